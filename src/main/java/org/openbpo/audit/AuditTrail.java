@@ -1,0 +1,71 @@
+package org.openbpo.audit;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.persistence.AuditRecords;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The append-only audit trail. {@link #record} must run inside the transaction that makes the
+ * change, so the change and its record commit or vanish together.
+ */
+@Service
+public class AuditTrail {
+
+    /** The chain of records that belong to the provider rather than to one client. */
+    public static final UUID PROVIDER = new UUID(0, 0);
+
+    private final AuditRecords records;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AuditTrail(AuditRecords records, ObjectMapper json, Clock clock) {
+        this.records = records;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(@Nullable UUID clientId, String action, String entityType, Object entityId,
+                       @Nullable Object before, @Nullable Object after) {
+        records.append(clientId == null ? PROVIDER : clientId, clock.instant(), actor(), action, entityType,
+                String.valueOf(entityId), toJson(before), toJson(after));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> history(UUID clientId, String entityType, Object entityId) {
+        return records.history(clientId, entityType, String.valueOf(entityId));
+    }
+
+    /** Chains every record whose transaction has ended; returns how many it sealed. */
+    @Transactional
+    public int sealAll() {
+        int sealed = 0;
+        for (UUID client : records.clientsWithUnsealedRecords()) {
+            sealed += records.seal(client);
+        }
+        return sealed;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChainVerification> verifyAll() {
+        return records.chainedClients().stream().map(records::verify).toList();
+    }
+
+    private @Nullable String toJson(@Nullable Object value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+
+    private static String actor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? "system" : authentication.getName();
+    }
+}

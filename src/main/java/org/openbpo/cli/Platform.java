@@ -1,0 +1,85 @@
+package org.openbpo.cli;
+
+import org.openbpo.OpenBpoApplication;
+import org.openbpo.shared.database.DatabaseSettings;
+import org.openbpo.shared.database.EmbeddedDatabase;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts OpenBPO: the database (the configured external PostgreSQL, or the embedded one with its
+ * data in a local folder) and then the application on top of it; stops both in reverse order.
+ */
+final class Platform implements AutoCloseable {
+
+    private final EmbeddedDatabase embedded;
+    private final ConfigurableApplicationContext context;
+
+    private Platform(EmbeddedDatabase embedded, ConfigurableApplicationContext context) {
+        this.embedded = embedded;
+        this.context = context;
+    }
+
+    static Platform start(Path dataDirectory, Map<String, Object> properties, String... profiles) {
+        EmbeddedDatabase embedded = null;
+        DatabaseSettings settings;
+        String externalUrl = System.getenv("OPENBPO_DB_URL");
+        if (externalUrl != null && !externalUrl.isBlank()) {
+            settings = new DatabaseSettings(externalUrl,
+                    envOr("OPENBPO_DB_USER", "openbpo"), envOr("OPENBPO_DB_PASSWORD", ""));
+            System.out.println("Using the PostgreSQL at " + externalUrl);
+        } else {
+            System.out.println("Starting the embedded PostgreSQL (data in " + dataDirectory.toAbsolutePath() + ")…");
+            embedded = EmbeddedDatabase.start(dataDirectory, 0, EmbeddedDatabase.Durability.DURABLE);
+            settings = new DatabaseSettings(embedded.jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD);
+        }
+        Map<String, Object> all = new HashMap<>(settings.springProperties());
+        all.putAll(properties);
+        try {
+            SpringApplication application = new SpringApplication(OpenBpoApplication.class);
+            application.setDefaultProperties(all);
+            application.setAdditionalProfiles(profiles);
+            application.setRegisterShutdownHook(false);
+            ConfigurableApplicationContext context = application.run();
+            return new Platform(embedded, context);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** Stops the application and then the database when the process is asked to end (Ctrl-C). */
+    Platform closeOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "openbpo-shutdown"));
+        return this;
+    }
+
+    void awaitShutdown() throws InterruptedException {
+        Thread.currentThread().join();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (context.isActive()) {
+            context.close();
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

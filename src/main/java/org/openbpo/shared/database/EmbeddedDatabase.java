@@ -1,0 +1,100 @@
+package org.openbpo.shared.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL server OpenBPO starts for itself when no external database is configured.
+ * <p>
+ * It creates the database owner role (which runs the migrations) and the database.
+ * {@link Durability#DURABLE} keeps fsync, synchronous commit and full-page writes on, as the
+ * demo, the server and every benchmark need; {@link Durability#EPHEMERAL} is for tests only.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "openbpo";
+    public static final String OWNER = "openbpo";
+    public static final String OWNER_PASSWORD = "openbpo";
+
+    public enum Durability { DURABLE, EPHEMERAL }
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedDatabase start(Path dataDirectory, int port, Durability durability) {
+        try {
+            Files.createDirectories(dataDirectory);
+            String onOff = durability == Durability.DURABLE ? "on" : "off";
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory.resolve("pg"))
+                    .setOverrideWorkingDirectory(dataDirectory.resolve("bin").toFile())
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", onOff)
+                    .setServerConfig("synchronous_commit", onOff)
+                    .setServerConfig("full_page_writes", onOff)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("timezone", "UTC")
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            database.createOwnerAndDatabase();
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDirectory, e);
+        }
+    }
+
+    private void createOwnerAndDatabase() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            var roles = statement.executeQuery("select 1 from pg_roles where rolname = '" + OWNER + "'");
+            if (!roles.next()) {
+                // The owner is deliberately not a superuser: row-level security must apply to everyone but postgres.
+                statement.execute("create role " + OWNER + " login createrole password '" + OWNER_PASSWORD + "'");
+            }
+            var databases = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+            if (!databases.next()) {
+                statement.execute("create database " + DATABASE + " owner " + OWNER);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the OpenBPO database: " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(OWNER, DATABASE);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** A connection as the server's superuser, for administration tests only. */
+    public Connection superuserConnection() throws SQLException {
+        return postgres.getDatabase("postgres", DATABASE).getConnection();
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.openbpo.tenancy;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.id.Ids;
+import org.openbpo.tenancy.persistence.TokenRows;
+import org.openbpo.tenancy.persistence.UserRows;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Personal API tokens. A token reads {@code obpo_<id in hex>_<secret>}: the id finds the row, the
+ * secret (256 random bits) is compared by its SHA-256, so a leaked table yields no usable token.
+ */
+@Service
+public class ApiTokens {
+
+    private static final String PREFIX = "obpo_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
+
+    /** Why a presented token was refused; the API says which, never who it belonged to. */
+    public enum Refusal { MALFORMED, UNKNOWN, EXPIRED, REVOKED, USER_DISABLED }
+
+    public sealed interface Check {
+        record Accepted(CurrentUser user) implements Check {
+        }
+
+        record Refused(Refusal reason) implements Check {
+        }
+    }
+
+    private final TokenRows tokens;
+    private final UserRows users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ApiTokens(TokenRows tokens, UserRows users, AuditTrail audit, Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IssuedToken issue(CurrentUser owner, String name, @Nullable UUID clientId, @Nullable Duration validFor) {
+        if (clientId != null && !owner.maySee(clientId)) {
+            throw new NotFound("client", clientId);
+        }
+        UUID scope = clientId != null ? clientId : owner.clientId();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        Instant now = clock.instant();
+        ApiToken token = new ApiToken(Ids.next(), owner.id(), scope, name.strip(), now,
+                validFor == null ? null : now.plus(validFor), null, null);
+        String secretText = ENCODE.encodeToString(secret);
+        tokens.insert(token, sha256(secretText));
+        audit.record(scope, "api-token.issued", "api-token", token.id(), null, token);
+        return new IssuedToken(token, PREFIX + hex(token.id()) + "_" + secretText);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiToken> of(CurrentUser owner) {
+        return tokens.ofUser(owner.id());
+    }
+
+    @Transactional
+    public void revoke(UUID tokenId, CurrentUser owner) {
+        if (tokens.revoke(tokenId, owner.id(), clock.instant()) == 0) {
+            throw new NotFound("API token", tokenId);
+        }
+        audit.record(owner.clientId(), "api-token.revoked", "api-token", tokenId, null, null);
+    }
+
+    /** Authenticates a presented bearer token; runs in the system scope, before any tenant is known. */
+    @Transactional
+    public Check check(String presented) {
+        Optional<UUID> id = idOf(presented);
+        if (id.isEmpty()) {
+            return new Check.Refused(Refusal.MALFORMED);
+        }
+        Optional<TokenRows.StoredToken> stored = tokens.find(id.get());
+        if (stored.isEmpty()) {
+            return new Check.Refused(Refusal.UNKNOWN);
+        }
+        String secret = presented.substring(PREFIX.length() + 33);
+        if (!MessageDigest.isEqual(stored.get().secretHash(), sha256(secret))) {
+            return new Check.Refused(Refusal.UNKNOWN);
+        }
+        ApiToken token = stored.get().token();
+        Instant now = clock.instant();
+        if (token.revokedAt() != null) {
+            return new Check.Refused(Refusal.REVOKED);
+        }
+        if (!token.usableAt(now)) {
+            return new Check.Refused(Refusal.EXPIRED);
+        }
+        var user = users.find(token.userId()).filter(u -> u.status() == UserStatus.ACTIVE);
+        if (user.isEmpty()) {
+            return new Check.Refused(Refusal.USER_DISABLED);
+        }
+        tokens.touch(token.id(), now);
+        return new Check.Accepted(CurrentUser.of(user.get()).through(token));
+    }
+
+    private static Optional<UUID> idOf(String presented) {
+        String rest = presented.startsWith(PREFIX) ? presented.substring(PREFIX.length()) : "";
+        if (rest.length() < 34 || rest.length() > 120 || rest.charAt(32) != '_' || !rest.substring(0, 32).matches("[0-9a-f]{32}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new UUID(Long.parseUnsignedLong(rest.substring(0, 16), 16),
+                Long.parseUnsignedLong(rest.substring(16, 32), 16)));
+    }
+
+    private static String hex(UUID id) {
+        return String.format("%016x%016x", id.getMostSignificantBits(), id.getLeastSignificantBits());
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package org.openbpo.tenancy;
+
+public enum ClientStatus { ONBOARDING, ACTIVE, SUSPENDED, OFFBOARDED }

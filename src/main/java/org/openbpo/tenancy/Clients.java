@@ -1,0 +1,96 @@
+package org.openbpo.tenancy;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.id.Ids;
+import org.openbpo.tenancy.persistence.ClientRows;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** The provider's clients: taking them on, changing their details, looking them up. */
+@Service
+public class Clients {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final ClientRows rows;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Clients(ClientRows rows, AuditTrail audit, Clock clock) {
+        this.rows = rows;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Client register(RegisterClient command) {
+        if (rows.codeTaken(command.code())) {
+            throw new BusinessRuleViolation(409, "client-code-taken", "code", "A client with code " + command.code() + " already exists.");
+        }
+        Client client = new Client(Ids.next(), command.code(), command.name().strip(), command.legalEntity().strip(),
+                country(command.country()), zone(command.timeZone()), currency(command.currency()),
+                command.status() == null ? ClientStatus.ONBOARDING : command.status(), clock.instant());
+        rows.insert(client);
+        audit.record(client.id(), "client.registered", "client", client.id(), null, client);
+        return client;
+    }
+
+    @Transactional
+    public Client update(UUID id, RegisterClient command) {
+        Client before = get(id);
+        if (!before.code().equals(command.code())) {
+            throw BusinessRuleViolation.invalid("code", "A client's code cannot change once it is used in references.");
+        }
+        Client after = new Client(id, before.code(), command.name().strip(), command.legalEntity().strip(),
+                country(command.country()), zone(command.timeZone()), currency(command.currency()),
+                command.status() == null ? before.status() : command.status(), before.createdAt());
+        rows.update(after, clock.instant());
+        audit.record(id, "client.updated", "client", id, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public Client get(UUID id) {
+        return rows.find(id).orElseThrow(() -> new NotFound("client", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Client> page(@Nullable String afterCode, int limit) {
+        return rows.page(afterCode, limit);
+    }
+
+    private static String country(String code) {
+        if (!COUNTRIES.contains(code)) {
+            throw BusinessRuleViolation.invalid("country", code + " is not an ISO 3166 country code.");
+        }
+        return code;
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw BusinessRuleViolation.invalid("timeZone", zone + " is not a time zone (use an IANA name such as Europe/London).");
+        }
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw BusinessRuleViolation.invalid("currency", code + " is not an ISO 4217 currency code.");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package org.openbpo.tenancy;
+
+public enum UserStatus { ACTIVE, DISABLED }

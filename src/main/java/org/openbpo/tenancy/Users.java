@@ -1,0 +1,122 @@
+package org.openbpo.tenancy;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.id.Ids;
+import org.openbpo.tenancy.persistence.UserRows;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * People and their roles. The provider's administrators manage everyone; a client administrator
+ * manages the users of their own client, with client roles only.
+ */
+@Service
+public class Users {
+
+    private final UserRows rows;
+    private final Clients clients;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Users(UserRows rows, Clients clients, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+        this.rows = rows;
+        this.clients = clients;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public User invite(InviteUser command, CurrentUser by) {
+        UUID clientId = command.clientId();
+        if (clientId != null) {
+            clients.get(clientId); // 404 for clients the caller may not see
+        }
+        requireManager(by, clientId);
+        Role.Side side = clientId == null ? Role.Side.PROVIDER : Role.Side.CLIENT;
+        for (Role role : command.roles()) {
+            if (role.side() != side) {
+                throw BusinessRuleViolation.invalid("roles", role + " is a " + role.side().name().toLowerCase()
+                        + " role and cannot be given to " + (clientId == null ? "provider staff." : "a client user."));
+            }
+        }
+        Set<UUID> assigned = command.assignedClients() == null || clientId != null || command.allClients()
+                ? Set.of() : command.assignedClients();
+        for (UUID client : assigned) {
+            clients.get(client);
+        }
+        if (rows.emailTaken(command.email())) {
+            throw new BusinessRuleViolation(409, "email-taken", "email", "A user with this email already exists.");
+        }
+        User user = new User(Ids.next(), clientId, command.email().strip(), command.displayName().strip(),
+                Set.copyOf(command.roles()), clientId == null && command.allClients(), assigned, UserStatus.ACTIVE,
+                clock.instant());
+        rows.insert(user, passwords.encode(command.password()));
+        audit.record(clientId, "user.invited", "user", user.id(), null, user);
+        return user;
+    }
+
+    @Transactional(readOnly = true)
+    public User get(UUID id, CurrentUser by) {
+        User user = rows.find(id).orElseThrow(() -> new NotFound("user", id));
+        if (!by.id().equals(id) && !mayManage(by, user.clientId())) {
+            throw new NotFound("user", id);
+        }
+        return user;
+    }
+
+    @Transactional(readOnly = true)
+    public List<User> page(@Nullable UUID clientId, @Nullable UUID after, int limit, CurrentUser by) {
+        if (clientId != null) {
+            clients.get(clientId);
+        }
+        if (!mayManage(by, clientId)) {
+            throw clientId == null ? new BusinessRuleViolation(403, "forbidden", null, "Only provider administrators list provider staff.")
+                    : new NotFound("client", clientId);
+        }
+        return rows.page(clientId, after, limit);
+    }
+
+    @Transactional
+    public User changeStatus(UUID id, UserStatus status, CurrentUser by) {
+        User before = get(id, by);
+        if (!mayManage(by, before.clientId())) {
+            throw new NotFound("user", id);
+        }
+        if (before.id().equals(by.id()) && status == UserStatus.DISABLED) {
+            throw BusinessRuleViolation.invalid("status", "You cannot disable your own account.");
+        }
+        User after = new User(before.id(), before.clientId(), before.email(), before.displayName(), before.roles(),
+                before.allClients(), before.assignedClients(), status, before.createdAt());
+        rows.update(after, clock.instant());
+        audit.record(before.clientId(), "user.status-changed", "user", id, before, after);
+        return after;
+    }
+
+    public static boolean mayManage(CurrentUser by, @Nullable UUID clientId) {
+        if (by.providerAdministrator()) {
+            return true;
+        }
+        if (clientId == null) {
+            return false;
+        }
+        return by.has(Role.CLIENT_ADMINISTRATOR) && clientId.equals(by.clientId())
+                || by.providerStaff() && by.has(Role.ADMINISTRATOR) && by.maySee(clientId);
+    }
+
+    private static void requireManager(CurrentUser by, @Nullable UUID clientId) {
+        if (!mayManage(by, clientId)) {
+            throw new BusinessRuleViolation(403, "forbidden", null, "You may not manage these users.");
+        }
+    }
+}

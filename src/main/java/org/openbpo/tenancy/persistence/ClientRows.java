@@ -1,0 +1,65 @@
+package org.openbpo.tenancy.persistence;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.ClientStatus;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class ClientRows {
+
+    private static final RowMapper<Client> CLIENT = (rs, n) -> new Client(
+            rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+            rs.getString("legal_entity"), rs.getString("country"), ZoneId.of(rs.getString("time_zone")),
+            Currency.getInstance(rs.getString("currency")), ClientStatus.valueOf(rs.getString("status")),
+            rs.getTimestamp("created_at").toInstant());
+
+    private final JdbcClient jdbc;
+
+    ClientRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Client client) {
+        jdbc.sql("""
+                        insert into tenancy.client (id, code, name, legal_entity, country, time_zone, currency, status, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(client.id(), client.code(), client.name(), client.legalEntity(), client.country(),
+                        client.timeZone().getId(), client.currency().getCurrencyCode(), client.status().name(),
+                        Timestamp.from(client.createdAt()), Timestamp.from(client.createdAt()))
+                .update();
+    }
+
+    public boolean codeTaken(String code) {
+        return jdbc.sql("select exists (select from tenancy.client where code = ?)").param(code)
+                .query(Boolean.class).single();
+    }
+
+    public Optional<Client> find(UUID id) {
+        return jdbc.sql("select * from tenancy.client where id = ?").param(id).query(CLIENT).optional();
+    }
+
+    /** One page ordered by code, starting after {@code afterCode} (the cursor). */
+    public List<Client> page(@Nullable String afterCode, int limit) {
+        return jdbc.sql("select * from tenancy.client where code > ? order by code limit ?")
+                .params(afterCode == null ? "" : afterCode, limit).query(CLIENT).list();
+    }
+
+    public void update(Client client, java.time.Instant at) {
+        jdbc.sql("""
+                        update tenancy.client set name = ?, legal_entity = ?, country = ?, time_zone = ?, currency = ?,
+                               status = ?, updated_at = ? where id = ?""")
+                .params(client.name(), client.legalEntity(), client.country(), client.timeZone().getId(),
+                        client.currency().getCurrencyCode(), client.status().name(), Timestamp.from(at), client.id())
+                .update();
+    }
+}

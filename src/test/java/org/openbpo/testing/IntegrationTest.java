@@ -1,0 +1,67 @@
+package org.openbpo.testing;
+
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.ProviderBootstrap;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Base of the integration tests: the whole application on a random port against the shared
+ * embedded PostgreSQL, with a clock tests can move. Every test class shares one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTest.TestClock.class)
+public abstract class IntegrationTest {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.settings().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("openbpo.audit.seal-interval", () -> "500");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected ProviderBootstrap bootstrap;
+
+    /** A name no other test of this run uses, for codes and emails. */
+    protected static String unique(String prefix) {
+        return prefix + ProcessHandle.current().pid() % 10000 + "X" + SEQUENCE.incrementAndGet();
+    }
+
+    protected CurrentUser providerAdministrator() {
+        return TenantScope.call(AllowedClients.ALL, () -> bootstrap.firstAdministrator(
+                unique("admin").toLowerCase() + "@provider.test", "Test Administrator", "correct horse battery"));
+    }
+
+    protected Api api() {
+        return new Api("http://localhost:" + port);
+    }
+}

@@ -1,0 +1,31 @@
+package org.openbpo.testing;
+
+import org.openbpo.shared.database.DatabaseSettings;
+import org.openbpo.shared.database.EmbeddedDatabase;
+
+import java.nio.file.Path;
+
+/**
+ * The one embedded PostgreSQL all tests of a run share, started on first use. Tests keep apart
+ * by creating their own clients, never by wiping data, so they also prove isolation.
+ */
+public final class TestDatabase {
+
+    private static EmbeddedDatabase database;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized EmbeddedDatabase get() {
+        if (database == null) {
+            Path folder = Path.of("target", "test-db-" + ProcessHandle.current().pid());
+            database = EmbeddedDatabase.start(folder, 0, EmbeddedDatabase.Durability.EPHEMERAL);
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+        }
+        return database;
+    }
+
+    public static DatabaseSettings settings() {
+        return new DatabaseSettings(get().jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD);
+    }
+}
