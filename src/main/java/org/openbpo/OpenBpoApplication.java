@@ -1,15 +1,10 @@
 package org.openbpo;
 
-import org.openbpo.cli.OpenBpoCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import picocli.CommandLine;
 
+/** The application; started by the command line in {@code org.openbpo.cli.OpenBpoMain}. */
 @SpringBootApplication
 @EnableScheduling
 public class OpenBpoApplication {
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new OpenBpoCommand()).execute(args));
-    }
 }

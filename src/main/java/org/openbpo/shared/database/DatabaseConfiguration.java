@@ -11,6 +11,6 @@ class DatabaseConfiguration {
 
     @Bean
     PlatformTransactionManager transactionManager(DataSource dataSource) {
-        return new TenantTransactionManager(dataSource);
+        return new TenantTransactions(dataSource);
     }
 }

@@ -13,9 +13,9 @@ import java.sql.SQLException;
  * Starts every transaction by telling PostgreSQL which clients it may see. The setting is
  * transaction-local, so a pooled connection never carries it into the next transaction.
  */
-public class TenantTransactionManager extends JdbcTransactionManager {
+public class TenantTransactions extends JdbcTransactionManager {
 
-    public TenantTransactionManager(DataSource dataSource) {
+    public TenantTransactions(DataSource dataSource) {
         super(dataSource);
     }
 

@@ -1,0 +1,32 @@
+package org.openbpo.demo;
+
+import org.junit.jupiter.api.Test;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.Clients;
+import org.openbpo.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoDataTest extends IntegrationTest {
+
+    @Autowired
+    DemoData demoData;
+    @Autowired
+    Clients clients;
+
+    @Test
+    void loadsThreeClientsInTheirOwnCountriesAndCurrenciesOnlyOnce() {
+        demoData.loadOnce();
+        int afterFirst = TenantScope.call(AllowedClients.ALL, () -> clients.page(null, 10_000).size());
+        demoData.loadOnce();
+        var all = TenantScope.call(AllowedClients.ALL, () -> clients.page(null, 10_000));
+        assertThat(all).hasSize(afterFirst);
+        assertThat(all).filteredOn(c -> c.code().equals("LAKESHORE") || c.code().equals("ALBION") || c.code().equals("KAVERI"))
+                .extracting(Client::country, c -> c.currency().getCurrencyCode())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("US", "USD"),
+                        org.assertj.core.groups.Tuple.tuple("GB", "GBP"), org.assertj.core.groups.Tuple.tuple("IN", "INR"));
+    }
+}

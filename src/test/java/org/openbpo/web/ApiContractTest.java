@@ -1,0 +1,177 @@
+package org.openbpo.web;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.ApiTokens;
+import org.openbpo.tenancy.Clients;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every API caller can rely on: problem details naming the field, idempotent POSTs, cursors. */
+class ApiContractTest extends IntegrationTest {
+
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    Clients clients;
+
+    CurrentUser admin;
+    Api api;
+
+    @BeforeEach
+    void administrator() {
+        admin = providerAdministrator();
+        String token = TenantScope.call(AllowedClients.ALL, () -> tokens.issue(admin, "tests", null, Duration.ofDays(1)).secret());
+        api = api().as(token);
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemAndNothingIsCreated() {
+        Api.Response response = api.post("/api/v1/clients", "{\"code\": \"BROKEN\", ");
+        assertProblem(response, 400, "malformed-body");
+        assertThat(response.headers().get("content-type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anUnknownFieldIsNamed() {
+        Map<String, Object> body = newClient(unique("UNK"));
+        body.put("colour", "blue");
+        Api.Response response = api.post("/api/v1/clients", body);
+        assertProblem(response, 400, "unknown-field");
+        assertThat(response.text("field")).isEqualTo("colour");
+    }
+
+    @Test
+    void aWrongTypeIsNamed() {
+        Map<String, Object> body = newClient(unique("TYP"));
+        body.put("status", 42);
+        Api.Response response = api.post("/api/v1/clients", body);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.text("field")).isEqualTo("status");
+    }
+
+    @Test
+    void overLongAndInvalidValuesAreNamedWithTheirReason() {
+        Map<String, Object> body = newClient(unique("LONG"));
+        body.put("name", "x".repeat(201));
+        body.put("currency", "pounds");
+        Api.Response response = api.post("/api/v1/clients", body);
+        assertProblem(response, 422, "invalid-request");
+        Set<String> fields = new HashSet<>();
+        response.body().path("errors").forEach(error -> fields.add(error.path("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("name", "currency");
+    }
+
+    @Test
+    void aBusinessRuleNamesItsField() {
+        Map<String, Object> body = newClient(unique("TZ"));
+        body.put("timeZone", "Mars/Olympus_Mons");
+        Api.Response response = api.post("/api/v1/clients", body);
+        assertProblem(response, 422, "invalid-timezone");
+        assertThat(response.text("field")).isEqualTo("timeZone");
+    }
+
+    @Test
+    void anInvalidIdInThePathIsA400NamingIt() {
+        Api.Response response = api.get("/api/v1/clients/not-a-uuid");
+        assertProblem(response, 400, "invalid-parameter");
+        assertThat(response.text("field")).isEqualTo("clientId");
+    }
+
+    @Test
+    void missingExpiredAndRevokedTokensAre401Problems() {
+        assertProblem(api().get("/api/v1/clients"), 401, "unauthenticated");
+        assertProblem(api().as("obpo_nonsense").get("/api/v1/clients"), 401, "invalid-token");
+
+        var expiring = TenantScope.call(AllowedClients.ALL, () -> tokens.issue(admin, "short", null, Duration.ofDays(1)));
+        assertThat(api().as(expiring.secret()).get("/api/v1/me").status()).isEqualTo(200);
+        clock.advance(Duration.ofDays(2));
+        Api.Response expired = api().as(expiring.secret()).get("/api/v1/me");
+        assertProblem(expired, 401, "invalid-token");
+        assertThat(expired.text("detail")).contains("expired");
+
+        var revoked = TenantScope.call(AllowedClients.ALL, () -> tokens.issue(admin, "revoked", null, null));
+        assertThat(api().as(revoked.secret()).delete("/api/v1/tokens/" + revoked.token().id()).status()).isEqualTo(204);
+        assertThat(api().as(revoked.secret()).get("/api/v1/me").text("detail")).contains("revoked");
+    }
+
+    @Test
+    void theSameIdempotencyKeyGivesTheSameResponseAndNoSecondClient() {
+        String code = unique("IDEM");
+        Api keyed = api.header("Idempotency-Key", "create-" + code);
+        Api.Response first = keyed.post("/api/v1/clients", newClient(code));
+        Api.Response second = keyed.post("/api/v1/clients", newClient(code));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.text("id")).isEqualTo(first.text("id"));
+        assertThat(second.headers().get("idempotent-replayed")).isEqualTo("true");
+
+        Api.Response different = keyed.post("/api/v1/clients", newClient(unique("OTHER")));
+        assertProblem(different, 422, "idempotency-key-reused");
+
+        Api.Response withoutKey = api.post("/api/v1/clients", newClient(code));
+        assertProblem(withoutKey, 409, "client-code-taken");
+    }
+
+    @Test
+    void aRejectedRequestIsNotRememberedSoItsRetryCanSucceed() {
+        String code = unique("RETRY");
+        Api keyed = api.header("Idempotency-Key", "retry-" + code);
+        Map<String, Object> body = newClient(code);
+        body.put("timeZone", "Nowhere/Special");
+        assertThat(keyed.post("/api/v1/clients", body).status()).isEqualTo(422);
+        assertThat(keyed.post("/api/v1/clients", body).headers()).doesNotContainKey("idempotent-replayed");
+    }
+
+    @Test
+    void cursorsWalkEveryClientExactlyOnce() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/v1/clients", newClient(unique("PAGE"))).status()).isEqualTo(201);
+        }
+        Set<String> seen = new HashSet<>();
+        String cursor = "";
+        int pages = 0;
+        do {
+            Api.Response page = api.get("/api/v1/clients?limit=2" + (cursor.isEmpty() ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            page.body().path("items").forEach(item -> assertThat(seen.add(item.path("id").asString())).isTrue());
+            cursor = page.body().path("nextCursor").isNull() ? "" : page.text("nextCursor");
+            pages++;
+        } while (!cursor.isEmpty());
+        long total = TenantScope.call(AllowedClients.ALL, () -> clients.page(null, 10_000).size());
+        assertThat(seen).hasSize((int) total);
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+        assertProblem(api.get("/api/v1/clients?cursor=!!!"), 422, "invalid-cursor");
+        assertProblem(api.get("/api/v1/clients?limit=0"), 422, "invalid-limit");
+    }
+
+    private static Map<String, Object> newClient(String code) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("name", "Harbour Freight");
+        body.put("legalEntity", "Harbour Freight Ltd");
+        body.put("country", "GB");
+        body.put("timeZone", "Europe/London");
+        body.put("currency", "GBP");
+        return body;
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
+        assertThat(response.text("code")).as(response.body().toString()).isEqualTo(code);
+        assertThat(response.text("detail")).isNotBlank();
+        assertThat(response.body().toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
