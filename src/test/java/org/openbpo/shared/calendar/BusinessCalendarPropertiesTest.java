@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -57,7 +58,7 @@ class BusinessCalendarPropertiesTest {
     @Property(tries = 300)
     void businessTimeAddsUpAcrossAnIntermediateMoment(@ForAll("calendars") BusinessCalendar calendar, @ForAll("moments") Instant a,
                                                       @ForAll("moments") Instant b, @ForAll("moments") Instant c) {
-        List<Instant> sorted = java.util.stream.Stream.of(a, b, c).sorted().toList();
+        List<Instant> sorted = Stream.of(a, b, c).sorted().toList();
         assertThat(calendar.businessTimeBetween(sorted.get(0), sorted.get(1)).plus(calendar.businessTimeBetween(sorted.get(1), sorted.get(2))))
                 .isEqualTo(calendar.businessTimeBetween(sorted.get(0), sorted.get(2)));
     }

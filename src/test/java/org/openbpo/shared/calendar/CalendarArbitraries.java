@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.TreeMap;
@@ -46,7 +47,7 @@ final class CalendarArbitraries {
                 .set().ofSize(2 * count)
                 .map(set -> {
                     List<Integer> quarters = set.stream().sorted().toList();
-                    var intervals = new java.util.ArrayList<WorkingInterval>();
+                    var intervals = new ArrayList<WorkingInterval>();
                     for (int i = 0; i < quarters.size(); i += 2) {
                         intervals.add(new WorkingInterval(quarter(quarters.get(i)), quarter(quarters.get(i + 1))));
                     }

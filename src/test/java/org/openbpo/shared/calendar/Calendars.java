@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /** Realistic calendars of the demo clients, shared by the calendar and SLA clock tests. */
@@ -47,7 +48,7 @@ final class Calendars {
     }
 
     private static List<LocalDate> dates(String... dates) {
-        return java.util.Arrays.stream(dates).map(LocalDate::parse).toList();
+        return Arrays.stream(dates).map(LocalDate::parse).toList();
     }
 
     private Calendars() {
