@@ -40,6 +40,13 @@ public class AuditTrail {
                 String.valueOf(entityId), toJson(before), toJson(after));
     }
 
+    /** One action applied to many entities at once (a timer's batch, a bulk action), in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordMany(String action, String entityType, List<UUID> clientIds, List<String> entityIds, List<?> afters) {
+        records.appendMany(clock.instant(), actor(), action, entityType, clientIds,
+                entityIds, afters.stream().map(this::toJson).toList());
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> history(UUID clientId, String entityType, Object entityId) {
         return records.history(clientId, entityType, String.valueOf(entityId));

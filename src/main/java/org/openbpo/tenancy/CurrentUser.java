@@ -39,6 +39,17 @@ public record CurrentUser(UUID id, @Nullable UUID clientId, String email, String
         return providerStaff() && has(Role.ADMINISTRATOR) && allowedClients.all();
     }
 
+    /** Refuses (403) unless the caller holds one of the roles; callers check the client first, so ids stay hidden. */
+    public void requireAny(String what, Role... roles) {
+        for (Role role : roles) {
+            if (has(role)) {
+                return;
+            }
+        }
+        throw new org.openbpo.shared.error.BusinessRuleViolation(403, "forbidden", null,
+                "Only " + java.util.Arrays.stream(roles).map(Role::label).toList() + " may " + what + ".");
+    }
+
     public boolean maySee(UUID client) {
         return allowedClients.includes(client);
     }

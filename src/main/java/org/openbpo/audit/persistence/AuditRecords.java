@@ -29,6 +29,16 @@ public class AuditRecords {
                 .update();
     }
 
+    public void appendMany(Instant at, String actor, String action, String entityType, List<UUID> clientIds,
+                           List<String> entityIds, List<@Nullable String> afters) {
+        jdbc.sql("""
+                        insert into audit.record (client_id, recorded_at, actor, action, entity_type, entity_id, after)
+                        select c, ?, ?, ?, ?, e, a::jsonb from unnest(?::uuid[], ?::text[], ?::text[]) as t(c, e, a)""")
+                .params(Timestamp.from(at), actor, action, entityType, clientIds.toArray(UUID[]::new),
+                        entityIds.toArray(String[]::new), afters.toArray(String[]::new))
+                .update();
+    }
+
     public List<AuditEntry> history(UUID clientId, String entityType, String entityId) {
         return jdbc.sql("""
                         select client_id, id, recorded_at, actor, action, entity_type, entity_id,

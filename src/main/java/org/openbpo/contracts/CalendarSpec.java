@@ -1,0 +1,60 @@
+package org.openbpo.contracts;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.calendar.BusinessCalendar;
+import org.openbpo.shared.calendar.WorkingHours;
+import org.openbpo.shared.error.BusinessRuleViolation;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A business calendar as people write it: a time zone, hours per weekday such as
+ * {@code "09:00-12:30,13:30-18:00"} (absent days are closed), holidays and special days.
+ */
+public record CalendarSpec(@NotBlank String zone, @NotNull Map<DayOfWeek, String> week,
+                           @Nullable List<LocalDate> holidays, @Nullable Map<LocalDate, String> specialDays) {
+
+    public BusinessCalendar toCalendar() {
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw BusinessRuleViolation.invalid("calendar.zone", zone + " is not a time zone");
+        }
+        var hours = new EnumMap<DayOfWeek, WorkingHours>(DayOfWeek.class);
+        week.forEach((day, text) -> hours.put(day, hours("calendar.week." + day, text)));
+        var special = new TreeMap<LocalDate, WorkingHours>();
+        if (specialDays != null) {
+            specialDays.forEach((date, text) -> special.put(date, hours("calendar.specialDays." + date, text)));
+        }
+        return new BusinessCalendar(zoneId, hours, new TreeSet<>(holidays == null ? List.of() : holidays), special);
+    }
+
+    public static CalendarSpec mondayToFriday(String zone, String hours, List<LocalDate> holidays) {
+        Map<DayOfWeek, String> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+            week.put(day, hours);
+        }
+        return new CalendarSpec(zone, week, holidays, Map.of());
+    }
+
+    private static WorkingHours hours(String field, String text) {
+        try {
+            return WorkingHours.parse(text);
+        } catch (BusinessRuleViolation e) {
+            throw BusinessRuleViolation.invalid(field, e.getMessage());
+        } catch (RuntimeException e) {
+            throw BusinessRuleViolation.invalid(field, "'" + text + "' is not working hours such as 09:00-17:30");
+        }
+    }
+}

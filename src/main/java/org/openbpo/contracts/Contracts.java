@@ -1,0 +1,151 @@
+package org.openbpo.contracts;
+
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.contracts.persistence.ContractRows;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.id.Ids;
+import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.Clients;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The provider's contracts with its clients. Terms are versioned: a revision takes effect when it
+ * is made and governs work created from then on; running work keeps the version it started under.
+ */
+@Service
+public class Contracts {
+
+    private record VersionKey(UUID clientId, UUID contractId, int version, String serviceLine) {
+    }
+
+    private final ContractRows rows;
+    private final Clients clients;
+    private final AuditTrail audit;
+    private final Clock clock;
+    // A version's terms never change once written, so they can be kept as long as we like.
+    private final Map<VersionKey, ServiceTerms> termsOfVersion = new ConcurrentHashMap<>();
+
+    Contracts(ContractRows rows, Clients clients, AuditTrail audit, Clock clock) {
+        this.rows = rows;
+        this.clients = clients;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Contract draft(UUID clientId, DraftContract command) {
+        Client client = clients.get(clientId);
+        if (rows.referenceTaken(clientId, command.reference())) {
+            throw new BusinessRuleViolation(409, "contract-reference-taken", "reference",
+                    "Contract " + command.reference() + " already exists for " + client.name() + ".");
+        }
+        if (command.endsOn() != null && !command.endsOn().isAfter(command.startsOn())) {
+            throw BusinessRuleViolation.invalid("endsOn", "must be after startsOn");
+        }
+        command.calendar().toCalendar();
+        Set<String> lines = new HashSet<>();
+        for (ServiceLine line : command.serviceLines()) {
+            if (!lines.add(line.code()) || rows.serviceLineTaken(clientId, line.code())) {
+                throw new BusinessRuleViolation(409, "service-line-taken", "serviceLines.code",
+                        "Service line " + line.code() + " already exists for this client.");
+            }
+        }
+        checkTargets(lines, command.slaTargets(), command.kpiTargets() == null ? List.of() : command.kpiTargets());
+        UUID id = Ids.next();
+        Instant now = clock.instant();
+        rows.insertContract(clientId, id, command.reference(), command.title(), command.currency(), command.startsOn(),
+                command.endsOn(), now);
+        command.serviceLines().forEach(line -> rows.insertServiceLine(clientId, id, line));
+        rows.insertVersion(clientId, id, 1, now, command.calendar(), "Initial terms", now, actor(),
+                command.slaTargets(), command.kpiTargets() == null ? List.of() : command.kpiTargets());
+        Contract contract = get(clientId, id);
+        audit.record(clientId, "contract.drafted", "contract", id, null, contract);
+        return contract;
+    }
+
+    @Transactional
+    public Contract revise(UUID clientId, UUID contractId, ReviseContract command) {
+        Contract before = get(clientId, contractId);
+        command.calendar().toCalendar();
+        Set<String> lines = new HashSet<>();
+        before.serviceLines().forEach(line -> lines.add(line.code()));
+        List<KpiTarget> kpis = command.kpiTargets() == null ? before.kpiTargets() : command.kpiTargets();
+        checkTargets(lines, command.slaTargets(), kpis);
+        Instant now = clock.instant();
+        int version = rows.nextVersion(clientId, contractId);
+        rows.insertVersion(clientId, contractId, version, now, command.calendar(), command.note(), now, actor(),
+                command.slaTargets(), kpis);
+        Contract after = get(clientId, contractId);
+        audit.record(clientId, "contract.revised", "contract", contractId, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public Contract get(UUID clientId, UUID contractId) {
+        return rows.find(clientId, contractId, null).orElseThrow(() -> new NotFound("contract", contractId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Contract> of(UUID clientId) {
+        clients.get(clientId);
+        return rows.contractIds(clientId).stream().map(id -> get(clientId, id)).toList();
+    }
+
+    /** The terms in force now for a client's service line; empty when no active contract covers it. */
+    @Transactional(readOnly = true)
+    public Optional<ServiceTerms> termsInForce(UUID clientId, String serviceLine) {
+        return rows.versionInForce(clientId, serviceLine, clock.instant()).map(inForce ->
+                termsOfVersion.computeIfAbsent(new VersionKey(clientId, inForce.contractId(), inForce.version(), serviceLine),
+                        this::load));
+    }
+
+    /** The terms of one version, for work created under it. */
+    public ServiceTerms terms(UUID clientId, UUID contractId, int version, String serviceLine) {
+        return termsOfVersion.computeIfAbsent(new VersionKey(clientId, contractId, version, serviceLine), this::load);
+    }
+
+    private ServiceTerms load(VersionKey key) {
+        Contract contract = rows.find(key.clientId(), key.contractId(), key.version()).orElseThrow();
+        ServiceLine line = contract.serviceLines().stream().filter(l -> l.code().equals(key.serviceLine())).findFirst().orElseThrow();
+        Map<Priority, SlaTarget> targets = new EnumMap<>(Priority.class);
+        contract.slaTargets().stream().filter(t -> t.serviceLine().equals(key.serviceLine()))
+                .forEach(t -> targets.put(t.priority(), t));
+        return new ServiceTerms(contract.id(), contract.version(), line, contract.calendar().toCalendar(), targets);
+    }
+
+    private static void checkTargets(Set<String> lines, List<SlaTarget> slas, List<KpiTarget> kpis) {
+        Set<String> seen = new HashSet<>();
+        for (SlaTarget target : slas) {
+            if (!lines.contains(target.serviceLine())) {
+                throw BusinessRuleViolation.invalid("slaTargets.serviceLine", target.serviceLine() + " is not a service line of this contract");
+            }
+            if (!seen.add(target.serviceLine() + "/" + target.priority())) {
+                throw BusinessRuleViolation.invalid("slaTargets.priority", "two targets for " + target.serviceLine() + " at " + target.priority());
+            }
+        }
+        for (KpiTarget kpi : kpis) {
+            if (!lines.contains(kpi.serviceLine())) {
+                throw BusinessRuleViolation.invalid("kpiTargets.serviceLine", kpi.serviceLine() + " is not a service line of this contract");
+            }
+        }
+    }
+
+    private static String actor() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+}

@@ -1,0 +1,323 @@
+package org.openbpo.work;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.contracts.Contracts;
+import org.openbpo.contracts.Priority;
+import org.openbpo.contracts.ServiceTerms;
+import org.openbpo.contracts.SlaTarget;
+import org.openbpo.shared.calendar.BusinessCalendar;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.tenancy.Clients;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.Role;
+import org.openbpo.work.WorkEvents.WorkItemAssigned;
+import org.openbpo.work.WorkEvents.WorkItemCompleted;
+import org.openbpo.work.WorkEvents.WorkItemCreated;
+import org.openbpo.work.WorkEvents.WorkItemPended;
+import org.openbpo.work.WorkEvents.WorkItemResumed;
+import org.openbpo.work.domain.SlaState;
+import org.openbpo.work.domain.StateCategory;
+import org.openbpo.work.domain.WorkState;
+import org.openbpo.work.domain.WorkTransition;
+import org.openbpo.work.domain.WorkTypeDefinition;
+import org.openbpo.work.persistence.QueueRows;
+import org.openbpo.work.persistence.TimelineRows;
+import org.openbpo.work.persistence.WorkItemRows;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The work engine's front door: raising work, moving it through its work type, assigning it,
+ * and keeping its SLA clock. Every change is locked, audited, written to the item's timeline and
+ * announced as an event, in one transaction.
+ */
+@Service
+public class WorkItems {
+
+    private final WorkItemRows items;
+    private final QueueRows queues;
+    private final TimelineRows timeline;
+    private final WorkTypes workTypes;
+    private final Contracts contracts;
+    private final Clients clients;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    WorkItems(WorkItemRows items, QueueRows queues, TimelineRows timeline, WorkTypes workTypes, Contracts contracts,
+              Clients clients, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.items = items;
+        this.queues = queues;
+        this.timeline = timeline;
+        this.workTypes = workTypes;
+        this.contracts = contracts;
+        this.clients = clients;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public WorkItem create(UUID clientId, CreateWorkItem command, CurrentUser by) {
+        clients.get(clientId);
+        Instant now = clock.instant();
+        Optional<ServiceTerms> terms = contracts.termsInForce(clientId, command.serviceLine());
+        if (terms.isEmpty()) {
+            throw BusinessRuleViolation.invalid("serviceLine", command.serviceLine() + " is not a service line on an active contract");
+        }
+        Queue queue = command.queue() == null
+                ? queues.firstOfServiceLine(clientId, command.serviceLine()).orElseThrow(() -> BusinessRuleViolation.invalid(
+                "serviceLine", "no queue serves " + command.serviceLine() + " yet"))
+                : queues.byCode(clientId, command.queue()).filter(q -> q.serviceLine().equals(command.serviceLine()))
+                .orElseThrow(() -> BusinessRuleViolation.invalid("queue", command.queue() + " is not a queue of " + command.serviceLine()));
+        var workType = workTypes.current(clientId, terms.get().serviceLine().workType());
+        WorkTypeDefinition definition = workType.definition();
+        Map<String, @Nullable Object> form = command.form() == null ? Map.of() : command.form();
+        Map<String, String> problems = definition.formProblems(form);
+        if (!problems.isEmpty()) {
+            var first = problems.entrySet().iterator().next();
+            throw BusinessRuleViolation.invalid("form." + first.getKey(), first.getValue());
+        }
+        Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
+        SlaTarget target = terms.get().target(priority);
+        BusinessCalendar calendar = terms.get().calendar();
+        SlaState sla = target == null ? SlaState.none()
+                : SlaState.start(calendar, now, resolutionTarget(calendar, now, target), target.warningShare());
+        Instant firstResponseDue = target == null || target.firstResponse() == null ? null
+                : calendar.add(now, target.firstResponse());
+        WorkState initial = definition.state(definition.initialState());
+        Map<String, Object> cleanForm = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (value != null) {
+                cleanForm.put(key, value);
+            }
+        });
+        WorkItem item = new WorkItem(clientId, items.nextId(), definition.code(), workType.version(),
+                terms.get().contractId(), terms.get().version(), command.serviceLine(), queue.id(), priority,
+                initial.code(), initial.category(), command.title().strip(), cleanForm,
+                command.channel() == null ? (by.providerStaff() ? "AGENT" : "PORTAL") : command.channel(),
+                by.email(), null, null, null, now, now, null, firstResponseDue, null, sla);
+        items.insert(item);
+        timeline.append(clientId, item.id(), now, by.email(), "created",
+                Map.of("state", item.state(), "priority", priority.name(), "queue", queue.code()));
+        audit.record(clientId, "work-item.created", "work-item", item.id(), null, item);
+        events.publishEvent(new WorkItemCreated(clientId, item.id(), item.workType(), item.serviceLine(), priority,
+                item.channel(), now));
+        return item;
+    }
+
+    @Transactional(readOnly = true)
+    public WorkItem get(UUID clientId, long id) {
+        return items.find(clientId, id).orElseThrow(() -> new NotFound("work item", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(UUID clientId, long id) {
+        get(clientId, id);
+        return timeline.of(clientId, id);
+    }
+
+    /** The moves the caller may make from the item's current state. */
+    @Transactional(readOnly = true)
+    public List<WorkTransition> movesFor(UUID clientId, long id, CurrentUser by) {
+        WorkItem item = get(clientId, id);
+        WorkTypeDefinition definition = workTypes.version(clientId, item.workType(), item.workTypeVersion());
+        Set<String> roles = roleNames(by);
+        return definition.transitionsFrom(item.state()).stream()
+                .filter(t -> t.allows(roles, by.providerStaff()))
+                .filter(t -> !(definition.makerChecker() && item.category() == StateCategory.REVIEW
+                        && definition.state(t.to()).category() == StateCategory.DONE && by.id().equals(item.makerId())))
+                .toList();
+    }
+
+    @Transactional
+    public WorkItem move(UUID clientId, long id, MoveWorkItem command, CurrentUser by) {
+        WorkItem item = items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id));
+        WorkTypeDefinition definition = workTypes.version(clientId, item.workType(), item.workTypeVersion());
+        WorkTransition transition = definition.transition(item.state(), command.to()).orElseThrow(() ->
+                new BusinessRuleViolation(409, "illegal-transition", "to", "A " + definition.name() + " cannot move from '"
+                        + item.state() + "' to '" + command.to() + "'. Allowed: "
+                        + definition.transitionsFrom(item.state()).stream().map(WorkTransition::to).toList()));
+        if (!transition.allows(roleNames(by), by.providerStaff())) {
+            throw new BusinessRuleViolation(403, "transition-not-allowed", "to",
+                    "Your roles may not move this item to '" + command.to() + "'.");
+        }
+        WorkState target = definition.state(command.to());
+        Instant now = clock.instant();
+        UUID maker = item.makerId();
+        if (target.category() == StateCategory.REVIEW) {
+            maker = item.assigneeId() != null && by.providerStaff() ? item.assigneeId() : by.id();
+        }
+        if (definition.makerChecker() && item.category() == StateCategory.REVIEW && target.category() == StateCategory.DONE) {
+            if (by.id().equals(item.makerId())) {
+                throw new BusinessRuleViolation(409, "checker-is-maker", "to",
+                        "Maker-checker: the person who did the work cannot also approve it; a second person must check it.");
+            }
+        }
+        BusinessCalendar calendar = calendarOf(item);
+        SlaState sla = item.sla();
+        if (target.category().pausesSla() && !item.category().pausesSla()) {
+            sla = sla.pause(calendar, now, target.category().name());
+        } else if (!target.category().pausesSla() && item.category().pausesSla() && !target.category().closed()) {
+            sla = sla.resume(calendar, now);
+        }
+        if (target.category().closed()) {
+            sla = sla.stop(calendar, now);
+        }
+        Instant firstResponse = item.firstRespondedAt() == null && by.providerStaff() ? now : item.firstRespondedAt();
+        WorkItem moved = new WorkItem(item.clientId(), item.id(), item.workType(), item.workTypeVersion(), item.contractId(),
+                item.contractVersion(), item.serviceLine(), item.queueId(), item.priority(), target.code(), target.category(),
+                item.title(), item.form(), item.channel(), item.requester(), item.assigneeId(), item.assignedAt(), maker,
+                item.createdAt(), now, firstResponse, item.firstResponseDueAt(),
+                target.category().closed() ? now : null, sla);
+        items.update(moved);
+        if (target.category().pausesSla() || target.category().closed()) {
+            items.stopHandling(clientId, id, now);
+        } else if (item.category().pausesSla() && moved.assigneeId() != null) {
+            items.startHandling(clientId, id, moved.assigneeId(), now);
+        }
+        Map<String, Object> data = new HashMap<>();
+        data.put("from", item.state());
+        data.put("to", target.code());
+        if (command.note() != null) {
+            data.put("note", command.note());
+        }
+        timeline.append(clientId, id, now, by.email(), "moved", data);
+        audit.record(clientId, "work-item.moved", "work-item", id, Map.of("state", item.state()), Map.of("state", target.code()));
+        announce(item, moved, definition, by, now);
+        return moved;
+    }
+
+    /** Gives the agent the most urgent item among the queues they may serve; empty when there is none. */
+    @Transactional
+    public Optional<WorkItem> claimNext(CurrentUser agent, Collection<UUID> eligibleQueues) {
+        Instant now = clock.instant();
+        Optional<WorkItem> claimed = items.claimNext(eligibleQueues, agent.id(), now);
+        claimed.ifPresent(item -> assigned(item, agent.id(), agent.email(), now, "get-next"));
+        return claimed;
+    }
+
+    @Transactional
+    public WorkItem assign(UUID clientId, long id, UUID agentId, CurrentUser by) {
+        requireLead(by);
+        WorkItem item = items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id));
+        if (item.category().closed()) {
+            throw BusinessRuleViolation.conflict("item-closed", "A closed item cannot be assigned.");
+        }
+        Instant now = clock.instant();
+        items.stopHandling(clientId, id, now);
+        WorkItem assigned = withAssignee(item, agentId, now);
+        items.update(assigned);
+        assigned(assigned, agentId, by.email(), now, item.assigneeId() == null ? "assigned" : "reassigned");
+        return assigned;
+    }
+
+    @Transactional
+    public WorkItem release(UUID clientId, long id, CurrentUser by) {
+        WorkItem item = items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id));
+        if (item.assigneeId() == null) {
+            throw BusinessRuleViolation.conflict("not-assigned", "The item is not assigned to anyone.");
+        }
+        if (!by.id().equals(item.assigneeId()) && !isLead(by)) {
+            throw new BusinessRuleViolation(403, "not-your-item", null, "Only its agent or a team lead can release an item.");
+        }
+        Instant now = clock.instant();
+        items.stopHandling(clientId, id, now);
+        WorkItem released = withAssignee(item, null, now);
+        items.update(released);
+        timeline.append(clientId, id, now, by.email(), "released", Map.of("from", String.valueOf(item.assigneeId())));
+        audit.record(clientId, "work-item.released", "work-item", id, Map.of("assignee", String.valueOf(item.assigneeId())), null);
+        return released;
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkItem> page(UUID clientId, @Nullable StateCategory category, @Nullable UUID assignee, long afterId, int limit) {
+        clients.get(clientId);
+        return items.page(clientId, category, assignee, afterId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkItem> assignedTo(CurrentUser agent, Collection<UUID> clientIds) {
+        return items.assignedTo(agent.id(), clientIds);
+    }
+
+    @Transactional(readOnly = true)
+    public long handleSeconds(UUID clientId, long id) {
+        return items.handleSeconds(clientId, id);
+    }
+
+    BusinessCalendar calendarOf(WorkItem item) {
+        if (item.contractId() == null || item.contractVersion() == null) {
+            return BusinessCalendar.always(java.time.ZoneOffset.UTC);
+        }
+        return contracts.terms(item.clientId(), item.contractId(), item.contractVersion(), item.serviceLine()).calendar();
+    }
+
+    private void assigned(WorkItem item, UUID agentId, String actor, Instant now, String how) {
+        items.startHandling(item.clientId(), item.id(), agentId, now);
+        timeline.append(item.clientId(), item.id(), now, actor, "assigned", Map.of("agent", agentId.toString(), "how", how));
+        audit.record(item.clientId(), "work-item.assigned", "work-item", item.id(), null, Map.of("assignee", agentId.toString()));
+        events.publishEvent(new WorkItemAssigned(item.clientId(), item.id(), agentId, now));
+    }
+
+    private void announce(WorkItem before, WorkItem after, WorkTypeDefinition definition, CurrentUser by, Instant now) {
+        if (after.category().pausesSla() && !before.category().pausesSla()) {
+            events.publishEvent(new WorkItemPended(after.clientId(), after.id(), after.category().name(), now));
+        } else if (before.category().pausesSla() && !after.category().pausesSla()) {
+            events.publishEvent(new WorkItemResumed(after.clientId(), after.id(), now));
+        }
+        if (after.category().closed()) {
+            events.publishEvent(new WorkItemCompleted(after.clientId(), after.id(), after.workType(), after.serviceLine(),
+                    after.category().name(), definition.billableUnit(), after.sla().met(),
+                    items.handleSeconds(after.clientId(), after.id()), by.id(), after.makerId(), now));
+        }
+    }
+
+    private static WorkItem withAssignee(WorkItem item, @Nullable UUID assignee, Instant now) {
+        return new WorkItem(item.clientId(), item.id(), item.workType(), item.workTypeVersion(), item.contractId(),
+                item.contractVersion(), item.serviceLine(), item.queueId(), item.priority(), item.state(), item.category(),
+                item.title(), item.form(), item.channel(), item.requester(), assignee, assignee == null ? null : now,
+                item.makerId(), item.createdAt(), now, item.firstRespondedAt(), item.firstResponseDueAt(),
+                item.completedAt(), item.sla());
+    }
+
+    /** Back-office turnaround in business days becomes the business time up to that deadline. */
+    private static Duration resolutionTarget(BusinessCalendar calendar, Instant now, SlaTarget target) {
+        if (target.resolution() != null) {
+            return target.resolution();
+        }
+        Instant due = calendar.addBusinessDays(now, target.turnaroundDays(),
+                target.cutOff() == null ? java.time.LocalTime.of(17, 0) : target.cutOff());
+        return calendar.businessTimeBetween(now, due);
+    }
+
+    private static Set<String> roleNames(CurrentUser user) {
+        return user.roles().stream().map(Role::name).collect(Collectors.toSet());
+    }
+
+    private static boolean isLead(CurrentUser user) {
+        return user.providerStaff() && (user.has(Role.TEAM_LEAD) || user.has(Role.OPERATIONS_MANAGER) || user.has(Role.ADMINISTRATOR));
+    }
+
+    private static void requireLead(CurrentUser user) {
+        if (!isLead(user)) {
+            throw new BusinessRuleViolation(403, "team-lead-only", null, "Only team leads and operations managers assign work.");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.openbpo.work;
+
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.tenancy.Clients;
+import org.openbpo.work.domain.WorkTypeDefinition;
+import org.openbpo.work.domain.WorkTypeTemplates;
+import org.openbpo.work.persistence.WorkTypeRows;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Work types per client, versioned: defining a type again makes a new version for new work;
+ * items keep the version they were created under.
+ */
+@Service
+public class WorkTypes {
+
+    public record VersionedWorkType(int version, WorkTypeDefinition definition) {
+    }
+
+    private record Key(UUID clientId, String code, int version) {
+    }
+
+    private final WorkTypeRows rows;
+    private final Clients clients;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Map<Key, WorkTypeDefinition> versions = new ConcurrentHashMap<>();
+
+    WorkTypes(WorkTypeRows rows, Clients clients, AuditTrail audit, Clock clock) {
+        this.rows = rows;
+        this.clients = clients;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public VersionedWorkType define(UUID clientId, WorkTypeDefinition definition) {
+        clients.get(clientId);
+        var before = rows.latest(clientId, definition.code());
+        String by = SecurityContextHolder.getContext().getAuthentication() == null ? "system"
+                : SecurityContextHolder.getContext().getAuthentication().getName();
+        int version = rows.insertNextVersion(clientId, definition, clock.instant(), by);
+        audit.record(clientId, "work-type.defined", "work-type", definition.code() + "@" + version,
+                before.map(WorkTypeRows.Versioned::definition).orElse(null), definition);
+        return new VersionedWorkType(version, definition);
+    }
+
+    /** Copies one of the shipped templates to a client. */
+    @Transactional
+    public VersionedWorkType adoptTemplate(UUID clientId, String templateCode) {
+        WorkTypeDefinition template = WorkTypeTemplates.all().stream().filter(t -> t.code().equals(templateCode))
+                .findFirst().orElseThrow(() -> BusinessRuleViolation.invalid("template",
+                        templateCode + " is not a template; choose one of "
+                                + WorkTypeTemplates.all().stream().map(WorkTypeDefinition::code).toList()));
+        return define(clientId, template);
+    }
+
+    @Transactional(readOnly = true)
+    public VersionedWorkType current(UUID clientId, String code) {
+        return rows.latest(clientId, code).map(v -> new VersionedWorkType(v.version(), v.definition()))
+                .orElseThrow(() -> new NotFound("work type", code));
+    }
+
+    /** A specific version; cached, as versions never change once written. */
+    public WorkTypeDefinition version(UUID clientId, String code, int version) {
+        return versions.computeIfAbsent(new Key(clientId, code, version),
+                key -> rows.version(clientId, code, version).orElseThrow(() -> new NotFound("work type", code + "@" + version)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<VersionedWorkType> of(UUID clientId) {
+        clients.get(clientId);
+        return rows.latestOfClient(clientId).stream().map(v -> new VersionedWorkType(v.version(), v.definition())).toList();
+    }
+}

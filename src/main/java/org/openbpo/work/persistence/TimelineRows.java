@@ -1,0 +1,37 @@
+package org.openbpo.work.persistence;
+
+import org.openbpo.work.TimelineEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Repository
+public class TimelineRows {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    TimelineRows(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void append(UUID clientId, long itemId, Instant at, String actor, String type, Map<String, ?> data) {
+        jdbc.sql("insert into work.work_event (client_id, item_id, at, actor, type, data) values (?, ?, ?, ?, ?, ?::jsonb)")
+                .params(clientId, itemId, Timestamp.from(at), actor, type, json.writeValueAsString(data)).update();
+    }
+
+    public List<TimelineEntry> of(UUID clientId, long itemId) {
+        return jdbc.sql("select at, actor, type, data::text from work.work_event where client_id = ? and item_id = ? order by seq")
+                .params(clientId, itemId)
+                .query((rs, n) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
+                .list();
+    }
+}

@@ -1,0 +1,62 @@
+package org.openbpo.work.persistence;
+
+import org.openbpo.work.domain.WorkTypeDefinition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class WorkTypeRows {
+
+    public record Versioned(int version, WorkTypeDefinition definition) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    WorkTypeRows(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public int insertNextVersion(UUID clientId, WorkTypeDefinition definition, Instant at, String by) {
+        return jdbc.sql("""
+                        insert into work.work_type (client_id, code, version, name, definition, created_at, created_by)
+                        select ?, ?, coalesce(max(version), 0) + 1, ?, ?::jsonb, ?, ?
+                          from work.work_type where client_id = ? and code = ?
+                        returning version""")
+                .params(clientId, definition.code(), definition.name(), json.writeValueAsString(definition),
+                        Timestamp.from(at), by, clientId, definition.code())
+                .query(Integer.class).single();
+    }
+
+    public Optional<Versioned> latest(UUID clientId, String code) {
+        return jdbc.sql("""
+                        select version, definition::text from work.work_type where client_id = ? and code = ?
+                         order by version desc limit 1""")
+                .params(clientId, code)
+                .query((rs, n) -> new Versioned(rs.getInt(1), json.readValue(rs.getString(2), WorkTypeDefinition.class)))
+                .optional();
+    }
+
+    public Optional<WorkTypeDefinition> version(UUID clientId, String code, int version) {
+        return jdbc.sql("select definition::text from work.work_type where client_id = ? and code = ? and version = ?")
+                .params(clientId, code, version)
+                .query((rs, n) -> json.readValue(rs.getString(1), WorkTypeDefinition.class)).optional();
+    }
+
+    public List<Versioned> latestOfClient(UUID clientId) {
+        return jdbc.sql("""
+                        select distinct on (code) version, definition::text from work.work_type
+                         where client_id = ? order by code, version desc""")
+                .param(clientId)
+                .query((rs, n) -> new Versioned(rs.getInt(1), json.readValue(rs.getString(2), WorkTypeDefinition.class)))
+                .list();
+    }
+}
