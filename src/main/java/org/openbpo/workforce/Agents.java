@@ -33,8 +33,11 @@ public class Agents {
     private final Clients clients;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ProviderOwnedChanges providerOwned;
 
-    Agents(AgentRows rows, StaffRows staff, DeliveryCentres centres, Clients clients, AuditTrail audit, Clock clock) {
+    Agents(AgentRows rows, StaffRows staff, DeliveryCentres centres, Clients clients, AuditTrail audit, Clock clock,
+           ProviderOwnedChanges providerOwned) {
+        this.providerOwned = providerOwned;
         this.rows = rows;
         this.staff = staff;
         this.centres = centres;
@@ -44,9 +47,12 @@ public class Agents {
     }
 
     /** A new agent starts OFFLINE: being enrolled is not being at one's desk. */
-    @Transactional
     public Agent enrol(EnrolAgent command, CurrentUser by) {
         requireWorkforceManager(by);
+        return providerOwned.apply(() -> enrol(command));
+    }
+
+    private Agent enrol(EnrolAgent command) {
         StaffMember member = staff.find(command.userId()).orElseThrow(() -> new NotFound("user", command.userId()));
         if (!member.providerStaff() || !(member.roles().contains(Role.AGENT.name())
                 || member.roles().contains(Role.TEAM_LEAD.name()))) {
@@ -65,9 +71,12 @@ public class Agents {
         return agent;
     }
 
-    @Transactional
     public Agent changeProfile(UUID userId, ChangeAgentProfile command, CurrentUser by) {
         requireWorkforceManager(by);
+        return providerOwned.apply(() -> changeProfile(userId, command));
+    }
+
+    private Agent changeProfile(UUID userId, ChangeAgentProfile command) {
         Agent before = find(userId);
         centres.find(command.centreId());
         requireTeamLead(command.teamLeadId());
@@ -79,20 +88,21 @@ public class Agents {
     }
 
     /** Agents set their own presence; their team lead and workforce managers may set it for them. */
-    @Transactional
     public Agent changePresence(UUID userId, ChangePresence command, CurrentUser by) {
         requireProviderStaff(by);
-        Agent before = find(userId);
-        if (!by.id().equals(userId) && !by.id().equals(before.teamLeadId()) && !managesWorkforce(by)) {
-            throw new BusinessRuleViolation(403, "forbidden", null, "You may change only your own presence.");
-        }
-        if (before.presence() == command.presence()) {
-            return before; // no change, so nothing to record, and the time it last changed stays true
-        }
-        Agent after = before.withPresence(command.presence(), clock.instant());
-        rows.updatePresence(after);
-        audit.record(null, "agent.presence-changed", "agent", userId, before.presence(), after.presence());
-        return after;
+        return providerOwned.apply(() -> {
+            Agent before = find(userId);
+            if (!by.id().equals(userId) && !by.id().equals(before.teamLeadId()) && !managesWorkforce(by)) {
+                throw new BusinessRuleViolation(403, "forbidden", null, "You may change only your own presence.");
+            }
+            if (before.presence() == command.presence()) {
+                return before; // no change, so nothing to record, and the time it last changed stays true
+            }
+            Agent after = before.withPresence(command.presence(), clock.instant());
+            rows.updatePresence(after);
+            audit.record(null, "agent.presence-changed", "agent", userId, before.presence(), after.presence());
+            return after;
+        });
     }
 
     @Transactional(readOnly = true)

@@ -35,29 +35,35 @@ public class DeliveryCentres {
     private final Clients clients;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ProviderOwnedChanges providerOwned;
 
-    DeliveryCentres(CentreRows rows, Clients clients, AuditTrail audit, Clock clock) {
+    DeliveryCentres(CentreRows rows, Clients clients, AuditTrail audit, Clock clock, ProviderOwnedChanges providerOwned) {
+        this.providerOwned = providerOwned;
         this.rows = rows;
         this.clients = clients;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @Transactional
     public DeliveryCentre open(OpenDeliveryCentre command, CurrentUser by) {
         requireWorkforceManager(by);
         DeliveryCentre centre = centre(Ids.next(), command, clock.instant());
-        if (rows.codeTaken(centre.code())) {
-            throw new BusinessRuleViolation(409, "centre-code-taken", "code", "A centre with code " + centre.code() + " already exists.");
-        }
-        rows.insert(centre);
-        audit.record(null, "centre.opened", "delivery-centre", centre.id(), null, centre);
-        return centre;
+        return providerOwned.apply(() -> {
+            if (rows.codeTaken(centre.code())) {
+                throw new BusinessRuleViolation(409, "centre-code-taken", "code", "A centre with code " + centre.code() + " already exists.");
+            }
+            rows.insert(centre);
+            audit.record(null, "centre.opened", "delivery-centre", centre.id(), null, centre);
+            return centre;
+        });
     }
 
-    @Transactional
     public DeliveryCentre update(UUID id, OpenDeliveryCentre command, CurrentUser by) {
         requireWorkforceManager(by);
+        return providerOwned.apply(() -> change(id, command));
+    }
+
+    private DeliveryCentre change(UUID id, OpenDeliveryCentre command) {
         DeliveryCentre before = find(id);
         if (!before.code().equals(command.code())) {
             throw BusinessRuleViolation.invalid("code", "A centre's code cannot change once it is used in references.");
