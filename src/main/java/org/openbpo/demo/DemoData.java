@@ -36,8 +36,11 @@ public class DemoData {
     private final Users users;
     private final ProviderBootstrap bootstrap;
     private final TransactionTemplate transactions;
+    private final DemoWorkforce workforce;
 
-    DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions) {
+    DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
+             DemoWorkforce workforce) {
+        this.workforce = workforce;
         this.clients = clients;
         this.users = users;
         this.bootstrap = bootstrap;
@@ -79,6 +82,7 @@ public class DemoData {
         clientUser(admin, demo.albion().id(), "admin@albion.example", "Fiona Campbell", Role.CLIENT_ADMINISTRATOR);
         clientUser(admin, demo.kaveri().id(), "requester@kaveri.example", "Arjun Mehta", Role.REQUESTER);
         clientUser(admin, demo.kaveri().id(), "admin@kaveri.example", "Lakshmi Iyer", Role.CLIENT_ADMINISTRATOR, Role.APPROVER);
+        workforce.load(demo, admin);
     }
 
     private Client client(String code, String name, String legalEntity, String country, String zone, String currency) {

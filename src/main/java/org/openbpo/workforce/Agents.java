@@ -1,0 +1,187 @@
+package org.openbpo.workforce;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.tenancy.Clients;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.Role;
+import org.openbpo.workforce.persistence.AgentRows;
+import org.openbpo.workforce.persistence.StaffRows;
+import org.openbpo.workforce.persistence.StaffRows.StaffMember;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import static org.openbpo.workforce.WorkforcePermissions.managesWorkforce;
+import static org.openbpo.workforce.WorkforcePermissions.requireProviderStaff;
+import static org.openbpo.workforce.WorkforcePermissions.requireWorkforceManager;
+
+/** The provider's agents: their profiles, presence and client certifications, and what work they may take. */
+@Service
+public class Agents {
+
+    private final AgentRows rows;
+    private final StaffRows staff;
+    private final DeliveryCentres centres;
+    private final Clients clients;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ProviderOwnedChanges providerOwned;
+
+    Agents(AgentRows rows, StaffRows staff, DeliveryCentres centres, Clients clients, AuditTrail audit, Clock clock,
+           ProviderOwnedChanges providerOwned) {
+        this.providerOwned = providerOwned;
+        this.rows = rows;
+        this.staff = staff;
+        this.centres = centres;
+        this.clients = clients;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A new agent starts OFFLINE: being enrolled is not being at one's desk. */
+    public Agent enrol(EnrolAgent command, CurrentUser by) {
+        requireWorkforceManager(by);
+        return providerOwned.apply(() -> enrol(command));
+    }
+
+    private Agent enrol(EnrolAgent command) {
+        StaffMember member = staff.find(command.userId()).orElseThrow(() -> new NotFound("user", command.userId()));
+        if (!member.providerStaff() || !(member.roles().contains(Role.AGENT.name())
+                || member.roles().contains(Role.TEAM_LEAD.name()))) {
+            throw BusinessRuleViolation.invalid("userId", "Only provider staff with the AGENT or TEAM_LEAD role can be agents.");
+        }
+        if (rows.exists(command.userId())) {
+            throw new BusinessRuleViolation(409, "agent-exists", "userId", "This user already has an agent profile.");
+        }
+        centres.find(command.centreId());
+        requireTeamLead(command.teamLeadId());
+        Instant now = clock.instant();
+        Agent agent = new Agent(command.userId(), command.centreId(), command.teamLeadId(), orEmpty(command.skills()),
+                orEmpty(command.languages()), command.capacity(), Presence.OFFLINE, now, now);
+        rows.insert(agent);
+        audit.record(null, "agent.enrolled", "agent", agent.userId(), null, agent);
+        return agent;
+    }
+
+    public Agent changeProfile(UUID userId, ChangeAgentProfile command, CurrentUser by) {
+        requireWorkforceManager(by);
+        return providerOwned.apply(() -> changeProfile(userId, command));
+    }
+
+    private Agent changeProfile(UUID userId, ChangeAgentProfile command) {
+        Agent before = find(userId);
+        centres.find(command.centreId());
+        requireTeamLead(command.teamLeadId());
+        Agent after = before.withProfile(command.centreId(), command.teamLeadId(), orEmpty(command.skills()),
+                orEmpty(command.languages()), command.capacity());
+        rows.updateProfile(after, clock.instant());
+        audit.record(null, "agent.profile-changed", "agent", userId, before, after);
+        return after;
+    }
+
+    /** Agents set their own presence; their team lead and workforce managers may set it for them. */
+    public Agent changePresence(UUID userId, ChangePresence command, CurrentUser by) {
+        requireProviderStaff(by);
+        return providerOwned.apply(() -> {
+            Agent before = find(userId);
+            if (!by.id().equals(userId) && !by.id().equals(before.teamLeadId()) && !managesWorkforce(by)) {
+                throw new BusinessRuleViolation(403, "forbidden", null, "You may change only your own presence.");
+            }
+            if (before.presence() == command.presence()) {
+                return before; // no change, so nothing to record, and the time it last changed stays true
+            }
+            Agent after = before.withPresence(command.presence(), clock.instant());
+            rows.updatePresence(after);
+            audit.record(null, "agent.presence-changed", "agent", userId, before.presence(), after.presence());
+            return after;
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Agent get(UUID userId, CurrentUser by) {
+        requireProviderStaff(by);
+        return find(userId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Agent> page(@Nullable UUID centreId, @Nullable UUID after, int limit, CurrentUser by) {
+        requireProviderStaff(by);
+        if (centreId != null) {
+            centres.find(centreId);
+        }
+        return rows.page(centreId, after, limit);
+    }
+
+    /** Records a client's sign-off. Repeating it keeps the first date. */
+    @Transactional
+    public Certification certify(UUID userId, CertifyAgent command, CurrentUser by) {
+        clients.get(command.clientId()); // 404 before 403: a refusal must not confirm that another client exists
+        requireWorkforceManager(by);
+        find(userId);
+        boolean added = rows.certify(command.clientId(), userId, clock.instant());
+        Certification certification = rows.certification(command.clientId(), userId).orElseThrow();
+        if (added) {
+            audit.record(command.clientId(), "agent.certified", "agent", userId, null, certification);
+        }
+        return certification;
+    }
+
+    @Transactional
+    public void revokeCertification(UUID userId, UUID clientId, CurrentUser by) {
+        clients.get(clientId);
+        requireWorkforceManager(by);
+        find(userId);
+        Certification before = rows.certification(clientId, userId)
+                .orElseThrow(() -> new NotFound("certification for client", clientId));
+        rows.revoke(clientId, userId);
+        audit.record(clientId, "agent.certification-revoked", "agent", userId, before, null);
+    }
+
+    /** An agent's certifications, limited to the clients the caller may see. */
+    @Transactional(readOnly = true)
+    public List<Certification> certifications(UUID userId, @Nullable UUID afterClient, int limit, CurrentUser by) {
+        requireProviderStaff(by);
+        find(userId);
+        return rows.certifications(userId, afterClient, limit);
+    }
+
+    /**
+     * What the work engine filters on. Client sets follow the transaction's tenant scope, so run it
+     * in the scope of the clients whose work is being handed out.
+     */
+    @Transactional(readOnly = true)
+    public AgentEligibility eligibility(UUID agentUserId) {
+        Agent agent = find(agentUserId);
+        DeliveryCentre centre = centres.find(agent.centreId());
+        return new AgentEligibility(agent.userId(), centre.id(), centre.isOnShift(clock.instant()), agent.skills(),
+                agent.languages(), new HashSet<>(rows.certifiedClientIds(agentUserId)),
+                new HashSet<>(centres.servedClientIds(centre.id())), agent.capacity(), agent.presence());
+    }
+
+    private Agent find(UUID userId) {
+        return rows.find(userId).orElseThrow(() -> new NotFound("agent", userId));
+    }
+
+    private void requireTeamLead(@Nullable UUID teamLeadId) {
+        if (teamLeadId == null) {
+            return;
+        }
+        boolean lead = rows.exists(teamLeadId) && staff.find(teamLeadId)
+                .map(member -> member.roles().contains(Role.TEAM_LEAD.name())).orElse(false);
+        if (!lead) {
+            throw BusinessRuleViolation.invalid("teamLeadId", "must be an agent with the TEAM_LEAD role");
+        }
+    }
+
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
