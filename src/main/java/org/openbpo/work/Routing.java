@@ -1,0 +1,96 @@
+package org.openbpo.work;
+
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.workforce.AgentEligibility;
+import org.openbpo.workforce.Agents;
+import org.openbpo.workforce.Skill;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Decides which queues an agent may take work from: the clients that certified the agent and
+ * whose data the agent's centre may handle, the queues' skills and languages, and the centre
+ * being on shift. The answer is kept for a few seconds, since get-next asks it on every call.
+ */
+@Service
+public class Routing {
+
+    static final Duration REMEMBERED_FOR = Duration.ofSeconds(5);
+
+    private record Remembered(List<UUID> queueIds, int capacity, Instant until) {
+    }
+
+    private final Agents agents;
+    private final Queues queues;
+    private final WorkItems workItems;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<UUID, Remembered> remembered = new ConcurrentHashMap<>();
+
+    Routing(Agents agents, Queues queues, WorkItems workItems, JdbcClient jdbc, Clock clock) {
+        this.agents = agents;
+        this.queues = queues;
+        this.workItems = workItems;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Get next: the most urgent item the agent may take, assigned to them; empty when none waits. */
+    @Transactional
+    public Optional<WorkItem> next(CurrentUser agent) {
+        Remembered routing = eligibleQueues(agent);
+        long holding = jdbc.sql("""
+                        select count(*) from work.work_item where assignee_id = ? and category in ('NEW', 'OPEN', 'REVIEW')""")
+                .param(agent.id()).query(Long.class).single();
+        if (holding >= routing.capacity()) {
+            throw BusinessRuleViolation.conflict("at-capacity",
+                    "You already hold " + holding + " items, your capacity; finish or release one first.");
+        }
+        return workItems.claimNext(agent, routing.queueIds());
+    }
+
+    /** Forgets what was remembered for an agent, after their profile or presence changed. */
+    public void forget(UUID agentId) {
+        remembered.remove(agentId);
+    }
+
+    private Remembered eligibleQueues(CurrentUser agent) {
+        Instant now = clock.instant();
+        Remembered known = remembered.get(agent.id());
+        if (known != null && now.isBefore(known.until())) {
+            return known;
+        }
+        AgentEligibility eligibility = agents.eligibility(agent.id());
+        if (!eligibility.centreOnShift()) {
+            throw BusinessRuleViolation.conflict("centre-off-shift", "Your delivery centre is not on shift now.");
+        }
+        if (!eligibility.takingWork()) {
+            throw BusinessRuleViolation.conflict("not-available",
+                    "Set your presence to AVAILABLE to get work (it is " + eligibility.presence() + ").");
+        }
+        Map<String, Integer> skills = eligibility.skills().stream()
+                .collect(Collectors.toMap(Skill::name, Skill::proficiency, Math::max));
+        Set<String> languages = Set.copyOf(eligibility.languages());
+        Set<UUID> clients = eligibility.certifiedClients().stream().filter(eligibility::mayServe).collect(Collectors.toSet());
+        List<UUID> queueIds = clients.isEmpty() ? List.of() : queues.ofClients(clients).stream()
+                .filter(q -> q.requiredSkill() == null || skills.getOrDefault(q.requiredSkill(), 0) >= q.minProficiency())
+                .filter(q -> q.language() == null || languages.contains(q.language()))
+                .map(Queue::id).toList();
+        Remembered fresh = new Remembered(queueIds, eligibility.capacity(), now.plus(REMEMBERED_FOR));
+        remembered.put(agent.id(), fresh);
+        return fresh;
+    }
+}

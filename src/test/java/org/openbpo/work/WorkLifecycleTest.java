@@ -1,0 +1,147 @@
+package org.openbpo.work;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The story of one back-office request, told through the API: the client raises it, an agent gets
+ * it, queries the client, the client answers, the agent sends it for checking, a second agent
+ * approves it, and the client sees it done within its SLA, pause and all.
+ */
+class WorkLifecycleTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    WorkFixture.Setup setup;
+    String items;
+
+    @BeforeEach
+    void aClientUnderContract() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z")); // Monday, 09:00 in London (GMT)
+        setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("ALB"));
+        items = "/api/v1/clients/" + setup.client().id() + "/work-items";
+    }
+
+    @Test
+    void aRequestTravelsFromTheClientThroughTwoAgentsAndBackWithinItsSla() {
+        Api client = api().as(setup.requesterToken());
+        Api maker = api().as(setup.makerToken());
+        Api checker = api().as(setup.checkerToken());
+
+        Api.Response raised = client.post(items, Map.of("serviceLine", "policy-admin", "title", "Change of address for policy 4471",
+                "form", Map.of("requestType", "address change", "details", "New address: 12 Mill Lane, Leeds")));
+        assertThat(raised.status()).as(raised.body().toString()).isEqualTo(201);
+        long id = raised.body().path("id").asLong();
+        // 8 business hours from Monday 09:00 on 09:00–17:30: Monday 17:00.
+        assertThat(raised.body().path("sla").path("dueAt").asString()).isEqualTo("2026-03-02T17:00:00Z");
+        assertThat(raised.body().path("channel").asString()).isEqualTo("PORTAL");
+
+        clock.advance(Duration.ofMinutes(30));
+        Api.Response next = maker.post("/api/v1/work/next", "");
+        assertThat(next.status()).as(next.body().toString()).isEqualTo(200);
+        assertThat(next.body().path("id").asLong()).isEqualTo(id);
+        assertThat(next.body().path("assigneeId").asString()).isEqualTo(setup.maker().id().toString());
+
+        assertThat(move(maker, id, "processing").status()).isEqualTo(200);
+        clock.advance(Duration.ofHours(1)); // 10:30: 1.5 business hours consumed
+        Api.Response queried = move(maker, id, "query_to_client");
+        assertThat(queried.body().path("category").asString()).isEqualTo("PENDING_CLIENT");
+        assertThat(queried.body().path("sla").path("dueAt").isNull()).isTrue();
+        assertThat(queried.body().path("sla").path("pauseReason").asString()).isEqualTo("PENDING_CLIENT");
+        assertThat(queried.body().path("sla").path("consumedSeconds").asLong()).isEqualTo(5_400);
+
+        clock.advance(Duration.ofDays(1)); // the client answers on Tuesday 10:30
+        Api.Response answered = move(client, id, "processing");
+        assertThat(answered.status()).as(answered.body().toString()).isEqualTo(200);
+        // 6.5 business hours remain from Tuesday 10:30: due Tuesday 17:00; the day waiting on the client is not counted.
+        assertThat(answered.body().path("sla").path("dueAt").asString()).isEqualTo("2026-03-03T17:00:00Z");
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(move(maker, id, "checking").body().path("makerId").asString()).isEqualTo(setup.maker().id().toString());
+
+        Api.Response selfApproval = move(maker, id, "completed");
+        assertThat(selfApproval.status()).isEqualTo(409);
+        assertThat(selfApproval.text("code")).isEqualTo("checker-is-maker");
+        assertThat(maker.get(items + "/" + id).body().path("state").asString()).isEqualTo("checking");
+
+        clock.advance(Duration.ofMinutes(20));
+        Api.Response approved = move(checker, id, "completed");
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+
+        Api.Response seen = client.get(items + "/" + id);
+        assertThat(seen.body().path("category").asString()).isEqualTo("DONE");
+        assertThat(seen.body().path("sla").path("met").asBoolean()).isTrue();
+        List<String> story = new ArrayList<>();
+        client.get(items + "/" + id + "/timeline").body().forEach(entry -> story.add(entry.path("type").asString()));
+        assertThat(story).containsExactly("created", "assigned", "moved", "moved", "moved", "moved", "moved");
+    }
+
+    @Test
+    void theEngineRefusesWhatTheWorkTypeDoesNotAllowAndChangesNothing() {
+        Api agent = api().as(setup.makerToken());
+        Api.Response missing = agent.post(items, Map.of("serviceLine", "policy-admin", "title", "No details",
+                "form", Map.of("requestType", "leaver")));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.text("field")).isEqualTo("form.details");
+
+        Api.Response wrongChoice = agent.post(items, Map.of("serviceLine", "policy-admin", "title", "Bad type",
+                "form", Map.of("requestType", "teleport", "details", "x")));
+        assertThat(wrongChoice.text("field")).isEqualTo("form.requestType");
+
+        Api.Response noLine = agent.post(items, Map.of("serviceLine", "gardening", "title", "Mow the lawn"));
+        assertThat(noLine.text("field")).isEqualTo("serviceLine");
+
+        long id = agent.post(items, Map.of("serviceLine", "policy-admin", "title", "Leaver",
+                "form", Map.of("requestType", "leaver", "details", "Leaves on Friday"))).body().path("id").asLong();
+        Api.Response illegal = move(agent, id, "completed");
+        assertThat(illegal.status()).isEqualTo(409);
+        assertThat(illegal.text("code")).isEqualTo("illegal-transition");
+        Api.Response unknown = move(agent, id, "teleported");
+        assertThat(unknown.status()).isEqualTo(409);
+        Api.Response clientMove = move(api().as(setup.requesterToken()), id, "processing");
+        assertThat(clientMove.status()).isEqualTo(403);
+        assertThat(agent.get(items + "/" + id).body().path("state").asString()).isEqualTo("received");
+    }
+
+    @Test
+    void getNextServesPriorityFirstThenTheEarliestDeadlineAndSaysSoWhenNothingWaits() {
+        Api agent = api().as(setup.checkerToken());
+        while (agent.post("/api/v1/work/next", "").status() == 200) {
+            // drain anything this client's queues still hold from other tests
+        }
+        long normal = raise(agent, "NORMAL", "Normal one");
+        clock.advance(Duration.ofMinutes(5));
+        long high = raise(agent, "HIGH", "Urgent one");
+        long laterNormal = raise(agent, "NORMAL", "Later normal");
+        assertThat(agent.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(high);
+        assertThat(agent.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(normal);
+        assertThat(agent.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(laterNormal);
+        Api.Response none = agent.post("/api/v1/work/next", "");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.text("code")).isEqualTo("no-work-available");
+    }
+
+    private long raise(Api api, String priority, String title) {
+        Api.Response response = api.post(items, Map.of("serviceLine", "policy-admin", "priority", priority, "title", title,
+                "form", Map.of("requestType", "other", "details", title)));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.body().path("id").asLong();
+    }
+
+    private Api.Response move(Api api, long id, String to) {
+        return api.post(items + "/" + id + "/moves", Map.of("to", to));
+    }
+}
