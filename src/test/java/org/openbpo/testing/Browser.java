@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
@@ -36,6 +37,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final int MIN_WINDOW_WIDTH = 500;
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final IntSupplier port;
@@ -78,6 +80,11 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile.toAbsolutePath());
+        if (width < MIN_WINDOW_WIDTH) {
+            // Chromium will not make a window narrower than 500 pixels, so a phone's viewport is emulated
+            options.setExperimentalOption("mobileEmulation",
+                    Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new ChromeDriver(service, options);

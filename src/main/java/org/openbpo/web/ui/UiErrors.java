@@ -67,7 +67,7 @@ class UiErrors {
         response.setStatus(status);
         ModelAndView page = new ModelAndView(user == null ? "error" : "error-page");
         page.addObject("status", status);
-        page.addObject("title", title);
+        page.addObject("errorTitle", title);
         page.addObject("message", message);
         if (user != null) {
             page.addObject("shell", shells.shellFor(user, request));
