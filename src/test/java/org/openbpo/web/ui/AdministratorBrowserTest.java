@@ -59,6 +59,7 @@ class AdministratorBrowserTest extends IntegrationTest {
         browser.click(row + " button");
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector(row + " .badge"), "Disabled"));
         assertThat(browser.text(row + " button")).isEqualTo("Enable");
+        assertThat(browser.text(".notice")).as("swapped in place by htmx, not reloaded").contains("can now log in");
         browser.screenshot("client-users");
 
         browser.open("/").choose("#active-client", "Harbour Freight " + code + " (" + code + ")");
@@ -67,7 +68,12 @@ class AdministratorBrowserTest extends IntegrationTest {
         browser.open("/admin/staff");
         assertThat(browser.find("#active-client option:checked").getText()).isEqualTo("Harbour Freight " + code + " (" + code + ")");
 
-        browser.click(".logout button");
+        browser.open("/admin/clients/not-an-id/edit");
+        assertThat(browser.text("h1")).isEqualTo("Not found");
+        browser.open("/no-such-page");
+        assertThat(browser.text("h1")).isEqualTo("Not found");
+
+        browser.open("/").click(".logout button");
         assertThat(browser.text("#logged-out")).isEqualTo("You have been logged out.");
         browser.open("/admin/clients");
         assertThat(browser.path()).isEqualTo("/login");
