@@ -46,7 +46,7 @@ class SecurityConfiguration {
         return http
                 .authenticationProvider(passwordLogin)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health/**", "/actuator/prometheus", "/api/docs", "/api/docs/**",
                                 "/api/docs.json", "/api/docs.json/**", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())

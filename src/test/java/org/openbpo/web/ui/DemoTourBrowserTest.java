@@ -1,0 +1,52 @@
+package org.openbpo.web.ui;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openbpo.demo.DemoData;
+import org.openbpo.demo.DemoLogins;
+import org.openbpo.testing.Browser;
+import org.openbpo.testing.IntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo provider's administrator walks through the shell. Besides checking the pages against
+ * realistic data, it leaves the screenshots the README and reviewers look at.
+ */
+class DemoTourBrowserTest extends IntegrationTest {
+
+    @RegisterExtension
+    final Browser browser = new Browser(() -> port);
+
+    @Autowired
+    DemoData demoData;
+
+    @Test
+    void theDemoAdministratorSeesTheDemoProvider() {
+        demoData.loadOnce();
+        browser.logIn("admin@openbpo.example", DemoLogins.PASSWORD);
+
+        assertThat(browser.texts("#dashboard td strong")).contains("Lakeshore Retail", "Albion Mutual", "Kaveri Software");
+        browser.choose("#active-client", "Albion Mutual (ALBION)");
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".active-client-name")));
+        assertThat(browser.text(".active-client-name")).isEqualTo("Albion Mutual");
+        browser.screenshot("demo-dashboard");
+
+        browser.open("/admin/staff");
+        assertThat(browser.texts("#user-table .person strong")).contains("Ana Reyes", "Oliver Grant", "Maria Dela Cruz");
+        browser.screenshot("demo-staff");
+
+        browser.open("/admin/clients");
+        assertThat(browser.find("tr[data-code='KAVERI']").getText()).contains("Kaveri Software", "IN", "INR", "Active");
+        browser.screenshot("demo-clients");
+
+        browser.click("#new-client").type("#code", "ALBION").type("#name", "Albion Again")
+                .type("#legalEntity", "Albion Again plc").type("#country", "GB").type("#currency", "GBX")
+                .type("#timeZone", "Europe/London").click("#save-client");
+        assertThat(browser.text("#code ~ .field-error")).isEqualTo("A client with code ALBION already exists.");
+        browser.screenshot("demo-client-form-error");
+    }
+}
