@@ -38,6 +38,10 @@ final class Platform implements AutoCloseable {
             settings = new DatabaseSettings(embedded.jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD);
         }
         Map<String, Object> all = new HashMap<>(settings.springProperties());
+        if ("json".equalsIgnoreCase(System.getenv("OPENBPO_LOG_FORMAT"))) {
+            // One JSON object per line (Elastic Common Schema), with the request id from the MDC.
+            all.put("logging.structured.format.console", "ecs");
+        }
         all.putAll(properties);
         try {
             SpringApplication application = new SpringApplication(OpenBpoApplication.class);

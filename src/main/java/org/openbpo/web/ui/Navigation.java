@@ -47,6 +47,7 @@ public record Navigation(List<Section> sections) {
         if (!admin.isEmpty()) {
             sections.add(new Section("Administration", admin));
         }
+        sections.add(new Section("Account", List.of(Item.link("API tokens", "/me/tokens", "key"))));
         List<Item> coming = comingSoon(user.roles()).stream().map(name -> Item.soon(name, "clock")).toList();
         if (!coming.isEmpty()) {
             sections.add(new Section("Coming soon", coming));
