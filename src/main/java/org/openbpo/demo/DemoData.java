@@ -37,9 +37,11 @@ public class DemoData {
     private final ProviderBootstrap bootstrap;
     private final TransactionTemplate transactions;
     private final DemoWorkforce workforce;
+    private final DemoWork work;
 
     DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
-             DemoWorkforce workforce) {
+             DemoWorkforce workforce, DemoWork work) {
+        this.work = work;
         this.workforce = workforce;
         this.clients = clients;
         this.users = users;
@@ -83,6 +85,7 @@ public class DemoData {
         clientUser(admin, demo.kaveri().id(), "requester@kaveri.example", "Arjun Mehta", Role.REQUESTER);
         clientUser(admin, demo.kaveri().id(), "admin@kaveri.example", "Lakshmi Iyer", Role.CLIENT_ADMINISTRATOR, Role.APPROVER);
         workforce.load(demo, admin);
+        work.load(demo, admin);
     }
 
     private Client client(String code, String name, String legalEntity, String country, String zone, String currency) {

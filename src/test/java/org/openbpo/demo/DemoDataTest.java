@@ -16,6 +16,10 @@ class DemoDataTest extends IntegrationTest {
     DemoData demoData;
     @Autowired
     Clients clients;
+    @Autowired
+    org.openbpo.contracts.Contracts contracts;
+    @Autowired
+    org.openbpo.work.WorkItems workItems;
 
     @Test
     void loadsThreeClientsInTheirOwnCountriesAndCurrenciesOnlyOnce() {
@@ -28,5 +32,26 @@ class DemoDataTest extends IntegrationTest {
                 .extracting(Client::country, c -> c.currency().getCurrencyCode())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("US", "USD"),
                         org.assertj.core.groups.Tuple.tuple("GB", "GBP"), org.assertj.core.groups.Tuple.tuple("IN", "INR"));
+    }
+
+    @Test
+    void everyDemoClientHasAContractAndWorkInProgressWithOneRequestWaitingOnTheClient() {
+        demoData.loadOnce();
+        TenantScope.run(AllowedClients.ALL, () -> {
+            for (Client client : clients.page(null, 10_000)) {
+                if (!java.util.Set.of("LAKESHORE", "ALBION", "KAVERI").contains(client.code())) {
+                    continue;
+                }
+                assertThat(contracts.of(client.id())).as(client.code()).hasSize(1);
+                assertThat(workItems.page(client.id(), null, null, 0, 100)).as(client.code()).hasSizeGreaterThanOrEqualTo(2);
+                if (client.code().equals("ALBION")) {
+                    assertThat(workItems.page(client.id(), org.openbpo.work.domain.StateCategory.PENDING_CLIENT, null, 0, 10))
+                            .singleElement().satisfies(item -> {
+                                assertThat(item.sla().paused()).isTrue();
+                                assertThat(item.sla().pauseReason()).isEqualTo("PENDING_CLIENT");
+                            });
+                }
+            }
+        });
     }
 }
