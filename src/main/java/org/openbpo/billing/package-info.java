@@ -1,0 +1,3 @@
+/** Metering completed work into usage; later rating, invoices and service credits. */
+@org.jspecify.annotations.NullMarked
+package org.openbpo.billing;
