@@ -215,8 +215,8 @@ public class WorkItems {
 
     @Transactional
     public WorkItem assign(UUID clientId, long id, UUID agentId, CurrentUser by) {
-        requireLead(by);
         WorkItem item = items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id));
+        requireLead(by);
         if (item.category().closed()) {
             throw BusinessRuleViolation.conflict("item-closed", "A closed item cannot be assigned.");
         }

@@ -86,10 +86,11 @@ class WorkSetupApi {
     @GetMapping("/clients/{clientId}/queues/load")
     @Operation(summary = "What waits in each queue: the team lead's overview")
     List<Queues.QueueLoad> load(@PathVariable UUID clientId, @AuthenticationPrincipal CurrentUser user) {
+        List<Queue> ofClient = queues.of(clientId);
         if (!user.providerStaff()) {
             throw new BusinessRuleViolation(403, "forbidden", null, "The queue overview is for the provider's staff.");
         }
-        return queues.load(queues.of(clientId));
+        return queues.load(ofClient);
     }
 
     @PostMapping("/clients/{clientId}/queues")
