@@ -19,10 +19,21 @@ public final class TestDatabase {
     public static synchronized EmbeddedDatabase get() {
         if (database == null) {
             Path folder = Path.of("target", "test-db-" + ProcessHandle.current().pid());
-            database = EmbeddedDatabase.start(folder, 0, EmbeddedDatabase.Durability.EPHEMERAL);
-            Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+            database = EmbeddedDatabase.start(folder, Path.of("target", "pg-binaries"), 0, EmbeddedDatabase.Durability.EPHEMERAL);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                database.close();
+                deleteQuietly(folder);
+            }));
         }
         return database;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = java.nio.file.Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // a leftover folder under target/ is harmless
+        }
     }
 
     public static DatabaseSettings settings() {

@@ -32,12 +32,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDirectory, int port, Durability durability) {
+        return start(dataDirectory, dataDirectory.resolve("bin"), port, durability);
+    }
+
+    /** Starts with the server's binaries unpacked in {@code binaries}, which several servers may share. */
+    public static EmbeddedDatabase start(Path dataDirectory, Path binaries, int port, Durability durability) {
         try {
             Files.createDirectories(dataDirectory);
             String onOff = durability == Durability.DURABLE ? "on" : "off";
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.resolve("pg"))
-                    .setOverrideWorkingDirectory(dataDirectory.resolve("bin").toFile())
+                    .setOverrideWorkingDirectory(binaries.toFile())
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", onOff)
                     .setServerConfig("synchronous_commit", onOff)
