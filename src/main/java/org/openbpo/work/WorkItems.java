@@ -257,6 +257,12 @@ public class WorkItems {
         return items.assignedTo(agent.id(), clientIds);
     }
 
+    /** How many of the client's items the agent had completed before a moment: their experience on it. */
+    @Transactional(readOnly = true)
+    public long completedBy(UUID clientId, UUID agentId, Instant before) {
+        return items.completedBy(clientId, agentId, before);
+    }
+
     @Transactional(readOnly = true)
     public long handleSeconds(UUID clientId, long id) {
         return items.handleSeconds(clientId, id);

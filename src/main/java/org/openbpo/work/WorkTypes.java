@@ -77,6 +77,11 @@ public class WorkTypes {
                 key -> rows.version(clientId, code, version).orElseThrow(() -> new NotFound("work type", code + "@" + version)));
     }
 
+    /** The share of completed items QA samples, as the version an item was created under says. */
+    public java.math.BigDecimal qaSampleRate(UUID clientId, String code, int version) {
+        return version(clientId, code, version).qaSampleRate();
+    }
+
     @Transactional(readOnly = true)
     public List<VersionedWorkType> of(UUID clientId) {
         clients.get(clientId);

@@ -145,6 +145,13 @@ public class WorkItemRows {
                 .params(agentId, clientIds.toArray(UUID[]::new)).query(item).list();
     }
 
+    public long completedBy(UUID clientId, UUID agentId, Instant before) {
+        return jdbc.sql("""
+                        select count(*) from work.work_item
+                         where assignee_id = ? and client_id = ? and category = 'DONE' and completed_at < ?""")
+                .params(agentId, clientId, ts(before)).query(Long.class).single();
+    }
+
     public void startHandling(UUID clientId, long itemId, UUID agentId, Instant at) {
         jdbc.sql("insert into work.handle_time (client_id, item_id, agent_id, started_at) values (?, ?, ?, ?) on conflict do nothing")
                 .params(clientId, itemId, agentId, ts(at)).update();

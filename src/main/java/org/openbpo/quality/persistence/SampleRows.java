@@ -1,0 +1,39 @@
+package org.openbpo.quality.persistence;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.quality.Sample;
+import org.openbpo.quality.SampleReason;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Repository
+public class SampleRows {
+
+    private final JdbcClient jdbc;
+
+    SampleRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean insert(UUID clientId, long itemId, String workType, String serviceLine, @Nullable UUID agentId,
+                          SampleReason reason, Instant at) {
+        return jdbc.sql("""
+                        insert into quality.sample (client_id, item_id, work_type, service_line, agent_id, reason, sampled_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict (client_id, item_id) do nothing""")
+                .params(clientId, itemId, workType, serviceLine, agentId, reason.name(), Timestamp.from(at)).update() == 1;
+    }
+
+    public List<Sample> waiting(UUID clientId, int limit) {
+        return jdbc.sql("select * from quality.sample where client_id = ? and status = 'WAITING' order by sampled_at limit ?")
+                .params(clientId, limit)
+                .query((rs, n) -> new Sample(rs.getObject("client_id", UUID.class), rs.getLong("item_id"), rs.getString("work_type"),
+                        rs.getString("service_line"), rs.getObject("agent_id", UUID.class),
+                        SampleReason.valueOf(rs.getString("reason")), rs.getTimestamp("sampled_at").toInstant(), rs.getString("status")))
+                .list();
+    }
+}
