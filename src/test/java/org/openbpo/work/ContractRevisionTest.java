@@ -1,0 +1,71 @@
+package org.openbpo.work;
+
+import org.junit.jupiter.api.Test;
+import org.openbpo.contracts.CalendarSpec;
+import org.openbpo.contracts.Contracts;
+import org.openbpo.contracts.Priority;
+import org.openbpo.contracts.ReviseContract;
+import org.openbpo.contracts.SlaTarget;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A contract revision governs work created after it; work already running keeps its terms. */
+class ContractRevisionTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Contracts contracts;
+    @Autowired
+    WorkItems workItems;
+
+    @Test
+    void newTermsApplyToNewWorkOnlyAndHandleTimeIsCapturedPerAgent() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("REV"));
+        CurrentUser requester = CurrentUser.of(setup.requester());
+        WorkItem before = raise(setup, requester, "Before the revision");
+        assertThat(before.contractVersion()).isEqualTo(1);
+        assertThat(before.sla().dueAt()).isEqualTo(Instant.parse("2026-03-02T17:00:00Z")); // 8 business hours
+
+        clock.advance(Duration.ofMinutes(10));
+        TenantScope.run(AllowedClients.ALL, () -> contracts.revise(setup.client().id(), setup.contract().id(), new ReviseContract(
+                CalendarSpec.mondayToFriday("Europe/London", "08:00-18:00", List.of()),
+                List.of(new SlaTarget("policy-admin", Priority.NORMAL, null, 120, null, null, null),
+                        new SlaTarget("support", Priority.NORMAL, 30, 480, null, null, null)),
+                null, "Faster turnaround from March")));
+        WorkItem after = raise(setup, requester, "After the revision");
+        assertThat(after.contractVersion()).isEqualTo(2);
+        assertThat(after.sla().dueAt()).isEqualTo(Instant.parse("2026-03-02T11:10:00Z")); // 2 business hours
+
+        clock.advance(Duration.ofMinutes(5));
+        CurrentUser agent = CurrentUser.of(setup.maker());
+        WorkItem stillOld = TenantScope.call(AllowedClients.ALL, () -> {
+            workItems.assign(setup.client().id(), before.id(), agent.id(), providerAdministrator());
+            clock.advance(Duration.ofMinutes(12));
+            WorkItem moved = workItems.move(setup.client().id(), before.id(), new MoveWorkItem("processing", null), agent);
+            workItems.move(setup.client().id(), before.id(), new MoveWorkItem("query_to_client", null), agent);
+            return moved;
+        });
+        assertThat(stillOld.contractVersion()).isEqualTo(1);
+        assertThat(stillOld.sla().dueAt()).as("the old item keeps its 8-hour target").isEqualTo(Instant.parse("2026-03-02T17:00:00Z"));
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> workItems.handleSeconds(setup.client().id(), before.id())))
+                .as("12 minutes held before it was pended").isEqualTo(720);
+    }
+
+    private WorkItem raise(WorkFixture.Setup setup, CurrentUser requester, String title) {
+        return TenantScope.call(AllowedClients.ALL, () -> workItems.create(setup.client().id(), new CreateWorkItem("policy-admin",
+                null, Priority.NORMAL, title, Map.of("requestType", "other", "details", title), null), requester));
+    }
+}
