@@ -76,6 +76,7 @@ class WorkIsolationTest extends IntegrationTest {
         attempts.put("release", api.delete(item + "/assignment"));
         attempts.put("usage", api.get(client + "/usage?period=2026-03"));
         attempts.put("qa samples", api.get(client + "/qa/samples"));
+        attempts.put("scorecard", api.get(client + "/contracts/" + b.contract().id() + "/scorecards/2026-03"));
         attempts.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
             assertThat(response.text("code")).as(what).isEqualTo("not-found");

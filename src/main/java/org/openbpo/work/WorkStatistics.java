@@ -1,0 +1,76 @@
+package org.openbpo.work;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.contracts.Priority;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the work engine measured for a client over a period, per service line and priority:
+ * the raw figures scorecards and reports compare with the contract's targets.
+ */
+@Service
+public class WorkStatistics {
+
+    /** Work completed in the period; {@code withSla} counts those that had an SLA, {@code slaMet} those that met it. */
+    public record Completed(String serviceLine, Priority priority, long completed, long withSla, long slaMet,
+                            long everPaused, @Nullable Double averageHandleSeconds) {
+    }
+
+    /** Work still open at the end of the period and how old it is. */
+    public record Backlog(String serviceLine, long open, @Nullable Double averageAgeHours, @Nullable Double oldestAgeHours) {
+    }
+
+    private final JdbcClient jdbc;
+
+    WorkStatistics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Completed> completed(UUID clientId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select w.service_line, w.priority, count(*),
+                               count(*) filter (where w.sla_met is not null),
+                               count(*) filter (where w.sla_met),
+                               count(*) filter (where exists (select from work.work_event e
+                                                               where e.client_id = w.client_id and e.item_id = w.id
+                                                                 and e.type = 'moved' and e.data ->> 'to' in
+                                                                     (select s ->> 'code' from work.work_type t,
+                                                                             jsonb_array_elements(t.definition -> 'states') s
+                                                                       where t.client_id = w.client_id and t.code = w.work_type
+                                                                         and t.version = w.work_type_version
+                                                                         and s ->> 'category' in ('PENDING_CLIENT', 'PENDING_THIRD_PARTY')))),
+                               avg(h.seconds)
+                          from work.work_item w
+                          left join lateral (select sum(extract(epoch from ended_at - started_at)) as seconds
+                                               from work.handle_time t
+                                              where t.client_id = w.client_id and t.item_id = w.id and t.ended_at is not null) h on true
+                         where w.client_id = ? and w.category = 'DONE' and w.completed_at >= ? and w.completed_at < ?
+                         group by w.service_line, w.priority order by w.service_line, w.priority desc""")
+                .params(clientId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
+                .query((rs, n) -> new Completed(rs.getString(1), Priority.ofRank(rs.getInt(2)), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getObject(7) == null ? null : rs.getDouble(7)))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Backlog> backlog(UUID clientId, Instant at) {
+        return jdbc.sql("""
+                        select service_line, count(*),
+                               avg(extract(epoch from ? - created_at) / 3600), max(extract(epoch from ? - created_at) / 3600)
+                          from work.work_item
+                         where client_id = ? and created_at < ? and (completed_at is null or completed_at >= ?)
+                         group by service_line order by service_line""")
+                .params(java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), clientId, java.sql.Timestamp.from(at),
+                        java.sql.Timestamp.from(at))
+                .query((rs, n) -> new Backlog(rs.getString(1), rs.getLong(2), rs.getObject(3) == null ? null : rs.getDouble(3),
+                        rs.getObject(4) == null ? null : rs.getDouble(4)))
+                .list();
+    }
+}

@@ -1,0 +1,101 @@
+package org.openbpo.quality;
+
+import org.junit.jupiter.api.Test;
+import org.openbpo.contracts.Kpi;
+import org.openbpo.contracts.Priority;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.testing.IntegrationTest;
+import org.openbpo.work.CreateWorkItem;
+import org.openbpo.work.MoveWorkItem;
+import org.openbpo.work.WorkFixture;
+import org.openbpo.work.WorkItem;
+import org.openbpo.work.WorkItems;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * March for a UK client with an 8-business-hour SLA on 09:00–17:30: three requests in time (one of
+ * them paused a day waiting on the client), one late. Attainment 3 of 4 = 75.00 %, below the 95 %
+ * target; the paused one is shown as paused, not hidden.
+ */
+class ScorecardTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    WorkItems workItems;
+    @Autowired
+    Scorecards scorecards;
+
+    WorkFixture.Setup setup;
+    CurrentUser maker;
+    CurrentUser checker;
+
+    @Test
+    void slaAttainmentIsCountedOnTheClientsCalendarAndComparedWithTheTarget() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z")); // Monday
+        setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("SC"));
+        maker = CurrentUser.of(setup.maker());
+        checker = CurrentUser.of(setup.checker());
+        WorkItem quick = raise("Quick");
+        WorkItem paused = raise("Paused on the client");
+        WorkItem noon = raise("Done by noon");
+        WorkItem late = raise("Late");
+        raise("Still open at month end");
+
+        at("2026-03-02T10:00:00Z", () -> complete(quick));
+        at("2026-03-02T10:00:00Z", () -> {
+            move(paused, "processing", maker);
+            move(paused, "query_to_client", maker);
+        });
+        at("2026-03-03T10:00:00Z", () -> move(paused, "processing", CurrentUser.of(setup.requester())));
+        at("2026-03-03T11:00:00Z", () -> complete(paused));
+        at("2026-03-02T12:00:00Z", () -> complete(noon));
+        at("2026-03-03T16:00:00Z", () -> complete(late));
+
+        Scorecard march = TenantScope.call(AllowedClients.ALL,
+                () -> scorecards.score(setup.client().id(), setup.contract().id(), YearMonth.of(2026, 3)));
+        KpiResult attainment = march.results().stream().filter(r -> r.kpi() == Kpi.SLA_ATTAINMENT).findFirst().orElseThrow();
+        assertThat(attainment.measured()).isEqualByComparingTo(new BigDecimal("75.00"));
+        assertThat(attainment.target()).isEqualByComparingTo(new BigDecimal("95"));
+        assertThat(attainment.met()).isFalse();
+        assertThat(attainment.basis()).contains("3 of 4").contains("1 were paused");
+        assertThat(march.backlog()).singleElement().satisfies(b -> assertThat(b.open()).isEqualTo(1));
+
+        Scorecard april = TenantScope.call(AllowedClients.ALL,
+                () -> scorecards.score(setup.client().id(), setup.contract().id(), YearMonth.of(2026, 4)));
+        assertThat(april.results()).filteredOn(r -> r.kpi() == Kpi.SLA_ATTAINMENT).singleElement()
+                .satisfies(r -> assertThat(r.measured()).isNull());
+    }
+
+    private void at(String instant, Runnable action) {
+        clock.set(Instant.parse(instant));
+        TenantScope.run(AllowedClients.ALL, action);
+    }
+
+    private WorkItem raise(String title) {
+        return TenantScope.call(AllowedClients.ALL, () -> workItems.create(setup.client().id(), new CreateWorkItem("policy-admin",
+                null, Priority.NORMAL, title, Map.of("requestType", "other", "details", title), null), CurrentUser.of(setup.requester())));
+    }
+
+    private void complete(WorkItem item) {
+        if (!workItems.get(item.clientId(), item.id()).state().equals("processing")) {
+            move(item, "processing", maker);
+        }
+        move(item, "checking", maker);
+        move(item, "completed", checker);
+    }
+
+    private void move(WorkItem item, String to, CurrentUser by) {
+        workItems.move(item.clientId(), item.id(), new MoveWorkItem(to, null), by);
+    }
+}
