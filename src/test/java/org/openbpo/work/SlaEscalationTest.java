@@ -93,7 +93,13 @@ class SlaEscalationTest extends IntegrationTest {
                 .get().extracting(WorkItem::id).isEqualTo(atCebu.id());
 
         clock.advance(Duration.ofHours(1));
-        assertThat(timers.escalateDue()).as("a warning fires once").isZero();
+        while (timers.escalateDue() > 0) {
+            // other tests' work may fall due too
+        }
+        for (WorkItem item : List.of(atCebu, atManila)) {
+            assertThat(TenantScope.call(AllowedClients.ALL, () -> workItems.timeline(setup.client().id(), item.id())))
+                    .as("a warning fires once").filteredOn(entry -> entry.type().equals("escalated")).hasSize(1);
+        }
     }
 
     private WorkItem raiseAndAssign(WorkFixture.Setup setup, CurrentUser requester, CurrentUser lead, User agent, String title) {

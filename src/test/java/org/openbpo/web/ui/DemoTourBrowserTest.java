@@ -38,7 +38,13 @@ class DemoTourBrowserTest extends IntegrationTest {
         browser.screenshot("demo-dashboard");
 
         browser.open("/admin/staff");
-        assertThat(browser.texts("#user-table .person strong")).contains("Ana Reyes", "Oliver Grant", "Maria Dela Cruz");
+        java.util.List<String> staff = new java.util.ArrayList<>(browser.texts("#user-table .person strong"));
+        while (!browser.findAll("#next-page").isEmpty()) { // other tests add staff to the shared database
+            browser.click("#next-page");
+            staff.addAll(browser.texts("#user-table .person strong"));
+        }
+        assertThat(staff).contains("Ana Reyes", "Oliver Grant", "Maria Dela Cruz");
+        browser.open("/admin/staff");
         browser.screenshot("demo-staff");
 
         browser.open("/admin/clients");
