@@ -98,8 +98,7 @@ final class Contributions {
                 .add("monthly employee contribution", credit.times(sss.employeeRate()).roundedHalfUp())
                 .add("monthly employer contribution", credit.times(sss.employerRate()).roundedHalfUp())
                 .add("monthly EC", credit.isLessThan(sss.ecHighFrom()) ? sss.ecLow() : sss.ecHigh())
-                .addAll(flag(info, "sss.mpfFrom"))
-                .addAll(flag(info, "sss.ec.highFrom")).build();
+                .addAll(flag(info, "sss.mpfFrom", "sss.ec.highFrom")).build();
     }
 
     private static PayLine line(String code, Money monthly, Money base, String rule, Workings monthlyWorkings,
@@ -112,9 +111,12 @@ final class Contributions {
         return new PayLine(code, thisPay, base, rule, workings);
     }
 
-    private static java.util.Map<String, String> flag(PackInfo info, String key) {
+    /** The unverified notes of these keys, and of the pack's year if the pack carries a year forward. */
+    private static java.util.Map<String, String> flag(PackInfo info, String... keys) {
         Workings.Builder flags = Workings.builder();
-        info.flagIfUnverified(flags, key);
+        for (String key : keys) {
+            info.flagIfUnverified(flags, key);
+        }
         info.flagIfUnverified(flags, "taxYear");
         return flags.build().steps();
     }
