@@ -117,10 +117,12 @@ final class PayeRoutine {
         }
         // §4.4: the first band whose limit for n periods, rounded up to the £, is not below Un.
         int band = bands.rates().size();
+        String bandLimit = "none (top band)";
         for (int i = 1; i < bands.rates().size(); i++) {
             Money limit = share(bands.cumulativeWidth(i).exact(), point).roundedUpToWholeUnits();
             if (taxable.compareTo(limit) <= 0) {
                 band = i;
+                bandLimit = limit.toPlainString();
                 break;
             }
         }
@@ -130,6 +132,7 @@ final class PayeRoutine {
         UnroundedMoney exact = taxBelowBand.plus(wholePounds.exact().minus(bandFloor).times(bands.rate(band)));
         Money due = exact.roundedDown();
         workings.add("band", "R" + band + " at " + Rates.asPercent(bands.rate(band)))
+                .add("v(i) band limit for n (C × n ÷ periods, rounded up to the £); Un ≤ v(i)", bandLimit)
                 .add("c(i−1) band floor for n (C × n ÷ periods, 4 d.p. truncated)", bandFloor)
                 .add("k(i−1) tax below the band for n (K × n ÷ periods, 4 d.p. truncated)", taxBelowBand)
                 .add("Tn taxable pay rounded down to whole £", wholePounds)
