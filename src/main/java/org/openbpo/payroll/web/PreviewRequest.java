@@ -51,7 +51,7 @@ record PreviewRequest(
             @Schema(description = "US: Form W-4 Step 4(b) deductions, annual") @Nullable String step4b,
             @Schema(description = "US: Form W-4 Step 4(c) extra withholding per period") @Nullable String step4c,
             @Schema(description = "US: wages this employer paid in the year before this period (same as toDate.gross)")
-            @JsonAlias({"yearToDateWages", "wagesToDate"}) @Nullable String ytdWages,
+            @JsonAlias({"yearToDateWages", "wagesToDate", "ytdGross", "ytd"}) @Nullable String ytdWages,
             @Schema(description = "GB: tax code, e.g. 1257L, S1257L, C1257L, K475, BR, D0, SD2, NT, 0T, 1257L M1, 1257L W1",
                     example = "1257L") @Nullable String taxCode,
             @Schema(description = "GB: NI category letter: A B C D E F H I J K L M N S V X Z", example = "A") @Nullable String niCategory,

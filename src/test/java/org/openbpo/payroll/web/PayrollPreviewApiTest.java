@@ -120,6 +120,17 @@ class PayrollPreviewApiTest extends IntegrationTest {
     }
 
     @Test
+    void amountsMayBeJsonNumbersAndYearToDateWagesMayComeWithTheEmployee() {
+        Api.Response response = api.post("/api/v1/payroll/preview", """
+                {"country":"US","taxYear":"2026","frequency":"SEMIMONTHLY","period":18,"gross":10000.00,
+                 "employee":{"filingStatus":"SINGLE","ytdWages":180000}}""");
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        assertThat(response.text("gross")).isEqualTo("10000.00");
+        assertThat(amount(response, "employee", "SS")).isEqualTo("279.00");
+        assertThat(amount(response, "employee", "FIT")).isEqualTo("2004.33");
+    }
+
+    @Test
     void theSameRequestGivesTheSameBytes() throws IOException, InterruptedException {
         String body = """
                 {"country":"GB","taxYear":"2026-27","frequency":"WEEKLY","period":12,"gross":"812.34",
