@@ -3,6 +3,8 @@ package org.openbpo.payroll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openbpo.payroll.domain.Country;
+import org.openbpo.payroll.domain.PayPeriod;
+import org.openbpo.payroll.domain.PayRequest;
 import org.openbpo.payroll.domain.PayrollEngine;
 import org.openbpo.payroll.domain.RulePack;
 import org.openbpo.payroll.domain.RulePacks;
@@ -15,6 +17,7 @@ import org.openbpo.payroll.domain.unitedstates.WithholdingSchedule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -122,22 +125,22 @@ class PayrollRulePacksTest {
         // A credit-reduction state: FUTA 6.0% − 5.4% + 0.9% = 1.5% of 1,000 = 15.00.
         Files.writeString(folder.resolve("US-2026.properties"), "futa.creditReduction = 0.9\n");
         PayrollEngine engine = new PayrollEngine(RulePacks.load(folder));
-        var result = engine.calculate(new org.openbpo.payroll.domain.PayRequest("2026",
-                new org.openbpo.payroll.domain.PayPeriod(MONTHLY, 1), usd("1000.00"), american(w4(FilingStatus.SINGLE), "0")));
+        var result = engine.calculate(new PayRequest("2026",
+                new PayPeriod(MONTHLY, 1), usd("1000.00"), american(w4(FilingStatus.SINGLE), "0")));
         assertThat(amount(result, "FUTA")).isEqualTo("15.00");
     }
 
     @Test
     void anOperatorAddsNextYearAsANewPack(@TempDir Path folder) throws IOException {
         try (InputStream shipped = getClass().getClassLoader().getResourceAsStream("payroll/rule-packs/IN-2025-26.properties")) {
-            String nextYear = new String(shipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            String nextYear = new String(shipped.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("taxYear = 2025-26", "taxYear = 2026-27").replace("tax.standardDeduction = 75000", "tax.standardDeduction = 100000");
             Files.writeString(folder.resolve("IN-2026-27.properties"), nextYear);
         }
         PayrollEngine engine = new PayrollEngine(RulePacks.load(folder));
         assertThat(engine.packs().taxYears(Country.IN)).containsExactly("2025-26", "2026-27");
-        var result = engine.calculate(new org.openbpo.payroll.domain.PayRequest("2026-27",
-                new org.openbpo.payroll.domain.PayPeriod(MONTHLY, 1), inr("100000.00"), indian("1300000", "0", "0")));
+        var result = engine.calculate(new PayRequest("2026-27",
+                new PayPeriod(MONTHLY, 1), inr("100000.00"), indian("1300000", "0", "0")));
         // 13,00,000 − 1,00,000 = 12,00,000: fully rebated under the new year's deduction.
         assertThat(amount(result, "TDS")).isEqualTo("0.00");
     }

@@ -2,6 +2,8 @@ package org.openbpo.payroll;
 
 import org.junit.jupiter.api.Test;
 import org.openbpo.payroll.domain.GrossToNet;
+import org.openbpo.payroll.domain.PayFrequency;
+import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomEmployee;
 import org.openbpo.shared.error.BusinessRuleViolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +22,7 @@ import static org.openbpo.payroll.domain.PayFrequency.WEEKLY;
 /** Worked examples, computed by hand from reference section 2 (PAYE tax table routine, Class 1 NICs). */
 class PayrollUnitedKingdomTest {
 
-    private static String paye(String year, org.openbpo.payroll.domain.PayFrequency frequency, int period, String pay,
-                               org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomEmployee employee) {
+    private static String paye(String year, PayFrequency frequency, int period, String pay, UnitedKingdomEmployee employee) {
         return amount(pay(year, frequency, period, gbp(pay), employee), "PAYE");
     }
 

@@ -4,6 +4,7 @@ import org.openbpo.shared.money.Money;
 
 import java.util.Currency;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One employee's pay for one period: what is deducted from the gross, what the employer pays on
@@ -27,7 +28,7 @@ public record GrossToNet(Country country, String taxYear, Currency currency, Mon
     }
 
     public PayLine line(String code) {
-        return java.util.stream.Stream.concat(employee.stream(), employer.stream())
+        return Stream.concat(employee.stream(), employer.stream())
                 .filter(line -> line.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No pay line " + code));
     }

@@ -1,5 +1,8 @@
 package org.openbpo.payroll.domain;
 
+import java.util.TreeSet;
+import java.util.LinkedHashMap;
+import java.util.Collections;
 import org.openbpo.shared.error.BusinessRuleViolation;
 
 import java.util.EnumMap;
@@ -23,7 +26,7 @@ public record PackInfo(Country country, String taxYear, Map<PayFrequency, Intege
             throw new IllegalArgumentException("Rule pack " + country + " " + taxYear + " needs its pay frequencies");
         }
         lastPeriods = Map.copyOf(lastPeriods);
-        unverified = java.util.Collections.unmodifiableSequencedMap(new java.util.LinkedHashMap<>(unverified));
+        unverified = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(unverified));
     }
 
     public static PackInfo from(PackData data) {
@@ -45,7 +48,7 @@ public record PackInfo(Country country, String taxYear, Map<PayFrequency, Intege
         Integer last = lastPeriods.get(period.frequency());
         if (last == null) {
             throw BusinessRuleViolation.invalid("frequency", id() + " has no " + period.frequency()
-                    + " tables; use one of " + new java.util.TreeSet<>(lastPeriods.keySet()));
+                    + " tables; use one of " + new TreeSet<>(lastPeriods.keySet()));
         }
         if (period.number() > last) {
             throw BusinessRuleViolation.invalid("period", "A " + period.frequency() + " period of " + id()

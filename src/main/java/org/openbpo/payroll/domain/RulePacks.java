@@ -1,5 +1,9 @@
 package org.openbpo.payroll.domain;
 
+import org.openbpo.payroll.domain.unitedstates.UnitedStatesRulePack;
+import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomRulePack;
+import org.openbpo.payroll.domain.philippines.PhilippinesRulePack;
+import org.openbpo.payroll.domain.india.IndiaRulePack;
 import org.openbpo.shared.error.BusinessRuleViolation;
 
 import java.io.IOException;
@@ -67,10 +71,10 @@ public final class RulePacks {
     private static RulePack parse(PackData data) {
         Country country = data.choice("country", Country.class);
         Function<PackData, RulePack> reader = switch (country) {
-            case US -> org.openbpo.payroll.domain.unitedstates.UnitedStatesRulePack::from;
-            case GB -> org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomRulePack::from;
-            case IN -> org.openbpo.payroll.domain.india.IndiaRulePack::from;
-            case PH -> org.openbpo.payroll.domain.philippines.PhilippinesRulePack::from;
+            case US -> UnitedStatesRulePack::from;
+            case GB -> UnitedKingdomRulePack::from;
+            case IN -> IndiaRulePack::from;
+            case PH -> PhilippinesRulePack::from;
         };
         try {
             return reader.apply(data);

@@ -1,5 +1,6 @@
 package org.openbpo.payroll.web;
 
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.money.Money;
@@ -31,7 +32,7 @@ final class PreviewFields {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw BusinessRuleViolation.invalid(field, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw BusinessRuleViolation.invalid(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.openbpo.payroll.web;
 
+import java.util.Locale;
 import org.openbpo.payroll.domain.Country;
 import org.openbpo.payroll.domain.EmployeeDetails;
 import org.openbpo.payroll.domain.PayFrequency;
@@ -72,7 +73,7 @@ final class PreviewReader {
         } catch (IllegalArgumentException unknown) {
             throw BusinessRuleViolation.invalid("employee.taxCode", unknown.getMessage());
         }
-        String category = required("employee.niCategory", e.niCategory()).strip().toUpperCase(java.util.Locale.ROOT);
+        String category = required("employee.niCategory", e.niCategory()).strip().toUpperCase(Locale.ROOT);
         Money payToDate = fields.money("toDate.gross", toDate.gross(), "0");
         return new UnitedKingdomEmployee(code, category, Boolean.TRUE.equals(e.director()), payToDate,
                 fields.money("toDate.tax", toDate.tax(), "0"),

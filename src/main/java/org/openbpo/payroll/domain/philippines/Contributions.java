@@ -1,5 +1,6 @@
 package org.openbpo.payroll.domain.philippines;
 
+import java.util.Map;
 import org.openbpo.payroll.domain.PackInfo;
 import org.openbpo.payroll.domain.PayLine;
 import org.openbpo.payroll.domain.Rates;
@@ -112,7 +113,7 @@ final class Contributions {
     }
 
     /** The unverified notes of these keys, and of the pack's year if the pack carries a year forward. */
-    private static java.util.Map<String, String> flag(PackInfo info, String... keys) {
+    private static Map<String, String> flag(PackInfo info, String... keys) {
         Workings.Builder flags = Workings.builder();
         for (String key : keys) {
             info.flagIfUnverified(flags, key);

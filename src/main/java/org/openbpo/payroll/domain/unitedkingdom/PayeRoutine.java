@@ -1,5 +1,6 @@
 package org.openbpo.payroll.domain.unitedkingdom;
 
+import java.math.BigDecimal;
 import org.openbpo.payroll.domain.PackInfo;
 import org.openbpo.payroll.domain.PayFrequency;
 import org.openbpo.payroll.domain.PayLine;
@@ -154,7 +155,7 @@ final class PayeRoutine {
         }
         int q = (codeNumber - 1) / 500;
         int r = (codeNumber - 1) % 500 + 1;
-        Money annual = Money.of(java.math.BigDecimal.valueOf(r * 10L + 9), per500.currency());
+        Money annual = Money.of(BigDecimal.valueOf(r * 10L + 9), per500.currency());
         Money value = annual.dividedBy(periodsPerYear).truncatedTo(4).roundedUp();
         Money periodOne = value.plus(per500.times(q));
         workings.add("q, r", q + ", " + r)

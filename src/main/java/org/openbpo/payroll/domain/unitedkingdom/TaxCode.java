@@ -1,5 +1,6 @@
 package org.openbpo.payroll.domain.unitedkingdom;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ public record TaxCode(String text, TaxRegime regime, Kind kind, int number, bool
 
     /** Reads a code written with or without spaces, in any case: "1257L", "S1257L M1", "k475", "C BR". */
     public static TaxCode parse(String written) {
-        String text = written.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        String text = written.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
         Matcher code = FORMAT.matcher(text);
         if (!code.matches()) {
             throw new IllegalArgumentException("'" + written + "' is not a PAYE tax code");

@@ -1,5 +1,6 @@
 package org.openbpo.payroll.domain.unitedstates;
 
+import org.openbpo.payroll.domain.Rates;
 import org.openbpo.payroll.domain.PayLine;
 import org.openbpo.payroll.domain.Workings;
 import org.openbpo.shared.money.Money;
@@ -69,6 +70,6 @@ final class Fica {
     }
 
     static String pct(BigDecimal rate) {
-        return org.openbpo.payroll.domain.Rates.asPercent(rate);
+        return Rates.asPercent(rate);
     }
 }
