@@ -1,0 +1,27 @@
+package org.openbpo.payroll.domain;
+
+import org.openbpo.shared.money.Money;
+
+import java.util.Objects;
+
+/**
+ * One deduction or employer contribution: its stable code, the amount, the base it was charged on,
+ * the rule or table row applied, and the workings that let anyone check it by hand.
+ */
+public record PayLine(String code, Money amount, Money base, String rule, Workings workings) {
+
+    public PayLine {
+        if (!code.matches("[A-Z][A-Z_]*")) {
+            throw new IllegalArgumentException("A pay line code is UPPER_SNAKE_CASE, not '" + code + "'");
+        }
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(workings, "workings");
+        if (!amount.currency().equals(base.currency())) {
+            throw new IllegalArgumentException("A pay line's amount and base are in one currency");
+        }
+        if (rule.isBlank()) {
+            throw new IllegalArgumentException("A pay line names the rule it applied");
+        }
+    }
+}
