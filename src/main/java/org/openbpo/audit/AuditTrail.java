@@ -2,8 +2,7 @@ package org.openbpo.audit;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.persistence.AuditRecords;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.openbpo.shared.tenant.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,14 +35,14 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(@Nullable UUID clientId, String action, String entityType, Object entityId,
                        @Nullable Object before, @Nullable Object after) {
-        records.append(clientId == null ? PROVIDER : clientId, clock.instant(), actor(), action, entityType,
+        records.append(clientId == null ? PROVIDER : clientId, clock.instant(), Actor.name(), action, entityType,
                 String.valueOf(entityId), toJson(before), toJson(after));
     }
 
     /** One action applied to many entities at once (a timer's batch, a bulk action), in one statement. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordMany(String action, String entityType, List<UUID> clientIds, List<String> entityIds, List<?> afters) {
-        records.appendMany(clock.instant(), actor(), action, entityType, clientIds,
+        records.appendMany(clock.instant(), Actor.name(), action, entityType, clientIds,
                 entityIds, afters.stream().map(this::toJson).toList());
     }
 
@@ -69,10 +68,5 @@ public class AuditTrail {
 
     private @Nullable String toJson(@Nullable Object value) {
         return value == null ? null : json.writeValueAsString(value);
-    }
-
-    private static String actor() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated() ? "system" : authentication.getName();
     }
 }

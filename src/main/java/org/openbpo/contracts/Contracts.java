@@ -5,9 +5,9 @@ import org.openbpo.contracts.persistence.ContractRows;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
+import org.openbpo.shared.tenant.Actor;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,7 +70,7 @@ public class Contracts {
         rows.insertContract(clientId, id, command.reference(), command.title(), command.currency(), command.startsOn(),
                 command.endsOn(), now);
         command.serviceLines().forEach(line -> rows.insertServiceLine(clientId, id, line));
-        rows.insertVersion(clientId, id, 1, now, command.calendar(), "Initial terms", now, actor(),
+        rows.insertVersion(clientId, id, 1, now, command.calendar(), "Initial terms", now, Actor.name(),
                 command.slaTargets(), command.kpiTargets() == null ? List.of() : command.kpiTargets());
         Contract contract = get(clientId, id);
         audit.record(clientId, "contract.drafted", "contract", id, null, contract);
@@ -87,7 +87,7 @@ public class Contracts {
         checkTargets(lines, command.slaTargets(), kpis);
         Instant now = clock.instant();
         int version = rows.nextVersion(clientId, contractId);
-        rows.insertVersion(clientId, contractId, version, now, command.calendar(), command.note(), now, actor(),
+        rows.insertVersion(clientId, contractId, version, now, command.calendar(), command.note(), now, Actor.name(),
                 command.slaTargets(), kpis);
         Contract after = get(clientId, contractId);
         audit.record(clientId, "contract.revised", "contract", contractId, before, after);
@@ -144,8 +144,4 @@ public class Contracts {
         }
     }
 
-    private static String actor() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
-    }
 }

@@ -7,7 +7,7 @@ import org.openbpo.tenancy.Clients;
 import org.openbpo.work.domain.WorkTypeDefinition;
 import org.openbpo.work.domain.WorkTypeTemplates;
 import org.openbpo.work.persistence.WorkTypeRows;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.openbpo.shared.tenant.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +47,7 @@ public class WorkTypes {
     public VersionedWorkType define(UUID clientId, WorkTypeDefinition definition) {
         clients.get(clientId);
         var before = rows.latest(clientId, definition.code());
-        String by = SecurityContextHolder.getContext().getAuthentication() == null ? "system"
-                : SecurityContextHolder.getContext().getAuthentication().getName();
-        int version = rows.insertNextVersion(clientId, definition, clock.instant(), by);
+        int version = rows.insertNextVersion(clientId, definition, clock.instant(), Actor.name());
         audit.record(clientId, "work-type.defined", "work-type", definition.code() + "@" + version,
                 before.map(WorkTypeRows.Versioned::definition).orElse(null), definition);
         return new VersionedWorkType(version, definition);
