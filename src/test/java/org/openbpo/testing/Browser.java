@@ -115,6 +115,17 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
         return this;
     }
 
+    /**
+     * Clicks something that loads a new page (a form's submit button, a link) and waits until the
+     * old page is gone, so the next look at the page cannot find an element of the old one.
+     */
+    public Browser clickToLoad(String css) {
+        WebElement page = find("html");
+        find(css).click();
+        await().until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     public Browser choose(String css, String visibleText) {
         new Select(find(css)).selectByVisibleText(visibleText);
         return this;

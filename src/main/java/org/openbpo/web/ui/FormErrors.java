@@ -44,6 +44,17 @@ public final class FormErrors {
         return this;
     }
 
+    /** A problem the page found itself; the first one per field is the one shown. */
+    FormErrors add(String field, String message) {
+        fields.putIfAbsent(field, message);
+        return this;
+    }
+
+    FormErrors addGeneral(String message) {
+        general.add(message);
+        return this;
+    }
+
     public boolean any() {
         return !fields.isEmpty() || !general.isEmpty();
     }
