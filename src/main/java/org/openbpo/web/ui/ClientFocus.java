@@ -6,6 +6,7 @@ import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.UUID;
 @Component
 class ClientFocus {
 
-    /** Beyond this many clients a page asks the user to pick one rather than showing them all at once. */
+    /** The most clients a page lists at once; beyond that the user picks one in the switcher. */
     static final int ALL_AT_ONCE = 200;
 
     private final Clients clients;
@@ -61,5 +62,13 @@ class ClientFocus {
             after = page.getLast().code();
         }
         return all;
+    }
+
+    /** The page that asks which client an administration page should show. */
+    String pick(Model model, String heading, String base) {
+        model.addAttribute("heading", heading);
+        model.addAttribute("base", base);
+        model.addAttribute("choices", visible());
+        return "admin/pick-client";
     }
 }

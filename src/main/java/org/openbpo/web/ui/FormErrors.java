@@ -55,6 +55,11 @@ public final class FormErrors {
         return this;
     }
 
+    /** How many problems were noted so far, so a reader can tell whether one row added any. */
+    int count() {
+        return fields.size() + general.size();
+    }
+
     public boolean any() {
         return !fields.isEmpty() || !general.isEmpty();
     }
