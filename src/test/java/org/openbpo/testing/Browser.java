@@ -100,8 +100,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
         open("/login");
         type("#email", email);
         type("#password", password);
-        click("#login-button");
-        return this;
+        return clickToLoad("#login-button");
     }
 
     public Browser type(String css, String text) {

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * Which clients a provider page shows: the one chosen in the client switcher, else all the user
- * serves. A {@code ?client=} link chooses one and remembers it, so a list of clients can lead
- * straight into one. Client users always get their own client.
+ * serves. A {@code ?client=} link switches to one, so a list of clients can lead straight into it.
+ * Client users always get their own client.
  */
 @Component
 class ClientFocus {
@@ -29,23 +29,28 @@ class ClientFocus {
         this.clients = clients;
     }
 
-    /** The client the page is about, or null when none is chosen. {@code chosen} comes from a link. */
-    @Nullable Client chosen(CurrentUser user, @Nullable UUID chosen, HttpServletRequest request) {
+    /** The client the page is about, or null when none is chosen. */
+    @Nullable Client chosen(CurrentUser user, HttpServletRequest request) {
         if (!user.providerStaff()) {
             return clients.get(user.clientId());
-        }
-        if (chosen != null) {
-            Client client = clients.get(chosen); // a client the user may not see is a 404 here
-            ActiveClient.of(client).keepIn(request.getSession());
-            return client;
         }
         ActiveClient active = ActiveClient.in(request.getSession(false));
         return active != null && user.maySee(active.id()) ? clients.get(active.id()) : null;
     }
 
+    /**
+     * Makes the client the active one, as the switcher in the top bar does. Pages that take a
+     * {@code ?client=} link call it and redirect, so the top bar they show next already knows.
+     */
+    void switchTo(CurrentUser user, UUID clientId, HttpServletRequest request) {
+        if (user.providerStaff()) {
+            ActiveClient.of(clients.get(clientId)).keepIn(request.getSession()); // 404 for a client not served
+        }
+    }
+
     /** The chosen client, or every client the user serves (up to {@link #ALL_AT_ONCE}). */
     List<Client> inView(CurrentUser user, HttpServletRequest request) {
-        Client chosen = chosen(user, null, request);
+        Client chosen = chosen(user, request);
         return chosen != null ? List.of(chosen) : visible();
     }
 

@@ -56,7 +56,11 @@ class ContractPages {
     String list(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                 HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
-        Client chosen = focus.chosen(user, client, request);
+        if (client != null) {
+            focus.switchTo(user, client, request);
+            return "redirect:/admin/contracts";
+        }
+        Client chosen = focus.chosen(user, request);
         if (chosen == null) {
             return focus.pick(model, "Contracts", "/admin/contracts");
         }
@@ -69,7 +73,11 @@ class ContractPages {
     String newContract(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                        HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
-        Client chosen = focus.chosen(user, client, request);
+        if (client != null) {
+            focus.switchTo(user, client, request);
+            return "redirect:/admin/contracts/new";
+        }
+        Client chosen = focus.chosen(user, request);
         if (chosen == null) {
             return "redirect:/admin/contracts";
         }

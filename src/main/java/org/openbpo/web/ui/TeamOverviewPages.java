@@ -84,7 +84,8 @@ class TeamOverviewPages {
                     HttpServletRequest request, Model model) {
         requireLead(user);
         if (client != null) {
-            focus.chosen(user, client, request);
+            focus.switchTo(user, client, request);
+            return "redirect:/work/overview";
         }
         List<Client> inView = focus.inView(user, request);
         Map<UUID, Client> byId = inView.stream().collect(Collectors.toMap(Client::id, Function.identity()));

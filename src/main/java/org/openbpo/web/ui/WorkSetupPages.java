@@ -71,7 +71,11 @@ class WorkSetupPages {
     String workTypes(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                      HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
-        Client chosen = focus.chosen(user, client, request);
+        if (client != null) {
+            focus.switchTo(user, client, request);
+            return "redirect:/admin/work-types";
+        }
+        Client chosen = focus.chosen(user, request);
         if (chosen == null) {
             return focus.pick(model, "Work types", "/admin/work-types");
         }
@@ -117,7 +121,11 @@ class WorkSetupPages {
     String queues(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                   HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
-        Client chosen = focus.chosen(user, client, request);
+        if (client != null) {
+            focus.switchTo(user, client, request);
+            return "redirect:/admin/queues";
+        }
+        Client chosen = focus.chosen(user, request);
         if (chosen == null) {
             return focus.pick(model, "Queues", "/admin/queues");
         }

@@ -74,7 +74,7 @@ class WorkforcePages {
     @GetMapping("/admin/centres")
     String centres(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
-        return centrePage(model, user, focus.chosen(user, null, request), CentreForm.blank(), FormErrors.none());
+        return centrePage(model, user, focus.chosen(user, request), CentreForm.blank(), FormErrors.none());
     }
 
     @PostMapping("/admin/centres")
@@ -85,7 +85,7 @@ class WorkforcePages {
         FormErrors errors = FormErrors.none();
         List<DayOfWeek> days = new ArrayList<>();
         OpenDeliveryCentre command = form.toCommand(errors, days);
-        Client chosen = focus.chosen(user, null, request);
+        Client chosen = focus.chosen(user, request);
         if (command == null) {
             return centrePage(model, user, chosen, form, errors);
         }
@@ -115,7 +115,7 @@ class WorkforcePages {
     @GetMapping("/admin/agents")
     String agents(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
-        return agentPage(model, user, focus.chosen(user, null, request), AgentEnrolment.Form.blank(), FormErrors.none());
+        return agentPage(model, user, focus.chosen(user, request), AgentEnrolment.Form.blank(), FormErrors.none());
     }
 
     @PostMapping("/admin/agents")
@@ -126,7 +126,7 @@ class WorkforcePages {
         FormErrors errors = FormErrors.none();
         Agent agent = enrolment.enrol(form, errors, user);
         if (agent == null) {
-            return agentPage(model, user, focus.chosen(user, null, request), form, errors);
+            return agentPage(model, user, focus.chosen(user, request), form, errors);
         }
         flash.addFlashAttribute("notice", users.staffNames(List.of(agent.userId()), user).getOrDefault(agent.userId(), "The agent")
                 + " is enrolled, offline until they set themselves available.");
