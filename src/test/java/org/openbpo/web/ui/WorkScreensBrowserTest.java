@@ -64,10 +64,20 @@ class WorkScreensBrowserTest extends IntegrationTest {
             browser.logIn(setup.maker().email(), "long enough password");
             look(browser, "/work", "My work", size + "-workspace");
             look(browser, "/work/" + setup.client().id() + "/" + pending, "Bank detail change for policy 7781", size + "-item");
+            // the live parts the pages poll render on their own
+            browser.open("/work/queues");
+            assertThat(browser.text("#queues tr[data-queue='policy-changes'] .waiting")).isEqualTo("0");
+            browser.open("/work/" + setup.client().id() + "/" + pending + "/sla");
+            assertThat(browser.text("#sla .sla-badge")).isEqualTo("Paused");
             browser.open("/").click(".logout button");
 
             browser.logIn(admin.email(), "correct horse battery");
             look(browser, "/work/overview?client=" + setup.client().id(), "Team overview", size + "-overview");
+            assertThat(browser.find("#active-client option:checked").getText()).as("the link switched the top bar")
+                    .isEqualTo(setup.client().name() + " (" + setup.client().code() + ")");
+            browser.open("/work/overview/loads");
+            assertThat(browser.text("#load-table tr[data-queue='" + setup.client().code() + "/policy-changes'] .assigned"))
+                    .isEqualTo("2");
             look(browser, "/admin/contracts", "Contracts · " + setup.client().name(), size + "-contracts");
             look(browser, "/admin/contracts/" + setup.client().id() + "/" + setup.contract().id(), "Policy administration", size + "-contract");
             look(browser, "/admin/contracts/new", "New contract · " + setup.client().name(), size + "-contract-form");
@@ -80,6 +90,8 @@ class WorkScreensBrowserTest extends IntegrationTest {
 
             browser.logIn(setup.requester().email(), "long enough password");
             look(browser, "/portal", "Your requests", size + "-portal");
+            browser.open("/portal/sla");
+            assertThat(browser.texts("#backlog .bar-value")).containsExactly("3", "0", "0", "0");
             look(browser, "/portal/requests/" + pending, "Bank detail change for policy 7781", size + "-request");
             look(browser, "/portal/requests/new?line=policy-admin", "Raise a request", size + "-new-request");
             browser.click("#send-request");
