@@ -8,7 +8,6 @@ import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
 import org.openbpo.tenancy.Users;
-import org.openbpo.work.Notification;
 import org.openbpo.work.Notifications;
 import org.openbpo.work.Queue;
 import org.openbpo.work.Queues;
@@ -88,11 +87,10 @@ class TeamOverviewPages {
             return "redirect:/work/overview";
         }
         List<Client> inView = focus.inView(user, request);
-        Map<UUID, Client> byId = inView.stream().collect(Collectors.toMap(Client::id, Function.identity()));
         List<ClientBoard> boards = boards(inView, user, true);
         model.addAttribute("boards", boards);
         model.addAttribute("focused", inView.size() == 1);
-        model.addAttribute("notifications", notifications.unread(byId.keySet(), NOTIFICATIONS_SHOWN, user));
+        model.addAttribute("notifications", notifications.unread(inView.stream().map(Client::id).toList(), NOTIFICATIONS_SHOWN, user));
         model.addAttribute("clientNames", inView.stream().collect(Collectors.toMap(Client::id, Client::name)));
         return "work/overview";
     }

@@ -89,9 +89,10 @@ class WorkSetupPages {
 
     @PostMapping("/admin/work-types")
     String adopt(@RequestParam UUID client, @RequestParam(required = false) @Nullable String template,
-                 @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+                 @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes flash) {
         ManagerAccess.require(user);
         Client chosen = clients.get(client);
+        focus.switchTo(user, client, request); // the list shown next is this client's, and the notice survives one redirect
         if (template == null || template.isBlank()) {
             flash.addFlashAttribute("problem", "Choose a template to adopt.");
         } else {
@@ -99,7 +100,7 @@ class WorkSetupPages {
             flash.addFlashAttribute("notice", adopted.definition().name() + " (version " + adopted.version()
                     + ") is now a work type of " + chosen.name() + ".");
         }
-        return "redirect:/admin/work-types?client=" + chosen.id();
+        return "redirect:/admin/work-types";
     }
 
     @GetMapping("/admin/work-types/{clientId}/{code}")
@@ -134,9 +135,11 @@ class WorkSetupPages {
 
     @PostMapping("/admin/queues")
     String openQueue(@RequestParam UUID client, @Valid @ModelAttribute("form") OpenQueue form, BindingResult binding,
-                     @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
+                     @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model,
+                     RedirectAttributes flash) {
         ManagerAccess.require(user);
         Client chosen = clients.get(client);
+        focus.switchTo(user, client, request);
         if (binding.hasErrors()) {
             return queuePage(model, chosen, form, FormErrors.of(binding));
         }
@@ -146,7 +149,7 @@ class WorkSetupPages {
         try {
             Queue queue = queues.open(chosen.id(), form);
             flash.addFlashAttribute("notice", "Queue " + queue.name() + " is open.");
-            return "redirect:/admin/queues?client=" + chosen.id();
+            return "redirect:/admin/queues";
         } catch (BusinessRuleViolation e) {
             if (e instanceof NotFound || e.status() == 403) {
                 throw e;

@@ -72,8 +72,13 @@ class WorkforcePages {
     }
 
     @GetMapping("/admin/centres")
-    String centres(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
+    String centres(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
+                   HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
+        if (client != null) {
+            focus.switchTo(user, client, request);
+            return "redirect:/admin/centres";
+        }
         return centrePage(model, user, focus.chosen(user, request), CentreForm.blank(), FormErrors.none());
     }
 
@@ -113,8 +118,13 @@ class WorkforcePages {
     }
 
     @GetMapping("/admin/agents")
-    String agents(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
+    String agents(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
+                  HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
+        if (client != null) {
+            focus.switchTo(user, client, request);
+            return "redirect:/admin/agents";
+        }
         return agentPage(model, user, focus.chosen(user, request), AgentEnrolment.Form.blank(), FormErrors.none());
     }
 

@@ -36,7 +36,12 @@ class ContractAdminBrowserTest extends IntegrationTest {
         browser.logIn(admin.email(), "correct horse battery");
         assertThat(browser.texts("a.nav-link")).contains("Overview", "Contracts", "Work types", "Queues", "Centres", "Agents");
 
-        browser.click("a.nav-link[href='/admin/work-types']").clickToLoad("#client-choices a[data-code='" + code + "']");
+        browser.click("a.nav-link[href='/admin/work-types']");
+        assertThat(browser.text("h1")).isEqualTo("Work types");
+        assertThat(browser.findAll("#client-choices a")).as("asks which client first").isNotEmpty();
+        // the list shows the first clients by code; a link with the client's id is what each choice is
+        browser.open("/admin/work-types?client=" + client.id());
+        assertThat(browser.find("#active-client option:checked").getText()).isEqualTo(client.name() + " (" + code + ")");
         browser.choose("#template", "Back-office request").clickToLoad("#adopt-button");
         assertThat(browser.text(".notice")).isEqualTo("Back-office request (version 1) is now a work type of " + client.name() + ".");
         browser.clickToLoad("#type-table tr[data-code='back-office-request'] a");
