@@ -5,13 +5,20 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.persistence.UserRows;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,9 +34,14 @@ public class Users {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate providerReads;
 
-    Users(UserRows rows, Clients clients, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+    Users(UserRows rows, Clients clients, PasswordEncoder passwords, AuditTrail audit, Clock clock,
+          PlatformTransactionManager transactionManager) {
         this.rows = rows;
+        this.providerReads = new TransactionTemplate(transactionManager);
+        providerReads.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        providerReads.setReadOnly(true);
         this.clients = clients;
         this.passwords = passwords;
         this.audit = audit;
@@ -101,6 +113,22 @@ public class Users {
         rows.update(after, clock.instant());
         audit.record(before.clientId(), "user.status-changed", "user", id, before, after);
         return after;
+    }
+
+    /**
+     * Display names of provider staff, so that anyone on the provider's side can see who holds a
+     * piece of work. Staff rows belong to no client, and row-level security shows them only to the
+     * provider-wide scope; the query reads nothing but staff names, so it runs in that scope.
+     */
+    public Map<UUID, String> staffNames(Collection<UUID> ids, CurrentUser by) {
+        if (!by.providerStaff()) {
+            throw new BusinessRuleViolation(403, "forbidden", null, "Only the provider's staff look up staff names.");
+        }
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = TenantScope.call(AllowedClients.ALL, () -> providerReads.execute(tx -> rows.staffNames(ids)));
+        return names == null ? Map.of() : Map.copyOf(names);
     }
 
     public static boolean mayManage(CurrentUser by, @Nullable UUID clientId) {

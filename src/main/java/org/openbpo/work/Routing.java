@@ -62,9 +62,29 @@ public class Routing {
         return workItems.claimNext(agent, routing.queueIds());
     }
 
+    /**
+     * "My queues": the queues the agent serves by certification, data residency, skill and language,
+     * whether or not they are available or on shift right now.
+     */
+    @Transactional(readOnly = true)
+    public List<Queue> queuesOf(CurrentUser agent) {
+        return servedQueues(agents.eligibility(agent.id()));
+    }
+
     /** Forgets what was remembered for an agent, after their profile or presence changed. */
     public void forget(UUID agentId) {
         remembered.remove(agentId);
+    }
+
+    private List<Queue> servedQueues(AgentEligibility eligibility) {
+        Map<String, Integer> skills = eligibility.skills().stream()
+                .collect(Collectors.toMap(Skill::name, Skill::proficiency, Math::max));
+        Set<String> languages = Set.copyOf(eligibility.languages());
+        Set<UUID> clients = eligibility.certifiedClients().stream().filter(eligibility::mayServe).collect(Collectors.toSet());
+        return clients.isEmpty() ? List.of() : queues.ofClients(clients).stream()
+                .filter(q -> q.requiredSkill() == null || skills.getOrDefault(q.requiredSkill(), 0) >= q.minProficiency())
+                .filter(q -> q.language() == null || languages.contains(q.language()))
+                .toList();
     }
 
     private Remembered eligibleQueues(CurrentUser agent) {
@@ -81,14 +101,7 @@ public class Routing {
             throw BusinessRuleViolation.conflict("not-available",
                     "Set your presence to AVAILABLE to get work (it is " + eligibility.presence() + ").");
         }
-        Map<String, Integer> skills = eligibility.skills().stream()
-                .collect(Collectors.toMap(Skill::name, Skill::proficiency, Math::max));
-        Set<String> languages = Set.copyOf(eligibility.languages());
-        Set<UUID> clients = eligibility.certifiedClients().stream().filter(eligibility::mayServe).collect(Collectors.toSet());
-        List<UUID> queueIds = clients.isEmpty() ? List.of() : queues.ofClients(clients).stream()
-                .filter(q -> q.requiredSkill() == null || skills.getOrDefault(q.requiredSkill(), 0) >= q.minProficiency())
-                .filter(q -> q.language() == null || languages.contains(q.language()))
-                .map(Queue::id).toList();
+        List<UUID> queueIds = servedQueues(eligibility).stream().map(Queue::id).toList();
         Remembered fresh = new Remembered(queueIds, eligibility.capacity(), now.plus(REMEMBERED_FOR));
         remembered.put(agent.id(), fresh);
         return fresh;

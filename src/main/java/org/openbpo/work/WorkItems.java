@@ -263,6 +263,39 @@ public class WorkItems {
         return items.completedBy(clientId, agentId, before);
     }
 
+    /** What waits unassigned in a client's queues, most urgent first: what a team lead hands out. */
+    @Transactional(readOnly = true)
+    public List<WorkItem> waiting(UUID clientId, int limit) {
+        clients.get(clientId);
+        return items.waiting(clientId, limit);
+    }
+
+    /** A client's items, newest first: what the client's people follow in the portal. */
+    @Transactional(readOnly = true)
+    public List<WorkItem> latest(UUID clientId, long beforeId, int limit) {
+        clients.get(clientId);
+        return items.latest(clientId, beforeId, limit);
+    }
+
+    /**
+     * Business time left before the item's resolution deadline, on the client's calendar; negative
+     * once it is overdue. Empty when the item has no SLA or its clock has stopped for good.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Duration> slaRemaining(WorkItem item) {
+        SlaState sla = item.sla();
+        if (!sla.applies() || sla.met() != null || sla.targetSeconds() == null) {
+            return Optional.empty();
+        }
+        long consumed = sla.consumedSeconds();
+        if (sla.runningSince() != null) {
+            Instant now = clock.instant();
+            BusinessCalendar calendar = calendarOf(item);
+            consumed += now.isAfter(sla.runningSince()) ? calendar.businessTimeBetween(sla.runningSince(), now).toSeconds() : 0;
+        }
+        return Optional.of(Duration.ofSeconds(sla.targetSeconds() - consumed));
+    }
+
     @Transactional(readOnly = true)
     public long handleSeconds(UUID clientId, long id) {
         return items.handleSeconds(clientId, id);

@@ -70,6 +70,7 @@ public class WorkTypes {
     }
 
     /** A specific version; cached, as versions never change once written. */
+    @Transactional(readOnly = true)
     public WorkTypeDefinition version(UUID clientId, String code, int version) {
         return versions.computeIfAbsent(new Key(clientId, code, version),
                 key -> rows.version(clientId, code, version).orElseThrow(() -> new NotFound("work type", code + "@" + version)));

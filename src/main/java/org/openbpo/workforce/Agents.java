@@ -153,6 +153,14 @@ public class Agents {
         return rows.certifications(userId, afterClient, limit);
     }
 
+    /** The agents a client has signed off, for a team lead choosing who takes a piece of its work. */
+    @Transactional(readOnly = true)
+    public List<Agent> certifiedFor(UUID clientId, int limit, CurrentUser by) {
+        clients.get(clientId);
+        requireProviderStaff(by);
+        return rows.certifiedFor(clientId, limit);
+    }
+
     /**
      * What the work engine filters on. Client sets follow the transaction's tenant scope, so run it
      * in the scope of the clients whose work is being handed out.

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +100,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
         open("/login");
         type("#email", email);
         type("#password", password);
-        click("#login-button");
-        return this;
+        return clickToLoad("#login-button");
     }
 
     public Browser type(String css, String text) {
@@ -112,6 +112,17 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
 
     public Browser click(String css) {
         find(css).click();
+        return this;
+    }
+
+    /**
+     * Clicks something that loads a new page (a form's submit button, a link) and waits until the
+     * old page is gone, so the next look at the page cannot find an element of the old one.
+     */
+    public Browser clickToLoad(String css) {
+        WebElement page = find("html");
+        find(css).click();
+        await().until(ExpectedConditions.stalenessOf(page));
         return this;
     }
 
@@ -155,6 +166,25 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves the whole page, not just what fits the window, as {@code target/screenshots/<name>.png}. */
+    @SuppressWarnings("unchecked")
+    public Path screenshotPage(String name) {
+        try {
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
+                            "width", ((Number) size.get("width")).doubleValue(),
+                            "height", ((Number) size.get("height")).doubleValue(), "scale", 1)));
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,9 +13,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -75,6 +78,17 @@ public class UserRows {
             statement = statement.param(clientId);
         }
         return statement.param(after == null ? new UUID(0, 0) : after).param(limit).query((rs, n) -> user(rs)).list();
+    }
+
+    /** Display names of provider staff among the ids; client users' ids are ignored. */
+    public Map<UUID, String> staffNames(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("select id, display_name from tenancy.app_user where client_id is null and id = any (?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return names;
     }
 
     public void recordFailedLogin(UUID id, int failedLogins, @Nullable Instant lockedUntil) {

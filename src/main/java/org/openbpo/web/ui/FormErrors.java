@@ -44,6 +44,22 @@ public final class FormErrors {
         return this;
     }
 
+    /** A problem the page found itself; the first one per field is the one shown. */
+    FormErrors add(String field, String message) {
+        fields.putIfAbsent(field, message);
+        return this;
+    }
+
+    FormErrors addGeneral(String message) {
+        general.add(message);
+        return this;
+    }
+
+    /** How many problems were noted so far, so a reader can tell whether one row added any. */
+    int count() {
+        return fields.size() + general.size();
+    }
+
     public boolean any() {
         return !fields.isEmpty() || !general.isEmpty();
     }

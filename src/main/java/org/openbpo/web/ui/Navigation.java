@@ -27,21 +27,43 @@ public record Navigation(List<Section> sections) {
         }
 
         public boolean activeAt(String path) {
-            return !soon && (href.equals("/") ? path.equals("/") : path.startsWith(href));
+            return !soon && (href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/"));
         }
     }
 
     static Navigation of(CurrentUser user) {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("Overview", List.of(Item.link("Dashboard", "/", "home"))));
+        boolean staff = user.providerStaff();
+        boolean manager = staff && (user.has(Role.ADMINISTRATOR) || user.has(Role.OPERATIONS_MANAGER));
+        List<Item> work = new ArrayList<>();
+        if (staff && (user.has(Role.AGENT) || user.has(Role.TEAM_LEAD))) {
+            work.add(Item.link("Work", "/work", "inbox"));
+        }
+        if (staff && (user.has(Role.TEAM_LEAD) || manager)) {
+            work.add(Item.link("Overview", "/work/overview", "chart"));
+        }
+        if (!staff && (user.has(Role.REQUESTER) || user.has(Role.APPROVER) || user.has(Role.CLIENT_ADMINISTRATOR))) {
+            work.add(Item.link("Portal", "/portal", "inbox"));
+        }
+        if (!work.isEmpty()) {
+            sections.add(new Section("Work", work));
+        }
         List<Item> admin = new ArrayList<>();
-        if (user.providerStaff() && user.has(Role.ADMINISTRATOR)) {
+        if (staff && user.has(Role.ADMINISTRATOR)) {
             admin.add(Item.link("Clients", "/admin/clients", "building"));
         }
         if (user.providerAdministrator()) {
             admin.add(Item.link("Provider staff", "/admin/staff", "users"));
         }
-        if (!user.providerStaff() && user.has(Role.CLIENT_ADMINISTRATOR)) {
+        if (manager) {
+            admin.add(Item.link("Contracts", "/admin/contracts", "file"));
+            admin.add(Item.link("Work types", "/admin/work-types", "flow"));
+            admin.add(Item.link("Queues", "/admin/queues", "layers"));
+            admin.add(Item.link("Centres", "/admin/centres", "globe"));
+            admin.add(Item.link("Agents", "/admin/agents", "headset"));
+        }
+        if (!staff && user.has(Role.CLIENT_ADMINISTRATOR)) {
             admin.add(Item.link("Users", "/my/users", "users"));
         }
         if (!admin.isEmpty()) {
@@ -55,16 +77,26 @@ public record Navigation(List<Section> sections) {
         return new Navigation(List.copyOf(sections));
     }
 
+    /** The item for the page: the longest link the path lies under, so /work/overview is not also /work. */
+    public boolean active(Item item, String path) {
+        if (!item.activeAt(path)) {
+            return false;
+        }
+        return sections.stream().flatMap(section -> section.items().stream())
+                .filter(other -> other.activeAt(path))
+                .noneMatch(other -> other.href().length() > item.href().length());
+    }
+
     private static List<String> comingSoon(Set<Role> roles) {
         Set<String> modules = new LinkedHashSet<>();
         for (Role role : roles) {
             modules.addAll(switch (role) {
-                case ADMINISTRATOR, OPERATIONS_MANAGER -> List.of("Work", "Queues", "Contracts", "Reports");
-                case TEAM_LEAD, AGENT -> List.of("Work", "Queues");
+                case ADMINISTRATOR, OPERATIONS_MANAGER -> List.of("Reports");
+                case TEAM_LEAD, AGENT -> List.<String>of();
                 case QA_ANALYST -> List.of("Quality");
                 case BILLING_ANALYST -> List.of("Billing", "Ledger", "Payroll");
-                case CLIENT_ADMINISTRATOR, APPROVER -> List.of("Requests", "Approvals", "Reports");
-                case REQUESTER -> List.of("Requests");
+                case CLIENT_ADMINISTRATOR, APPROVER -> List.of("Approvals", "Reports");
+                case REQUESTER -> List.<String>of();
             });
         }
         return List.copyOf(modules);

@@ -138,6 +138,22 @@ public class WorkItemRows {
                 .query(item).list();
     }
 
+    /** Unassigned items waiting in a client's queues, in the order get-next would hand them out. */
+    public List<WorkItem> waiting(UUID clientId, int limit) {
+        return jdbc.sql("""
+                        select * from work.work_item
+                         where client_id = ? and assignee_id is null and category in ('NEW', 'OPEN')
+                         order by priority desc, due_at nulls last, id limit ?""")
+                .params(clientId, limit).query(item).list();
+    }
+
+    /** A client's items, newest first, before an id (0 for the newest). */
+    public List<WorkItem> latest(UUID clientId, long beforeId, int limit) {
+        return jdbc.sql("""
+                        select * from work.work_item where client_id = ? and (? = 0 or id < ?) order by id desc limit ?""")
+                .params(clientId, beforeId, beforeId, limit).query(item).list();
+    }
+
     public List<WorkItem> assignedTo(UUID agentId, Collection<UUID> clientIds) {
         return jdbc.sql("""
                         select * from work.work_item where assignee_id = ? and client_id = any (?)

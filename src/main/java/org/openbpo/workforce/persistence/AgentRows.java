@@ -123,6 +123,13 @@ public class AgentRows {
                 .query((rs, n) -> certification(rs)).list();
     }
 
+    /** The agents a client has certified, ordered by user id. */
+    public List<Agent> certifiedFor(UUID clientId, int limit) {
+        return jdbc.sql(SELECT + " where exists (select from workforce.agent_certification c"
+                        + " where c.client_id = ? and c.agent_user_id = a.user_id) order by a.user_id limit ?")
+                .params(clientId, limit).query((rs, n) -> agent(rs)).list();
+    }
+
     public List<UUID> certifiedClientIds(UUID agentUserId) {
         return jdbc.sql("select client_id from workforce.agent_certification where agent_user_id = ?")
                 .param(agentUserId).query(UUID.class).list();

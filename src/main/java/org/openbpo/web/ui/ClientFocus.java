@@ -1,0 +1,79 @@
+package org.openbpo.web.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.Clients;
+import org.openbpo.tenancy.CurrentUser;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which clients a provider page shows: the one chosen in the client switcher, else all the user
+ * serves. A {@code ?client=} link switches to one, so a list of clients can lead straight into it.
+ * Client users always get their own client.
+ */
+@Component
+class ClientFocus {
+
+    /** The most clients a page lists at once; beyond that the user picks one in the switcher. */
+    static final int ALL_AT_ONCE = 200;
+
+    private final Clients clients;
+
+    ClientFocus(Clients clients) {
+        this.clients = clients;
+    }
+
+    /** The client the page is about, or null when none is chosen. */
+    @Nullable Client chosen(CurrentUser user, HttpServletRequest request) {
+        if (!user.providerStaff()) {
+            return clients.get(user.clientId());
+        }
+        ActiveClient active = ActiveClient.in(request.getSession(false));
+        return active != null && user.maySee(active.id()) ? clients.get(active.id()) : null;
+    }
+
+    /**
+     * Makes the client the active one, as the switcher in the top bar does. Pages that take a
+     * {@code ?client=} link call it and redirect, so the top bar they show next already knows.
+     */
+    void switchTo(CurrentUser user, UUID clientId, HttpServletRequest request) {
+        if (user.providerStaff()) {
+            ActiveClient.of(clients.get(clientId)).keepIn(request.getSession()); // 404 for a client not served
+        }
+    }
+
+    /** The chosen client, or every client the user serves (up to {@link #ALL_AT_ONCE}). */
+    List<Client> inView(CurrentUser user, HttpServletRequest request) {
+        Client chosen = chosen(user, request);
+        return chosen != null ? List.of(chosen) : visible();
+    }
+
+    /** Every client the user may see; row-level security does the filtering. */
+    List<Client> visible() {
+        List<Client> all = new ArrayList<>();
+        String after = null;
+        while (all.size() < ALL_AT_ONCE) {
+            List<Client> page = clients.page(after, Math.min(100, ALL_AT_ONCE - all.size()));
+            all.addAll(page);
+            if (page.size() < 100) {
+                break;
+            }
+            after = page.getLast().code();
+        }
+        return all;
+    }
+
+    /** The page that asks which client an administration page should show. */
+    String pick(Model model, String heading, String base) {
+        model.addAttribute("heading", heading);
+        model.addAttribute("base", base);
+        model.addAttribute("choices", visible());
+        return "admin/pick-client";
+    }
+}

@@ -1,0 +1,93 @@
+package org.openbpo.web.ui;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.ClientStatus;
+import org.openbpo.tenancy.Clients;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.RegisterClient;
+import org.openbpo.testing.Browser;
+import org.openbpo.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An administrator sets a new client up for work: a work type, a contract with its SLAs, a revision, a queue. */
+class ContractAdminBrowserTest extends IntegrationTest {
+
+    @RegisterExtension
+    final Browser browser = new Browser(() -> port);
+
+    @Autowired
+    Clients clients;
+
+    @Test
+    void adoptsAWorkTypePutsAContractInForceRevisesItAndOpensAQueue() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        CurrentUser admin = providerAdministrator();
+        String code = unique("HBR");
+        Client client = TenantScope.call(AllowedClients.ALL, () -> clients.register(new RegisterClient(code,
+                "Harbour Insurance " + code, "Harbour Insurance plc", "GB", "Europe/London", "GBP", ClientStatus.ACTIVE)));
+        browser.logIn(admin.email(), "correct horse battery");
+        assertThat(browser.texts("a.nav-link")).contains("Overview", "Contracts", "Work types", "Queues", "Centres", "Agents");
+
+        browser.click("a.nav-link[href='/admin/work-types']");
+        assertThat(browser.text("h1")).isEqualTo("Work types");
+        assertThat(browser.findAll("#client-choices a")).as("asks which client first").isNotEmpty();
+        // the list shows the first clients by code; a link with the client's id is what each choice is
+        browser.open("/admin/work-types?client=" + client.id());
+        assertThat(browser.find("#active-client option:checked").getText()).isEqualTo(client.name() + " (" + code + ")");
+        browser.choose("#template", "Back-office request").clickToLoad("#adopt-button");
+        assertThat(browser.text(".notice")).isEqualTo("Back-office request (version 1) is now a work type of " + client.name() + ".");
+        browser.clickToLoad("#type-table tr[data-code='back-office-request'] a");
+        assertThat(browser.texts("#states li strong")).containsExactly("Received", "Processing", "Query to client",
+                "Checking", "Completed", "Rejected");
+
+        browser.click("a.nav-link[href='/admin/contracts']").clickToLoad("#new-contract");
+        assertThat(browser.find("#currency").getAttribute("value")).isEqualTo("GBP");
+        assertThat(browser.find("#zone").getAttribute("value")).isEqualTo("Europe/London");
+        browser.type("#reference", "MSA-" + code).type("#title", "Policy administration")
+                .type("#holidays", "2026-04-03").type("#week-SATURDAY", "9am to 1pm")
+                .type("#lines-0-code", "Policy Admin").type("#lines-0-name", "Policy administration")
+                .choose("#lines-0-kind", "Back office").choose("#lines-0-workType", "Back-office request")
+                .type("#targets-0-serviceLine", "policy-admin").choose("#targets-0-priority", "Normal")
+                .type("#targets-0-resolution", "480").type("#targets-0-warningPercent", "75")
+                .type("#targets-1-serviceLine", "policy-admin").choose("#targets-1-priority", "High")
+                .type("#targets-1-resolution", "240")
+                .type("#kpis-0-serviceLine", "policy-admin").choose("#kpis-0-kpi", "Sla attainment").type("#kpis-0-target", "95");
+        browser.clickToLoad("#save-contract");
+        assertThat(browser.text("#lines-0-code ~ .field-error")).isEqualTo("must be lower-case letters, digits and dashes");
+        assertThat(browser.text("#week-SATURDAY ~ .field-error"))
+                .isEqualTo("'9am to 1pm' is not working hours such as 09:00-12:30,13:30-17:30");
+        assertThat(browser.find("#lines-0-name").getAttribute("value")).as("what was typed stays").isEqualTo("Policy administration");
+        assertThat(browser.find("#targets-0-resolution").getAttribute("value")).isEqualTo("480");
+        browser.screenshotPage("contract-form-errors");
+
+        browser.type("#lines-0-code", "policy-admin").type("#week-SATURDAY", "09:00-13:00").clickToLoad("#save-contract");
+        assertThat(browser.text(".notice")).isEqualTo("Contract MSA-" + code + " is in force for " + client.name() + ".");
+        assertThat(browser.text("h1")).isEqualTo("Policy administration");
+        assertThat(browser.texts("#sla-table tbody tr")).containsExactly(
+                "policy-admin Normal — 480 min — — 75%", "policy-admin High — 240 min — — 80%");
+        assertThat(browser.text("#calendar")).contains("Saturday\n09:00-13:00", "Sunday\nclosed", "2026-04-03");
+        browser.screenshotPage("contract");
+
+        browser.clickToLoad("#revise").type("#targets-0-resolution", "420").type("#note", "Faster turnaround agreed")
+                .clickToLoad("#save-contract");
+        assertThat(browser.text(".notice")).isEqualTo("Version 2 of MSA-" + code + " governs new work from now on.");
+        assertThat(browser.texts("#sla-table tbody tr")).first().isEqualTo("policy-admin Normal — 420 min — — 75%");
+
+        browser.click("a.nav-link[href='/admin/queues']");
+        browser.type("#code", "Policy Changes").type("#name", "Policy changes").type("#requiredSkill", "back-office")
+                .clickToLoad("#open-queue-button");
+        assertThat(browser.text("#code ~ .field-error")).isEqualTo("must be lower-case letters, digits and dashes");
+        browser.type("#code", "policy-changes").clickToLoad("#open-queue-button");
+        assertThat(browser.text(".notice")).isEqualTo("Queue Policy changes is open.");
+        assertThat(browser.text("#queue-table tr[data-code='policy-changes']")).contains("Policy changes", "back-office ≥ 1");
+        browser.screenshot("queues");
+    }
+}
