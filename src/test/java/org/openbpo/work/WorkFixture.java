@@ -50,9 +50,9 @@ import java.util.UUID;
  * a back-office service line (maker-checker) with an 8-business-hour resolution target and a
  * support line, a queue each, and a 24x7 offshore centre with two certified, available agents.
  */
-final class WorkFixture {
+public final class WorkFixture {
 
-    record Setup(Client client, Contract contract, Queue backOfficeQueue, Queue supportQueue, DeliveryCentre centre,
+    public record Setup(Client client, Contract contract, Queue backOfficeQueue, Queue supportQueue, DeliveryCentre centre,
                  User maker, User checker, User requester, String makerToken, String checkerToken,
                  String requesterToken, String adminToken) {
     }
@@ -66,7 +66,7 @@ final class WorkFixture {
     private final Agents agents;
     private final ApiTokens tokens;
 
-    WorkFixture(ApplicationContext context) {
+    public WorkFixture(ApplicationContext context) {
         this.clients = context.getBean(Clients.class);
         this.users = context.getBean(Users.class);
         this.contracts = context.getBean(Contracts.class);
@@ -77,7 +77,7 @@ final class WorkFixture {
         this.tokens = context.getBean(ApiTokens.class);
     }
 
-    Setup clientUnderContract(CurrentUser admin, String code) {
+    public Setup clientUnderContract(CurrentUser admin, String code) {
         return TenantScope.call(AllowedClients.ALL, () -> {
             Client client = clients.register(new RegisterClient(code, "Albion Mutual " + code, "Albion Mutual Insurance plc",
                     "GB", "Europe/London", "GBP", ClientStatus.ACTIVE));
