@@ -1,0 +1,99 @@
+package org.openbpo.work;
+
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.id.Ids;
+import org.openbpo.work.persistence.CommentRows;
+import org.openbpo.work.persistence.TimelineRows;
+import org.openbpo.work.persistence.WorkItemRows;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What people say and send about a work item: comments (internal, or visible to the client and
+ * its customers) and attached files. Channels such as email write here; the item's state and SLA
+ * clock are the work engine's and are not touched.
+ */
+@Service
+public class WorkItemComments {
+
+    public enum Visibility { INTERNAL, CLIENT }
+
+    public record Comment(UUID id, long itemId, String author, String body, Visibility visibility, Instant createdAt) {
+    }
+
+    public record Attachment(UUID id, long itemId, String filename, String contentType, long sizeBytes, Instant createdAt,
+                             String createdBy) {
+    }
+
+    private final CommentRows rows;
+    private final WorkItemRows items;
+    private final TimelineRows timeline;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    WorkItemComments(CommentRows rows, WorkItemRows items, TimelineRows timeline, AuditTrail audit, Clock clock) {
+        this.rows = rows;
+        this.items = items;
+        this.timeline = timeline;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Comment add(UUID clientId, long itemId, String author, String body, Visibility visibility) {
+        requireItem(clientId, itemId);
+        if (body.isBlank()) {
+            throw BusinessRuleViolation.invalid("body", "A comment needs some text.");
+        }
+        Comment comment = new Comment(Ids.next(), itemId, author, body.strip(), visibility, clock.instant());
+        rows.insert(clientId, comment);
+        timeline.append(clientId, itemId, comment.createdAt(), author, "commented",
+                Map.of("comment", comment.id().toString(), "visibility", visibility.name()));
+        audit.record(clientId, "work-item.commented", "work-item", itemId, null,
+                Map.of("comment", comment.id().toString(), "visibility", visibility.name(), "author", author));
+        return comment;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Comment> of(UUID clientId, long itemId) {
+        requireItem(clientId, itemId);
+        return rows.of(clientId, itemId);
+    }
+
+    @Transactional
+    public Attachment attach(UUID clientId, long itemId, String filename, String contentType, byte[] content, String by) {
+        requireItem(clientId, itemId);
+        Attachment attachment = new Attachment(Ids.next(), itemId, filename, contentType, content.length, clock.instant(), by);
+        rows.insert(clientId, attachment, content);
+        timeline.append(clientId, itemId, attachment.createdAt(), by, "attached",
+                Map.of("attachment", attachment.id().toString(), "filename", filename, "bytes", content.length));
+        audit.record(clientId, "work-item.attached", "work-item", itemId, null,
+                Map.of("attachment", attachment.id().toString(), "filename", filename, "bytes", content.length));
+        return attachment;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Attachment> attachments(UUID clientId, long itemId) {
+        requireItem(clientId, itemId);
+        return rows.attachmentsOf(clientId, itemId);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] content(UUID clientId, long itemId, UUID attachmentId) {
+        return rows.content(clientId, itemId, attachmentId).orElseThrow(() -> new NotFound("attachment", attachmentId));
+    }
+
+    private void requireItem(UUID clientId, long itemId) {
+        if (items.find(clientId, itemId).isEmpty()) {
+            throw new NotFound("work item", itemId);
+        }
+    }
+}

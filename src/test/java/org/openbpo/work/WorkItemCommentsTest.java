@@ -1,0 +1,77 @@
+package org.openbpo.work;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.testing.IntegrationTest;
+import org.openbpo.work.WorkItemComments.Visibility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WorkItemCommentsTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    WorkItems workItems;
+    @Autowired
+    WorkItemComments comments;
+
+    WorkFixture.Setup setup;
+    WorkFixture.Setup other;
+
+    @BeforeEach
+    void twoClients() {
+        CurrentUser admin = providerAdministrator();
+        setup = new WorkFixture(context).clientUnderContract(admin, unique("CMT"));
+        other = new WorkFixture(context).clientUnderContract(admin, unique("CMO"));
+    }
+
+    @Test
+    void commentsAndFilesJoinTheItemAndItsTimelineWithoutMovingIt() {
+        var id = setup.client().id();
+        WorkItem item = asAgent(() -> workItems.create(id, new CreateWorkItem("support", null, null, "Where is my refund?",
+                Map.of("description", "Ordered in May"), "EMAIL"), CurrentUser.of(setup.maker())));
+
+        asAgent(() -> comments.add(id, item.id(), "ann@customer.test", "Any news?", Visibility.CLIENT));
+        asAgent(() -> comments.add(id, item.id(), setup.maker().email(), "Checked the ledger", Visibility.INTERNAL));
+        var file = asAgent(() -> comments.attach(id, item.id(), "receipt.pdf", "application/pdf",
+                "%PDF-1.7".getBytes(StandardCharsets.US_ASCII), "ann@customer.test"));
+
+        assertThat(asAgent(() -> comments.of(id, item.id()))).extracting(WorkItemComments.Comment::body, WorkItemComments.Comment::visibility)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Any news?", Visibility.CLIENT),
+                        org.assertj.core.groups.Tuple.tuple("Checked the ledger", Visibility.INTERNAL));
+        assertThat(asAgent(() -> comments.attachments(id, item.id()))).singleElement()
+                .satisfies(a -> assertThat(a.sizeBytes()).isEqualTo(8));
+        assertThat(asAgent(() -> new String(comments.content(id, item.id(), file.id()), StandardCharsets.US_ASCII))).isEqualTo("%PDF-1.7");
+        assertThat(asAgent(() -> workItems.timeline(id, item.id()))).extracting(TimelineEntry::type)
+                .containsExactly("created", "commented", "commented", "attached");
+        assertThat(asAgent(() -> workItems.get(id, item.id())).state()).isEqualTo("new");
+    }
+
+    @Test
+    void anotherClientsItemIsNotFound() {
+        WorkItem theirs = asAgent(() -> workItems.create(other.client().id(), new CreateWorkItem("support", null, null, "Theirs",
+                Map.of("description", "x"), "EMAIL"), CurrentUser.of(other.maker())));
+
+        assertThatThrownBy(() -> TenantScope.call(AllowedClients.only(setup.client().id()),
+                () -> comments.add(other.client().id(), theirs.id(), "x@y.test", "sneaky", Visibility.CLIENT)))
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> asAgent(() -> comments.add(setup.client().id(), theirs.id(), "x@y.test", "wrong client",
+                Visibility.CLIENT))).isInstanceOf(NotFound.class);
+        assertThat(asAgent(() -> comments.of(other.client().id(), theirs.id()))).isEmpty();
+    }
+
+    private <T> T asAgent(java.util.concurrent.Callable<T> work) {
+        return TenantScope.call(AllowedClients.ALL, work);
+    }
+}
