@@ -58,23 +58,39 @@ public class EmailIntake {
 
     /** Stores the message, then turns it into a ticket or a comment; says what became of it. */
     public IntakeOutcome receive(UUID clientId, byte[] raw, IntakeSource source) {
-        Envelope envelope = EmailReader.envelope(raw);
-        String key = envelope.key(raw);
-        UUID id = Ids.next();
+        return receive(clientId, raw, raw.length, source);
+    }
+
+    /**
+     * As {@link #receive(UUID, byte[], IntakeSource)}, for a message of {@code size} bytes of which
+     * {@code raw} may be only the headers: one over the size limit is kept as its headers, refused.
+     */
+    public IntakeOutcome receive(UUID clientId, byte[] raw, long size, IntakeSource source) {
         long limit = rules.maxMessageSize().toBytes();
-        boolean tooLarge = raw.length > limit;
+        boolean tooLarge = size > limit;
+        byte[] kept = tooLarge ? headers(raw) : raw;
+        Envelope envelope = EmailReader.envelope(kept);
+        String key = envelope.key(kept);
+        UUID id = Ids.next();
         Boolean stored = transactions.execute(tx -> {
             clients.get(clientId);
-            return messages.insert(clientId, id, key, envelope.messageId(), source, tooLarge ? headers(raw) : raw, raw.length,
+            return messages.insert(clientId, id, key, envelope.messageId(), source, kept, size,
                     clock.instant(), envelope.sender(), envelope.subject(),
                     tooLarge ? IntakeStatus.REJECTED : IntakeStatus.RECEIVED,
-                    tooLarge ? "The message has " + raw.length + " bytes; the limit is " + limit + ". Only its headers were kept." : null);
+                    tooLarge ? "The message has " + size + " bytes; the limit is " + limit + ". Only its headers were kept." : null);
         });
         if (!Boolean.TRUE.equals(stored)) {
             return new IntakeOutcome(inTransaction(() -> messages.byKey(clientId, key).orElseThrow()), true);
         }
         process(clientId, id);
         return new IntakeOutcome(inTransaction(() -> messages.find(clientId, id).orElseThrow()), false);
+    }
+
+    /** A raw message handed in by the provider's mail relay for the client (the caller's rights checked first). */
+    public IntakeOutcome handIn(UUID clientId, byte[] raw, CurrentUser by) {
+        inTransaction(() -> clients.get(clientId));
+        SupportPermissions.requireMailRelay(by);
+        return receive(clientId, raw, IntakeSource.RELAY);
     }
 
     /** Finishes messages that were stored but never read (their node died in between); returns how many. */
@@ -137,7 +153,7 @@ public class EmailIntake {
         if (end < 0) {
             end = text.indexOf("\n\n");
         }
-        return text.substring(0, end < 0 ? text.length() : end).getBytes(StandardCharsets.ISO_8859_1);
+        return (text.substring(0, end < 0 ? text.length() : end) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {

@@ -10,6 +10,7 @@ import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.support.persistence.ChannelSettingsRows;
+import org.openbpo.support.persistence.MailboxRows;
 import org.openbpo.support.persistence.StoredChannel;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
@@ -34,15 +35,17 @@ public class SupportChannels {
             ServiceLineKind.TECH_SUPPORT, ServiceLineKind.IT_SERVICE_DESK);
 
     private final ChannelSettingsRows rows;
+    private final MailboxRows mailboxes;
     private final Clients clients;
     private final Contracts contracts;
     private final Secrets secrets;
     private final AuditTrail audit;
     private final Clock clock;
 
-    SupportChannels(ChannelSettingsRows rows, Clients clients, Contracts contracts, Secrets secrets, AuditTrail audit,
+    SupportChannels(ChannelSettingsRows rows, MailboxRows mailboxes, Clients clients, Contracts contracts, Secrets secrets, AuditTrail audit,
                     Clock clock) {
         this.rows = rows;
+        this.mailboxes = mailboxes;
         this.clients = clients;
         this.contracts = contracts;
         this.secrets = secrets;
@@ -78,6 +81,11 @@ public class SupportChannels {
                 from, command.displayName().strip(), command.signature() == null ? "" : command.signature().strip(),
                 command.brandColour(), before.map(StoredChannel::createdAt).orElse(now), now);
         rows.save(after);
+        if (after.imap() == null) {
+            mailboxes.unschedule(clientId);
+        } else {
+            mailboxes.schedule(clientId, now, sameMailbox(before.map(StoredChannel::imap).orElse(null), after.imap()));
+        }
         audit.record(clientId, "support.channel-configured", "support-channel", clientId,
                 before.map(StoredChannel::view).orElse(null), after.view());
         return after.view();
@@ -89,6 +97,15 @@ public class SupportChannels {
         requireProviderStaff(by);
         return rows.find(clientId).map(StoredChannel::view)
                 .orElseThrow(() -> new NotFound("support channel for client", clientId));
+    }
+
+    /** How fetching the client's mailbox goes; not found when the channel has no IMAP mailbox. */
+    @Transactional(readOnly = true)
+    public MailboxStatus mailbox(UUID clientId, CurrentUser by) {
+        clients.get(clientId);
+        requireProviderStaff(by);
+        return mailboxes.state(clientId).map(s -> new MailboxStatus(s.dueAt(), s.lastPolledAt(), s.lastFetched(), s.failures(),
+                s.lastError())).orElseThrow(() -> new NotFound("mailbox for client", clientId));
     }
 
     private StoredChannel.@Nullable Server server(UUID clientId, String name, @Nullable ServerAccess access,
@@ -106,6 +123,12 @@ public class SupportChannels {
         }
         String username = access.username() == null || access.username().isBlank() ? null : access.username().strip();
         return new StoredChannel.Server(access.host().strip().toLowerCase(), access.port(), access.security(), username, sealed);
+    }
+
+    /** The same mailbox, so its UIDs still count; another one starts from its first message. */
+    private static boolean sameMailbox(StoredChannel.@Nullable Server before, StoredChannel.Server after) {
+        return before != null && before.host().equals(after.host()) && before.port() == after.port()
+                && java.util.Objects.equals(before.username(), after.username());
     }
 
     private static String address(String field, String text) {

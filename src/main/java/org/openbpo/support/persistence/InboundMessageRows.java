@@ -102,7 +102,7 @@ public class InboundMessageRows {
     }
 
     public List<InboundMessage> page(UUID clientId, @Nullable IntakeStatus status, @Nullable UUID after, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from support.inbound_message
                          where client_id = ? and (?::text is null or status = ?) and (?::uuid is null or id > ?)
                          order by id limit ?""")
