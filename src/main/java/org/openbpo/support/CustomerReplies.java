@@ -67,8 +67,8 @@ public class CustomerReplies {
     @Transactional
     public Reply reply(UUID clientId, long itemId, ReplyToCustomer command, CurrentUser by) {
         clients.get(clientId);
-        requireAgent(by);
         WorkItem ticket = workItems.get(clientId, itemId);
+        requireAgent(by);
         StoredChannel channel = channels.find(clientId).filter(c -> c.smtp() != null).orElseThrow(() ->
                 BusinessRuleViolation.conflict("no-email-channel", "The client has no email channel with an SMTP server to reply through."));
         if (!ticket.serviceLine().equals(channel.serviceLine())) {

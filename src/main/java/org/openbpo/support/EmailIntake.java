@@ -113,8 +113,9 @@ public class EmailIntake {
     public byte[] raw(UUID clientId, UUID id, CurrentUser by) {
         return inTransaction(() -> {
             clients.get(clientId);
+            byte[] raw = messages.raw(clientId, id).orElseThrow(() -> new NotFound("inbound message", id));
             requireProviderStaff(by);
-            return messages.raw(clientId, id).orElseThrow(() -> new NotFound("inbound message", id));
+            return raw;
         });
     }
 
