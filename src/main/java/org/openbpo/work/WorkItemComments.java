@@ -4,6 +4,9 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.work.domain.StateCategory;
+import org.openbpo.work.domain.WorkTypeDefinition;
 import org.openbpo.work.persistence.CommentRows;
 import org.openbpo.work.persistence.TimelineRows;
 import org.openbpo.work.persistence.WorkItemRows;
@@ -18,8 +21,8 @@ import java.util.UUID;
 
 /**
  * What people say and send about a work item: comments (internal, or visible to the client and
- * its customers) and attached files. Channels such as email write here; the item's state and SLA
- * clock are the work engine's and are not touched.
+ * its customers) and attached files. Channels such as email write here; only a customer's answer
+ * to an item waiting on them moves it, by the work type's own rules.
  */
 @Service
 public class WorkItemComments {
@@ -35,13 +38,18 @@ public class WorkItemComments {
 
     private final CommentRows rows;
     private final WorkItemRows items;
+    private final WorkItems workItems;
+    private final WorkTypes workTypes;
     private final TimelineRows timeline;
     private final AuditTrail audit;
     private final Clock clock;
 
-    WorkItemComments(CommentRows rows, WorkItemRows items, TimelineRows timeline, AuditTrail audit, Clock clock) {
+    WorkItemComments(CommentRows rows, WorkItemRows items, WorkItems workItems, WorkTypes workTypes, TimelineRows timeline,
+                     AuditTrail audit, Clock clock) {
         this.rows = rows;
         this.items = items;
+        this.workItems = workItems;
+        this.workTypes = workTypes;
         this.timeline = timeline;
         this.audit = audit;
         this.clock = clock;
@@ -59,6 +67,25 @@ public class WorkItemComments {
                 Map.of("comment", comment.id().toString(), "visibility", visibility.name()));
         audit.record(clientId, "work-item.commented", "work-item", itemId, null,
                 Map.of("comment", comment.id().toString(), "visibility", visibility.name(), "author", author));
+        return comment;
+    }
+
+    /**
+     * The client's customer answered: their words as a client-visible comment, and an item that was
+     * waiting on them goes back to work by the move its work type allows them (so its SLA clock
+     * runs again). Items in any other state only get the comment.
+     */
+    @Transactional
+    public Comment customerAnswered(UUID clientId, long itemId, String body, CurrentUser customer) {
+        Comment comment = add(clientId, itemId, customer.email(), body, Visibility.CLIENT);
+        WorkItem item = workItems.get(clientId, itemId);
+        if (item.category() == StateCategory.PENDING_CLIENT) {
+            WorkTypeDefinition definition = workTypes.version(clientId, item.workType(), item.workTypeVersion());
+            workItems.movesFor(clientId, itemId, customer).stream()
+                    .filter(move -> definition.state(move.to()).category().routable())
+                    .findFirst()
+                    .ifPresent(move -> workItems.move(clientId, itemId, new MoveWorkItem(move.to(), "The customer answered"), customer));
+        }
         return comment;
     }
 

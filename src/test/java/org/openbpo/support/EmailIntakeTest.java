@@ -69,6 +69,21 @@ class EmailIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void theCustomersAnswerPutsATicketWaitingOnThemBackToWork() {
+        TestMail question = TestMail.from("ann@customer.test").subject("Change my address");
+        long ticket = receive(question).message().itemId();
+        var agent = org.openbpo.tenancy.CurrentUser.of(desk.setup().maker());
+        as(() -> workItems.move(desk.clientId(), ticket, new org.openbpo.work.MoveWorkItem("open", null), agent));
+        as(() -> workItems.move(desk.clientId(), ticket, new org.openbpo.work.MoveWorkItem("waiting_on_customer", "New postcode?"), agent));
+
+        receive(TestMail.from("ann@customer.test").subject("Re: Change my address").inReplyTo(question.messageId()).text("LS1 4AB"));
+
+        WorkItem resumed = as(() -> workItems.get(desk.clientId(), ticket));
+        assertThat(resumed.state()).isEqualTo("open");
+        assertThat(resumed.sla().pausedSince()).isNull();
+    }
+
+    @Test
     void aStrangerNamingSomeoneElsesTicketRaisesANewOne() {
         long ticket = receive(TestMail.from("ann@customer.test").subject("Refund")).message().itemId();
         IntakeOutcome stranger = receive(TestMail.from("mallory@evil.test").subject("Re: Refund [WI-" + ticket + "]")

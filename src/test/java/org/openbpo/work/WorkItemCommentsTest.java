@@ -59,6 +59,31 @@ class WorkItemCommentsTest extends IntegrationTest {
     }
 
     @Test
+    void aCustomersAnswerResumesAnItemWaitingOnThemAndOnlyThat() {
+        var id = setup.client().id();
+        CurrentUser agent = CurrentUser.of(setup.maker());
+        CurrentUser customer = new CurrentUser(java.util.UUID.randomUUID(), id, "ann@customer.test", "Ann",
+                java.util.Set.of(org.openbpo.tenancy.Role.REQUESTER), AllowedClients.only(id), null);
+        WorkItem item = asAgent(() -> workItems.create(id, new CreateWorkItem("support", null, null, "Refund",
+                Map.of("description", "Ordered in May"), "EMAIL"), customer));
+        asAgent(() -> workItems.move(id, item.id(), new MoveWorkItem("open", null), agent));
+        asAgent(() -> comments.customerAnswered(id, item.id(), "An answer while open", customer));
+        assertThat(asAgent(() -> workItems.get(id, item.id())).state()).isEqualTo("open");
+
+        clock.advance(java.time.Duration.ofMinutes(10));
+        WorkItem waiting = asAgent(() -> workItems.move(id, item.id(), new MoveWorkItem("waiting_on_customer", "Which order?"), agent));
+        assertThat(waiting.sla().dueAt()).isNull();
+        clock.advance(java.time.Duration.ofHours(2));
+        asAgent(() -> comments.customerAnswered(id, item.id(), "Order 4471", customer));
+
+        WorkItem resumed = asAgent(() -> workItems.get(id, item.id()));
+        assertThat(resumed.state()).isEqualTo("open");
+        assertThat(resumed.sla().dueAt()).isNotNull();
+        assertThat(asAgent(() -> workItems.timeline(id, item.id()))).extracting(TimelineEntry::type)
+                .containsExactly("created", "moved", "commented", "moved", "commented", "moved");
+    }
+
+    @Test
     void anotherClientsItemIsNotFound() {
         WorkItem theirs = asAgent(() -> workItems.create(other.client().id(), new CreateWorkItem("support", null, null, "Theirs",
                 Map.of("description", "x"), "EMAIL"), CurrentUser.of(other.maker())));

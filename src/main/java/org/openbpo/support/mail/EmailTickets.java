@@ -72,8 +72,8 @@ public class EmailTickets {
         IntakeStatus status;
         if (answered.isPresent()) {
             ticket = answered.get();
-            comments.add(clientId, ticket.id(), email.sender(), text.isBlank() ? "(The reply has no text.)" : clip(text, MAX_DESCRIPTION),
-                    Visibility.CLIENT);
+            comments.customerAnswered(clientId, ticket.id(), text.isBlank() ? "(The reply has no text.)" : clip(text, MAX_DESCRIPTION),
+                    customer(clientId, email));
             status = IntakeStatus.COMMENT_ADDED;
         } else {
             ticket = workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, null, title(email),
