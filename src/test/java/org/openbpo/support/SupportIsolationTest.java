@@ -102,6 +102,8 @@ class SupportIsolationTest extends IntegrationTest {
         attempts.put("reply by own path", api.post(mine + "/tickets/" + otherTicket + "/replies", Map.of("body", "Hello")));
         attempts.put("list replies", api.get(theirs + "/tickets/" + otherTicket + "/replies"));
         attempts.put("list replies by own path", api.get(mine + "/tickets/" + otherTicket + "/replies"));
+        attempts.put("read emails", api.get(theirs + "/tickets/" + otherTicket + "/emails"));
+        attempts.put("read emails by own path", api.get(mine + "/tickets/" + otherTicket + "/emails"));
         attempts.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
             assertThat(response.text("code")).as(what).isEqualTo("not-found");

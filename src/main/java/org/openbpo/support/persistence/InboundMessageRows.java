@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.openbpo.support.InboundMessage;
 import org.openbpo.support.IntakeSource;
 import org.openbpo.support.IntakeStatus;
+import org.openbpo.support.TicketEmail;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -108,6 +109,17 @@ public class InboundMessageRows {
                          order by id limit ?""")
                 .params(clientId, status == null ? null : status.name(), status == null ? null : status.name(), after, after, limit)
                 .query(MESSAGE).list();
+    }
+
+    public List<TicketEmail> ofItem(UUID clientId, long itemId) {
+        return jdbc.sql("""
+                        select id, received_at, sender, subject, text_body, safe_html, notes from support.inbound_message
+                         where client_id = ? and item_id = ? order by received_at, id""")
+                .params(clientId, itemId)
+                .query((rs, n) -> new TicketEmail(rs.getObject("id", UUID.class), rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("sender"), rs.getString("subject"), rs.getString("text_body"), rs.getString("safe_html"),
+                        strings(rs.getArray("notes"))))
+                .list();
     }
 
     public Optional<byte[]> raw(UUID clientId, UUID id) {

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.openbpo.support.CustomerReplies;
+import org.openbpo.support.EmailIntake;
+import org.openbpo.support.TicketEmail;
 import org.openbpo.support.Reply;
 import org.openbpo.support.ReplyToCustomer;
 import org.openbpo.tenancy.CurrentUser;
@@ -21,17 +23,19 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
-@RequestMapping("/api/v1/clients/{clientId}/support/tickets/{itemId}/replies")
-@Tag(name = "Replies", description = "Agents answering customers by email, in the client's name")
-class TicketReplyApi {
+@RequestMapping("/api/v1/clients/{clientId}/support/tickets/{itemId}")
+@Tag(name = "Ticket emails", description = "The customer's emails on a ticket, and agents answering them in the client's name")
+class TicketEmailApi {
 
     private final CustomerReplies replies;
+    private final EmailIntake intake;
 
-    TicketReplyApi(CustomerReplies replies) {
+    TicketEmailApi(CustomerReplies replies, EmailIntake intake) {
         this.replies = replies;
+        this.intake = intake;
     }
 
-    @PostMapping
+    @PostMapping("/replies")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Answer the ticket's customer by email (agents)",
             description = "Recorded as a client-visible comment; sent by SMTP after the request commits, threaded and signed.")
@@ -40,9 +44,15 @@ class TicketReplyApi {
         return replies.reply(clientId, itemId, command, user);
     }
 
-    @GetMapping
+    @GetMapping("/replies")
     @Operation(summary = "The ticket's replies and whether each has gone out")
     List<Reply> replies(@PathVariable UUID clientId, @PathVariable long itemId, @AuthenticationPrincipal CurrentUser user) {
         return replies.of(clientId, itemId, user);
+    }
+
+    @GetMapping("/emails")
+    @Operation(summary = "The customer's emails on the ticket: text without quoted history, HTML only sanitised")
+    List<TicketEmail> emails(@PathVariable UUID clientId, @PathVariable long itemId, @AuthenticationPrincipal CurrentUser user) {
+        return intake.emailsOf(clientId, itemId, user);
     }
 }
