@@ -84,17 +84,43 @@ public class CustomerReplies {
                 threads.latestFromCustomer(clientId, itemId).orElse(null),
                 conversation.subList(Math.max(0, conversation.size() - REFERENCES_KEPT), conversation.size()),
                 ReplyStatus.PENDING, 0, null, now, by.email(), null);
+        queue(clientId, reply);
+        return reply;
+    }
+
+    /** Into the outbox with this transaction, and on its way as soon as the transaction commits. */
+    private void queue(UUID clientId, Reply reply) {
         outbox.insert(clientId, reply);
-        threads.record(clientId, reply.messageId(), itemId, ThreadRows.Direction.OUT, now);
-        audit.record(clientId, "support.reply-queued", "work-item", itemId, null,
-                Map.of("reply", reply.id().toString(), "to", to, "messageId", reply.messageId()));
+        threads.record(clientId, reply.messageId(), reply.itemId(), ThreadRows.Direction.OUT, reply.createdAt());
+        audit.record(clientId, "support.reply-queued", "work-item", reply.itemId(), null,
+                Map.of("reply", reply.id().toString(), "to", reply.to(), "messageId", reply.messageId()));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 sender.nudge(clientId, reply.id());
             }
         });
-        return reply;
+    }
+
+    /**
+     * Tells a customer who raised a request (through the web form, say) that we have it and under
+     * which reference; nothing when the client's channel cannot send mail.
+     */
+    @Transactional
+    public java.util.Optional<Reply> acknowledge(UUID clientId, WorkItem ticket, String to, String name) {
+        var channel = channels.find(clientId).filter(c -> c.smtp() != null);
+        if (channel.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Instant now = clock.instant();
+        String body = "Dear " + name + ",\n\nthank you for contacting " + channel.get().displayName() + ". We have received your "
+                + "request and will answer you as soon as we can.\n\nYour reference is " + ticket.reference()
+                + ". To add to your request, simply reply to this email.";
+        Reply reply = new Reply(Ids.next(), ticket.id(), null, messageId(ticket.id(), channel.get().fromAddress()), to,
+                "We have received your request: " + ticket.title() + " [" + ticket.reference() + "]",
+                signed(body, channel.get().signature()), null, List.of(), ReplyStatus.PENDING, 0, null, now, "acknowledgement", null);
+        queue(clientId, reply);
+        return java.util.Optional.of(reply);
     }
 
     @Transactional(readOnly = true)

@@ -79,7 +79,7 @@ public class SupportChannels {
                 server(clientId, "imap", command.imap(), before.map(StoredChannel::imap).orElse(null)),
                 server(clientId, "smtp", command.smtp(), before.map(StoredChannel::smtp).orElse(null)),
                 from, command.displayName().strip(), command.signature() == null ? "" : command.signature().strip(),
-                command.brandColour(), before.map(StoredChannel::createdAt).orElse(now), now);
+                command.brandColour(), Boolean.TRUE.equals(command.webForm()), before.map(StoredChannel::createdAt).orElse(now), now);
         rows.save(after);
         if (after.imap() == null) {
             mailboxes.unschedule(clientId);

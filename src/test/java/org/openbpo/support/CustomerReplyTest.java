@@ -92,7 +92,7 @@ class CustomerReplyTest extends IntegrationTest {
         long ticket = receive(TestMail.from("bob@customer.test").to(desk.address()).subject("Lost card")).message().itemId();
         TenantScope.run(AllowedClients.ALL, () -> context.getBean(SupportChannels.class).configure(desk.clientId(),
                 new ConfigureChannel("support", desk.address(), null, new ServerAccess("localhost", 1, MailSecurity.NONE, null, null),
-                        desk.address(), "Albion Mutual Support", "Albion Mutual", null), providerAdministrator()));
+                        desk.address(), "Albion Mutual Support", "Albion Mutual", null, null), providerAdministrator()));
 
         Api agent = api().as(desk.setup().makerToken());
         assertThat(agent.post(replies(ticket), Map.of("body", "We have blocked the card.")).status()).isEqualTo(201);
@@ -106,7 +106,7 @@ class CustomerReplyTest extends IntegrationTest {
         TenantScope.run(AllowedClients.ALL, () -> context.getBean(SupportChannels.class).configure(desk.clientId(),
                 new ConfigureChannel("support", desk.address(), null,
                         new ServerAccess("localhost", mailServer.getSmtp().getPort(), MailSecurity.NONE, null, null),
-                        desk.address(), "Albion Mutual Support", "Albion Mutual", null), providerAdministrator()));
+                        desk.address(), "Albion Mutual Support", "Albion Mutual", null, null), providerAdministrator()));
         clock.advance(Duration.ofMinutes(3));
         sender.sendDue(100);
 

@@ -28,7 +28,7 @@ final class SupportFixture {
         String address = "help@" + code.toLowerCase(Locale.ROOT) + ".test";
         TenantScope.run(AllowedClients.ALL, () -> context.getBean(SupportChannels.class).configure(setup.client().id(),
                 new ConfigureChannel("support", address, imap, smtp, address, "Albion Mutual Support",
-                        "Albion Mutual — here for you", "#1a5fb4"), admin));
+                        "Albion Mutual — here for you", "#1a5fb4", true), admin));
         return new Desk(setup, address);
     }
 }

@@ -2,7 +2,6 @@ package org.openbpo.support.mail;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.error.NotFound;
-import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.support.IntakeStatus;
 import org.openbpo.support.domain.EmailAttachment;
 import org.openbpo.support.domain.InboundEmail;
@@ -12,7 +11,6 @@ import org.openbpo.support.persistence.InboundMessageRows;
 import org.openbpo.support.persistence.StoredChannel;
 import org.openbpo.support.persistence.ThreadRows;
 import org.openbpo.tenancy.CurrentUser;
-import org.openbpo.tenancy.Role;
 import org.openbpo.work.CreateWorkItem;
 import org.openbpo.work.WorkItem;
 import org.openbpo.work.WorkItemComments;
@@ -20,14 +18,12 @@ import org.openbpo.work.WorkItemComments.Visibility;
 import org.openbpo.work.WorkItems;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -151,11 +147,8 @@ public class EmailTickets {
         }
     }
 
-    /** The customer as the work engine sees a requester: their address, limited to this client. */
     private static CurrentUser customer(UUID clientId, InboundEmail email) {
-        UUID id = UUID.nameUUIDFromBytes((clientId + "/" + email.sender()).getBytes(StandardCharsets.UTF_8));
-        return new CurrentUser(id, clientId, email.sender(), email.senderName() == null ? email.sender() : email.senderName(),
-                Set.of(Role.REQUESTER), AllowedClients.only(clientId), null);
+        return Customers.of(clientId, email.sender(), email.senderName());
     }
 
     private static String title(InboundEmail email) {

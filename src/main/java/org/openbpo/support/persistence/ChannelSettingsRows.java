@@ -38,8 +38,8 @@ public class ChannelSettingsRows {
                         insert into support.channel_settings (client_id, service_line, inbound_address,
                             imap_host, imap_port, imap_security, imap_username, imap_password,
                             smtp_host, smtp_port, smtp_security, smtp_username, smtp_password,
-                            from_address, display_name, signature, brand_colour, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            from_address, display_name, signature, brand_colour, web_form, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (client_id) do update set service_line = excluded.service_line,
                             inbound_address = excluded.inbound_address, imap_host = excluded.imap_host,
                             imap_port = excluded.imap_port, imap_security = excluded.imap_security,
@@ -48,7 +48,8 @@ public class ChannelSettingsRows {
                             smtp_security = excluded.smtp_security, smtp_username = excluded.smtp_username,
                             smtp_password = excluded.smtp_password, from_address = excluded.from_address,
                             display_name = excluded.display_name, signature = excluded.signature,
-                            brand_colour = excluded.brand_colour, updated_at = excluded.updated_at""")
+                            brand_colour = excluded.brand_colour, web_form = excluded.web_form,
+                            updated_at = excluded.updated_at""")
                 .params(c.clientId(), c.serviceLine(), c.inboundAddress(),
                         imap == null ? null : imap.host(), imap == null ? null : imap.port(),
                         imap == null ? null : imap.security().name(), imap == null ? null : imap.username(),
@@ -56,7 +57,7 @@ public class ChannelSettingsRows {
                         smtp == null ? null : smtp.host(), smtp == null ? null : smtp.port(),
                         smtp == null ? null : smtp.security().name(), smtp == null ? null : smtp.username(),
                         smtp == null ? null : smtp.sealedPassword(),
-                        c.fromAddress(), c.displayName(), c.signature(), c.brandColour(),
+                        c.fromAddress(), c.displayName(), c.signature(), c.brandColour(), c.webForm(),
                         Timestamp.from(c.createdAt()), Timestamp.from(c.updatedAt()))
                 .update();
     }
@@ -65,7 +66,7 @@ public class ChannelSettingsRows {
         return new StoredChannel(rs.getObject("client_id", UUID.class), rs.getString("service_line"),
                 rs.getString("inbound_address"), server(rs, "imap"), server(rs, "smtp"), rs.getString("from_address"),
                 rs.getString("display_name"), rs.getString("signature"), rs.getString("brand_colour"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getBoolean("web_form"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
     private static StoredChannel.@Nullable Server server(ResultSet rs, String prefix) throws SQLException {

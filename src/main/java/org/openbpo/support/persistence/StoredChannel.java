@@ -11,7 +11,7 @@ import java.util.UUID;
 /** A channel row as stored: the passwords still sealed. */
 public record StoredChannel(UUID clientId, String serviceLine, String inboundAddress, @Nullable Server imap,
                             @Nullable Server smtp, String fromAddress, String displayName, String signature,
-                            @Nullable String brandColour, Instant createdAt, Instant updatedAt) {
+                            @Nullable String brandColour, boolean webForm, Instant createdAt, Instant updatedAt) {
 
     public record Server(String host, int port, MailSecurity security, @Nullable String username,
                          byte @Nullable [] sealedPassword) {
@@ -23,6 +23,6 @@ public record StoredChannel(UUID clientId, String serviceLine, String inboundAdd
 
     public ChannelSettings view() {
         return new ChannelSettings(clientId, serviceLine, inboundAddress, imap == null ? null : imap.view(),
-                smtp == null ? null : smtp.view(), fromAddress, displayName, signature, brandColour, updatedAt);
+                smtp == null ? null : smtp.view(), fromAddress, displayName, signature, brandColour, webForm, updatedAt);
     }
 }
