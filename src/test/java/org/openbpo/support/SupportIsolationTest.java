@@ -104,6 +104,12 @@ class SupportIsolationTest extends IntegrationTest {
         attempts.put("list replies by own path", api.get(mine + "/tickets/" + otherTicket + "/replies"));
         attempts.put("read emails", api.get(theirs + "/tickets/" + otherTicket + "/emails"));
         attempts.put("read emails by own path", api.get(mine + "/tickets/" + otherTicket + "/emails"));
+        attempts.put("raise ticket", api.post(theirs + "/tickets", Map.of("subject", "Planted", "description", "x")));
+        attempts.put("search tickets", api.get(theirs + "/tickets?q=ticket"));
+        attempts.put("comment", api.post(theirs + "/tickets/" + otherTicket + "/comments", Map.of("body", "Planted")));
+        attempts.put("comment by own path", api.post(mine + "/tickets/" + otherTicket + "/comments", Map.of("body", "Planted")));
+        attempts.put("read comments", api.get(theirs + "/tickets/" + otherTicket + "/comments"));
+        attempts.put("read comments by own path", api.get(mine + "/tickets/" + otherTicket + "/comments"));
         attempts.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
             assertThat(response.text("code")).as(what).isEqualTo("not-found");
@@ -111,6 +117,10 @@ class SupportIsolationTest extends IntegrationTest {
         var untouched = TenantScope.call(AllowedClients.ALL, () -> intake.messages(other.clientId(), null, null, 100,
                 CurrentUser.of(other.setup().maker())));
         assertThat(untouched).singleElement().satisfies(m -> assertThat(m.subject()).isEqualTo("Their ticket"));
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(org.openbpo.work.WorkItemComments.class)
+                .of(other.clientId(), otherTicket))).isEmpty();
+        assertThat(api.get(mine + "/tickets?q=ticket").body().path("items").valueStream()
+                .map(item -> item.path("id").asLong())).doesNotContain(otherTicket);
         assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(SupportChannels.class)
                 .settings(other.clientId(), CurrentUser.of(other.setup().maker())).inboundAddress())).isEqualTo(other.address());
     }
