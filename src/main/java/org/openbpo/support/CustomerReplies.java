@@ -77,7 +77,7 @@ public class CustomerReplies {
         }
         String to = recipient(command, ticket);
         Instant now = clock.instant();
-        WorkItemComments.Comment comment = comments.add(clientId, itemId, by.email(), command.body(), WorkItemComments.Visibility.CLIENT);
+        WorkItemComments.Comment comment = comments.respond(clientId, itemId, command.body(), by);
         List<String> conversation = threads.conversation(clientId, itemId);
         Reply reply = new Reply(Ids.next(), itemId, comment.id(), messageId(itemId, channel.fromAddress()), to,
                 TicketReference.replySubject(ticket.title(), itemId), signed(command.body(), channel.signature()),

@@ -64,7 +64,8 @@ public class SupportTickets {
         ticket(clientId, itemId);
         Visibility visibility = command.visibility() == null ? Visibility.CLIENT : command.visibility();
         if (by.providerStaff()) {
-            return comments.add(clientId, itemId, by.email(), command.body(), visibility);
+            return visibility == Visibility.CLIENT ? comments.respond(clientId, itemId, command.body(), by)
+                    : comments.add(clientId, itemId, by.email(), command.body(), visibility);
         }
         if (visibility == Visibility.INTERNAL) {
             throw new BusinessRuleViolation(403, "forbidden", "visibility", "Internal notes are the provider's; comment with visibility CLIENT.");

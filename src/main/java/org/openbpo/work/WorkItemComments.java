@@ -71,6 +71,25 @@ public class WorkItemComments {
     }
 
     /**
+     * The provider's answer to the client or its customer (an agent's email reply, say): a
+     * client-visible comment, and the item's first response if it had none — the moment the
+     * first-response target of its SLA looks at.
+     */
+    @Transactional
+    public Comment respond(UUID clientId, long itemId, String body, CurrentUser by) {
+        if (!by.providerStaff()) {
+            throw new BusinessRuleViolation(403, "forbidden", null, "Only the provider's staff respond to the client.");
+        }
+        Comment comment = add(clientId, itemId, by.email(), body, Visibility.CLIENT);
+        if (rows.firstResponse(clientId, itemId, comment.createdAt())) {
+            timeline.append(clientId, itemId, comment.createdAt(), by.email(), "first-response", Map.of("comment", comment.id().toString()));
+            audit.record(clientId, "work-item.first-response", "work-item", itemId, null,
+                    Map.of("at", comment.createdAt().toString(), "by", by.email()));
+        }
+        return comment;
+    }
+
+    /**
      * The client's customer answered: their words as a client-visible comment, and an item that was
      * waiting on them goes back to work by the move its work type allows them (so its SLA clock
      * runs again). Items in any other state only get the comment.

@@ -57,6 +57,8 @@ class CustomerReplyTest extends IntegrationTest {
                 Map.of("body", "Hello Ann,\nwe have refunded the second charge."));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
         String messageId = reply.text("messageId");
+        assertThat(as(() -> context.getBean(org.openbpo.work.WorkItems.class).get(desk.clientId(), ticket).firstRespondedAt()))
+                .as("the reply is the ticket's first response").isEqualTo(clock.instant());
 
         assertThat(mailServer.waitForIncomingEmail(10_000, 1)).isTrue();
         MimeMessage received = mailServer.getReceivedMessages()[0];

@@ -84,6 +84,29 @@ class WorkItemCommentsTest extends IntegrationTest {
     }
 
     @Test
+    void theProvidersFirstAnswerIsTheItemsFirstResponse() {
+        var id = setup.client().id();
+        CurrentUser agent = CurrentUser.of(setup.maker());
+        WorkItem item = asAgent(() -> workItems.create(id, new CreateWorkItem("support", null, null, "Cancel my policy",
+                Map.of("description", "From next month"), "EMAIL"), CurrentUser.of(setup.requester())));
+        assertThat(item.firstResponseDueAt()).isNotNull();
+
+        clock.advance(java.time.Duration.ofMinutes(20));
+        java.time.Instant answered = clock.instant();
+        asAgent(() -> comments.respond(id, item.id(), "We have cancelled it from 1 April.", agent));
+        clock.advance(java.time.Duration.ofMinutes(20));
+        asAgent(() -> comments.respond(id, item.id(), "The refund follows.", agent));
+
+        WorkItem after = asAgent(() -> workItems.get(id, item.id()));
+        assertThat(after.firstRespondedAt()).isEqualTo(answered);
+        assertThat(after.state()).isEqualTo("new");
+        assertThat(asAgent(() -> workItems.timeline(id, item.id()))).extracting(TimelineEntry::type)
+                .containsExactly("created", "commented", "first-response", "commented");
+        assertThatThrownBy(() -> asAgent(() -> comments.respond(id, item.id(), "x", CurrentUser.of(setup.requester()))))
+                .isInstanceOf(org.openbpo.shared.error.BusinessRuleViolation.class);
+    }
+
+    @Test
     void anotherClientsItemIsNotFound() {
         WorkItem theirs = asAgent(() -> workItems.create(other.client().id(), new CreateWorkItem("support", null, null, "Theirs",
                 Map.of("description", "x"), "EMAIL"), CurrentUser.of(other.maker())));

@@ -37,6 +37,12 @@ public class CommentRows {
                 .update();
     }
 
+    /** Records the item's first response unless it has one; says whether this was it. */
+    public boolean firstResponse(UUID clientId, long itemId, java.time.Instant at) {
+        return jdbc.sql("update work.work_item set first_responded_at = ? where client_id = ? and id = ? and first_responded_at is null")
+                .params(Timestamp.from(at), clientId, itemId).update() == 1;
+    }
+
     public List<Comment> of(UUID clientId, long itemId) {
         return jdbc.sql("select * from work.comment where client_id = ? and item_id = ? order by created_at, id")
                 .params(clientId, itemId).query(COMMENT).list();
