@@ -66,6 +66,12 @@ public class Clients {
         return rows.find(id).orElseThrow(() -> new NotFound("client", id));
     }
 
+    /** The client known by this code (as in a public page's address); empty when the caller may not see it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Client> byCode(String code) {
+        return rows.findByCode(code);
+    }
+
     @Transactional(readOnly = true)
     public List<Client> page(@Nullable String afterCode, int limit) {
         return rows.page(afterCode, limit);

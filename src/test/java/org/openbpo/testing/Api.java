@@ -64,6 +64,14 @@ public final class Api {
         return send("PATCH", path, body instanceof String text ? text : JSON.writeValueAsString(body));
     }
 
+    /** A POST of raw bytes, such as a mail relay handing in an RFC 5322 message. */
+    public Response post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        headers.forEach(request::header);
+        return exchange(request);
+    }
+
     public Response send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -71,6 +79,10 @@ public final class Api {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
+        return exchange(request);
+    }
+
+    private static Response exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.missingNode() : parse(response.body());

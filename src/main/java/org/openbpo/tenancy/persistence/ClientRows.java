@@ -48,6 +48,10 @@ public class ClientRows {
         return jdbc.sql("select * from tenancy.client where id = ?").param(id).query(CLIENT).optional();
     }
 
+    public Optional<Client> findByCode(String code) {
+        return jdbc.sql("select * from tenancy.client where code = ?").param(code).query(CLIENT).optional();
+    }
+
     /** One page ordered by code, starting after {@code afterCode} (the cursor). */
     public List<Client> page(@Nullable String afterCode, int limit) {
         return jdbc.sql("select * from tenancy.client where code > ? order by code limit ?")

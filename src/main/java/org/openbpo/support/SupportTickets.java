@@ -1,0 +1,104 @@
+package org.openbpo.support;
+
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.support.persistence.ChannelSettingsRows;
+import org.openbpo.support.persistence.StoredChannel;
+import org.openbpo.tenancy.Clients;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.work.CreateWorkItem;
+import org.openbpo.work.WorkItem;
+import org.openbpo.work.WorkItemComments;
+import org.openbpo.work.WorkItemComments.Comment;
+import org.openbpo.work.WorkItemComments.Visibility;
+import org.openbpo.work.WorkItemSearch;
+import org.openbpo.work.WorkItems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Tickets for clients who integrate their own systems: raise one on the client's support line,
+ * comment on it, find tickets by their words. The client's people see only what is meant for
+ * them: client-visible comments, never the provider's internal notes.
+ */
+@Service
+public class SupportTickets {
+
+    private final WorkItems workItems;
+    private final WorkItemComments comments;
+    private final WorkItemSearch search;
+    private final ChannelSettingsRows channels;
+    private final Clients clients;
+
+    SupportTickets(WorkItems workItems, WorkItemComments comments, WorkItemSearch search, ChannelSettingsRows channels,
+                   Clients clients) {
+        this.workItems = workItems;
+        this.comments = comments;
+        this.search = search;
+        this.channels = channels;
+        this.clients = clients;
+    }
+
+    @Transactional
+    public WorkItem raise(UUID clientId, RaiseTicket command, CurrentUser by) {
+        StoredChannel channel = channel(clientId);
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("description", command.description().strip());
+        if (command.customerEmail() != null) {
+            form.put("customerEmail", command.customerEmail().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (command.category() != null) {
+            form.put("category", command.category());
+        }
+        return workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, command.priority(),
+                command.subject().strip(), form, "API"), by);
+    }
+
+    @Transactional
+    public Comment comment(UUID clientId, long itemId, AddTicketComment command, CurrentUser by) {
+        ticket(clientId, itemId);
+        Visibility visibility = command.visibility() == null ? Visibility.CLIENT : command.visibility();
+        if (by.providerStaff()) {
+            return visibility == Visibility.CLIENT ? comments.respond(clientId, itemId, command.body(), by)
+                    : comments.add(clientId, itemId, by.email(), command.body(), visibility);
+        }
+        if (visibility == Visibility.INTERNAL) {
+            throw new BusinessRuleViolation(403, "forbidden", "visibility", "Internal notes are the provider's; comment with visibility CLIENT.");
+        }
+        // The client's side answering: a ticket waiting on them goes back to work.
+        return comments.customerAnswered(clientId, itemId, command.body(), by);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Comment> comments(UUID clientId, long itemId, CurrentUser by) {
+        ticket(clientId, itemId);
+        return comments.of(clientId, itemId).stream()
+                .filter(comment -> by.providerStaff() || comment.visibility() == Visibility.CLIENT).toList();
+    }
+
+    /** The client's tickets whose words match, newest first, below {@code beforeId}. */
+    @Transactional(readOnly = true)
+    public List<WorkItem> search(UUID clientId, String text, long beforeId, int limit) {
+        return search.find(clientId, channel(clientId).serviceLine(), text, beforeId, limit);
+    }
+
+    /** A work item of the client's support line; anything else is not a ticket and not found. */
+    private WorkItem ticket(UUID clientId, long itemId) {
+        WorkItem item = workItems.get(clientId, itemId);
+        if (!item.serviceLine().equals(channel(clientId).serviceLine())) {
+            throw new NotFound("ticket", itemId);
+        }
+        return item;
+    }
+
+    private StoredChannel channel(UUID clientId) {
+        clients.get(clientId);
+        return channels.find(clientId).orElseThrow(() ->
+                BusinessRuleViolation.conflict("no-support-channel", "The client's support channel is not set up yet."));
+    }
+}

@@ -1,0 +1,31 @@
+package org.openbpo.support.domain;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+
+/**
+ * A customer's message as read: who wrote it, what it answers, its text (a plain-text part, or the
+ * text of its HTML part), its HTML already sanitised, and its files. {@code automatic} says why the
+ * message was written by a machine (an out-of-office reply, a bounce), or is null for a person.
+ * {@code notes} record what could not be read faithfully (an unknown character set, say).
+ */
+public record InboundEmail(@Nullable String messageId, List<String> inReplyTo, List<String> references, String sender,
+                           @Nullable String senderName, String subject, String text, @Nullable String safeHtml,
+                           List<EmailAttachment> attachments, @Nullable String automatic, @Nullable String loopMark,
+                           List<String> notes) {
+
+    public InboundEmail {
+        inReplyTo = List.copyOf(inReplyTo);
+        references = List.copyOf(references);
+        attachments = List.copyOf(attachments);
+        notes = List.copyOf(notes);
+    }
+
+    /** The Message-IDs this message says it answers, nearest first. */
+    public List<String> answers() {
+        var ids = new java.util.ArrayList<>(inReplyTo);
+        references.reversed().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return ids;
+    }
+}

@@ -1,0 +1,161 @@
+package org.openbpo.support.mail;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.support.IntakeStatus;
+import org.openbpo.support.domain.EmailAttachment;
+import org.openbpo.support.domain.InboundEmail;
+import org.openbpo.support.domain.QuoteStripper;
+import org.openbpo.support.domain.TicketReference;
+import org.openbpo.support.persistence.InboundMessageRows;
+import org.openbpo.support.persistence.StoredChannel;
+import org.openbpo.support.persistence.ThreadRows;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.work.CreateWorkItem;
+import org.openbpo.work.WorkItem;
+import org.openbpo.work.WorkItemComments;
+import org.openbpo.work.WorkItemComments.Visibility;
+import org.openbpo.work.WorkItems;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Decides what a customer's readable email means for the client's support line: nothing (a loop,
+ * an automatic reply), a comment on the ticket it answers, or a new ticket. Runs inside the
+ * transaction that settles the stored message, so the ticket and the record of it commit together.
+ */
+@Component
+public class EmailTickets {
+
+    private static final int MAX_DESCRIPTION = 20_000;
+    private static final int MAX_TITLE = 300;
+
+    private final WorkItems workItems;
+    private final WorkItemComments comments;
+    private final ThreadRows threads;
+    private final InboundMessageRows messages;
+    private final MailRules rules;
+
+    EmailTickets(WorkItems workItems, WorkItemComments comments, ThreadRows threads, InboundMessageRows messages,
+                 MailRules rules) {
+        this.workItems = workItems;
+        this.comments = comments;
+        this.threads = threads;
+        this.messages = messages;
+        this.rules = rules;
+    }
+
+    public Settlement handle(StoredChannel channel, UUID messageRow, InboundEmail email, Instant receivedAt) {
+        UUID clientId = channel.clientId();
+        List<String> notes = new ArrayList<>(email.notes());
+        String loop = loop(channel, messageRow, email, receivedAt);
+        if (loop != null) {
+            return Settlement.ignored("Mail loop: " + loop, notes);
+        }
+        if (email.automatic() != null) {
+            return Settlement.ignored("Automatic message: " + email.automatic(), notes);
+        }
+        String text = QuoteStripper.strip(email.text());
+        Optional<WorkItem> answered = answeredTicket(channel, email, notes);
+        WorkItem ticket;
+        IntakeStatus status;
+        if (answered.isPresent()) {
+            ticket = answered.get();
+            comments.customerAnswered(clientId, ticket.id(), text.isBlank() ? "(The reply has no text.)" : clip(text, MAX_DESCRIPTION),
+                    customer(clientId, email));
+            status = IntakeStatus.COMMENT_ADDED;
+        } else {
+            ticket = workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, null, title(email),
+                    Map.of("customerEmail", email.sender(), "description", text.isBlank() ? "(The message has no text.)"
+                            : clip(text, MAX_DESCRIPTION)), "EMAIL"), customer(clientId, email));
+            status = IntakeStatus.TICKET_CREATED;
+        }
+        if (email.messageId() != null) {
+            threads.record(clientId, email.messageId(), ticket.id(), ThreadRows.Direction.IN, receivedAt);
+        }
+        keepAttachments(clientId, ticket.id(), email, notes);
+        return new Settlement(status, null, notes, ticket.id(), text, email.safeHtml());
+    }
+
+    /** Why this message is our own mail coming back, or a sender flooding us; null when it is neither. */
+    private @Nullable String loop(StoredChannel channel, UUID messageRow, InboundEmail email, Instant receivedAt) {
+        if (email.messageId() != null && threads.sentByUs(channel.clientId(), email.messageId())) {
+            return "the message is one we sent (" + email.messageId() + ")";
+        }
+        if (email.loopMark() != null) {
+            return "the message carries our X-OpenBPO-Loop header";
+        }
+        if (email.sender().equalsIgnoreCase(channel.inboundAddress()) || email.sender().equalsIgnoreCase(channel.fromAddress())) {
+            return "the sender is the channel's own address " + email.sender();
+        }
+        int recent = messages.countFrom(channel.clientId(), email.sender(), receivedAt.minus(Duration.ofMinutes(1)), messageRow);
+        if (recent >= rules.maxMessagesPerSenderPerMinute()) {
+            return email.sender() + " sent more than " + rules.maxMessagesPerSenderPerMinute() + " messages in a minute";
+        }
+        return null;
+    }
+
+    /**
+     * The ticket this message answers: by the Message-IDs it names, else by the reference in its
+     * subject — but only from the ticket's own customer, since a subject is easily forged.
+     */
+    private Optional<WorkItem> answeredTicket(StoredChannel channel, InboundEmail email, List<String> notes) {
+        UUID clientId = channel.clientId();
+        Optional<Long> byHeaders = threads.ticketOf(clientId, email.answers());
+        if (byHeaders.isPresent()) {
+            return Optional.of(workItems.get(clientId, byHeaders.get()));
+        }
+        var reference = TicketReference.in(email.subject());
+        if (reference.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            WorkItem item = workItems.get(clientId, reference.getAsLong());
+            Object customer = item.form().get("customerEmail");
+            if (item.serviceLine().equals(channel.serviceLine())
+                    && (email.sender().equalsIgnoreCase(String.valueOf(customer)) || email.sender().equalsIgnoreCase(item.requester()))) {
+                return Optional.of(item);
+            }
+            notes.add("The subject names " + item.reference() + ", but " + email.sender() + " is not its customer; a new ticket was raised.");
+        } catch (NotFound e) {
+            notes.add("The subject names WI-" + reference.getAsLong() + ", which is not a ticket of this client; a new ticket was raised.");
+        }
+        return Optional.empty();
+    }
+
+    private void keepAttachments(UUID clientId, long itemId, InboundEmail email, List<String> notes) {
+        List<String> refused = new ArrayList<>();
+        for (EmailAttachment file : email.attachments()) {
+            Optional<String> refusal = rules.attachmentPolicy().refusal(file);
+            if (refusal.isPresent()) {
+                refused.add(file.filename() + " (" + refusal.get() + ")");
+            } else {
+                comments.attach(clientId, itemId, file.filename(), file.contentType(), file.content(), email.sender());
+            }
+        }
+        if (!refused.isEmpty()) {
+            String note = "Attachments refused from " + email.sender() + ": " + String.join(", ", refused);
+            notes.add(note);
+            comments.add(clientId, itemId, "email", note, Visibility.INTERNAL);
+        }
+    }
+
+    private static CurrentUser customer(UUID clientId, InboundEmail email) {
+        return Customers.of(clientId, email.sender(), email.senderName());
+    }
+
+    private static String title(InboundEmail email) {
+        return email.subject().isBlank() ? "(no subject)" : clip(email.subject(), MAX_TITLE);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

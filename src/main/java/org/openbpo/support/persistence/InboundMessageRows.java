@@ -1,0 +1,133 @@
+package org.openbpo.support.persistence;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.support.InboundMessage;
+import org.openbpo.support.IntakeSource;
+import org.openbpo.support.IntakeStatus;
+import org.openbpo.support.TicketEmail;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class InboundMessageRows {
+
+    /** A stored message a node has locked to read it. */
+    public record Claimed(byte[] raw, Instant receivedAt) {
+    }
+
+    /** A message stored but not yet read, and whose it is. */
+    public record Waiting(UUID clientId, UUID id) {
+    }
+
+    private static final String COLUMNS = """
+            id, message_key, message_id, source, size_bytes, received_at, sender, subject, status, reason, notes,
+            item_id, processed_at""";
+    private static final RowMapper<InboundMessage> MESSAGE = (rs, n) -> new InboundMessage(rs.getObject("id", UUID.class),
+            rs.getString("message_key"), rs.getString("message_id"), IntakeSource.valueOf(rs.getString("source")),
+            rs.getLong("size_bytes"), rs.getTimestamp("received_at").toInstant(), rs.getString("sender"),
+            rs.getString("subject"), IntakeStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+            strings(rs.getArray("notes")), rs.getObject("item_id", Long.class),
+            rs.getTimestamp("processed_at") == null ? null : rs.getTimestamp("processed_at").toInstant());
+
+    private final JdbcClient jdbc;
+
+    InboundMessageRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the message unless one with the same key is already here; says whether it stored it. */
+    public boolean insert(UUID clientId, UUID id, String key, @Nullable String messageId, IntakeSource source, byte[] raw,
+                          long size, Instant receivedAt, @Nullable String sender, @Nullable String subject,
+                          IntakeStatus status, @Nullable String reason) {
+        return jdbc.sql("""
+                        insert into support.inbound_message (client_id, id, message_key, message_id, source, raw, size_bytes,
+                            received_at, sender, subject, status, reason, processed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'RECEIVED' then null else ?::timestamptz end)
+                        on conflict (client_id, message_key) do nothing""")
+                .params(clientId, id, key, messageId, source.name(), raw, size, Timestamp.from(receivedAt), sender, subject,
+                        status.name(), reason, status.name(), Timestamp.from(receivedAt))
+                .update() == 1;
+    }
+
+    public Optional<InboundMessage> byKey(UUID clientId, String key) {
+        return jdbc.sql("select " + COLUMNS + " from support.inbound_message where client_id = ? and message_key = ?")
+                .params(clientId, key).query(MESSAGE).optional();
+    }
+
+    public Optional<InboundMessage> find(UUID clientId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from support.inbound_message where client_id = ? and id = ?")
+                .params(clientId, id).query(MESSAGE).optional();
+    }
+
+    /** Locks a message that is still waiting to be read; empty when it was read already or another node is reading it. */
+    public Optional<Claimed> claim(UUID clientId, UUID id) {
+        return jdbc.sql("""
+                        select raw, received_at from support.inbound_message
+                         where client_id = ? and id = ? and status = 'RECEIVED' for update skip locked""")
+                .params(clientId, id)
+                .query((rs, n) -> new Claimed(rs.getBytes(1), rs.getTimestamp(2).toInstant())).optional();
+    }
+
+    public void settle(UUID clientId, UUID id, IntakeStatus status, @Nullable String reason, List<String> notes,
+                       @Nullable Long itemId, @Nullable String text, @Nullable String safeHtml, Instant at) {
+        jdbc.sql("""
+                        update support.inbound_message set status = ?, reason = ?, notes = ?, item_id = ?, text_body = ?,
+                               safe_html = ?, processed_at = ?
+                         where client_id = ? and id = ? and status = 'RECEIVED'""")
+                .params(status.name(), reason, notes.toArray(String[]::new), itemId, text, safeHtml, Timestamp.from(at),
+                        clientId, id)
+                .update();
+    }
+
+    /** How many messages this sender sent the client since the moment given, this one excluded. */
+    public int countFrom(UUID clientId, String sender, Instant since, UUID except) {
+        return jdbc.sql("""
+                        select count(*) from support.inbound_message
+                         where client_id = ? and sender = ? and received_at > ? and id <> ?""")
+                .params(clientId, sender, Timestamp.from(since), except).query(Integer.class).single();
+    }
+
+    /** Messages stored but never read, oldest first, whoever's they are. */
+    public List<Waiting> waiting(int limit) {
+        return jdbc.sql("select client_id, id from support.inbound_message where status = 'RECEIVED' order by received_at limit ?")
+                .param(limit).query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    public List<InboundMessage> page(UUID clientId, @Nullable IntakeStatus status, @Nullable UUID after, int limit) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from support.inbound_message
+                         where client_id = ? and (?::text is null or status = ?) and (?::uuid is null or id > ?)
+                         order by id limit ?""")
+                .params(clientId, status == null ? null : status.name(), status == null ? null : status.name(), after, after, limit)
+                .query(MESSAGE).list();
+    }
+
+    public List<TicketEmail> ofItem(UUID clientId, long itemId) {
+        return jdbc.sql("""
+                        select id, received_at, sender, subject, text_body, safe_html, notes from support.inbound_message
+                         where client_id = ? and item_id = ? order by received_at, id""")
+                .params(clientId, itemId)
+                .query((rs, n) -> new TicketEmail(rs.getObject("id", UUID.class), rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("sender"), rs.getString("subject"), rs.getString("text_body"), rs.getString("safe_html"),
+                        strings(rs.getArray("notes"))))
+                .list();
+    }
+
+    public Optional<byte[]> raw(UUID clientId, UUID id) {
+        return jdbc.sql("select raw from support.inbound_message where client_id = ? and id = ?")
+                .params(clientId, id).query(byte[].class).optional();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}

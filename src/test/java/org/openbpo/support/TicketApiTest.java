@@ -1,0 +1,89 @@
+package org.openbpo.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A client's own system raises tickets, comments on them and finds them again; the provider's notes stay the provider's. */
+class TicketApiTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    SupportFixture.Desk desk;
+    String tickets;
+
+    @BeforeEach
+    void aClientWithASupportLine() {
+        desk = SupportFixture.desk(context, providerAdministrator(), unique("TKT"), null, null);
+        tickets = "/api/v1/clients/" + desk.clientId() + "/support/tickets";
+    }
+
+    @Test
+    void theClientsSystemRaisesCommentsAndSeesOnlyWhatIsMeantForIt() {
+        Api client = api().as(desk.setup().requesterToken());
+        Api agent = api().as(desk.setup().makerToken());
+
+        Api.Response raised = client.post(tickets, Map.of("subject", "Card declined at checkout",
+                "description", "Customer 88123 cannot pay with Visa", "customerEmail", "Fay@Customer.test", "priority", "HIGH"));
+        assertThat(raised.status()).as(raised.body().toString()).isEqualTo(201);
+        long id = raised.body().path("id").asLong();
+        assertThat(raised.text("channel")).isEqualTo("API");
+        assertThat(raised.text("serviceLine")).isEqualTo("support");
+        assertThat(raised.text("priority")).isEqualTo("HIGH");
+        assertThat(raised.body().path("form").path("customerEmail").asString()).isEqualTo("fay@customer.test");
+
+        assertThat(agent.post(tickets + "/" + id + "/comments", Map.of("body", "Acquirer reports 3-D Secure timeouts",
+                "visibility", "INTERNAL")).status()).isEqualTo(201);
+        assertThat(agent.post(tickets + "/" + id + "/comments", Map.of("body", "We are looking into it")).status()).isEqualTo(201);
+        Api.Response clientNote = client.post(tickets + "/" + id + "/comments", Map.of("body", "It works with Mastercard"));
+        assertThat(clientNote.status()).isEqualTo(201);
+        assertThat(clientNote.text("visibility")).isEqualTo("CLIENT");
+        Api.Response sneaky = client.post(tickets + "/" + id + "/comments", Map.of("body", "x", "visibility", "INTERNAL"));
+        assertThat(sneaky.status()).isEqualTo(403);
+
+        assertThat(bodies(client.get(tickets + "/" + id + "/comments"))).containsExactly("We are looking into it", "It works with Mastercard");
+        assertThat(bodies(agent.get(tickets + "/" + id + "/comments")))
+                .containsExactly("Acquirer reports 3-D Secure timeouts", "We are looking into it", "It works with Mastercard");
+    }
+
+    @Test
+    void ticketsAreFoundByTheirWordsPageByPage() {
+        Api client = api().as(desk.setup().requesterToken());
+        long first = raise(client, "Parcel lost", "Tracking shows delivered to a neighbour");
+        long second = raise(client, "Refund", "Parcel arrived damaged");
+        raise(client, "Password reset", "Cannot log in");
+        long third = raise(client, "Question", "Which courier?");
+        client.post(tickets + "/" + third + "/comments", Map.of("body", "The parcel never came"));
+
+        Api.Response page1 = client.get(tickets + "?q=parcel&limit=2");
+        assertThat(ids(page1)).containsExactly(third, second);
+        Api.Response page2 = client.get(tickets + "?q=parcel&limit=2&cursor=" + page1.text("nextCursor"));
+        assertThat(ids(page2)).containsExactly(first);
+        assertThat(page2.body().path("nextCursor").isNull()).isTrue();
+        assertThat(ids(client.get(tickets + "?q=parcel%20-damaged"))).containsExactly(third, first);
+        assertThat(api().as(desk.setup().makerToken()).get(tickets + "?q=password").body().path("items").size()).isEqualTo(1);
+    }
+
+    private long raise(Api api, String subject, String description) {
+        Api.Response response = api.post(tickets, Map.of("subject", subject, "description", description));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.body().path("id").asLong();
+    }
+
+    private static List<Long> ids(Api.Response page) {
+        return page.body().path("items").valueStream().map(item -> item.path("id").asLong()).toList();
+    }
+
+    private static List<String> bodies(Api.Response comments) {
+        return comments.body().valueStream().map(comment -> comment.path("body").asString()).toList();
+    }
+}
