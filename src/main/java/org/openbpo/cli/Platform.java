@@ -37,18 +37,19 @@ final class Platform implements AutoCloseable {
             embedded = EmbeddedDatabase.start(dataDirectory, 0, EmbeddedDatabase.Durability.DURABLE);
             settings = new DatabaseSettings(embedded.jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD);
         }
-        Map<String, Object> all = new HashMap<>(settings.springProperties());
+        Map<String, Object> defaults = new HashMap<>(settings.springProperties());
         if ("json".equalsIgnoreCase(System.getenv("OPENBPO_LOG_FORMAT"))) {
             // One JSON object per line (Elastic Common Schema), with the request id from the MDC.
-            all.put("logging.structured.format.console", "ecs");
+            defaults.put("logging.structured.format.console", "ecs");
         }
-        all.putAll(properties);
         try {
             SpringApplication application = new SpringApplication(OpenBpoApplication.class);
-            application.setDefaultProperties(all);
+            application.setDefaultProperties(defaults);
             application.setAdditionalProfiles(profiles);
             application.setRegisterShutdownHook(false);
-            ConfigurableApplicationContext context = application.run();
+            // What the command line asked for (port, log level) outranks application.properties.
+            String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+            ConfigurableApplicationContext context = application.run(arguments);
             return new Platform(embedded, context);
         } catch (RuntimeException e) {
             if (embedded != null) {
