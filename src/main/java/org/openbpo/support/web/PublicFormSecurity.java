@@ -1,5 +1,6 @@
 package org.openbpo.support.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * frame our cookies would not be sent anyway; robots are kept out by the form's trap and rate limit.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class PublicFormSecurity {
 
     @Bean
