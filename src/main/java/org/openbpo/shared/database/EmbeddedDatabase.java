@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * The PostgreSQL server OpenBPO starts for itself when no external database is configured.
@@ -32,6 +33,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDirectory, int port, Durability durability) {
+        return start(dataDirectory, port, durability, Map.of());
+    }
+
+    /** With extra server settings, such as the statistics a benchmark reads. */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, Durability durability, Map<String, String> settings) {
         try {
             Files.createDirectories(dataDirectory);
             String onOff = durability == Durability.DURABLE ? "on" : "off";
@@ -47,6 +53,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("timezone", "UTC")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            settings.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }
