@@ -4,6 +4,7 @@ import org.openbpo.shared.bench.BenchReport;
 import org.openbpo.shared.bench.CpuMeter;
 
 import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
 
 /**
  * Measures one phase of a benchmark beyond its wall-clock time: the CPU that the JVM and
@@ -25,11 +26,18 @@ final class PhaseMeter {
     }
 
     <T> T measure(String phase, String databaseName, long items, BenchReport report, Callable<T> work) throws Exception {
+        return measure(phase, databaseName, report, work, result -> items);
+    }
+
+    /** For phases that learn how many items they handled only at the end. */
+    <T> T measure(String phase, String databaseName, BenchReport report, Callable<T> work, ToLongFunction<T> itemsOf)
+            throws Exception {
         boolean counting = database.startStatementProfile();
         CpuMeter.Reading before = cpu.read();
         long started = System.nanoTime();
         T result = work.call();
         double seconds = (System.nanoTime() - started) / 1e9;
+        long items = Math.max(1, itemsOf.applyAsLong(result));
         CpuMeter.Reading used = cpu.read().minus(before);
         int cores = Runtime.getRuntime().availableProcessors();
         double cpuMillisPerItem = used.totalNanos() / 1e6 / items;
