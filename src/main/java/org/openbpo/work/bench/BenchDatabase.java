@@ -99,6 +99,7 @@ class BenchDatabase {
         try (Connection connection = asSuperuser(); Statement statement = connection.createStatement()) {
             statement.execute("create extension if not exists pg_stat_statements");
             statement.execute("alter system set pg_stat_statements.track = 'top'");
+            statement.execute("alter system set pg_stat_statements.track_planning = on");
             statement.execute("select pg_reload_conf()");
             Thread.sleep(200); // backends pick the setting up at their next command
             statement.execute("select pg_stat_statements_reset()");
@@ -113,6 +114,7 @@ class BenchDatabase {
     void pauseStatementProfile() {
         try (Connection connection = asSuperuser(); Statement statement = connection.createStatement()) {
             statement.execute("alter system set pg_stat_statements.track = 'none'");
+            statement.execute("alter system set pg_stat_statements.track_planning = off");
             statement.execute("select pg_reload_conf()");
         } catch (SQLException e) {
             // not the embedded server, or pg_stat_statements not loaded: nothing to pause
@@ -125,7 +127,7 @@ class BenchDatabase {
             long calls;
             double millis;
             try (PreparedStatement totals = connection.prepareStatement("""
-                    select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0) from pg_stat_statements s
+                    select coalesce(sum(calls), 0), coalesce(sum(total_exec_time + total_plan_time), 0) from pg_stat_statements s
                       join pg_database d on d.oid = s.dbid where d.datname = ?""")) {
                 totals.setString(1, database);
                 ResultSet rs = totals.executeQuery();
@@ -135,16 +137,17 @@ class BenchDatabase {
             }
             List<String> lines = new ArrayList<>();
             try (PreparedStatement heaviest = connection.prepareStatement("""
-                    select calls, total_exec_time, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                    select calls, total_exec_time, mean_exec_time, plans, total_plan_time, regexp_replace(query, '\\s+', ' ', 'g')
                       from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?
-                     order by total_exec_time desc limit ?""")) {
+                     order by total_exec_time + total_plan_time desc limit ?""")) {
                 heaviest.setString(1, database);
                 heaviest.setInt(2, top);
                 ResultSet rs = heaviest.executeQuery();
                 while (rs.next()) {
-                    String query = rs.getString(4);
-                    lines.add(String.format(Locale.ROOT, "%9d calls %9.0f ms total %7.3f ms mean  %s", rs.getLong(1),
-                            rs.getDouble(2), rs.getDouble(3), query.length() > 140 ? query.substring(0, 140) + "…" : query));
+                    String query = rs.getString(6);
+                    lines.add(String.format(Locale.ROOT, "%8d calls %7.0f ms run %7.3f ms mean, %8d plans %6.0f ms  %s",
+                            rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4), rs.getDouble(5),
+                            query.length() > 110 ? query.substring(0, 110) + "…" : query));
                 }
             }
             return new StatementProfile(database, calls, millis, lines);

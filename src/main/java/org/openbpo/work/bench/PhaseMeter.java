@@ -42,7 +42,8 @@ final class PhaseMeter {
         int cores = Runtime.getRuntime().availableProcessors();
         double cpuMillisPerItem = used.totalNanos() / 1e6 / items;
         report.figure(phase + " CPU per item (JVM)", used.jvmNanos() / 1e6 / items, "ms")
-                .figure(phase + " CPU per item (PostgreSQL)", used.databaseNanos() / 1e6 / items, "ms")
+                .figure(phase + " CPU per item (PostgreSQL backends)", used.backendNanos() / 1e6 / items, "ms")
+                .figure(phase + " CPU per item (PostgreSQL background)", (used.backgroundNanos() + used.endedNanos()) / 1e6 / items, "ms")
                 .figure(phase + " CPU busy share of " + cores + " cores", used.totalNanos() / 1e9 / seconds / cores * 100, "%")
                 .figure(phase + " CPU-bound capacity, " + cores + " cores", cores * 1_000 / cpuMillisPerItem, "items/s");
         if (counting) {

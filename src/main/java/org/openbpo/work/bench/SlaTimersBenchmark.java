@@ -54,7 +54,7 @@ class SlaTimersBenchmark implements Benchmark {
     @Override
     public String description() {
         return "1,000,000 SLA warnings due at once, escalated by concurrent timer nodes; exactly once each "
-                + "(items, clients, queues, nodes, statements=true)";
+                + "(items, clients, queues, nodes, statements=true, pause)";
     }
 
     @Override
@@ -77,6 +77,7 @@ class SlaTimersBenchmark implements Benchmark {
         backlog.generate(opened.clients(), items, Backlog.Warning.DUE_NOW);
         database.vacuumAnalyze("work.work_item");
         report.figure("set-up: items generated, vacuumed, analyzed", (System.nanoTime() - generating) / 1e9, "s");
+        inspectionPause(options);
         database.checkpoint();
 
         System.out.println("Escalating with " + nodes + " timer nodes…");
@@ -130,6 +131,15 @@ class SlaTimersBenchmark implements Benchmark {
         report.note((seconds <= GOAL_SECONDS && exactlyOnce ? "goal met" : "goal NOT met")
                 + String.format(": %,d escalations in %.1f s (goal ≤ 60 s)", items, seconds));
         return report;
+    }
+
+    /** {@code --set pause=N}: N seconds to look at the generated data with psql before it is escalated. */
+    static void inspectionPause(BenchOptions options) throws InterruptedException {
+        int pause = options.integer("pause", 0);
+        if (pause > 0) {
+            System.out.println("Pausing " + pause + " s for inspection…");
+            Thread.sleep(pause * 1000L);
+        }
     }
 
     private record Verification(long notEscalated, long escalated, long events, long twice) {
