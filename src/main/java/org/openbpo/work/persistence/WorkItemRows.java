@@ -40,24 +40,22 @@ public class WorkItemRows {
         this.json = json;
     }
 
-    public long nextId() {
-        return jdbc.sql("select nextval('work.work_item_id_seq')").query(Long.class).single();
-    }
-
-    public void insert(WorkItem w) {
+    /** Inserts a new item under the next id of the sequence (the item's own id is ignored) and returns that id. */
+    public long insert(WorkItem w) {
         SlaState s = w.sla();
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into work.work_item (client_id, id, work_type, work_type_version, contract_id, contract_version,
                             service_line, queue_id, priority, state, category, title, form, channel, requester, created_at,
                             updated_at, first_response_due_at, sla_target_secs, sla_warn_share, sla_consumed_secs,
                             sla_running_since, due_at, warn_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(w.clientId(), w.id(), w.workType(), w.workTypeVersion(), w.contractId(), w.contractVersion(),
+                        values (?, nextval('work.work_item_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        returning id""")
+                .params(w.clientId(), w.workType(), w.workTypeVersion(), w.contractId(), w.contractVersion(),
                         w.serviceLine(), w.queueId(), w.priority().rank(), w.state(), w.category().name(), w.title(),
                         json.writeValueAsString(w.form()), w.channel(), w.requester(), ts(w.createdAt()), ts(w.updatedAt()),
                         ts(w.firstResponseDueAt()), s.targetSeconds(), s.warnShare(), s.consumedSeconds(),
                         ts(s.runningSince()), ts(s.dueAt()), ts(s.warnAt()))
-                .update();
+                .query(Long.class).single();
     }
 
     public Optional<WorkItem> find(UUID clientId, long id) {
@@ -153,9 +151,22 @@ public class WorkItemRows {
                 .params(clientId, itemId, agentId, ts(at)).update();
     }
 
-    public void stopHandling(UUID clientId, long itemId, Instant at) {
-        jdbc.sql("update work.handle_time set ended_at = greatest(started_at, ?) where client_id = ? and item_id = ? and ended_at is null")
-                .params(ts(at), clientId, itemId).update();
+    /**
+     * Ends the open handling stretch, if any, and returns the item's handle time so far, in one
+     * statement: the stretches that were already closed plus the ones closed now.
+     */
+    public long stopHandling(UUID clientId, long itemId, Instant at) {
+        return jdbc.sql("""
+                        with stopped as (
+                            update work.handle_time set ended_at = greatest(started_at, ?)
+                             where client_id = ? and item_id = ? and ended_at is null
+                            returning started_at, ended_at)
+                        select coalesce(sum(extract(epoch from ended_at - started_at)), 0)::bigint
+                          from (select started_at, ended_at from work.handle_time
+                                 where client_id = ? and item_id = ? and ended_at is not null
+                                union all
+                                select started_at, ended_at from stopped) stretch""")
+                .params(ts(at), clientId, itemId, clientId, itemId).query(Long.class).single();
     }
 
     public long handleSeconds(UUID clientId, long itemId) {
