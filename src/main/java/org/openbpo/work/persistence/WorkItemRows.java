@@ -86,16 +86,21 @@ public class WorkItemRows {
 
     /**
      * Get next, in one statement: per eligible queue the most urgent waiting item that no other
-     * agent has locked, then the most urgent of those, assigned in the same statement. Public so
-     * that the get-next benchmark can EXPLAIN it.
+     * agent has locked, then the most urgent of those, assigned in the same statement. The queues
+     * are walked by subscript rather than with unnest(): PostgreSQL knows unnest's row count from
+     * the array in hand, so for an agent with few queues it planned the statement afresh on every
+     * call (half a millisecond, more than running it); by subscript, its prepared plan serves every
+     * call. Public so that the get-next benchmark can EXPLAIN it.
      */
     public static final String CLAIM_NEXT = """
-            with candidate as (
+            with eligible as (select ?::uuid[] as queues),
+            candidate as (
                 select w.client_id, w.id
-                  from unnest(?::uuid[]) as q(id)
+                  from eligible e
+                  cross join generate_subscripts(e.queues, 1) as q(n)
                   cross join lateral (
                       select client_id, id, priority, due_at from work.work_item
-                       where queue_id = q.id and assignee_id is null and category in ('NEW', 'OPEN')
+                       where queue_id = e.queues[q.n] and assignee_id is null and category in ('NEW', 'OPEN')
                        order by priority desc, due_at nulls last, id
                        limit 1 for update skip locked) w
                  order by w.priority desc, w.due_at nulls last, w.id
