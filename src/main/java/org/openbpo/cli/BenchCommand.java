@@ -33,7 +33,9 @@ class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path data = Files.createTempDirectory("openbpo-bench");
-        try (Platform platform = Platform.start(data, Map.of("server.port", 0, "logging.level.root", "WARN"), "bench")) {
+        // Loaded so that benchmarks can count the statements of a measured phase; they switch it on and off.
+        Map<String, String> server = Map.of("shared_preload_libraries", "pg_stat_statements");
+        try (Platform platform = Platform.start(data, Map.of("server.port", 0, "logging.level.root", "WARN"), server, "bench")) {
             Map<String, Benchmark> benchmarks = new HashMap<>();
             platform.context().getBeansOfType(Benchmark.class).values()
                     .forEach(benchmark -> benchmarks.put(benchmark.name(), benchmark));
@@ -46,13 +48,25 @@ class BenchCommand implements Callable<Integer> {
                         .forEach(b -> System.out.printf("  %-20s %s%n", b.name(), b.description()));
                 return list ? 0 : 2;
             }
+            String loadBefore = loadAverage();
             BenchReport report = benchmarks.get(name).run(new BenchOptions(options));
+            // Other programs on the machine slow a run down; say how busy it was.
+            report.note("machine load average (1, 5, 15 min) before: " + loadBefore + ", after: " + loadAverage());
             System.out.println();
             System.out.print(report.table());
             System.out.println(report.json());
             return 0;
         } finally {
             deleteQuietly(data);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 

@@ -25,6 +25,12 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform start(Path dataDirectory, Map<String, Object> properties, String... profiles) {
+        return start(dataDirectory, properties, Map.of(), profiles);
+    }
+
+    /** {@code serverSettings} apply to the embedded PostgreSQL only. */
+    static Platform start(Path dataDirectory, Map<String, Object> properties, Map<String, String> serverSettings,
+                          String... profiles) {
         EmbeddedDatabase embedded = null;
         DatabaseSettings settings;
         String externalUrl = System.getenv("OPENBPO_DB_URL");
@@ -34,7 +40,7 @@ final class Platform implements AutoCloseable {
             System.out.println("Using the PostgreSQL at " + externalUrl);
         } else {
             System.out.println("Starting the embedded PostgreSQL (data in " + dataDirectory.toAbsolutePath() + ")…");
-            embedded = EmbeddedDatabase.start(dataDirectory, 0, EmbeddedDatabase.Durability.DURABLE);
+            embedded = EmbeddedDatabase.start(dataDirectory, 0, EmbeddedDatabase.Durability.DURABLE, serverSettings);
             settings = new DatabaseSettings(embedded.jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD);
         }
         Map<String, Object> defaults = new HashMap<>(settings.springProperties());

@@ -20,4 +20,11 @@ public record WorkItem(UUID clientId, long id, String workType, int workTypeVers
     public String reference() {
         return "WI-" + id;
     }
+
+    /** The same item under the id the database gave it when it was first stored. */
+    public WorkItem withId(long newId) {
+        return new WorkItem(clientId, newId, workType, workTypeVersion, contractId, contractVersion, serviceLine, queueId,
+                priority, state, category, title, form, channel, requester, assigneeId, assignedAt, makerId, createdAt,
+                updatedAt, firstRespondedAt, firstResponseDueAt, completedAt, sla);
+    }
 }

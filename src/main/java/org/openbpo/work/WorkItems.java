@@ -108,12 +108,12 @@ public class WorkItems {
                 cleanForm.put(key, value);
             }
         });
-        WorkItem item = new WorkItem(clientId, items.nextId(), definition.code(), workType.version(),
+        WorkItem draft = new WorkItem(clientId, 0, definition.code(), workType.version(),
                 terms.get().contractId(), terms.get().version(), command.serviceLine(), queue.id(), priority,
                 initial.code(), initial.category(), command.title().strip(), cleanForm,
                 command.channel() == null ? (by.providerStaff() ? "AGENT" : "PORTAL") : command.channel(),
                 by.email(), null, null, null, now, now, null, firstResponseDue, null, sla);
-        items.insert(item);
+        WorkItem item = draft.withId(items.insert(draft));
         timeline.append(clientId, item.id(), now, by.email(), "created",
                 Map.of("state", item.state(), "priority", priority.name(), "queue", queue.code()));
         audit.record(clientId, "work-item.created", "work-item", item.id(), null, item);
@@ -187,8 +187,9 @@ public class WorkItems {
                 item.createdAt(), now, firstResponse, item.firstResponseDueAt(),
                 target.category().closed() ? now : null, sla);
         items.update(moved);
+        long handled = 0;
         if (target.category().pausesSla() || target.category().closed()) {
-            items.stopHandling(clientId, id, now);
+            handled = items.stopHandling(clientId, id, now);
         } else if (item.category().pausesSla() && moved.assigneeId() != null) {
             items.startHandling(clientId, id, moved.assigneeId(), now);
         }
@@ -200,7 +201,7 @@ public class WorkItems {
         }
         timeline.append(clientId, id, now, by.email(), "moved", data);
         audit.record(clientId, "work-item.moved", "work-item", id, Map.of("state", item.state()), Map.of("state", target.code()));
-        announce(item, moved, definition, by, now);
+        announce(item, moved, definition, by, now, handled);
         return moved;
     }
 
@@ -315,7 +316,9 @@ public class WorkItems {
         events.publishEvent(new WorkItemAssigned(item.clientId(), item.id(), agentId, now));
     }
 
-    private void announce(WorkItem before, WorkItem after, WorkTypeDefinition definition, CurrentUser by, Instant now) {
+    /** {@code handled}: the handle time in seconds, known (and needed) once the item is closed. */
+    private void announce(WorkItem before, WorkItem after, WorkTypeDefinition definition, CurrentUser by, Instant now,
+                          long handled) {
         if (after.category().pausesSla() && !before.category().pausesSla()) {
             events.publishEvent(new WorkItemPended(after.clientId(), after.id(), after.category().name(), now));
         } else if (before.category().pausesSla() && !after.category().pausesSla()) {
@@ -324,7 +327,7 @@ public class WorkItems {
         if (after.category().closed()) {
             events.publishEvent(new WorkItemCompleted(after.clientId(), after.id(), after.workType(), after.serviceLine(),
                     after.category().name(), definition.billableUnit(), after.sla().met(),
-                    items.handleSeconds(after.clientId(), after.id()), by.id(), after.makerId(), now));
+                    handled, by.id(), after.makerId(), now));
         }
     }
 

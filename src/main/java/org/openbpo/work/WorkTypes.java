@@ -63,10 +63,11 @@ public class WorkTypes {
         return define(clientId, template);
     }
 
+    /** The newest version: its number is read every time (another node may have defined one), its definition is cached. */
     @Transactional(readOnly = true)
     public VersionedWorkType current(UUID clientId, String code) {
-        return rows.latest(clientId, code).map(v -> new VersionedWorkType(v.version(), v.definition()))
-                .orElseThrow(() -> new NotFound("work type", code));
+        int version = rows.latestVersion(clientId, code).orElseThrow(() -> new NotFound("work type", code));
+        return new VersionedWorkType(version, version(clientId, code, version));
     }
 
     /** A specific version; cached, as versions never change once written. */

@@ -3,10 +3,12 @@ package org.openbpo.audit.persistence;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditEntry;
 import org.openbpo.audit.ChainVerification;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +27,16 @@ public class AuditRecords {
         jdbc.sql("""
                         insert into audit.record (client_id, recorded_at, actor, action, entity_type, entity_id, before, after)
                         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
-                .params(clientId, Timestamp.from(at), actor, action, entityType, entityId, before, after)
+                .params(clientId, Timestamp.from(at), actor, action, entityType, entityId, text(before), text(after))
                 .update();
+    }
+
+    /**
+     * A JSON text bound as varchar even when null: a null of no type would make the driver prepare
+     * the insert again whenever a record with a "before" follows one without (every other call).
+     */
+    private static SqlParameterValue text(@Nullable String json) {
+        return new SqlParameterValue(Types.VARCHAR, json);
     }
 
     public void appendMany(Instant at, String actor, String action, String entityType, List<UUID> clientIds,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * The PostgreSQL server OpenBPO starts for itself when no external database is configured.
@@ -32,11 +33,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDirectory, int port, Durability durability) {
-        return start(dataDirectory, dataDirectory.resolve("bin"), port, durability);
+        return start(dataDirectory, dataDirectory.resolve("bin"), port, durability, Map.of());
     }
 
     /** Starts with the server's binaries unpacked in {@code binaries}, which several servers may share. */
     public static EmbeddedDatabase start(Path dataDirectory, Path binaries, int port, Durability durability) {
+        return start(dataDirectory, binaries, port, durability, Map.of());
+    }
+
+    /** With extra server settings, such as the statistics a benchmark reads. */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, Durability durability, Map<String, String> settings) {
+        return start(dataDirectory, dataDirectory.resolve("bin"), port, durability, settings);
+    }
+
+    public static EmbeddedDatabase start(Path dataDirectory, Path binaries, int port, Durability durability,
+                                         Map<String, String> settings) {
         try {
             Files.createDirectories(dataDirectory);
             String onOff = durability == Durability.DURABLE ? "on" : "off";
@@ -52,6 +63,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("timezone", "UTC")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            settings.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }

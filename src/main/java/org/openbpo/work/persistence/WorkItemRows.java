@@ -40,24 +40,22 @@ public class WorkItemRows {
         this.json = json;
     }
 
-    public long nextId() {
-        return jdbc.sql("select nextval('work.work_item_id_seq')").query(Long.class).single();
-    }
-
-    public void insert(WorkItem w) {
+    /** Inserts a new item under the next id of the sequence (the item's own id is ignored) and returns that id. */
+    public long insert(WorkItem w) {
         SlaState s = w.sla();
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into work.work_item (client_id, id, work_type, work_type_version, contract_id, contract_version,
                             service_line, queue_id, priority, state, category, title, form, channel, requester, created_at,
                             updated_at, first_response_due_at, sla_target_secs, sla_warn_share, sla_consumed_secs,
                             sla_running_since, due_at, warn_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(w.clientId(), w.id(), w.workType(), w.workTypeVersion(), w.contractId(), w.contractVersion(),
+                        values (?, nextval('work.work_item_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        returning id""")
+                .params(w.clientId(), w.workType(), w.workTypeVersion(), w.contractId(), w.contractVersion(),
                         w.serviceLine(), w.queueId(), w.priority().rank(), w.state(), w.category().name(), w.title(),
                         json.writeValueAsString(w.form()), w.channel(), w.requester(), ts(w.createdAt()), ts(w.updatedAt()),
                         ts(w.firstResponseDueAt()), s.targetSeconds(), s.warnShare(), s.consumedSeconds(),
                         ts(s.runningSince()), ts(s.dueAt()), ts(s.warnAt()))
-                .update();
+                .query(Long.class).single();
     }
 
     public Optional<WorkItem> find(UUID clientId, long id) {
@@ -88,27 +86,35 @@ public class WorkItemRows {
 
     /**
      * Get next, in one statement: per eligible queue the most urgent waiting item that no other
-     * agent has locked, then the most urgent of those, assigned in the same statement.
+     * agent has locked, then the most urgent of those, assigned in the same statement. The queues
+     * are walked by subscript rather than with unnest(): PostgreSQL knows unnest's row count from
+     * the array in hand, so for an agent with few queues it planned the statement afresh on every
+     * call (half a millisecond, more than running it); by subscript, its prepared plan serves every
+     * call. Public so that the get-next benchmark can EXPLAIN it.
      */
+    public static final String CLAIM_NEXT = """
+            with eligible as (select ?::uuid[] as queues),
+            candidate as (
+                select w.client_id, w.id
+                  from eligible e
+                  cross join generate_subscripts(e.queues, 1) as q(n)
+                  cross join lateral (
+                      select client_id, id, priority, due_at from work.work_item
+                       where queue_id = e.queues[q.n] and assignee_id is null and category in ('NEW', 'OPEN')
+                       order by priority desc, due_at nulls last, id
+                       limit 1 for update skip locked) w
+                 order by w.priority desc, w.due_at nulls last, w.id
+                 limit 1)
+            update work.work_item i set assignee_id = ?, assigned_at = ?, updated_at = ?
+              from candidate c
+             where i.client_id = c.client_id and i.id = c.id
+            returning i.*""";
+
     public Optional<WorkItem> claimNext(Collection<UUID> queueIds, UUID agentId, Instant at) {
         if (queueIds.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        with candidate as (
-                            select w.client_id, w.id
-                              from unnest(?::uuid[]) as q(id)
-                              cross join lateral (
-                                  select client_id, id, priority, due_at from work.work_item
-                                   where queue_id = q.id and assignee_id is null and category in ('NEW', 'OPEN')
-                                   order by priority desc, due_at nulls last, id
-                                   limit 1 for update skip locked) w
-                             order by w.priority desc, w.due_at nulls last, w.id
-                             limit 1)
-                        update work.work_item i set assignee_id = ?, assigned_at = ?, updated_at = ?
-                          from candidate c
-                         where i.client_id = c.client_id and i.id = c.id
-                        returning i.*""")
+        return jdbc.sql(CLAIM_NEXT)
                 .params(queueIds.toArray(UUID[]::new), agentId, ts(at), ts(at))
                 .query(item).optional();
     }
@@ -173,9 +179,22 @@ public class WorkItemRows {
                 .params(clientId, itemId, agentId, ts(at)).update();
     }
 
-    public void stopHandling(UUID clientId, long itemId, Instant at) {
-        jdbc.sql("update work.handle_time set ended_at = greatest(started_at, ?) where client_id = ? and item_id = ? and ended_at is null")
-                .params(ts(at), clientId, itemId).update();
+    /**
+     * Ends the open handling stretch, if any, and returns the item's handle time so far, in one
+     * statement: the stretches that were already closed plus the ones closed now.
+     */
+    public long stopHandling(UUID clientId, long itemId, Instant at) {
+        return jdbc.sql("""
+                        with stopped as (
+                            update work.handle_time set ended_at = greatest(started_at, ?)
+                             where client_id = ? and item_id = ? and ended_at is null
+                            returning started_at, ended_at)
+                        select coalesce(sum(extract(epoch from ended_at - started_at)), 0)::bigint
+                          from (select started_at, ended_at from work.handle_time
+                                 where client_id = ? and item_id = ? and ended_at is not null
+                                union all
+                                select started_at, ended_at from stopped) stretch""")
+                .params(ts(at), clientId, itemId, clientId, itemId).query(Long.class).single();
     }
 
     public long handleSeconds(UUID clientId, long itemId) {

@@ -45,6 +45,12 @@ public class WorkTypeRows {
                 .optional();
     }
 
+    /** The newest version's number, without reading its definition. */
+    public Optional<Integer> latestVersion(UUID clientId, String code) {
+        return jdbc.sql("select version from work.work_type where client_id = ? and code = ? order by version desc limit 1")
+                .params(clientId, code).query(Integer.class).optional();
+    }
+
     public Optional<WorkTypeDefinition> version(UUID clientId, String code, int version) {
         return jdbc.sql("select definition::text from work.work_type where client_id = ? and code = ? and version = ?")
                 .params(clientId, code, version)

@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public class SlaTimers {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlaTimers.class);
     private static final int BATCH = 2_000;
+    private static final String[] PRIORITY_NAMES = Arrays.stream(Priority.values()).map(Enum::name).toArray(String[]::new);
 
     private record Fired(UUID clientId, long id, int priority, Instant due, @Nullable UUID assignee) {
     }
@@ -76,30 +78,35 @@ public class SlaTimers {
     public int escalateDue() {
         Instant now = clock.instant();
         List<Fired> fired = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
+            // One statement marks the batch and writes its timeline entries and team-lead notifications.
             List<Fired> batch = jdbc.sql("""
                             with due as (
                                 select client_id, id from work.work_item
                                  where escalated_at is null and warn_at <= ?
-                                 order by warn_at limit ? for update skip locked)
-                            update work.work_item w
-                               set priority = least(w.priority + 1, 3), escalated_at = ?, warn_at = null, updated_at = ?
-                              from due where w.client_id = due.client_id and w.id = due.id
-                            returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id""")
-                    .params(ts(now), BATCH, ts(now), ts(now))
+                                 order by warn_at limit ? for update skip locked),
+                            escalated as (
+                                update work.work_item w
+                                   set priority = least(w.priority + 1, 3), escalated_at = ?, warn_at = null, updated_at = ?
+                                  from due where w.client_id = due.client_id and w.id = due.id
+                                returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id),
+                            timeline as (
+                                insert into work.work_event (client_id, item_id, at, actor, type, data)
+                                select client_id, id, ?, 'sla-timer', 'escalated', jsonb_build_object('priority', priority)
+                                  from escalated),
+                            notified as (
+                                insert into work.notification (client_id, id, recipient, item_id, kind, message, created_at)
+                                select client_id, gen_random_uuid(), null, id, 'SLA_WARNING',
+                                       'WI-' || id || ' has used its SLA warning share; priority raised to '
+                                           || (?::text[])[priority + 1], ?
+                                  from escalated)
+                            select client_id, id, priority, due_at, assignee_id from escalated""")
+                    .params(ts(now), BATCH, ts(now), ts(now), ts(now), PRIORITY_NAMES, ts(now))
                     .query((rs, n) -> new Fired(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3),
                             rs.getTimestamp(4) == null ? now : rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class)))
                     .list();
             if (!batch.isEmpty()) {
-                record(batch, now, "escalated", "work-item.escalated");
+                audit(batch, "work-item.escalated");
                 rerouteFromCentresOffShift(batch, now);
-                jdbc.sql("""
-                                insert into work.notification (client_id, id, recipient, item_id, kind, message, created_at)
-                                select c, gen_random_uuid(), null, i, 'SLA_WARNING',
-                                       'WI-' || i || ' has used its SLA warning share; priority raised to ' || p, ?
-                                  from unnest(?::uuid[], ?::bigint[], ?::text[]) as t(c, i, p)""")
-                        .params(ts(now), clients(batch), ids(batch),
-                                batch.stream().map(f -> Priority.ofRank(f.priority()).name()).toArray(String[]::new))
-                        .update();
                 batch.forEach(f -> events.publishEvent(new WorkItemEscalated(f.clientId(), f.id(), Priority.ofRank(f.priority()), now)));
             }
             return batch;
@@ -115,16 +122,22 @@ public class SlaTimers {
                             with due as (
                                 select client_id, id from work.work_item
                                  where breached_at is null and due_at <= ?
-                                 order by due_at limit ? for update skip locked)
-                            update work.work_item w set breached_at = ?, updated_at = ?
-                              from due where w.client_id = due.client_id and w.id = due.id
-                            returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id""")
-                    .params(ts(now), BATCH, ts(now), ts(now))
+                                 order by due_at limit ? for update skip locked),
+                            breached as (
+                                update work.work_item w set breached_at = ?, updated_at = ?
+                                  from due where w.client_id = due.client_id and w.id = due.id
+                                returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id),
+                            timeline as (
+                                insert into work.work_event (client_id, item_id, at, actor, type, data)
+                                select client_id, id, ?, 'sla-timer', 'sla-breached', jsonb_build_object('priority', priority)
+                                  from breached)
+                            select client_id, id, priority, due_at, assignee_id from breached""")
+                    .params(ts(now), BATCH, ts(now), ts(now), ts(now))
                     .query((rs, n) -> new Fired(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3),
                             rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class)))
                     .list();
             if (!batch.isEmpty()) {
-                record(batch, now, "sla-breached", "work-item.sla-breached");
+                audit(batch, "work-item.sla-breached");
                 batch.forEach(f -> events.publishEvent(new WorkItemSlaBreached(f.clientId(), f.id(), f.due(), now)));
             }
             return batch;
@@ -143,21 +156,22 @@ public class SlaTimers {
         if (stranded.isEmpty()) {
             return;
         }
+        UUID[] clients = stranded.stream().map(Fired::clientId).toArray(UUID[]::new);
+        Long[] ids = stranded.stream().map(Fired::id).toArray(Long[]::new);
         jdbc.sql("""
                         update work.work_item w set assignee_id = null, assigned_at = null
                           from unnest(?::uuid[], ?::bigint[]) as t(c, i) where w.client_id = t.c and w.id = t.i""")
-                .params(clients(stranded), ids(stranded)).update();
+                .params(clients, ids).update();
         jdbc.sql("""
                         update work.handle_time h set ended_at = greatest(h.started_at, ?)
                           from unnest(?::uuid[], ?::bigint[]) as t(c, i)
                          where h.client_id = t.c and h.item_id = t.i and h.ended_at is null""")
-                .params(ts(now), clients(stranded), ids(stranded)).update();
+                .params(ts(now), clients, ids).update();
         jdbc.sql("""
                         insert into work.work_event (client_id, item_id, at, actor, type, data)
                         select c, i, ?, 'sla-timer', 'rerouted', jsonb_build_object('from', a, 'why', 'centre off shift')
                           from unnest(?::uuid[], ?::bigint[], ?::text[]) as t(c, i, a)""")
-                .params(ts(now), clients(stranded), ids(stranded),
-                        stranded.stream().map(f -> String.valueOf(f.assignee())).toArray(String[]::new))
+                .params(ts(now), clients, ids, stranded.stream().map(f -> String.valueOf(f.assignee())).toArray(String[]::new))
                 .update();
     }
 
@@ -169,13 +183,7 @@ public class SlaTimers {
         }
     }
 
-    private void record(List<Fired> batch, Instant now, String type, String action) {
-        jdbc.sql("""
-                        insert into work.work_event (client_id, item_id, at, actor, type, data)
-                        select c, i, ?, 'sla-timer', ?, jsonb_build_object('priority', p)
-                          from unnest(?::uuid[], ?::bigint[], ?::int[]) as t(c, i, p)""")
-                .params(ts(now), type, clients(batch), ids(batch), batch.stream().map(Fired::priority).toArray(Integer[]::new))
-                .update();
+    private void audit(List<Fired> batch, String action) {
         List<String> entityIds = new ArrayList<>(batch.size());
         List<Map<String, Object>> afters = new ArrayList<>(batch.size());
         for (Fired f : batch) {
@@ -183,14 +191,6 @@ public class SlaTimers {
             afters.add(Map.of("priority", Priority.ofRank(f.priority()).name(), "dueAt", f.due().toString()));
         }
         audit.recordMany(action, "work-item", batch.stream().map(Fired::clientId).toList(), entityIds, afters);
-    }
-
-    private static UUID[] clients(List<Fired> batch) {
-        return batch.stream().map(Fired::clientId).toArray(UUID[]::new);
-    }
-
-    private static Long[] ids(List<Fired> batch) {
-        return batch.stream().map(Fired::id).toArray(Long[]::new);
     }
 
     private static Timestamp ts(Instant instant) {

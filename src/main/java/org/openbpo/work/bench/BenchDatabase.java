@@ -1,0 +1,165 @@
+package org.openbpo.work.bench;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Connections the benchmarks need beside the application's pool: the schema owner (to VACUUM and
+ * ANALYZE generated data, which the application role may not) and, on the embedded server, its
+ * superuser (to CHECKPOINT before a measured phase and to create the peer engine's database).
+ */
+@Component
+class BenchDatabase {
+
+    private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$");
+
+    private final String url;
+    private final String owner;
+    private final String password;
+
+    BenchDatabase(Environment environment) {
+        this.url = environment.getRequiredProperty("spring.datasource.url");
+        this.owner = environment.getRequiredProperty("spring.datasource.username");
+        this.password = environment.getProperty("spring.datasource.password", "");
+    }
+
+    /** The application's database. */
+    String name() {
+        Matcher matcher = URL.matcher(url);
+        return matcher.matches() ? matcher.group(2) : "openbpo";
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    String password() {
+        return password;
+    }
+
+    /** The JDBC URL of another database on the same server. */
+    String urlOf(String database) {
+        Matcher matcher = URL.matcher(url);
+        if (!matcher.matches()) {
+            throw new IllegalStateException("Cannot read the database name from " + url);
+        }
+        return matcher.group(1) + database + matcher.group(3);
+    }
+
+    Connection asOwner() throws SQLException {
+        return DriverManager.getConnection(url, owner, password);
+    }
+
+    /** The embedded server trusts local connections as {@code postgres}; an external one will refuse. */
+    Connection asSuperuser() throws SQLException {
+        return DriverManager.getConnection(urlOf("postgres").replaceAll("([?&])user=[^&]*", "$1user=postgres"), "postgres", "");
+    }
+
+    void vacuumAnalyze(String... tables) throws SQLException {
+        try (Connection connection = asOwner(); Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.execute("vacuum (analyze) " + table);
+            }
+        }
+    }
+
+    /** The embedded server's postmaster, for {@link org.openbpo.shared.bench.CpuMeter}; empty on an external server. */
+    OptionalLong postmasterPid() {
+        try (Connection connection = asSuperuser(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select setting from pg_settings where name = 'data_directory'")) {
+            rs.next();
+            String pidFile = Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).getFirst();
+            return OptionalLong.of(Long.parseLong(pidFile.strip()));
+        } catch (Exception e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** One phase's statements as pg_stat_statements counted them (loaded by {@code ./openbpo bench}). */
+    record StatementProfile(String database, long calls, double millis, List<String> top) {
+    }
+
+    /** Starts counting statements; false when the server does not have pg_stat_statements loaded. */
+    boolean startStatementProfile() {
+        try (Connection connection = asSuperuser(); Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("alter system set pg_stat_statements.track = 'top'");
+            statement.execute("alter system set pg_stat_statements.track_planning = on");
+            statement.execute("select pg_reload_conf()");
+            Thread.sleep(200); // backends pick the setting up at their next command
+            statement.execute("select pg_stat_statements_reset()");
+            return true;
+        } catch (Exception e) {
+            System.err.println("No statement counts: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Outside measured phases statements are not counted, which costs nothing. */
+    void pauseStatementProfile() {
+        try (Connection connection = asSuperuser(); Statement statement = connection.createStatement()) {
+            statement.execute("alter system set pg_stat_statements.track = 'none'");
+            statement.execute("alter system set pg_stat_statements.track_planning = off");
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            // not the embedded server, or pg_stat_statements not loaded: nothing to pause
+        }
+    }
+
+    StatementProfile stopStatementProfile(String database, int top) throws SQLException {
+        pauseStatementProfile();
+        try (Connection connection = asSuperuser(); Statement statement = connection.createStatement()) {
+            long calls;
+            double millis;
+            try (PreparedStatement totals = connection.prepareStatement("""
+                    select coalesce(sum(calls), 0), coalesce(sum(total_exec_time + total_plan_time), 0) from pg_stat_statements s
+                      join pg_database d on d.oid = s.dbid where d.datname = ?""")) {
+                totals.setString(1, database);
+                ResultSet rs = totals.executeQuery();
+                rs.next();
+                calls = rs.getLong(1);
+                millis = rs.getDouble(2);
+            }
+            List<String> lines = new ArrayList<>();
+            try (PreparedStatement heaviest = connection.prepareStatement("""
+                    select calls, total_exec_time, mean_exec_time, plans, total_plan_time, regexp_replace(query, '\\s+', ' ', 'g')
+                      from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?
+                     order by total_exec_time + total_plan_time desc limit ?""")) {
+                heaviest.setString(1, database);
+                heaviest.setInt(2, top);
+                ResultSet rs = heaviest.executeQuery();
+                while (rs.next()) {
+                    String query = rs.getString(6);
+                    lines.add(String.format(Locale.ROOT, "%8d calls %7.0f ms run %7.3f ms mean, %8d plans %6.0f ms  %s",
+                            rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4), rs.getDouble(5),
+                            query.length() > 110 ? query.substring(0, 110) + "…" : query));
+                }
+            }
+            return new StatementProfile(database, calls, millis, lines);
+        }
+    }
+
+    /** Starts the measured phase with clean shared buffers, so a checkpoint of set-up writes does not land in it. */
+    void checkpoint() {
+        try (Connection connection = asSuperuser(); Statement statement = connection.createStatement()) {
+            statement.execute("checkpoint");
+        } catch (SQLException e) {
+            // not the embedded server: the run simply includes whatever checkpoint falls into it
+        }
+    }
+}

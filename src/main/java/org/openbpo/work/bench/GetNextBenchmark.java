@@ -1,0 +1,248 @@
+package org.openbpo.work.bench;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.openbpo.shared.bench.BenchOptions;
+import org.openbpo.shared.bench.BenchReport;
+import org.openbpo.shared.bench.Benchmark;
+import org.openbpo.shared.bench.Latencies;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.work.MoveWorkItem;
+import org.openbpo.work.Queue;
+import org.openbpo.work.Routing;
+import org.openbpo.work.WorkItem;
+import org.openbpo.work.WorkItems;
+import org.openbpo.work.persistence.WorkItemRows;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./openbpo bench get-next}: a million open items over 50 clients × 4 queues, and 500
+ * enrolled, certified agents (one virtual thread each) asking for work over and over: get next,
+ * optionally handle it for {@code think-ms}, solve it, ask again. Prints get-next latency and
+ * assignments per second, and proves afterwards that no item went to two agents.
+ */
+@Component
+class GetNextBenchmark implements Benchmark {
+
+    private static final double GOAL_P99_MILLIS = 10;
+
+    private final OperationsFloor floor;
+    private final Backlog backlog;
+    private final Routing routing;
+    private final WorkItems workItems;
+    private final BenchDatabase database;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final int poolSize;
+
+    GetNextBenchmark(OperationsFloor floor, Backlog backlog, Routing routing, WorkItems workItems, BenchDatabase database,
+                     JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters, Clock clock,
+                     Environment environment) {
+        this.floor = floor;
+        this.backlog = backlog;
+        this.routing = routing;
+        this.workItems = workItems;
+        this.database = database;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.meters = meters;
+        this.clock = clock;
+        this.poolSize = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
+    }
+
+    @Override
+    public String name() {
+        return "get-next";
+    }
+
+    @Override
+    public String description() {
+        return "500 agents asking for work over 1,000,000 open items; latency, throughput, double assignments "
+                + "(items, clients, queues, agents, clients-per-agent, seconds, warmup-seconds, think-ms, slots, statements=true)";
+    }
+
+    private record Round(Latencies next, Latencies asked, Latencies complete, long assignments, long empty,
+                         double seconds) {
+    }
+
+    @Override
+    public BenchReport run(BenchOptions options) throws Exception {
+        int items = options.integer("items", 1_000_000);
+        int clientCount = options.integer("clients", 50);
+        int queuesPerClient = options.integer("queues", 4);
+        int agentCount = options.integer("agents", 500);
+        int clientsPerAgent = options.integer("clients-per-agent", 5);
+        int seconds = options.integer("seconds", 30);
+        int warmupSeconds = options.integer("warmup-seconds", 10);
+        int thinkMillis = options.integer("think-ms", 0);
+        int slots = options.integer("slots", poolSize);
+        PhaseMeter meter = new PhaseMeter(database, Boolean.parseBoolean(options.text("statements", "false")));
+        BenchReport report = new BenchReport(name())
+                .parameter("open items", items).parameter("clients × queues", clientCount + " × " + queuesPerClient)
+                .parameter("agents (distinct, one virtual thread each)", agentCount)
+                .parameter("clients per agent", clientsPerAgent)
+                .parameter("think time between get-next and solve", thinkMillis + " ms")
+                .parameter("request slots (fair queue, like a server's worker threads)", slots)
+                .parameter("connection pool", poolSize)
+                .parameter("measured", seconds + " s after " + warmupSeconds + " s warm-up")
+                .parameter("cores", Runtime.getRuntime().availableProcessors())
+                .parameter("database", "embedded PostgreSQL 17, fsync/synchronous_commit/full_page_writes on");
+
+        System.out.println("Opening the floor: " + clientCount + " clients × " + queuesPerClient + " queues, "
+                + agentCount + " agents (enrolled, certified, available)…");
+        long setUp = System.nanoTime();
+        OperationsFloor.Floor opened = floor.open("GN", clientCount, queuesPerClient, agentCount, clientsPerAgent);
+        report.figure("set-up: floor opened through the facades", (System.nanoTime() - setUp) / 1e9, "s");
+        System.out.printf("Generating %,d open items…%n", items);
+        long generating = System.nanoTime();
+        backlog.generate(opened.clients(), items, Backlog.Warning.AHEAD);
+        database.vacuumAnalyze("work.work_item");
+        report.figure("set-up: items generated, vacuumed, analyzed", (System.nanoTime() - generating) / 1e9, "s");
+
+        List<AgentDesk> desks = opened.agents().stream().map(AgentDesk::new).toList();
+        String plan = explainClaim(desks.getFirst(), opened, clientsPerAgent);
+        boolean usesIndex = plan.contains("work_item_routable");
+        report.note("claim query plan " + (usesIndex ? "uses" : "does NOT use") + " index work_item_routable: "
+                + plan.replaceAll("\\s+", " "));
+
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        AtomicLong doubles = new AtomicLong();
+        System.out.println("Warming up for " + warmupSeconds + " s…");
+        round(desks, warmupSeconds, thinkMillis, slots, claimed, doubles);
+        database.checkpoint();
+        Timer acquire = meters.find("hikaricp.connections.acquire").tag("pool", "openbpo").timer();
+        double acquiredBefore = acquire == null ? 0 : acquire.totalTime(TimeUnit.MILLISECONDS);
+        long acquiresBefore = acquire == null ? 0 : acquire.count();
+        System.out.println("Measuring for " + seconds + " s with " + agentCount + " agents…");
+        Round measured = meter.measure("get-next + solve", database.name(), report,
+                () -> round(desks, seconds, thinkMillis, slots, claimed, doubles), Round::assignments);
+
+        report.figure("assignments/s", measured.assignments() / measured.seconds(), "items/s")
+                .figure("assignments", measured.assignments(), "items");
+        measured.next().addTo(report);
+        measured.asked().addTo(report);
+        measured.complete().addTo(report);
+        report.figure("get-next that found nothing free", measured.empty(), "calls");
+        if (acquire != null) {
+            report.figure("mean wait for a pooled connection",
+                    (acquire.totalTime(TimeUnit.MILLISECONDS) - acquiredBefore) / Math.max(1, acquire.count() - acquiresBefore), "ms");
+        }
+
+        long doubleInDatabase = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql("""
+                select count(*) from (select 1 from work.work_event where type = 'assigned'
+                                       group by client_id, item_id having count(*) > 1) twice""")
+                .query(Long.class).single()));
+        long assignedEvents = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql(
+                "select count(*) from work.work_event where type = 'assigned'").query(Long.class).single()));
+        report.figure("items assigned (warm-up and measured)", claimed.size(), "items")
+                .figure("'assigned' timeline events", assignedEvents, "events")
+                .figure("double assignments (seen by agents)", doubles.get(), "items")
+                .figure("double assignments (timeline)", doubleInDatabase, "items");
+        System.out.println("double assignments: " + (doubles.get() + doubleInDatabase));
+        database.checkpoint(); // so that the server stops quickly afterwards, with little left to write
+        double p99 = measured.next().percentileMillis(0.99);
+        report.note((p99 < GOAL_P99_MILLIS ? "goal met" : "goal NOT met") + String.format(
+                ": get-next p99 %.1f ms (goal < 10 ms)", p99));
+        report.note((doubles.get() + doubleInDatabase == 0 && assignedEvents == claimed.size() ? "goal met" : "goal NOT met")
+                + ": double assignments: " + (doubles.get() + doubleInDatabase));
+        return report;
+    }
+
+    /**
+     * Every agent asks, solves and asks again until the time is up. A call first takes one of the
+     * request slots in arrival order, as a request waits for one of a server's worker threads;
+     * "get-next" times the call in the engine, "get-next as the agent waits" adds the queueing.
+     */
+    private Round round(List<AgentDesk> desks, int seconds, int thinkMillis, int slotCount, Set<Long> claimed,
+                        AtomicLong doubles) throws Exception {
+        Latencies next = new Latencies("get-next");
+        Latencies asked = new Latencies("get-next as the agent waits");
+        Latencies complete = new Latencies("solve");
+        Semaphore slots = new Semaphore(slotCount, true);
+        AtomicLong assignments = new AtomicLong();
+        AtomicLong empty = new AtomicLong();
+        long started = System.nanoTime();
+        long end = started + TimeUnit.SECONDS.toNanos(seconds);
+        try (ExecutorService agents = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (AgentDesk desk : desks) {
+                running.add(agents.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long asking = System.nanoTime();
+                        slots.acquire();
+                        WorkItem item;
+                        try {
+                            item = next.time(() -> call(desk, () -> routing.next(desk.agent()).orElse(null)));
+                        } finally {
+                            slots.release();
+                        }
+                        asked.record(System.nanoTime() - asking);
+                        if (item == null) {
+                            empty.incrementAndGet();
+                            Thread.sleep(50);
+                            continue;
+                        }
+                        assignments.incrementAndGet();
+                        if (!claimed.add(item.id())) {
+                            doubles.incrementAndGet();
+                        }
+                        if (thinkMillis > 0) {
+                            Thread.sleep(thinkMillis);
+                        }
+                        slots.acquire();
+                        try {
+                            complete.time(() -> call(desk, () -> workItems.move(item.clientId(), item.id(),
+                                    new MoveWorkItem("solved", null), desk.agent())));
+                        } finally {
+                            slots.release();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> agent : running) {
+                agent.get();
+            }
+        }
+        return new Round(next, asked, complete, assignments.get(), empty.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static <T> T call(AgentDesk desk, java.util.concurrent.Callable<T> work) {
+        try {
+            return desk.call(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The plan PostgreSQL picks for the claim statement, for the first agent's queues, under its row-level security. */
+    private String explainClaim(AgentDesk desk, OperationsFloor.Floor opened, int clientsPerAgent) throws Exception {
+        List<UUID> queueIds = opened.clients().subList(0, Math.min(clientsPerAgent, opened.clients().size())).stream()
+                .flatMap(c -> c.queues().stream()).map(Queue::id).toList();
+        Timestamp now = Timestamp.from(clock.instant());
+        return desk.call(() -> transactions.execute(tx -> String.join("\n", jdbc.sql("explain (costs off) " + WorkItemRows.CLAIM_NEXT)
+                .params(queueIds.toArray(UUID[]::new), desk.agent().id(), now, now).query(String.class).list())));
+    }
+}

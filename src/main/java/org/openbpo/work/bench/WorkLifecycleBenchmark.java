@@ -1,0 +1,131 @@
+package org.openbpo.work.bench;
+
+import org.openbpo.shared.bench.BenchOptions;
+import org.openbpo.shared.bench.BenchReport;
+import org.openbpo.shared.bench.Benchmark;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.work.Routing;
+import org.openbpo.work.WorkItems;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code ./openbpo bench work-lifecycle}: support tickets through create, get next and complete,
+ * with SLA clock, timeline and audit, persisted with full durability, on concurrent agents; then
+ * the same lifecycle on an embedded Flowable engine on the same server, and the ratio.
+ */
+@Component
+class WorkLifecycleBenchmark implements Benchmark {
+
+    private static final double GOAL_PER_SECOND = 1_500;
+    private static final double GOAL_RATIO = 5;
+
+    private final OperationsFloor floor;
+    private final WorkItems workItems;
+    private final Routing routing;
+    private final BenchDatabase database;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final int poolSize;
+
+    WorkLifecycleBenchmark(OperationsFloor floor, WorkItems workItems, Routing routing, BenchDatabase database,
+                           JdbcClient jdbc, TransactionTemplate transactions, Environment environment) {
+        this.floor = floor;
+        this.workItems = workItems;
+        this.routing = routing;
+        this.database = database;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.poolSize = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
+    }
+
+    @Override
+    public String name() {
+        return "work-lifecycle";
+    }
+
+    @Override
+    public String description() {
+        return "create → get next → complete per item, OpenBPO vs embedded Flowable "
+                + "(items, threads, warmup, clients, peer=flowable|none, statements=true)";
+    }
+
+    @Override
+    public BenchReport run(BenchOptions options) throws Exception {
+        int items = options.integer("items", 20_000);
+        int threads = options.integer("threads", 16);
+        int warmup = options.integer("warmup", 2_000);
+        int clientCount = options.integer("clients", 1);
+        boolean peer = !options.text("peer", "flowable").equals("none");
+        PhaseMeter meter = new PhaseMeter(database, Boolean.parseBoolean(options.text("statements", "false")));
+        BenchReport report = new BenchReport(name())
+                .parameter("items", items).parameter("threads (one agent each)", threads)
+                .parameter("warm-up lifecycles per engine", warmup).parameter("clients", clientCount)
+                .parameter("connection pool (each engine)", poolSize)
+                .parameter("cores", Runtime.getRuntime().availableProcessors())
+                .parameter("database", "embedded PostgreSQL 17, fsync/synchronous_commit/full_page_writes on");
+
+        System.out.println("Opening the floor: " + clientCount + " client(s), " + threads + " agents…");
+        OperationsFloor.Floor opened = floor.open("LC", clientCount, 1, threads, clientCount);
+        List<UUID> clients = opened.clients().stream().map(c -> c.client().id()).toList();
+        List<AgentDesk> desks = opened.agents().stream().map(AgentDesk::new).toList();
+        OpenBpoLifecycle openBpo = new OpenBpoLifecycle(workItems, routing, clients, desks);
+
+        System.out.println("OpenBPO: warming up with " + warmup + " lifecycles…");
+        LifecycleRun.run("openbpo", openBpo, warmup, threads);
+        settle();
+        System.out.println("OpenBPO: measuring " + items + " lifecycles on " + threads + " threads…");
+        LifecycleRun.Result ours = meter.measure("openbpo", database.name(), items, report,
+                () -> LifecycleRun.run("openbpo", openBpo, items, threads));
+        ours.addTo(report);
+        long done = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql("""
+                select count(*) from work.work_item where client_id = any (?) and category = 'DONE'""")
+                .param(clients.toArray(UUID[]::new)).query(Long.class).single()));
+        report.figure("openbpo items done in the database", done, "items");
+        report.note(ours.perSecond() >= GOAL_PER_SECOND
+                ? "goal met: OpenBPO ran " + Math.round(ours.perSecond()) + " lifecycles/s (goal ≥ 1,500/s)"
+                : "goal NOT met: OpenBPO ran " + Math.round(ours.perSecond()) + " lifecycles/s (goal ≥ 1,500/s)");
+
+        if (peer) {
+            settle();
+            System.out.println("Flowable: starting the engine in database " + FlowablePeer.DATABASE + "…");
+            try (FlowablePeer flowable = FlowablePeer.start(database, poolSize)) {
+                System.out.println("Flowable: warming up with " + warmup + " lifecycles…");
+                LifecycleRun.run("flowable", flowable, warmup, threads);
+                database.checkpoint();
+                System.out.println("Flowable: measuring " + items + " lifecycles on " + threads + " threads…");
+                LifecycleRun.Result theirs = meter.measure("flowable", FlowablePeer.DATABASE, items, report,
+                        () -> LifecycleRun.run("flowable", flowable, items, threads));
+                theirs.addTo(report);
+                report.figure("flowable processes finished in history", flowable.completedInHistory(), "processes")
+                        .figure("flowable claims lost to another agent", flowable.lostClaims(), "claims")
+                        .figure("flowable completions retried", flowable.retriedCompletions(), "calls");
+                double ratio = ours.perSecond() / theirs.perSecond();
+                report.figure("ratio openbpo/flowable (lifecycles/s)", ratio, "×");
+                report.note(ratio >= GOAL_RATIO
+                        ? String.format("goal met: OpenBPO is %.1f× Flowable (goal ≥ 5×)", ratio)
+                        : String.format("goal NOT met: OpenBPO is %.1f× Flowable (goal ≥ 5×)", ratio));
+            }
+        }
+        return report;
+    }
+
+    /** Lets the audit sealer chain what the warm-up wrote and checkpoints, so the next phase starts even. */
+    private void settle() throws InterruptedException {
+        for (int i = 0; i < 120 && unsealedAuditRecords() > 0; i++) {
+            Thread.sleep(500);
+        }
+        database.checkpoint();
+    }
+
+    private long unsealedAuditRecords() {
+        return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql(
+                "select count(*) from audit.record where chain_seq is null").query(Long.class).single()));
+    }
+}
