@@ -71,14 +71,12 @@ class TwoNodesTest extends IntegrationTest {
 
     private ConfigurableApplicationContext startNodeB() {
         Map<String, Object> properties = new HashMap<>(TestDatabase.settings().springProperties());
-        properties.put("server.port", 0);
-        properties.put("openbpo.sla.timer-interval", 3_600_000);
-        properties.put("openbpo.audit.seal-interval", 3_600_000);
-        properties.put("spring.main.banner-mode", "off");
         return new SpringApplicationBuilder(OpenBpoApplication.class)
                 .properties(properties)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-                .run();
+                // arguments, unlike default properties, outrank application.properties
+                .run("--server.port=0", "--openbpo.sla.timer-interval=3600000", "--openbpo.audit.seal-interval=3600000",
+                        "--spring.main.banner-mode=off");
     }
 
     @AfterAll
