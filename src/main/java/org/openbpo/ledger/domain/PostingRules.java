@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Turns a requested entry into a posting, or refuses it naming the field at fault: every line
  * on a known, postable account, either a debit or a credit, and the whole balancing per currency
- * and in functional value.
+ * and in functional value. A foreign-currency line with no amount but a functional one only
+ * moves functional value, as a revaluation does.
  */
 public final class PostingRules {
 
@@ -57,7 +58,9 @@ public final class PostingRules {
                     "Account " + account.code() + " is a heading; post to an account below it.");
         }
         Currency currency = currency(line.currency(), at + "currency");
-        long amount = amount(line, at);
+        boolean revaluation = !currency.equals(functional) && line.functionalAmount() != null && line.functionalAmount() != 0
+                && (line.debit() == null || line.debit() == 0) && (line.credit() == null || line.credit() == 0);
+        long amount = revaluation ? 0 : amount(line, at);
         dimension(DimensionKind.COST_CENTRE, line.costCentre(), at + "costCentre");
         dimension(DimensionKind.PROJECT, line.project(), at + "project");
         long functionalAmount;
@@ -69,7 +72,7 @@ public final class PostingRules {
             functionalAmount = amount;
         } else if (line.functionalAmount() != null) {
             functionalAmount = line.functionalAmount();
-            if (Long.signum(functionalAmount) != Long.signum(amount)) {
+            if (amount != 0 && Long.signum(functionalAmount) != Long.signum(amount)) {
                 throw BusinessRuleViolation.invalid(at + "functionalAmount", "must have the sign of the line's amount");
             }
         } else {

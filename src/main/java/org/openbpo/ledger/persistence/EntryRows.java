@@ -80,6 +80,31 @@ public class EntryRows {
         return jdbc.sql(POST).params(params).query(Long.class).optional();
     }
 
+    /** Every line of a client's journal in date and entry order, streamed to the callback. */
+    public void everyLine(UUID client, java.util.function.Consumer<JournalLine> each) {
+        jdbc.sql("""
+                        select e.id, e.entry_date, e.description, e.source, e.idempotency_key, e.reverses, l.line_no,
+                               l.account_code, l.currency, l.amount, l.functional_amount, l.cost_centre, l.project, l.memo
+                          from ledger.entry e
+                          join ledger.line l on l.client_id = e.client_id and l.entry_id = e.id
+                         where e.client_id = ?
+                         order by e.entry_date, e.id, l.line_no""")
+                .param(client).withFetchSize(10_000)
+                .query(rs -> {
+                    Long reverses = rs.getObject(6, Long.class);
+                    each.accept(new JournalLine(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), reverses, rs.getInt(7), rs.getString(8),
+                            rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getString(12), rs.getString(13), rs.getString(14)));
+                });
+    }
+
+    /** One line with its entry's head, as an export reads them. */
+    public record JournalLine(long entryId, LocalDate date, String description, String source, String idempotencyKey,
+                              @Nullable Long reverses, int lineNo, String account, String currency, long amount,
+                              long functionalAmount, @Nullable String costCentre, @Nullable String project,
+                              @Nullable String memo) {
+    }
+
     public Optional<Long> idOf(UUID client, String idempotencyKey) {
         return jdbc.sql("select id from ledger.entry where client_id = ? and idempotency_key = ?")
                 .params(client, idempotencyKey).query(Long.class).optional();
@@ -107,10 +132,10 @@ public class EntryRows {
     }
 
     private Entry entryHead(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        long reverses = rs.getLong("reverses");
+        Long reverses = rs.getObject("reverses", Long.class);
         return new Entry(rs.getLong("id"), rs.getObject("entry_date", LocalDate.class), rs.getString("description"),
                 EntrySource.valueOf(rs.getString("source")), rs.getString("idempotency_key"), rs.getBoolean("adjusting"),
-                rs.wasNull() ? null : reverses, rs.getTimestamp("posted_at").toInstant(), rs.getString("posted_by"), List.of());
+                reverses, rs.getTimestamp("posted_at").toInstant(), rs.getString("posted_by"), List.of());
     }
 
     private List<Entry> withLines(UUID client, List<Entry> heads) {
