@@ -128,7 +128,10 @@ class LedgerPropertiesTest {
             Map<String, Object> properties = new HashMap<>(TestDatabase.settings().springProperties());
             properties.put("server.port", 0);
             properties.put("spring.main.banner-mode", "off");
-            context = new SpringApplicationBuilder(OpenBpoApplication.class).properties(properties).run();
+            // As arguments, so they win over application.properties (the port above all).
+            String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
+            context = new SpringApplicationBuilder(OpenBpoApplication.class).run(arguments);
             Runtime.getRuntime().addShutdownHook(new Thread(context::close));
         }
         return context.getBean(type);

@@ -89,6 +89,16 @@ public class BulkPostings {
                 .param(client).query(String.class).optional()
                 .ifPresent(code -> refuse("unknown-account", "account", "There is no postable account " + code + "."));
         jdbc.sql("""
+                        select s.code from (select distinct cost_centre as code, 'COST_CENTRE' as kind from staged_line
+                                             where cost_centre is not null
+                                            union
+                                            select distinct project, 'PROJECT' from staged_line where project is not null) s
+                         where not exists (select from ledger.dimension d
+                                            where d.client_id = ? and d.kind = s.kind and d.code = s.code)
+                         limit 1""")
+                .param(client).query(String.class).optional()
+                .ifPresent(code -> refuse("unknown-dimension", "costCentre", "There is no cost centre or project " + code + "."));
+        jdbc.sql("""
                         select idempotency_key from staged_line where line_no = 1 group by idempotency_key having count(*) > 1 limit 1""")
                 .query(String.class).optional()
                 .ifPresent(key -> refuse("duplicate-key", "idempotencyKey", "Two entries share the idempotency key " + key + "."));
