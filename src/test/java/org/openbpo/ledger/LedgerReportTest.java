@@ -10,7 +10,9 @@ import org.openbpo.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,10 @@ class LedgerReportTest extends IntegrationTest {
     ApiTokens tokens;
     @Autowired
     Books books;
+    @Autowired
+    BalanceCompaction compaction;
+
+    UUID client;
 
     Api agent;
     Api accountant;
@@ -41,7 +47,8 @@ class LedgerReportTest extends IntegrationTest {
                 books, "US_GAAP", "USD");
         agent = api().as(setup.agentToken());
         accountant = api().as(setup.accountantToken());
-        base = "/api/v1/clients/" + setup.client().id() + "/ledger";
+        client = setup.client().id();
+        base = "/api/v1/clients/" + client + "/ledger";
         post(entry("2026-01-02", "capital", List.of(debit("1010", 50_000_00), credit("3010", 50_000_00))));
         post(entry("2026-01-15", "jan-fees", List.of(debit("1100", 12_000_00), credit("4100", 12_000_00))));
         post(entry("2026-01-31", "jan-pay", List.of(debit("6010", 7_000_00), credit("1010", 5_600_00), credit("2210", 1_400_00))));
@@ -66,6 +73,13 @@ class LedgerReportTest extends IntegrationTest {
         JsonNode february = agent.get(base + "/reports/trial-balance?asOf=2026-02-28").body();
         assertThat(balances(february)).containsEntry("1010", 56_400_00L).doesNotContainKey("1100").containsEntry("6100", 2_500_00L);
         assertThat(balances(february).values().stream().mapToLong(Long::longValue).sum()).isZero();
+    }
+
+    @Test
+    void foldingTheRunningBalancesChangesNoReport() {
+        String before = agent.get(base + "/reports/trial-balance?asOf=2026-02-28").body().toString();
+        compaction.compact(client, LocalDate.of(2026, 3, 1));
+        assertThat(agent.get(base + "/reports/trial-balance?asOf=2026-02-28").body().toString()).isEqualTo(before);
     }
 
     @Test

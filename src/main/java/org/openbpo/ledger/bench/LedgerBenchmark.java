@@ -77,10 +77,12 @@ class LedgerBenchmark implements Benchmark {
     @Override
     public BenchReport run(BenchOptions options) throws Exception {
         int threads = options.integer("threads", 16);
-        int online = options.integer("online", 100_000);
+        int online = options.integer("online", 20_000);
         int size = options.integer("bulk", 1_000_000);
         BenchReport report = new BenchReport(name()).parameter("writers", threads).parameter("online entries", online)
-                .parameter("bulk entries", size).parameter("cores", Runtime.getRuntime().availableProcessors());
+                .parameter("bulk entries", size).parameter("cores", Runtime.getRuntime().availableProcessors())
+                .parameter("load average at start", String.format(java.util.Locale.ROOT, "%.1f",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         new OnlinePosting(journal, report).run(newBooks("ONLINE"), threads, online);
         UUID client = newBooks("BULK");
         bulkImport(client, size, report);
@@ -90,9 +92,17 @@ class LedgerBenchmark implements Benchmark {
 
     private void bulkImport(UUID client, int size, BenchReport report) {
         long started = System.nanoTime();
-        BulkPostings.Outcome outcome = TenantScope.call(AllowedClients.only(client), () -> transactions.execute(tx ->
-                bulk.post(client, generated(size), Instant.parse("2026-01-01T00:00:00Z"), "bench")));
+        long[] beforeCommit = new long[1];
+        BulkPostings.Outcome outcome = TenantScope.call(AllowedClients.only(client), () -> transactions.execute(tx -> {
+            BulkPostings.Outcome staged = bulk.post(client, generated(size), Instant.parse("2026-01-01T00:00:00Z"), "bench");
+            beforeCommit[0] = System.nanoTime();
+            return staged;
+        }));
         double seconds = (System.nanoTime() - started) / 1e9;
+        StringBuilder steps = new StringBuilder();
+        outcome.stepMillis().forEach((step, millis) -> steps.append(step).append(' ').append(millis).append(" ms, "));
+        report.note("bulk import steps: " + steps + "commit (balance check per entry) "
+                + (System.nanoTime() - beforeCommit[0]) / 1_000_000 + " ms");
         report.figure("bulk import: entries", outcome.posted(), "entries")
                 .figure("bulk import: time", seconds, "s")
                 .figure("bulk import: throughput", outcome.posted() / seconds, "entries/s");

@@ -28,8 +28,8 @@ import java.util.UUID;
 @Repository
 public class BulkPostings {
 
-    /** How many entries went in, and how many were already there under the same idempotency key. */
-    public record Outcome(long posted, long alreadyPresent) {
+    /** How many entries went in, how many were already there under the same key, and how long each step took. */
+    public record Outcome(long posted, long alreadyPresent, java.util.Map<String, Long> stepMillis) {
     }
 
     private static final int BUFFER = 1 << 16;
@@ -48,8 +48,12 @@ public class BulkPostings {
                 create temp table staged_line (ordinal int, entry_date date, description text, source text, idempotency_key text,
                     adjusting boolean, line_no smallint, account_code text, currency char(3), amount bigint,
                     functional_amount bigint, cost_centre text, project text, memo text) on commit drop""").update();
+        java.util.Map<String, Long> steps = new java.util.LinkedHashMap<>();
+        long step = System.nanoTime();
         copy(postings);
+        step = lap(steps, "copy to staging", step);
         refuseWhatDoesNotPost(client);
+        step = lap(steps, "set-based checks", step);
         jdbc.sql("""
                 create temp table staged_entry on commit drop as
                 select ordinal, nextval('ledger.entry_id_seq') as id, entry_date, description, source, idempotency_key, adjusting
@@ -57,6 +61,7 @@ public class BulkPostings {
                  where line_no = 1
                    and not exists (select from ledger.entry e where e.client_id = ? and e.idempotency_key = s.idempotency_key)""")
                 .param(client).update();
+        step = lap(steps, "entry ids", step);
         long staged = jdbc.sql("select count(distinct ordinal) from staged_line").query(Long.class).single();
         long posted = jdbc.sql("""
                         insert into ledger.entry (client_id, id, entry_date, description, source, idempotency_key, adjusting,
@@ -64,13 +69,21 @@ public class BulkPostings {
                         select ?, id, entry_date, description, source, idempotency_key, adjusting, ?, ? from staged_entry
                          order by ordinal""")
                 .params(client, Timestamp.from(at), by).update();
+        step = lap(steps, "insert entries", step);
         jdbc.sql("""
                 insert into ledger.line (client_id, entry_id, line_no, entry_date, account_code, currency, amount,
                                          functional_amount, cost_centre, project, memo)
                 select ?, e.id, s.line_no, s.entry_date, s.account_code, s.currency, s.amount, s.functional_amount,
                        s.cost_centre, s.project, s.memo
                   from staged_line s join staged_entry e using (ordinal)""").param(client).update();
-        return new Outcome(posted, staged - posted);
+        lap(steps, "insert lines and balances", step);
+        return new Outcome(posted, staged - posted, steps);
+    }
+
+    private static long lap(java.util.Map<String, Long> steps, String name, long since) {
+        long now = System.nanoTime();
+        steps.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     private void refuseWhatDoesNotPost(UUID client) {
