@@ -278,6 +278,8 @@ $$;
 
 grant select, insert on ledger.book to openbpo_app;
 grant select, insert, update on ledger.account, ledger.dimension, ledger.period, ledger.exchange_rate to openbpo_app;
+-- A bulk import refreshes the planner's statistics of what it just wrote (PostgreSQL 17's MAINTAIN).
+grant maintain on ledger.entry, ledger.line, ledger.balance to openbpo_app;
 -- Balances are written only by the trigger and the compaction above.
 grant select on ledger.balance to openbpo_app;
 grant execute on function ledger.compact_balances(uuid, date) to openbpo_app;

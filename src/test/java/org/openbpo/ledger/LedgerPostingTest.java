@@ -75,6 +75,20 @@ class LedgerPostingTest extends IntegrationTest {
     }
 
     @Test
+    void theIdempotencyKeyMayComeAsTheHeaderInstead() {
+        Map<String, Object> body = Map.of("date", "2026-03-02", "description", "Keyed by header",
+                "lines", List.of(debit("1100", 10_00), credit("4100", 10_00)));
+        Api keyed = agent.header("Idempotency-Key", "header-key-1");
+        Api.Response first = keyed.post(base + "/entries", body);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        assertThat(first.text("idempotencyKey")).isEqualTo("header-key-1");
+        assertThat(keyed.post(base + "/entries", body).body().path("id").asLong()).isEqualTo(first.body().path("id").asLong());
+        Api.Response unkeyed = agent.post(base + "/entries", body);
+        assertThat(unkeyed.status()).isEqualTo(422);
+        assertThat(unkeyed.text("field")).isEqualTo("idempotencyKey");
+    }
+
+    @Test
     void anUnbalancedEntryIsRefusedNamingTheLines() {
         Api.Response response = agent.post(base + "/entries", entry("2026-03-02", "bad-1",
                 List.of(debit("1100", 150_00), credit("4100", 149_99))));

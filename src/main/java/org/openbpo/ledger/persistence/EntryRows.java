@@ -82,6 +82,8 @@ public class EntryRows {
 
     /** Every line of a client's journal in date and entry order, streamed to the callback. */
     public void everyLine(UUID client, java.util.function.Consumer<JournalLine> each) {
+        // Read to the end, so plan for the whole result rather than for its first rows.
+        jdbc.sql("set local cursor_tuple_fraction = 1").update();
         jdbc.sql("""
                         select e.id, e.entry_date, e.description, e.source, e.idempotency_key, e.reverses, l.line_no,
                                l.account_code, l.currency, l.amount, l.functional_amount, l.cost_centre, l.project, l.memo
