@@ -48,6 +48,10 @@ public class Journal {
         if (command.idempotencyKey() == null || command.idempotencyKey().isBlank()) {
             throw BusinessRuleViolation.invalid("idempotencyKey", "Every entry needs an idempotency key (or an Idempotency-Key header).");
         }
+        if (command.source() == EntrySource.REVERSAL || command.source() == EntrySource.REVALUATION) {
+            throw BusinessRuleViolation.invalid("source", command.source() + " entries are made by the ledger itself "
+                    + "(reverse an entry, or run a revaluation).");
+        }
         Chart chart = books.chart(client);
         Posting posting = new PostingRules(chart, rates.of(client), chart.book().functionalCurrency())
                 .check(command, command.idempotencyKey(), null);

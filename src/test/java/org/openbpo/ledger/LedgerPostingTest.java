@@ -189,6 +189,48 @@ class LedgerPostingTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void closingAMonthWaitsForPostingsInFlightAndRefusesThoseAfter() throws Exception {
+        String client = books1.client().id().toString();
+        String insertEntry = "insert into ledger.entry (client_id, id, entry_date, description, source, idempotency_key, "
+                + "posted_at, posted_by) values ('" + client + "', nextval('ledger.entry_id_seq'), '2026-04-10', 'in flight', "
+                + "'MANUAL', '%s', now(), 'raw')";
+        String insertLines = "insert into ledger.line (client_id, entry_id, line_no, entry_date, account_code, currency, amount, "
+                + "functional_amount) values ('" + client + "', currval('ledger.entry_id_seq'), 1, '2026-04-10', '1010', 'USD', 7, 7),"
+                + " ('" + client + "', currval('ledger.entry_id_seq'), 2, '2026-04-10', '4100', 'USD', -7, -7)";
+        try (Connection posting = applicationRole(client); Statement sql = posting.createStatement();
+             Connection closing = applicationRole(client); Statement close = closing.createStatement()) {
+            sql.execute(insertEntry.formatted("in-flight-1"));
+            sql.execute(insertLines);
+            var closed = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    close.execute("insert into ledger.period (client_id, starts_on, status, changed_at, changed_by) "
+                            + "values ('" + client + "', '2026-04-01', 'CLOSED', now(), 'raw')");
+                    closing.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertThat(closed).as("the close waits for the posting in flight").isNotDone();
+            posting.commit();
+            closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        try (Connection late = applicationRole(client); Statement sql = late.createStatement()) {
+            assertThatThrownBy(() -> sql.execute(insertEntry.formatted("too-late"))).hasMessageContaining("CLOSED");
+            late.rollback();
+        }
+    }
+
+    @Test
+    void reversalsAndRevaluationsAreTheLedgersOwnSources() {
+        Map<String, Object> claimed = Map.of("date", "2026-03-02", "description", "Looks like a reversal", "idempotencyKey",
+                "fake-rev", "source", "REVERSAL", "lines", List.of(debit("1100", 1), credit("4100", 1)));
+        Api.Response response = agent.post(base + "/entries", claimed);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.text("field")).isEqualTo("source");
+    }
+
     private static Connection applicationRole(String client) throws SQLException {
         var settings = TestDatabase.settings();
         Connection connection = DriverManager.getConnection(settings.url(), settings.owner(), settings.password());
