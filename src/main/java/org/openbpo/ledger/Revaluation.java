@@ -9,12 +9,17 @@ import org.openbpo.ledger.persistence.ChartRows;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -34,6 +39,7 @@ import java.util.UUID;
 public class Revaluation {
 
     private static final LocalDate BEGINNING = LocalDate.of(1, 1, 1);
+    private static final Logger LOG = LoggerFactory.getLogger(Revaluation.class);
 
     private final Journal journal;
     private final Books books;
@@ -42,9 +48,11 @@ public class Revaluation {
     private final ExchangeRates rates;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     Revaluation(Journal journal, Books books, BalanceRows balances, ChartRows charts, ExchangeRates rates, AuditTrail audit,
-                TransactionTemplate transactions) {
+                TransactionTemplate transactions, Clock clock) {
+        this.clock = clock;
         this.journal = journal;
         this.books = books;
         this.balances = balances;
@@ -100,14 +108,28 @@ public class Revaluation {
         return Optional.of(posted);
     }
 
+    /**
+     * At the start of each month, every client's books are revalued at the end of the month before.
+     * Every node may run it: the revaluation's key makes a second run a no-op.
+     */
+    @Scheduled(cron = "${openbpo.ledger.revaluation-cron:0 0 1 1 * *}", zone = "UTC")
+    public void monthEnd() {
+        revalueAll(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1).minusDays(1));
+    }
+
     /** The job: revalues every client's books at a day, each client in its own transaction. */
     public int revalueAll(LocalDate asOf) {
         List<UUID> clients = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> charts.clientsWithBooks()));
         int posted = 0;
-        for (UUID client : clients) {
-            Optional<Posted> result = TenantScope.call(AllowedClients.only(client),
-                    () -> transactions.execute(tx -> revalue(client, asOf)));
-            posted += result != null && result.isPresent() && !result.get().replayed() ? 1 : 0;
+        for (UUID client : clients == null ? List.<UUID>of() : clients) {
+            try {
+                Optional<Posted> result = TenantScope.call(AllowedClients.only(client),
+                        () -> transactions.execute(tx -> revalue(client, asOf)));
+                posted += result != null && result.isPresent() && !result.get().replayed() ? 1 : 0;
+            } catch (BusinessRuleViolation refused) {
+                // A client without the day's rate, or with its month closed, waits for its accountant.
+                LOG.warn("Revaluation of client {} at {} refused: {}", client, asOf, refused.getMessage());
+            }
         }
         return posted;
     }

@@ -34,6 +34,8 @@ class LedgerReportTest extends IntegrationTest {
     Books books;
     @Autowired
     BalanceCompaction compaction;
+    @Autowired
+    Revaluation revaluations;
 
     UUID client;
 
@@ -123,6 +125,9 @@ class LedgerReportTest extends IntegrationTest {
         Api.Response revaluation = accountant.post(base + "/revaluations", Map.of("date", "2026-03-31"));
         assertThat(revaluation.status()).as(revaluation.body().toString()).isEqualTo(201);
         assertThat(accountant.post(base + "/revaluations", Map.of("date", "2026-03-31")).status()).isEqualTo(200);
+        revaluations.revalueAll(LocalDate.of(2026, 3, 31));
+        assertThat(agent.get(base + "/entries?from=2026-03-31&to=2026-03-31").body().path("items").size())
+                .as("the month-end job finds this client's revaluation done").isEqualTo(1);
 
         JsonNode sheet = agent.get(base + "/reports/balance-sheet?asOf=2026-03-31").body();
         assertThat(sheet.path("assets").path("lines").findValues("account").stream().map(JsonNode::asString))
