@@ -1,0 +1,6 @@
+package org.openbpo.ledger;
+
+/** Where a journal entry came from. */
+public enum EntrySource {
+    MANUAL, PAYROLL_RUN, VENDOR_INVOICE, PAYMENT, IMPORT, REVERSAL, REVALUATION
+}

@@ -1,0 +1,92 @@
+package org.openbpo.ledger;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.ledger.domain.JournalParser;
+import org.openbpo.shared.error.BusinessRuleViolation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns a parsed journal transaction into the entry to post, filling in the one posting left without an amount. */
+final class ImportedEntries {
+
+    private final ImportedAccounts accounts;
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    ImportedEntries(ImportedAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    PostEntry entry(JournalParser.Transaction transaction) {
+        List<PostEntry.Line> lines = new ArrayList<>();
+        Map<String, Long> sums = new TreeMap<>();
+        JournalParser.Posting open = null;
+        for (JournalParser.Posting posting : transaction.postings()) {
+            if (posting.amount() == null) {
+                if (open != null) {
+                    throw new BusinessRuleViolation(422, "unbalanced", "journal",
+                            "Line " + posting.line() + ": only one posting of a transaction may leave out its amount.");
+                }
+                open = posting;
+                continue;
+            }
+            long minor = minorUnits(posting.line(), posting.amount());
+            sums.merge(posting.amount().currency().getCurrencyCode(), minor, Math::addExact);
+            lines.add(line(posting, posting.amount().currency().getCurrencyCode(), minor));
+        }
+        if (open != null) {
+            for (var sum : sums.entrySet()) {
+                if (sum.getValue() != 0) {
+                    lines.add(line(open, sum.getKey(), -sum.getValue()));
+                }
+            }
+        }
+        String key = transaction.tags().getOrDefault("key", digest(transaction));
+        return new PostEntry(transaction.date(), transaction.description(), EntrySource.IMPORT, key, false, lines);
+    }
+
+    private PostEntry.Line line(JournalParser.Posting posting, String currency, long minor) {
+        String account = accounts.code(posting.account(), posting.line());
+        Long functional = null;
+        String tagged = posting.tags().get("functional");
+        if (tagged != null && !tagged.isBlank()) {
+            JournalParser.Amount amount = JournalParser.amount(posting.line(), tagged);
+            functional = minorUnits(posting.line(), amount);
+        }
+        @Nullable String memo = posting.tags().get("memo");
+        return new PostEntry.Line(account, minor >= 0 ? minor : null, minor < 0 ? -minor : null, currency,
+                functional, posting.tags().get("cost-centre"), posting.tags().get("project"), memo);
+    }
+
+    private static long minorUnits(int line, JournalParser.Amount amount) {
+        try {
+            return amount.quantity().movePointRight(Math.max(amount.currency().getDefaultFractionDigits(), 0))
+                    .longValueExact();
+        } catch (ArithmeticException e) {
+            throw new BusinessRuleViolation(422, "invalid-amount", "journal", "Line " + line + ": "
+                    + amount.quantity().toPlainString() + " has more decimals than " + amount.currency() + " has.");
+        }
+    }
+
+    /** The same transaction text gives the same key; a second identical one in the file gets its own. */
+    private String digest(JournalParser.Transaction transaction) {
+        StringBuilder text = new StringBuilder(transaction.date() + "|" + transaction.description());
+        transaction.postings().forEach(p -> text.append('|').append(p.account()).append('=')
+                .append(p.amount() == null ? "" : p.amount().quantity().stripTrailingZeros().toPlainString() + p.amount().currency()));
+        try {
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
+            int occurrence = seen.merge(hash, 1, Integer::sum);
+            return "import:" + hash + (occurrence > 1 ? "#" + occurrence : "");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

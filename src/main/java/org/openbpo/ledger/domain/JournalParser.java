@@ -1,0 +1,233 @@
+package org.openbpo.ledger.domain;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.error.BusinessRuleViolation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the part of the ledger-cli / hledger journal format a client's history comes in: what
+ * {@link JournalText} writes, and simple hand-written journals (dates with - / or ., cleared and
+ * pending marks, codes, comments and tags, amounts with the commodity before or after, $ € £ ¥,
+ * thousands separators, one posting left without an amount, and {@code P} price directives).
+ * Anything else is refused with its line number rather than guessed at.
+ */
+public final class JournalParser {
+
+    public record Amount(BigDecimal quantity, Currency currency) {
+    }
+
+    public record Posting(int line, String account, @Nullable Amount amount, Map<String, String> tags) {
+    }
+
+    public record Transaction(int line, LocalDate date, String description, @Nullable String code,
+                              Map<String, String> tags, List<Posting> postings) {
+    }
+
+    public record Price(int line, LocalDate day, Currency from, BigDecimal rate, Currency to) {
+    }
+
+    public record Journal(List<Transaction> transactions, List<Price> prices) {
+    }
+
+    private static final Pattern HEADER = Pattern.compile(
+            "^(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})(?:=\\S+)?\\s*([*!])?\\s*(?:\\(([^)]*)\\))?\\s*(.*)$");
+    private static final Pattern TAG = Pattern.compile("^\\s*([A-Za-z][\\w-]*):\\s*(.*?)\\s*$");
+    private static final Pattern NUMBER = Pattern.compile("^-?[0-9][0-9,]*(\\.[0-9]+)?$|^-?\\.[0-9]+$");
+    private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY");
+    private static final Set<String> IGNORED = Set.of("account", "commodity", "payee", "tag", "decimal-mark");
+
+    private final List<Transaction> transactions = new ArrayList<>();
+    private final List<Price> prices = new ArrayList<>();
+    private @Nullable Transaction open;
+    private @Nullable Posting lastPosting;
+
+    private JournalParser() {
+    }
+
+    public static Journal parse(String text) {
+        JournalParser parser = new JournalParser();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            parser.line(i + 1, lines[i]);
+        }
+        parser.close();
+        return new Journal(List.copyOf(parser.transactions), List.copyOf(parser.prices));
+    }
+
+    private void line(int number, String line) {
+        if (line.isBlank()) {
+            close();
+            return;
+        }
+        char first = line.charAt(0);
+        if (first == ';' || first == '#' || first == '*' || first == '%' || first == '|') {
+            return;
+        }
+        if (Character.isWhitespace(first)) {
+            indented(number, line.strip());
+            return;
+        }
+        close();
+        if (Character.isDigit(first)) {
+            header(number, line);
+        } else if (line.startsWith("P ")) {
+            price(number, line);
+        } else if (!IGNORED.contains(line.split("\\s+")[0])) {
+            throw refuse(number, "'" + line.split("\\s+")[0] + "' is not something this import reads (directives other "
+                    + "than account, commodity, payee, tag and P are refused).");
+        }
+    }
+
+    private void header(int number, String line) {
+        String withoutComment = stripComment(line);
+        Matcher header = HEADER.matcher(withoutComment);
+        if (!header.matches()) {
+            throw refuse(number, "expected a date, an optional mark and code, and a description.");
+        }
+        String description = header.group(4).strip();
+        open = new Transaction(number, date(number, header.group(1)), description.isEmpty() ? "(no description)" : description,
+                header.group(3), new LinkedHashMap<>(), new ArrayList<>());
+        lastPosting = null;
+        String comment = comment(line);
+        if (comment != null) {
+            tags(comment, open.tags());
+        }
+    }
+
+    private void indented(int number, String line) {
+        if (open == null) {
+            throw refuse(number, "an indented line belongs to a transaction, and none is open here.");
+        }
+        if (line.startsWith(";") || line.startsWith("#")) {
+            tags(line.substring(1), lastPosting == null ? open.tags() : lastPosting.tags());
+            return;
+        }
+        if (line.startsWith("(") || line.startsWith("[")) {
+            throw refuse(number, "virtual postings are not part of a client's books.");
+        }
+        String body = stripComment(line);
+        String[] parts = body.split("\\s{2,}|\\t", 2);
+        String account = parts[0].strip();
+        Amount amount = null;
+        if (parts.length > 1 && !parts[1].isBlank()) {
+            String text = parts[1].strip();
+            if (text.contains("@") || text.contains("=")) {
+                throw refuse(number, "costs (@) and balance assertions (=) are not read; convert currencies through a "
+                        + "clearing account so each currency balances on its own.");
+            }
+            amount = amount(number, text);
+        }
+        lastPosting = new Posting(number, account, amount, new LinkedHashMap<>());
+        String comment = comment(line);
+        if (comment != null) {
+            tags(comment, lastPosting.tags());
+        }
+        open.postings().add(lastPosting);
+    }
+
+    private void price(int number, String line) {
+        String[] parts = stripComment(line).strip().split("\\s+");
+        if (parts.length < 4) {
+            throw refuse(number, "a price directive reads P DATE COMMODITY AMOUNT.");
+        }
+        Currency from = currency(number, parts[2]);
+        Amount rate = amount(number, String.join(" ", java.util.Arrays.copyOfRange(parts, 3, parts.length)));
+        prices.add(new Price(number, date(number, parts[1]), from, rate.quantity(), rate.currency()));
+    }
+
+    public static Amount amount(int number, String text) {
+        String compact = text.replace(" ", "");
+        boolean negative = compact.startsWith("-");
+        if (negative) {
+            compact = compact.substring(1);
+        }
+        int start = 0;
+        while (start < compact.length() && !Character.isDigit(compact.charAt(start)) && compact.charAt(start) != '-'
+                && compact.charAt(start) != '.') {
+            start++;
+        }
+        int end = start;
+        while (end < compact.length() && (Character.isDigit(compact.charAt(end)) || ",.-".indexOf(compact.charAt(end)) >= 0)) {
+            end++;
+        }
+        String prefix = compact.substring(0, start);
+        String digits = compact.substring(start, end);
+        String suffix = compact.substring(end);
+        if (!prefix.isEmpty() == !suffix.isEmpty() || !NUMBER.matcher(digits).matches()) {
+            throw refuse(number, "'" + text + "' is not an amount with one commodity (e.g. 12.50 USD, $12.50, -€3).");
+        }
+        if (digits.startsWith("-")) {
+            negative = !negative;
+            digits = digits.substring(1);
+        }
+        Currency currency = currency(number, prefix.isEmpty() ? suffix : prefix);
+        BigDecimal quantity = new BigDecimal(digits.replace(",", ""));
+        return new Amount(negative ? quantity.negate() : quantity, currency);
+    }
+
+    private static Currency currency(int number, String commodity) {
+        String code = SYMBOLS.getOrDefault(commodity, commodity);
+        try {
+            if (code.matches("[A-Z]{3}")) {
+                return Currency.getInstance(code);
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw refuse(number, "commodity '" + commodity + "' is not an ISO 4217 currency.");
+    }
+
+    private static LocalDate date(int number, String text) {
+        String[] parts = text.split("[-/.]");
+        try {
+            return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        } catch (RuntimeException e) {
+            throw refuse(number, "'" + text + "' is not a date.");
+        }
+    }
+
+    private static void tags(String comment, Map<String, String> into) {
+        for (String part : comment.split(",")) {
+            Matcher tag = TAG.matcher(part);
+            if (tag.matches()) {
+                into.put(tag.group(1).toLowerCase(), tag.group(2));
+            }
+        }
+    }
+
+    private static @Nullable String comment(String line) {
+        int at = line.indexOf(';');
+        return at < 0 ? null : line.substring(at + 1);
+    }
+
+    private static String stripComment(String line) {
+        int at = line.indexOf(';');
+        return at < 0 ? line : line.substring(0, at);
+    }
+
+    private void close() {
+        if (open != null) {
+            if (open.postings().size() < 2) {
+                throw refuse(open.line(), "a transaction needs at least two postings.");
+            }
+            transactions.add(new Transaction(open.line(), open.date(), open.description(), open.code(),
+                    Map.copyOf(open.tags()), List.copyOf(open.postings())));
+            open = null;
+            lastPosting = null;
+        }
+    }
+
+    static BusinessRuleViolation refuse(int line, String why) {
+        return BusinessRuleViolation.invalid("journal", "Line " + line + ": " + why);
+    }
+}

@@ -1,0 +1,164 @@
+package org.openbpo.ledger.persistence;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.ledger.Entry;
+import org.openbpo.ledger.EntrySource;
+import org.openbpo.ledger.domain.Posting;
+import org.openbpo.ledger.domain.PostingLine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The journal: entries and their lines, appended and read, never changed. */
+@Repository
+public class EntryRows {
+
+    /**
+     * One round trip posts the entry and its lines, or nothing when the idempotency key was used
+     * before. The database's triggers add the lines to the running balances in the same statement,
+     * refuse closed periods, and check the balance at commit.
+     */
+    private static final String POST = """
+            with new_entry as (
+                insert into ledger.entry (client_id, id, entry_date, description, source, idempotency_key, adjusting,
+                                          reverses, posted_at, posted_by)
+                values (?, nextval('ledger.entry_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (client_id, idempotency_key) do nothing
+                returning id
+            ), new_lines as (
+                insert into ledger.line (client_id, entry_id, line_no, entry_date, account_code, currency, amount,
+                                         functional_amount, cost_centre, project, memo)
+                select ?, new_entry.id, l.line_no::smallint, ?, l.account, l.currency, l.amount, l.functional,
+                       l.cost_centre, l.project, l.memo
+                  from new_entry,
+                       unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                           with ordinality as l(account, currency, amount, functional, cost_centre, project, memo, line_no)
+            )
+            select id from new_entry""";
+
+    private final JdbcClient jdbc;
+
+    EntryRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The new entry's id, or empty if the client already has an entry with this idempotency key. */
+    public Optional<Long> post(UUID client, Posting posting, Instant at, String by) {
+        List<PostingLine> lines = posting.lines();
+        int n = lines.size();
+        String[] accounts = new String[n];
+        String[] currencies = new String[n];
+        Long[] amounts = new Long[n];
+        Long[] functional = new Long[n];
+        String[] costCentres = new String[n];
+        String[] projects = new String[n];
+        String[] memos = new String[n];
+        for (int i = 0; i < n; i++) {
+            PostingLine line = lines.get(i);
+            accounts[i] = line.account();
+            currencies[i] = line.currency();
+            amounts[i] = line.amount();
+            functional[i] = line.functionalAmount();
+            costCentres[i] = line.costCentre();
+            projects[i] = line.project();
+            memos[i] = line.memo();
+        }
+        List<Object> params = new ArrayList<>(Arrays.asList(client, posting.date(), posting.description(),
+                posting.source().name(), posting.idempotencyKey(), posting.adjusting(), posting.reverses(),
+                Timestamp.from(at), by, client, posting.date(), accounts, currencies, amounts, functional,
+                costCentres, projects, memos));
+        return jdbc.sql(POST).params(params).query(Long.class).optional();
+    }
+
+    /** Every line of a client's journal in date and entry order, streamed to the callback. */
+    public void everyLine(UUID client, java.util.function.Consumer<JournalLine> each) {
+        // Read to the end, so plan for the whole result rather than for its first rows.
+        jdbc.sql("set local cursor_tuple_fraction = 1").update();
+        jdbc.sql("""
+                        select e.id, e.entry_date, e.description, e.source, e.idempotency_key, e.reverses, l.line_no,
+                               l.account_code, l.currency, l.amount, l.functional_amount, l.cost_centre, l.project, l.memo
+                          from ledger.entry e
+                          join ledger.line l on l.client_id = e.client_id and l.entry_id = e.id
+                         where e.client_id = ?
+                         order by e.entry_date, e.id, l.line_no""")
+                .param(client).withFetchSize(10_000)
+                .query(rs -> {
+                    Long reverses = rs.getObject(6, Long.class);
+                    each.accept(new JournalLine(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), reverses, rs.getInt(7), rs.getString(8),
+                            rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getString(12), rs.getString(13), rs.getString(14)));
+                });
+    }
+
+    /** One line with its entry's head, as an export reads them. */
+    public record JournalLine(long entryId, LocalDate date, String description, String source, String idempotencyKey,
+                              @Nullable Long reverses, int lineNo, String account, String currency, long amount,
+                              long functionalAmount, @Nullable String costCentre, @Nullable String project,
+                              @Nullable String memo) {
+    }
+
+    public Optional<Long> idOf(UUID client, String idempotencyKey) {
+        return jdbc.sql("select id from ledger.entry where client_id = ? and idempotency_key = ?")
+                .params(client, idempotencyKey).query(Long.class).optional();
+    }
+
+    public Optional<Long> reversalOf(UUID client, long entryId) {
+        return jdbc.sql("select id from ledger.entry where client_id = ? and reverses = ?")
+                .params(client, entryId).query(Long.class).optional();
+    }
+
+    public Optional<Entry> find(UUID client, long id) {
+        return withLines(client, jdbc.sql("select * from ledger.entry where client_id = ? and id = ?")
+                .params(client, id).query(this::entryHead).list()).stream().findFirst();
+    }
+
+    /** Entries dated between the two days, ordered by date and id, after the cursor's (date, id). */
+    public List<Entry> page(UUID client, LocalDate from, LocalDate to, @Nullable LocalDate afterDate, long afterId, int limit) {
+        List<Entry> heads = jdbc.sql("""
+                        select * from ledger.entry
+                         where client_id = ? and entry_date between ? and ? and (entry_date, id) > (?, ?)
+                         order by entry_date, id limit ?""")
+                .params(client, from, to, afterDate == null ? LocalDate.of(1, 1, 1) : afterDate, afterId, limit)
+                .query(this::entryHead).list();
+        return withLines(client, heads);
+    }
+
+    private Entry entryHead(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Long reverses = rs.getObject("reverses", Long.class);
+        return new Entry(rs.getLong("id"), rs.getObject("entry_date", LocalDate.class), rs.getString("description"),
+                EntrySource.valueOf(rs.getString("source")), rs.getString("idempotency_key"), rs.getBoolean("adjusting"),
+                reverses, rs.getTimestamp("posted_at").toInstant(), rs.getString("posted_by"), List.of());
+    }
+
+    private List<Entry> withLines(UUID client, List<Entry> heads) {
+        if (heads.isEmpty()) {
+            return heads;
+        }
+        Long[] ids = heads.stream().map(Entry::id).toArray(Long[]::new);
+        Map<Long, List<Entry.Line>> lines = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select * from ledger.line where client_id = ? and entry_id = any (?::bigint[])
+                         order by entry_id, line_no""")
+                .params(List.of(client, ids))
+                .query(rs -> {
+                    long amount = rs.getLong("amount");
+                    lines.computeIfAbsent(rs.getLong("entry_id"), id -> new ArrayList<>()).add(new Entry.Line(
+                            rs.getInt("line_no"), rs.getString("account_code"), rs.getString("currency"),
+                            Math.max(amount, 0), Math.max(-amount, 0), rs.getLong("functional_amount"),
+                            rs.getString("cost_centre"), rs.getString("project"), rs.getString("memo")));
+                });
+        return heads.stream().map(head -> new Entry(head.id(), head.date(), head.description(), head.source(),
+                head.idempotencyKey(), head.adjusting(), head.reverses(), head.postedAt(), head.postedBy(),
+                List.copyOf(lines.getOrDefault(head.id(), List.of())))).toList();
+    }
+}

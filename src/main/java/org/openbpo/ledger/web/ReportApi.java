@@ -1,0 +1,95 @@
+package org.openbpo.ledger.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.openbpo.ledger.BalanceSheet;
+import org.openbpo.ledger.GeneralLedger;
+import org.openbpo.ledger.IncomeStatement;
+import org.openbpo.ledger.Reports;
+import org.openbpo.ledger.TrialBalance;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.page.CursorPage;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/clients/{clientId}/ledger/reports")
+@Tag(name = "Ledger: reports", description = "Trial balance, income statement, balance sheet and general ledger as of any day")
+class ReportApi {
+
+    private final Reports reports;
+    private final Clock clock;
+
+    ReportApi(Reports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GetMapping("/trial-balance")
+    @Operation(summary = "Every account's balance per currency at the end of a day (default: today)")
+    TrialBalance trialBalance(@PathVariable UUID clientId,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+        return reports.trialBalance(clientId, asOf == null ? today() : asOf);
+    }
+
+    @GetMapping("/income-statement")
+    @Operation(summary = "Income and expenses between two days in the functional currency")
+    IncomeStatement incomeStatement(@PathVariable UUID clientId,
+                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        requireOrder(from, to);
+        return reports.incomeStatement(clientId, from, to);
+    }
+
+    @GetMapping("/balance-sheet")
+    @Operation(summary = "Assets, liabilities and equity at the end of a day (default: today)")
+    BalanceSheet balanceSheet(@PathVariable UUID clientId,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+        return reports.balanceSheet(clientId, asOf == null ? today() : asOf);
+    }
+
+    @GetMapping("/general-ledger/{account}")
+    @Operation(summary = "An account's lines between two days with running balances, in pages")
+    GeneralLedger generalLedger(@PathVariable UUID clientId, @PathVariable String account,
+                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                @RequestParam(required = false) @Nullable String cursor,
+                                @RequestParam(required = false) @Nullable Integer limit) {
+        requireOrder(from, to);
+        String after = CursorPage.decode(cursor);
+        LocalDate afterDate = null;
+        long afterEntry = 0;
+        int afterLine = 0;
+        if (after != null) {
+            try {
+                String[] parts = after.split("/");
+                afterDate = LocalDate.parse(parts[0]);
+                afterEntry = Long.parseLong(parts[1]);
+                afterLine = Integer.parseInt(parts[2]);
+            } catch (RuntimeException e) {
+                throw BusinessRuleViolation.invalid("cursor", "is not a cursor this API returned");
+            }
+        }
+        return reports.generalLedger(clientId, account, from, to, afterDate, afterEntry, afterLine, CursorPage.limit(limit));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static void requireOrder(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw BusinessRuleViolation.invalid("to", "must not be before from");
+        }
+    }
+}
