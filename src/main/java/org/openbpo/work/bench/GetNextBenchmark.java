@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -95,14 +96,16 @@ class GetNextBenchmark implements Benchmark {
         int seconds = options.integer("seconds", 30);
         int warmupSeconds = options.integer("warmup-seconds", 10);
         int thinkMillis = options.integer("think-ms", 0);
-        int slots = options.integer("slots", poolSize);
+        // PostgreSQL's sizing rule: about two active transactions per core. More only queue for the CPU.
+        int slots = options.integer("slots", Math.min(poolSize, 2 * Runtime.getRuntime().availableProcessors()));
         PhaseMeter meter = new PhaseMeter(database, Boolean.parseBoolean(options.text("statements", "false")));
         BenchReport report = new BenchReport(name())
                 .parameter("open items", items).parameter("clients × queues", clientCount + " × " + queuesPerClient)
                 .parameter("agents (distinct, one virtual thread each)", agentCount)
                 .parameter("clients per agent", clientsPerAgent)
-                .parameter("think time between get-next and solve", thinkMillis + " ms")
-                .parameter("request slots (fair queue, like a server's worker threads)", slots)
+                .parameter("think time between get-next and solve", thinkMillis == 0 ? "none (agents ask back to back)"
+                        : "uniform " + thinkMillis / 2 + "–" + (thinkMillis * 3 / 2) + " ms")
+                .parameter("request slots (fair queue; default 2 per core)", slots)
                 .parameter("connection pool", poolSize)
                 .parameter("measured", seconds + " s after " + warmupSeconds + " s warm-up")
                 .parameter("cores", Runtime.getRuntime().availableProcessors())
@@ -123,7 +126,7 @@ class GetNextBenchmark implements Benchmark {
         String plan = explainClaim(desks.getFirst(), opened, clientsPerAgent);
         boolean usesIndex = plan.contains("work_item_routable");
         report.note("claim query plan " + (usesIndex ? "uses" : "does NOT use") + " index work_item_routable: "
-                + plan.replaceAll("\\s+", " "));
+                + plan.replaceAll("'\\{[^}]*}'", "'{…}'").replaceAll("\\s+", " "));
 
         Set<Long> claimed = ConcurrentHashMap.newKeySet();
         AtomicLong doubles = new AtomicLong();
@@ -187,6 +190,7 @@ class GetNextBenchmark implements Benchmark {
             List<Future<?>> running = new ArrayList<>();
             for (AgentDesk desk : desks) {
                 running.add(agents.submit(() -> {
+                    think(thinkMillis); // agents arrive spread out, not all in the same millisecond
                     while (System.nanoTime() < end) {
                         long asking = System.nanoTime();
                         slots.acquire();
@@ -206,9 +210,7 @@ class GetNextBenchmark implements Benchmark {
                         if (!claimed.add(item.id())) {
                             doubles.incrementAndGet();
                         }
-                        if (thinkMillis > 0) {
-                            Thread.sleep(thinkMillis);
-                        }
+                        think(thinkMillis);
                         slots.acquire();
                         try {
                             complete.time(() -> call(desk, () -> workItems.move(item.clientId(), item.id(),
@@ -225,6 +227,13 @@ class GetNextBenchmark implements Benchmark {
             }
         }
         return new Round(next, asked, complete, assignments.get(), empty.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Handle time varies: uniformly between half and one and a half times the mean, so agents do not ask in waves. */
+    private static void think(int meanMillis) throws InterruptedException {
+        if (meanMillis > 0) {
+            Thread.sleep(meanMillis / 2 + ThreadLocalRandom.current().nextInt(meanMillis + 1));
+        }
     }
 
     private static <T> T call(AgentDesk desk, java.util.concurrent.Callable<T> work) {
