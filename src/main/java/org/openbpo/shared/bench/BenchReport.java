@@ -42,10 +42,13 @@ public final class BenchReport {
     public String table() {
         StringBuilder out = new StringBuilder();
         out.append("benchmark ").append(benchmark).append('\n');
-        parameters.forEach((name, value) -> out.append(String.format("  %-32s %s%n", name, value)));
-        out.append(String.format("%-40s %16s  %s%n", "figure", "value", "unit"));
+        int parameterWidth = parameters.keySet().stream().mapToInt(String::length).max().orElse(0);
+        parameters.forEach((name, value) -> out.append(String.format("  %-" + parameterWidth + "s  %s%n", name, value)));
+        int nameWidth = Math.max(40, figures.stream().mapToInt(f -> f.name().length()).max().orElse(0));
+        String row = "%-" + nameWidth + "s %16s  %s%n";
+        out.append(String.format(row, "figure", "value", "unit"));
         for (Figure figure : figures) {
-            out.append(String.format("%-40s %16s  %s%n", figure.name(), format(figure.value()), figure.unit()));
+            out.append(String.format(row, figure.name(), format(figure.value()), figure.unit()));
         }
         notes.forEach(note -> out.append("note: ").append(note).append('\n'));
         return out.toString();

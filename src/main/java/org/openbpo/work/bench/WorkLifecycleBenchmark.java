@@ -84,10 +84,19 @@ class WorkLifecycleBenchmark implements Benchmark {
         LifecycleRun.Result ours = meter.measure("openbpo", database.name(), items, report,
                 () -> LifecycleRun.run("openbpo", openBpo, items, threads));
         ours.addTo(report);
-        long done = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql("""
-                select count(*) from work.work_item where client_id = any (?) and category = 'DONE'""")
-                .param(clients.toArray(UUID[]::new)).query(Long.class).single()));
-        report.figure("openbpo items done in the database", done, "items");
+        UUID[] clientArray = clients.toArray(UUID[]::new);
+        Persisted persisted = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql("""
+                        select (select count(*) from work.work_item where client_id = any (?) and category = 'DONE'),
+                               (select count(*) from work.work_item where client_id = any (?) and category = 'DONE'
+                                   and sla_met is not null),
+                               (select count(*) from work.work_event where client_id = any (?)),
+                               (select count(*) from audit.record where client_id = any (?) and entity_type = 'work-item')""")
+                .params(clientArray, clientArray, clientArray, clientArray)
+                .query((rs, n) -> new Persisted(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single()));
+        report.figure("openbpo items done in the database (warm-up and measured)", persisted.done(), "items")
+                .figure("openbpo done items with an SLA verdict", persisted.withSlaVerdict(), "items")
+                .figure("openbpo timeline entries per done item", persisted.timeline() / (double) persisted.done(), "entries")
+                .figure("openbpo audit records per done item", persisted.audit() / (double) persisted.done(), "records");
         report.note(ours.perSecond() >= GOAL_PER_SECOND
                 ? "goal met: OpenBPO ran " + Math.round(ours.perSecond()) + " lifecycles/s (goal ≥ 1,500/s)"
                 : "goal NOT met: OpenBPO ran " + Math.round(ours.perSecond()) + " lifecycles/s (goal ≥ 1,500/s)");
@@ -114,6 +123,9 @@ class WorkLifecycleBenchmark implements Benchmark {
             }
         }
         return report;
+    }
+
+    private record Persisted(long done, long withSlaVerdict, long timeline, long audit) {
     }
 
     /** Lets the audit sealer chain what the warm-up wrote and checkpoints, so the next phase starts even. */
