@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Picks completed work for QA, any work type: at the work type's sample rate, and always for an
- * agent's first items on a client. Deciding by the item's hash keeps the decision the same when a
+ * agent's first items on a client (until that many of the agent's items were picked as new-agent
+ * samples, so the decision reads a handful of sample rows, not the agent's whole history). Deciding by the item's hash keeps the decision the same when a
  * completion event is delivered again; the sample's key keeps it recorded once.
  */
 @Service
@@ -50,7 +51,7 @@ public class Sampling {
             WorkItem item = workItems.get(completed.clientId(), completed.itemId());
             UUID agent = whoseWork(completed, item);
             var rule = new SamplingRule(workTypes.qaSampleRate(item.clientId(), item.workType(), item.workTypeVersion()));
-            long experience = agent == null ? Long.MAX_VALUE : workItems.completedBy(item.clientId(), agent, completed.at());
+            long experience = agent == null ? Long.MAX_VALUE : samples.newAgentSamples(item.clientId(), agent, item.id());
             rule.decide(item.clientId(), item.id(), experience).ifPresent(reason -> samples.insert(item.clientId(), item.id(),
                     item.workType(), item.serviceLine(), agent, reason, completed.at()));
         }));

@@ -18,8 +18,8 @@ public record SamplingRule(BigDecimal rate) {
 
     public static final int NEW_AGENT_ITEMS = 20;
 
-    public Optional<SampleReason> decide(UUID clientId, long itemId, long agentCompletedBefore) {
-        if (agentCompletedBefore < NEW_AGENT_ITEMS) {
+    public Optional<SampleReason> decide(UUID clientId, long itemId, long agentNewAgentSamples) {
+        if (agentNewAgentSamples < NEW_AGENT_ITEMS) {
             return Optional.of(SampleReason.NEW_AGENT);
         }
         return draw(clientId, itemId).compareTo(rate) < 0 ? Optional.of(SampleReason.SAMPLE_RATE) : Optional.empty();

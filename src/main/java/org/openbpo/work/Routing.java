@@ -5,7 +5,6 @@ import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.workforce.AgentEligibility;
 import org.openbpo.workforce.Agents;
 import org.openbpo.workforce.Skill;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,15 +35,13 @@ public class Routing {
     private final Agents agents;
     private final Queues queues;
     private final WorkItems workItems;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<UUID, Remembered> remembered = new ConcurrentHashMap<>();
 
-    Routing(Agents agents, Queues queues, WorkItems workItems, JdbcClient jdbc, Clock clock) {
+    Routing(Agents agents, Queues queues, WorkItems workItems, Clock clock) {
         this.agents = agents;
         this.queues = queues;
         this.workItems = workItems;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -52,9 +49,7 @@ public class Routing {
     @Transactional
     public Optional<WorkItem> next(CurrentUser agent) {
         Remembered routing = eligibleQueues(agent);
-        long holding = jdbc.sql("""
-                        select count(*) from work.work_item where assignee_id = ? and category in ('NEW', 'OPEN', 'REVIEW')""")
-                .param(agent.id()).query(Long.class).single();
+        long holding = workItems.holding(agent.id());
         if (holding >= routing.capacity()) {
             throw BusinessRuleViolation.conflict("at-capacity",
                     "You already hold " + holding + " items, your capacity; finish or release one first.");

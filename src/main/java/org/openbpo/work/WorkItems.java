@@ -113,9 +113,8 @@ public class WorkItems {
                 initial.code(), initial.category(), command.title().strip(), cleanForm,
                 command.channel() == null ? (by.providerStaff() ? "AGENT" : "PORTAL") : command.channel(),
                 by.email(), null, null, null, now, now, null, firstResponseDue, null, sla);
-        WorkItem item = draft.withId(items.insert(draft));
-        timeline.append(clientId, item.id(), now, by.email(), "created",
-                Map.of("state", item.state(), "priority", priority.name(), "queue", queue.code()));
+        WorkItem item = draft.withId(items.insert(draft, by.email(),
+                Map.of("state", draft.state(), "priority", priority.name(), "queue", queue.code())));
         audit.record(clientId, "work-item.created", "work-item", item.id(), null, item);
         events.publishEvent(new WorkItemCreated(clientId, item.id(), item.workType(), item.serviceLine(), priority,
                 item.channel(), now));
@@ -186,20 +185,17 @@ public class WorkItems {
                 item.title(), item.form(), item.channel(), item.requester(), item.assigneeId(), item.assignedAt(), maker,
                 item.createdAt(), now, firstResponse, item.firstResponseDueAt(),
                 target.category().closed() ? now : null, sla);
-        items.update(moved);
-        long handled = 0;
-        if (target.category().pausesSla() || target.category().closed()) {
-            handled = items.stopHandling(clientId, id, now);
-        } else if (item.category().pausesSla() && moved.assigneeId() != null) {
-            items.startHandling(clientId, id, moved.assigneeId(), now);
-        }
         Map<String, Object> data = new HashMap<>();
         data.put("from", item.state());
         data.put("to", target.code());
         if (command.note() != null) {
             data.put("note", command.note());
         }
-        timeline.append(clientId, id, now, by.email(), "moved", data);
+        long handled = items.move(moved, by.email(), data, target.category().pausesSla() || target.category().closed());
+        if (item.category().pausesSla() && !target.category().pausesSla() && !target.category().closed()
+                && moved.assigneeId() != null) {
+            items.startHandling(clientId, id, moved.assigneeId(), now);
+        }
         audit.record(clientId, "work-item.moved", "work-item", id, Map.of("state", item.state()), Map.of("state", target.code()));
         announce(item, moved, definition, by, now, handled);
         return moved;
@@ -209,9 +205,14 @@ public class WorkItems {
     @Transactional
     public Optional<WorkItem> claimNext(CurrentUser agent, Collection<UUID> eligibleQueues) {
         Instant now = clock.instant();
-        Optional<WorkItem> claimed = items.claimNext(eligibleQueues, agent.id(), now);
-        claimed.ifPresent(item -> assigned(item, agent.id(), agent.email(), now, "get-next"));
+        Optional<WorkItem> claimed = items.claimNext(eligibleQueues, agent.id(), agent.email(), now);
+        claimed.ifPresent(item -> announceAssigned(item, agent.id(), now));
         return claimed;
+    }
+
+    /** How many open items the agent holds now. */
+    long holding(UUID agentId) {
+        return items.holding(agentId);
     }
 
     @Transactional
@@ -256,12 +257,6 @@ public class WorkItems {
     @Transactional(readOnly = true)
     public List<WorkItem> assignedTo(CurrentUser agent, Collection<UUID> clientIds) {
         return items.assignedTo(agent.id(), clientIds);
-    }
-
-    /** How many of the client's items the agent had completed before a moment: their experience on it. */
-    @Transactional(readOnly = true)
-    public long completedBy(UUID clientId, UUID agentId, Instant before) {
-        return items.completedBy(clientId, agentId, before);
     }
 
     /** What waits unassigned in a client's queues, most urgent first: what a team lead hands out. */
@@ -312,6 +307,11 @@ public class WorkItems {
     private void assigned(WorkItem item, UUID agentId, String actor, Instant now, String how) {
         items.startHandling(item.clientId(), item.id(), agentId, now);
         timeline.append(item.clientId(), item.id(), now, actor, "assigned", Map.of("agent", agentId.toString(), "how", how));
+        announceAssigned(item, agentId, now);
+    }
+
+    /** Audit and event of an assignment whose handle time and timeline entry are written. */
+    private void announceAssigned(WorkItem item, UUID agentId, Instant now) {
         audit.record(item.clientId(), "work-item.assigned", "work-item", item.id(), null, Map.of("assignee", agentId.toString()));
         events.publishEvent(new WorkItemAssigned(item.clientId(), item.id(), agentId, now));
     }

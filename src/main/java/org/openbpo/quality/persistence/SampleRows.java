@@ -28,6 +28,17 @@ public class SampleRows {
                 .params(clientId, itemId, workType, serviceLine, agentId, reason.name(), Timestamp.from(at)).update() == 1;
     }
 
+    /**
+     * How many of the agent's items on the client were picked because the agent was new, not
+     * counting the given item: bounded by the new-agent allowance, and read from a small index.
+     */
+    public long newAgentSamples(UUID clientId, UUID agentId, long exceptItemId) {
+        return jdbc.sql("""
+                        select count(*) from quality.sample
+                         where client_id = ? and agent_id = ? and reason = 'NEW_AGENT' and item_id <> ?""")
+                .params(clientId, agentId, exceptItemId).query(Long.class).single();
+    }
+
     public List<Sample> waiting(UUID clientId, int limit) {
         return jdbc.sql("select * from quality.sample where client_id = ? and status = 'WAITING' order by sampled_at limit ?")
                 .params(clientId, limit)

@@ -90,6 +90,20 @@ class BenchDatabase {
         }
     }
 
+    /** The server's durability and memory settings as it reports them, for the report's header. */
+    String describe() {
+        try (Connection connection = asSuperuser(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     select split_part(version(), ' ', 2), current_setting('fsync'), current_setting('synchronous_commit'),
+                            current_setting('full_page_writes'), current_setting('shared_buffers')""")) {
+            rs.next();
+            return "PostgreSQL " + rs.getString(1) + ", fsync " + rs.getString(2) + ", synchronous_commit " + rs.getString(3)
+                    + ", full_page_writes " + rs.getString(4) + ", shared_buffers " + rs.getString(5);
+        } catch (SQLException e) {
+            return "PostgreSQL (settings not readable: " + e.getMessage() + ")";
+        }
+    }
+
     /** One phase's statements as pg_stat_statements counted them (loaded by {@code ./openbpo bench}). */
     record StatementProfile(String database, long calls, double millis, List<String> top) {
     }

@@ -98,7 +98,7 @@ class GetNextBenchmark implements Benchmark {
         int thinkMillis = options.integer("think-ms", 0);
         // PostgreSQL's sizing rule: about two active transactions per core. More only queue for the CPU.
         int slots = options.integer("slots", Math.min(poolSize, 2 * Runtime.getRuntime().availableProcessors()));
-        PhaseMeter meter = new PhaseMeter(database, Boolean.parseBoolean(options.text("statements", "false")));
+        PhaseMeter meter = new PhaseMeter(database, options.text("statements", "false"));
         BenchReport report = new BenchReport(name())
                 .parameter("open items", items).parameter("clients × queues", clientCount + " × " + queuesPerClient)
                 .parameter("agents (distinct, one virtual thread each)", agentCount)
@@ -109,7 +109,7 @@ class GetNextBenchmark implements Benchmark {
                 .parameter("connection pool", poolSize)
                 .parameter("measured", seconds + " s after " + warmupSeconds + " s warm-up")
                 .parameter("cores", Runtime.getRuntime().availableProcessors())
-                .parameter("database", "embedded PostgreSQL 17, fsync/synchronous_commit/full_page_writes on");
+                .parameter("database", database.describe());
 
         System.out.println("Opening the floor: " + clientCount + " clients × " + queuesPerClient + " queues, "
                 + agentCount + " agents (enrolled, certified, available)…");
@@ -252,6 +252,6 @@ class GetNextBenchmark implements Benchmark {
                 .flatMap(c -> c.queues().stream()).map(Queue::id).toList();
         Timestamp now = Timestamp.from(clock.instant());
         return desk.call(() -> transactions.execute(tx -> String.join("\n", jdbc.sql("explain (costs off) " + WorkItemRows.CLAIM_NEXT)
-                .params(queueIds.toArray(UUID[]::new), desk.agent().id(), now, now).query(String.class).list())));
+                .params(queueIds.toArray(UUID[]::new), desk.agent().id(), now, desk.agent().email()).query(String.class).list())));
     }
 }

@@ -16,12 +16,17 @@ final class PhaseMeter {
 
     private final BenchDatabase database;
     private final CpuMeter cpu;
-    private final boolean listStatements;
+    private final int listStatements;
 
-    PhaseMeter(BenchDatabase database, boolean listStatements) {
+    /** {@code statements}: the benchmark's option, "true" (the 12 heaviest), "false" or how many to list. */
+    PhaseMeter(BenchDatabase database, String statements) {
         this.database = database;
         this.cpu = new CpuMeter(database.postmasterPid());
-        this.listStatements = listStatements;
+        this.listStatements = switch (statements) {
+            case "true" -> 12;
+            case "false" -> 0;
+            default -> Integer.parseInt(statements);
+        };
         database.pauseStatementProfile();
     }
 
@@ -47,9 +52,9 @@ final class PhaseMeter {
                 .figure(phase + " CPU busy share of " + cores + " cores", used.totalNanos() / 1e9 / seconds / cores * 100, "%")
                 .figure(phase + " CPU-bound capacity, " + cores + " cores", cores * 1_000 / cpuMillisPerItem, "items/s");
         if (counting) {
-            BenchDatabase.StatementProfile statements = database.stopStatementProfile(databaseName, 12);
+            BenchDatabase.StatementProfile statements = database.stopStatementProfile(databaseName, Math.max(1, listStatements));
             report.figure(phase + " statements per item", statements.calls() / (double) items, "statements");
-            if (listStatements) {
+            if (listStatements > 0) {
                 statements.top().forEach(line -> report.note(phase + ": " + line));
             }
         }

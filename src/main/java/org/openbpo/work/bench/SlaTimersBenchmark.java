@@ -63,12 +63,12 @@ class SlaTimersBenchmark implements Benchmark {
         int clientCount = options.integer("clients", 50);
         int queuesPerClient = options.integer("queues", 4);
         int nodes = options.integer("nodes", 4);
-        PhaseMeter meter = new PhaseMeter(database, Boolean.parseBoolean(options.text("statements", "false")));
+        PhaseMeter meter = new PhaseMeter(database, options.text("statements", "false"));
         BenchReport report = new BenchReport(name())
                 .parameter("items due", items).parameter("clients × queues", clientCount + " × " + queuesPerClient)
                 .parameter("timer nodes (threads calling escalateDue)", nodes)
                 .parameter("cores", Runtime.getRuntime().availableProcessors())
-                .parameter("database", "embedded PostgreSQL 17, fsync/synchronous_commit/full_page_writes on");
+                .parameter("database", database.describe());
 
         System.out.println("Opening the floor: " + clientCount + " clients × " + queuesPerClient + " queues…");
         OperationsFloor.Floor opened = floor.open("SLA", clientCount, queuesPerClient, 1, 1);

@@ -63,13 +63,13 @@ class WorkLifecycleBenchmark implements Benchmark {
         int warmup = options.integer("warmup", 2_000);
         int clientCount = options.integer("clients", 1);
         boolean peer = !options.text("peer", "flowable").equals("none");
-        PhaseMeter meter = new PhaseMeter(database, Boolean.parseBoolean(options.text("statements", "false")));
+        PhaseMeter meter = new PhaseMeter(database, options.text("statements", "false"));
         BenchReport report = new BenchReport(name())
                 .parameter("items", items).parameter("threads (one agent each)", threads)
                 .parameter("warm-up lifecycles per engine", warmup).parameter("clients", clientCount)
                 .parameter("connection pool (each engine)", poolSize)
                 .parameter("cores", Runtime.getRuntime().availableProcessors())
-                .parameter("database", "embedded PostgreSQL 17, fsync/synchronous_commit/full_page_writes on");
+                .parameter("database", database.describe());
 
         System.out.println("Opening the floor: " + clientCount + " client(s), " + threads + " agents…");
         OperationsFloor.Floor opened = floor.open("LC", clientCount, 1, threads, clientCount);

@@ -41,20 +41,29 @@ public class WorkItemRows {
     }
 
     /** Inserts a new item under the next id of the sequence (the item's own id is ignored) and returns that id. */
-    public long insert(WorkItem w) {
+    /**
+     * Inserts a new item and its first timeline entry in one statement; returns the item's id.
+     * {@code created}: the timeline entry's data.
+     */
+    public long insert(WorkItem w, String actor, Map<String, ?> created) {
         SlaState s = w.sla();
         return jdbc.sql("""
-                        insert into work.work_item (client_id, id, work_type, work_type_version, contract_id, contract_version,
-                            service_line, queue_id, priority, state, category, title, form, channel, requester, created_at,
-                            updated_at, first_response_due_at, sla_target_secs, sla_warn_share, sla_consumed_secs,
-                            sla_running_since, due_at, warn_at)
-                        values (?, nextval('work.work_item_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        returning id""")
+                        with item as (
+                            insert into work.work_item (client_id, id, work_type, work_type_version, contract_id, contract_version,
+                                service_line, queue_id, priority, state, category, title, form, channel, requester, created_at,
+                                updated_at, first_response_due_at, sla_target_secs, sla_warn_share, sla_consumed_secs,
+                                sla_running_since, due_at, warn_at)
+                            values (?, nextval('work.work_item_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            returning client_id, id, created_at),
+                        timeline as (
+                            insert into work.work_event (client_id, item_id, at, actor, type, data)
+                            select client_id, id, created_at, ?, 'created', ?::jsonb from item)
+                        select id from item""")
                 .params(w.clientId(), w.workType(), w.workTypeVersion(), w.contractId(), w.contractVersion(),
                         w.serviceLine(), w.queueId(), w.priority().rank(), w.state(), w.category().name(), w.title(),
                         json.writeValueAsString(w.form()), w.channel(), w.requester(), ts(w.createdAt()), ts(w.updatedAt()),
                         ts(w.firstResponseDueAt()), s.targetSeconds(), s.warnShare(), s.consumedSeconds(),
-                        ts(s.runningSince()), ts(s.dueAt()), ts(s.warnAt()))
+                        ts(s.runningSince()), ts(s.dueAt()), ts(s.warnAt()), actor, json.writeValueAsString(created))
                 .query(Long.class).single();
     }
 
@@ -66,6 +75,43 @@ public class WorkItemRows {
     public Optional<WorkItem> lock(UUID clientId, long id) {
         return jdbc.sql("select * from work.work_item where client_id = ? and id = ? for update")
                 .params(clientId, id).query(item).optional();
+    }
+
+    /**
+     * Writes a move through the item's work type in one statement: the state and SLA columns a move
+     * changes (not the form, title or queue), the timeline entry, and when {@code stopHandling} the
+     * end of the open handling stretch. Returns the item's handle time in seconds when handling
+     * stopped, else 0.
+     */
+    public long move(WorkItem w, String actor, Map<String, ?> moved, boolean stopHandling) {
+        SlaState s = w.sla();
+        return jdbc.sql("""
+                        with moved as (
+                            update work.work_item set state = ?, category = ?, maker_id = ?, updated_at = ?, first_responded_at = ?,
+                                   completed_at = ?, sla_consumed_secs = ?, sla_running_since = ?, sla_paused_since = ?,
+                                   sla_pause_reason = ?, due_at = ?, warn_at = ?, escalated_at = ?, breached_at = ?, sla_met = ?
+                             where client_id = ? and id = ?
+                            returning client_id, id, updated_at),
+                        timeline as (
+                            insert into work.work_event (client_id, item_id, at, actor, type, data)
+                            select client_id, id, updated_at, ?, 'moved', ?::jsonb from moved),
+                        stopped as (
+                            update work.handle_time h set ended_at = greatest(h.started_at, m.updated_at)
+                              from moved m
+                             where ? and h.client_id = m.client_id and h.item_id = m.id and h.ended_at is null
+                            returning h.started_at, h.ended_at)
+                        select case when ? then coalesce((
+                                   select sum(extract(epoch from ended_at - started_at)) from (
+                                       select started_at, ended_at from work.handle_time
+                                        where client_id = ? and item_id = ? and ended_at is not null
+                                       union all
+                                       select started_at, ended_at from stopped) stretch), 0)::bigint
+                               else 0 end""")
+                .params(w.state(), w.category().name(), w.makerId(), ts(w.updatedAt()), ts(w.firstRespondedAt()),
+                        ts(w.completedAt()), s.consumedSeconds(), ts(s.runningSince()), ts(s.pausedSince()), s.pauseReason(),
+                        ts(s.dueAt()), ts(s.warnAt()), ts(s.escalatedAt()), ts(s.breachedAt()), s.met(), w.clientId(), w.id(),
+                        actor, json.writeValueAsString(moved), stopHandling, stopHandling, w.clientId(), w.id())
+                .query(Long.class).single();
     }
 
     public void update(WorkItem w) {
@@ -86,14 +132,15 @@ public class WorkItemRows {
 
     /**
      * Get next, in one statement: per eligible queue the most urgent waiting item that no other
-     * agent has locked, then the most urgent of those, assigned in the same statement. The queues
+     * agent has locked, then the most urgent of those, assigned in the same statement, with the
+     * agent's handle time started and the assignment written to the item's timeline. The queues
      * are walked by subscript rather than with unnest(): PostgreSQL knows unnest's row count from
      * the array in hand, so for an agent with few queues it planned the statement afresh on every
      * call (half a millisecond, more than running it); by subscript, its prepared plan serves every
-     * call. Public so that the get-next benchmark can EXPLAIN it.
+     * call. Parameters: queues, agent, now. Public so that the get-next benchmark can EXPLAIN it.
      */
     public static final String CLAIM_NEXT = """
-            with eligible as (select ?::uuid[] as queues),
+            with eligible as (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now),
             candidate as (
                 select w.client_id, w.id
                   from eligible e
@@ -104,19 +151,36 @@ public class WorkItemRows {
                        order by priority desc, due_at nulls last, id
                        limit 1 for update skip locked) w
                  order by w.priority desc, w.due_at nulls last, w.id
-                 limit 1)
-            update work.work_item i set assignee_id = ?, assigned_at = ?, updated_at = ?
-              from candidate c
-             where i.client_id = c.client_id and i.id = c.id
-            returning i.*""";
+                 limit 1),
+            claimed as (
+                update work.work_item i set assignee_id = e.agent, assigned_at = e.now, updated_at = e.now
+                  from candidate c, eligible e
+                 where i.client_id = c.client_id and i.id = c.id
+                returning i.*),
+            handling as (
+                insert into work.handle_time (client_id, item_id, agent_id, started_at)
+                select c.client_id, c.id, e.agent, e.now from claimed c, eligible e
+                on conflict do nothing),
+            timeline as (
+                insert into work.work_event (client_id, item_id, at, actor, type, data)
+                select c.client_id, c.id, e.now, ?, 'assigned', jsonb_build_object('agent', e.agent, 'how', 'get-next')
+                  from claimed c, eligible e)
+            select * from claimed""";
 
-    public Optional<WorkItem> claimNext(Collection<UUID> queueIds, UUID agentId, Instant at) {
+    /** Claims the most urgent item of the queues for the agent (see {@link #CLAIM_NEXT}); {@code actor} names them on the timeline. */
+    public Optional<WorkItem> claimNext(Collection<UUID> queueIds, UUID agentId, String actor, Instant at) {
         if (queueIds.isEmpty()) {
             return Optional.empty();
         }
         return jdbc.sql(CLAIM_NEXT)
-                .params(queueIds.toArray(UUID[]::new), agentId, ts(at), ts(at))
+                .params(queueIds.toArray(UUID[]::new), agentId, ts(at), actor)
                 .query(item).optional();
+    }
+
+    /** The open items an agent holds, which get-next weighs against the agent's capacity. */
+    public long holding(UUID agentId) {
+        return jdbc.sql("select count(*) from work.work_item where assignee_id = ? and category in ('NEW', 'OPEN', 'REVIEW')")
+                .param(agentId).query(Long.class).single();
     }
 
     /** Items whose warning moment has come and that were not escalated yet; locked, skipping those another node holds. */
@@ -165,13 +229,6 @@ public class WorkItemRows {
                         select * from work.work_item where assignee_id = ? and client_id = any (?)
                            and category not in ('DONE', 'CANCELLED') order by priority desc, due_at nulls last""")
                 .params(agentId, clientIds.toArray(UUID[]::new)).query(item).list();
-    }
-
-    public long completedBy(UUID clientId, UUID agentId, Instant before) {
-        return jdbc.sql("""
-                        select count(*) from work.work_item
-                         where assignee_id = ? and client_id = ? and category = 'DONE' and completed_at < ?""")
-                .params(agentId, clientId, ts(before)).query(Long.class).single();
     }
 
     public void startHandling(UUID clientId, long itemId, UUID agentId, Instant at) {
