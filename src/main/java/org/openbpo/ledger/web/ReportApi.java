@@ -10,6 +10,9 @@ import org.openbpo.ledger.Reports;
 import org.openbpo.ledger.TrialBalance;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.page.CursorPage;
+import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.Clients;
+import org.springframework.http.ResponseEntity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
@@ -27,11 +32,16 @@ import java.util.UUID;
 @Tag(name = "Ledger: reports", description = "Trial balance, income statement, balance sheet and general ledger as of any day")
 class ReportApi {
 
+    private static final int FILE_PAGE = 500;
+    private static final int GENERAL_LEDGER_FILE_LINES = 100_000;
+
     private final Reports reports;
+    private final Clients clients;
     private final Clock clock;
 
-    ReportApi(Reports reports, Clock clock) {
+    ReportApi(Reports reports, Clients clients, Clock clock) {
         this.reports = reports;
+        this.clients = clients;
         this.clock = clock;
     }
 
@@ -81,6 +91,64 @@ class ReportApi {
             }
         }
         return reports.generalLedger(clientId, account, from, to, afterDate, afterEntry, afterLine, CursorPage.limit(limit));
+    }
+
+    @GetMapping(value = "/trial-balance", params = "format")
+    @Operation(summary = "The trial balance as a PDF or XLSX file (format=pdf|xlsx)")
+    ResponseEntity<byte[]> trialBalanceFile(@PathVariable UUID clientId, @RequestParam String format,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+        ReportFormat as = ReportFormat.of(format);
+        Client client = clients.get(clientId);
+        return as.file(ReportDocuments.trialBalance(client, trialBalance(clientId, asOf)), generatedAt());
+    }
+
+    @GetMapping(value = "/income-statement", params = "format")
+    @Operation(summary = "The income statement as a PDF or XLSX file (format=pdf|xlsx)")
+    ResponseEntity<byte[]> incomeStatementFile(@PathVariable UUID clientId, @RequestParam String format,
+                                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        ReportFormat as = ReportFormat.of(format);
+        Client client = clients.get(clientId);
+        return as.file(ReportDocuments.incomeStatement(client, incomeStatement(clientId, from, to)), generatedAt());
+    }
+
+    @GetMapping(value = "/balance-sheet", params = "format")
+    @Operation(summary = "The balance sheet as a PDF or XLSX file (format=pdf|xlsx)")
+    ResponseEntity<byte[]> balanceSheetFile(@PathVariable UUID clientId, @RequestParam String format,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+        ReportFormat as = ReportFormat.of(format);
+        Client client = clients.get(clientId);
+        return as.file(ReportDocuments.balanceSheet(client, balanceSheet(clientId, asOf)), generatedAt());
+    }
+
+    @GetMapping(value = "/general-ledger/{account}", params = "format")
+    @Operation(summary = "An account's lines between two days as a PDF or XLSX file (format=pdf|xlsx), every page at once "
+            + "up to " + GENERAL_LEDGER_FILE_LINES + " lines")
+    ResponseEntity<byte[]> generalLedgerFile(@PathVariable UUID clientId, @PathVariable String account, @RequestParam String format,
+                                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        ReportFormat as = ReportFormat.of(format);
+        requireOrder(from, to);
+        Client client = clients.get(clientId);
+        GeneralLedger first = reports.generalLedger(clientId, account, from, to, null, 0, 0, CursorPage.limit(FILE_PAGE));
+        List<GeneralLedger.Line> lines = new ArrayList<>(first.lines());
+        GeneralLedger page = first;
+        while (page.nextCursor() != null) {
+            if (lines.size() >= GENERAL_LEDGER_FILE_LINES) {
+                throw BusinessRuleViolation.invalid("to", "the file would hold more than " + GENERAL_LEDGER_FILE_LINES
+                        + " lines; choose fewer days");
+            }
+            GeneralLedger.Line last = page.lines().getLast();
+            page = reports.generalLedger(clientId, account, from, to, last.date(), last.entryId(), last.lineNo(),
+                    CursorPage.limit(FILE_PAGE));
+            lines.addAll(page.lines());
+        }
+        String functional = reports.trialBalance(clientId, from).functionalCurrency();
+        return as.file(ReportDocuments.generalLedger(client, first, lines, page.closing(), functional), generatedAt());
+    }
+
+    private String generatedAt() {
+        return "Prepared by OpenBPO on " + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " (UTC)";
     }
 
     private LocalDate today() {
