@@ -10,8 +10,11 @@ import org.openbpo.ledger.Reports;
 import org.openbpo.ledger.TrialBalance;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.page.CursorPage;
-import org.openbpo.tenancy.Client;
-import org.openbpo.tenancy.Clients;
+import org.openbpo.ledger.ReportFile;
+import org.openbpo.ledger.ReportFiles;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 @RestController
@@ -32,16 +33,13 @@ import java.util.UUID;
 @Tag(name = "Ledger: reports", description = "Trial balance, income statement, balance sheet and general ledger as of any day")
 class ReportApi {
 
-    private static final int FILE_PAGE = 500;
-    private static final int GENERAL_LEDGER_FILE_LINES = 100_000;
-
     private final Reports reports;
-    private final Clients clients;
+    private final ReportFiles files;
     private final Clock clock;
 
-    ReportApi(Reports reports, Clients clients, Clock clock) {
+    ReportApi(Reports reports, ReportFiles files, Clock clock) {
         this.reports = reports;
-        this.clients = clients;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -97,9 +95,8 @@ class ReportApi {
     @Operation(summary = "The trial balance as a PDF or XLSX file (format=pdf|xlsx)")
     ResponseEntity<byte[]> trialBalanceFile(@PathVariable UUID clientId, @RequestParam String format,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
-        ReportFormat as = ReportFormat.of(format);
-        Client client = clients.get(clientId);
-        return as.file(ReportDocuments.trialBalance(client, trialBalance(clientId, asOf)), generatedAt());
+        ReportFile.Format as = ReportFile.Format.of(format);
+        return download(files.trialBalance(clientId, asOf == null ? today() : asOf, as));
     }
 
     @GetMapping(value = "/income-statement", params = "format")
@@ -107,48 +104,35 @@ class ReportApi {
     ResponseEntity<byte[]> incomeStatementFile(@PathVariable UUID clientId, @RequestParam String format,
                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        ReportFormat as = ReportFormat.of(format);
-        Client client = clients.get(clientId);
-        return as.file(ReportDocuments.incomeStatement(client, incomeStatement(clientId, from, to)), generatedAt());
+        ReportFile.Format as = ReportFile.Format.of(format);
+        requireOrder(from, to);
+        return download(files.incomeStatement(clientId, from, to, as));
     }
 
     @GetMapping(value = "/balance-sheet", params = "format")
     @Operation(summary = "The balance sheet as a PDF or XLSX file (format=pdf|xlsx)")
     ResponseEntity<byte[]> balanceSheetFile(@PathVariable UUID clientId, @RequestParam String format,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
-        ReportFormat as = ReportFormat.of(format);
-        Client client = clients.get(clientId);
-        return as.file(ReportDocuments.balanceSheet(client, balanceSheet(clientId, asOf)), generatedAt());
+        ReportFile.Format as = ReportFile.Format.of(format);
+        return download(files.balanceSheet(clientId, asOf == null ? today() : asOf, as));
     }
 
     @GetMapping(value = "/general-ledger/{account}", params = "format")
-    @Operation(summary = "An account's lines between two days as a PDF or XLSX file (format=pdf|xlsx), every page at once "
-            + "up to " + GENERAL_LEDGER_FILE_LINES + " lines")
+    @Operation(summary = "An account's lines between two days as one PDF or XLSX file (format=pdf|xlsx), up to "
+            + ReportFiles.GENERAL_LEDGER_LINES + " lines")
     ResponseEntity<byte[]> generalLedgerFile(@PathVariable UUID clientId, @PathVariable String account, @RequestParam String format,
                                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        ReportFormat as = ReportFormat.of(format);
+        ReportFile.Format as = ReportFile.Format.of(format);
         requireOrder(from, to);
-        Client client = clients.get(clientId);
-        GeneralLedger first = reports.generalLedger(clientId, account, from, to, null, 0, 0, CursorPage.limit(FILE_PAGE));
-        List<GeneralLedger.Line> lines = new ArrayList<>(first.lines());
-        GeneralLedger page = first;
-        while (page.nextCursor() != null) {
-            if (lines.size() >= GENERAL_LEDGER_FILE_LINES) {
-                throw BusinessRuleViolation.invalid("to", "the file would hold more than " + GENERAL_LEDGER_FILE_LINES
-                        + " lines; choose fewer days");
-            }
-            GeneralLedger.Line last = page.lines().getLast();
-            page = reports.generalLedger(clientId, account, from, to, last.date(), last.entryId(), last.lineNo(),
-                    CursorPage.limit(FILE_PAGE));
-            lines.addAll(page.lines());
-        }
-        String functional = reports.trialBalance(clientId, from).functionalCurrency();
-        return as.file(ReportDocuments.generalLedger(client, first, lines, page.closing(), functional), generatedAt());
+        return download(files.generalLedger(clientId, account, from, to, as));
     }
 
-    private String generatedAt() {
-        return "Prepared by OpenBPO on " + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " (UTC)";
+    static ResponseEntity<byte[]> download(ReportFile file) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .body(file.content());
     }
 
     private LocalDate today() {

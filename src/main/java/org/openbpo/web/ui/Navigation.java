@@ -49,6 +49,10 @@ public record Navigation(List<Section> sections) {
         if (!work.isEmpty()) {
             sections.add(new Section("Work", work));
         }
+        if (manager || (staff && user.has(Role.BILLING_ANALYST))
+                || (!staff && (user.has(Role.CLIENT_ADMINISTRATOR) || user.has(Role.APPROVER)))) {
+            sections.add(new Section("Finance", List.of(Item.link("Books", "/books", "book"))));
+        }
         List<Item> admin = new ArrayList<>();
         if (staff && user.has(Role.ADMINISTRATOR)) {
             admin.add(Item.link("Clients", "/admin/clients", "building"));
@@ -94,7 +98,7 @@ public record Navigation(List<Section> sections) {
                 case ADMINISTRATOR, OPERATIONS_MANAGER -> List.of("Reports");
                 case TEAM_LEAD, AGENT -> List.<String>of();
                 case QA_ANALYST -> List.of("Quality");
-                case BILLING_ANALYST -> List.of("Billing", "Ledger", "Payroll");
+                case BILLING_ANALYST -> List.of("Billing", "Payroll");
                 case CLIENT_ADMINISTRATOR, APPROVER -> List.of("Approvals", "Reports");
                 case REQUESTER -> List.<String>of();
             });

@@ -1,12 +1,12 @@
-package org.openbpo.ledger.web;
+package org.openbpo.ledger.files;
 
 import org.openbpo.ledger.BalanceSheet;
 import org.openbpo.ledger.GeneralLedger;
 import org.openbpo.ledger.IncomeStatement;
 import org.openbpo.ledger.Statement;
 import org.openbpo.ledger.TrialBalance;
-import org.openbpo.ledger.web.ReportDocument.Column;
-import org.openbpo.ledger.web.ReportDocument.Row;
+import org.openbpo.ledger.files.ReportDocument.Column;
+import org.openbpo.ledger.files.ReportDocument.Row;
 import org.openbpo.tenancy.Client;
 
 import java.util.ArrayList;
@@ -14,12 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Lays the ledger's reports out as documents, with the client's name and the days they cover. */
-final class ReportDocuments {
+public final class ReportDocuments {
 
     private ReportDocuments() {
     }
 
-    static ReportDocument trialBalance(Client client, TrialBalance report) {
+    public static ReportDocument trialBalance(Client client, TrialBalance report) {
         List<Row> rows = new ArrayList<>();
         for (TrialBalance.Row row : report.rows()) {
             rows.add(row(0, false, row.account(), row.name(), row.currency(),
@@ -39,7 +39,7 @@ final class ReportDocuments {
                 rows);
     }
 
-    static ReportDocument incomeStatement(Client client, IncomeStatement report) {
+    public static ReportDocument incomeStatement(Client client, IncomeStatement report) {
         List<Row> rows = new ArrayList<>();
         section(rows, report.income(), report.currency());
         section(rows, report.expenses(), report.currency());
@@ -48,7 +48,7 @@ final class ReportDocuments {
                 List.of(Column.text("Account"), Column.text("Name"), Column.amount("Amount (" + report.currency() + ")")), rows, 1);
     }
 
-    static ReportDocument balanceSheet(Client client, BalanceSheet report) {
+    public static ReportDocument balanceSheet(Client client, BalanceSheet report) {
         List<Row> rows = new ArrayList<>();
         section(rows, report.assets(), report.currency());
         section(rows, report.liabilities(), report.currency());
@@ -60,7 +60,7 @@ final class ReportDocuments {
     }
 
     /** {@code lines}: every line of the account in the range, across the API's pages. */
-    static ReportDocument generalLedger(Client client, GeneralLedger first, List<GeneralLedger.Line> lines,
+    public static ReportDocument generalLedger(Client client, GeneralLedger first, List<GeneralLedger.Line> lines,
                                         List<GeneralLedger.Balance> closing, String functionalCurrency) {
         List<Row> rows = new ArrayList<>();
         for (GeneralLedger.Balance opening : first.opening()) {

@@ -1,4 +1,4 @@
-package org.openbpo.ledger.web;
+package org.openbpo.ledger.files;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -19,12 +19,12 @@ import java.util.Map;
  * so totals can be checked with a formula; written in a streaming workbook, so a general ledger
  * of many thousand lines does not sit in memory as cell objects.
  */
-final class XlsxReports {
+public final class XlsxReports {
 
     private XlsxReports() {
     }
 
-    static byte[] render(ReportDocument report, String generatedBy) {
+    public static byte[] render(ReportDocument report, String generatedBy) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
             SXSSFSheet sheet = workbook.createSheet(report.title().length() > 31 ? report.title().substring(0, 31) : report.title());
             Font bold = workbook.createFont();

@@ -1,4 +1,4 @@
-package org.openbpo.ledger.web;
+package org.openbpo.ledger.files;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * column headings and rows. Amounts stay exact decimals, so the spreadsheet holds numbers a
  * reviewer can add up, not text.
  */
-record ReportDocument(String title, List<String> subtitle, List<Column> columns, List<Row> rows, int indentedColumn) {
+public record ReportDocument(String title, List<String> subtitle, List<Column> columns, List<Row> rows, int indentedColumn) {
 
     ReportDocument(String title, List<String> subtitle, List<Column> columns, List<Row> rows) {
         this(title, subtitle, columns, rows, 0);
@@ -28,7 +28,7 @@ record ReportDocument(String title, List<String> subtitle, List<Column> columns,
     record Row(List<Object> cells, int level, boolean strong) {
     }
 
-    String fileName(String extension) {
+    public String fileName(String extension) {
         return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "." + extension;
     }
 

@@ -1,4 +1,4 @@
-package org.openbpo.ledger.web;
+package org.openbpo.ledger.files;
 
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -20,7 +20,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** Ledger reports as PDF: landscape A4, headings repeated on every page, amounts right-aligned. */
-final class PdfReports {
+public final class PdfReports {
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 15);
     private static final Font SUBTITLE = FontFactory.getFont(FontFactory.HELVETICA, 9, Color.DARK_GRAY);
@@ -33,7 +33,7 @@ final class PdfReports {
     private PdfReports() {
     }
 
-    static byte[] render(ReportDocument report, String generatedBy) {
+    public static byte[] render(ReportDocument report, String generatedBy) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);

@@ -1,0 +1,119 @@
+package org.openbpo.web.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.openbpo.ledger.ReportFile;
+import org.openbpo.ledger.ReportFiles;
+import org.openbpo.ledger.Reports;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.CurrentUser;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * A client's books on screen: trial balance, income statement and balance sheet as of any day,
+ * each downloadable as PDF or XLSX. Everyone who may see the client may read its books.
+ */
+@Controller
+class BookPages {
+
+    /** The three statements the page switches between. */
+    enum View { TRIAL_BALANCE, INCOME_STATEMENT, BALANCE_SHEET }
+
+    private final ClientFocus focus;
+    private final Reports reports;
+    private final ReportFiles files;
+    private final Clock clock;
+
+    BookPages(ClientFocus focus, Reports reports, ReportFiles files, Clock clock) {
+        this.focus = focus;
+        this.reports = reports;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    @GetMapping("/books")
+    String books(@RequestParam(required = false) @Nullable UUID client,
+                 @RequestParam(required = false) @Nullable String view,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                 @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
+        if (client != null) {
+            focus.switchTo(user, client, request);
+            return "redirect:/books";
+        }
+        Client chosen = focus.chosen(user, request);
+        if (chosen == null) {
+            return focus.pick(model, "Books", "/books");
+        }
+        View shown = view(view);
+        LocalDate to = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
+        LocalDate start = from == null ? to.withDayOfMonth(1) : from;
+        if (to.isBefore(start)) {
+            throw BusinessRuleViolation.invalid("asOf", "must not be before from");
+        }
+        model.addAttribute("client", chosen);
+        model.addAttribute("view", shown.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        model.addAttribute("asOf", to);
+        model.addAttribute("from", start);
+        try {
+            switch (shown) {
+                case TRIAL_BALANCE -> model.addAttribute("trialBalance", reports.trialBalance(chosen.id(), to));
+                case INCOME_STATEMENT -> model.addAttribute("income", reports.incomeStatement(chosen.id(), start, to));
+                case BALANCE_SHEET -> model.addAttribute("sheet", reports.balanceSheet(chosen.id(), to));
+            }
+            model.addAttribute("hasBooks", true);
+        } catch (NotFound noBooks) {
+            model.addAttribute("hasBooks", false);
+        }
+        return "books/reports";
+    }
+
+    @GetMapping("/books/{clientId}/{report}.{format}")
+    ResponseEntity<byte[]> download(@PathVariable UUID clientId, @PathVariable String report, @PathVariable String format,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from) {
+        ReportFile.Format as = ReportFile.Format.of(format);
+        LocalDate to = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
+        ReportFile file = switch (view(report)) {
+            case TRIAL_BALANCE -> files.trialBalance(clientId, to, as);
+            case INCOME_STATEMENT -> files.incomeStatement(clientId, from == null ? to.withDayOfMonth(1) : from, to, as);
+            case BALANCE_SHEET -> files.balanceSheet(clientId, to, as);
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .body(file.content());
+    }
+
+    private static View view(@Nullable String name) {
+        if (name == null || name.isBlank()) {
+            return View.TRIAL_BALANCE;
+        }
+        try {
+            return View.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw BusinessRuleViolation.invalid("view", "must be trial-balance, income-statement or balance-sheet");
+        }
+    }
+
+    @org.springframework.web.bind.annotation.ModelAttribute("amounts")
+    BookAmounts amounts() {
+        return new BookAmounts();
+    }
+}
