@@ -54,4 +54,26 @@ class DemoDataTest extends IntegrationTest {
             }
         });
     }
+
+    @Autowired
+    org.openbpo.ledger.Reports reports;
+
+    @Test
+    void theRetailerAndTheInsurerHaveBooksThatBalance() {
+        demoData.loadOnce();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        TenantScope.run(AllowedClients.ALL, () -> {
+            for (Client client : clients.page(null, 10_000)) {
+                if (!java.util.Set.of("LAKESHORE", "ALBION").contains(client.code())) {
+                    continue;
+                }
+                var trial = reports.trialBalance(client.id(), today);
+                assertThat(trial.functionalDebits()).as(client.code()).isPositive().isEqualTo(trial.functionalCredits());
+                var sheet = reports.balanceSheet(client.id(), today);
+                assertThat(sheet.liabilitiesAndEquity()).as(client.code()).isEqualTo(sheet.assets().total());
+                var year = reports.incomeStatement(client.id(), today.withDayOfYear(1), today);
+                assertThat(year.income().total()).as(client.code() + " earned something this year").isPositive();
+            }
+        });
+    }
 }
