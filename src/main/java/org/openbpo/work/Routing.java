@@ -49,12 +49,15 @@ public class Routing {
     @Transactional
     public Optional<WorkItem> next(CurrentUser agent) {
         Remembered routing = eligibleQueues(agent);
-        long holding = workItems.holding(agent.id());
-        if (holding >= routing.capacity()) {
-            throw BusinessRuleViolation.conflict("at-capacity",
-                    "You already hold " + holding + " items, your capacity; finish or release one first.");
+        Optional<WorkItem> claimed = workItems.claimNext(agent, routing.queueIds(), routing.capacity());
+        if (claimed.isEmpty()) {
+            long holding = workItems.holding(agent.id());
+            if (holding >= routing.capacity()) {
+                throw BusinessRuleViolation.conflict("at-capacity",
+                        "You already hold " + holding + " items, your capacity; finish or release one first.");
+            }
         }
-        return workItems.claimNext(agent, routing.queueIds());
+        return claimed;
     }
 
     /**

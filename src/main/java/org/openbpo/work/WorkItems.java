@@ -201,11 +201,14 @@ public class WorkItems {
         return moved;
     }
 
-    /** Gives the agent the most urgent item among the queues they may serve; empty when there is none. */
+    /**
+     * Gives the agent the most urgent item among the queues they may serve; empty when there is
+     * none, or when the agent already holds {@code capacity} open items.
+     */
     @Transactional
-    public Optional<WorkItem> claimNext(CurrentUser agent, Collection<UUID> eligibleQueues) {
+    public Optional<WorkItem> claimNext(CurrentUser agent, Collection<UUID> eligibleQueues, int capacity) {
         Instant now = clock.instant();
-        Optional<WorkItem> claimed = items.claimNext(eligibleQueues, agent.id(), agent.email(), now);
+        Optional<WorkItem> claimed = items.claimNext(eligibleQueues, agent.id(), capacity, agent.email(), now);
         claimed.ifPresent(item -> announceAssigned(item, agent.id(), now));
         return claimed;
     }

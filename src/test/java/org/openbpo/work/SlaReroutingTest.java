@@ -89,7 +89,7 @@ class SlaReroutingTest extends IntegrationTest {
 
         // The next agent on shift who asks gets it first: it now outranks everything NORMAL.
         CurrentUser checker = CurrentUser.of(setup.checker());
-        assertThat(TenantScope.call(checker.allowedClients(), () -> workItems.claimNext(checker, Set.of(setup.backOfficeQueue().id()))))
+        assertThat(TenantScope.call(checker.allowedClients(), () -> workItems.claimNext(checker, Set.of(setup.backOfficeQueue().id()), Integer.MAX_VALUE)))
                 .get().extracting(WorkItem::id).isEqualTo(atCebu.id());
 
         clock.advance(Duration.ofHours(1));

@@ -100,7 +100,7 @@ class TwoNodesTest extends IntegrationTest {
                 CurrentUser agent = agents.get(t % 2);
                 running.add(threads.submit(() -> {
                     while (true) {
-                        var item = TenantScope.call(agent.allowedClients(), () -> node.claimNext(agent, queue));
+                        var item = TenantScope.call(agent.allowedClients(), () -> node.claimNext(agent, queue, Integer.MAX_VALUE));
                         if (item.isEmpty()) {
                             return;
                         }

@@ -134,6 +134,28 @@ class WorkLifecycleTest extends IntegrationTest {
         assertThat(none.text("code")).isEqualTo("no-work-available");
     }
 
+    @Test
+    void anAgentWhoHoldsTheirCapacityGetsNoMoreUntilTheyFinishOne() {
+        Api agent = api().as(setup.makerToken());
+        List<Long> raised = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            raised.add(raise(agent, "NORMAL", "Capacity " + i));
+        }
+        for (int i = 0; i < 5; i++) { // the fixture's agents may hold five open items at once
+            assertThat(agent.post("/api/v1/work/next", "").status()).isEqualTo(200);
+        }
+        Api.Response full = agent.post("/api/v1/work/next", "");
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.text("code")).isEqualTo("at-capacity");
+        assertThat(full.text("detail")).contains("5 items");
+        assertThat(agent.get(items + "/" + raised.getLast()).body().path("assigneeId").isNull())
+                .as("the sixth item still waits for someone").isTrue();
+
+        long held = agent.get(items + "?assignee=" + setup.maker().id() + "&limit=1").body().path("items").get(0).path("id").asLong();
+        assertThat(move(agent, held, "rejected").status()).isEqualTo(200);
+        assertThat(agent.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(raised.getLast());
+    }
+
     private long raise(Api api, String priority, String title) {
         Api.Response response = api.post(items, Map.of("serviceLine", "policy-admin", "priority", priority, "title", title,
                 "form", Map.of("requestType", "other", "details", title)));

@@ -252,6 +252,7 @@ class GetNextBenchmark implements Benchmark {
                 .flatMap(c -> c.queues().stream()).map(Queue::id).toList();
         Timestamp now = Timestamp.from(clock.instant());
         return desk.call(() -> transactions.execute(tx -> String.join("\n", jdbc.sql("explain (costs off) " + WorkItemRows.CLAIM_NEXT)
-                .params(queueIds.toArray(UUID[]::new), desk.agent().id(), now, desk.agent().email()).query(String.class).list())));
+                .params(queueIds.toArray(UUID[]::new), desk.agent().id(), now, Integer.MAX_VALUE, desk.agent().email())
+                .query(String.class).list())));
     }
 }

@@ -137,10 +137,16 @@ public class WorkItemRows {
      * are walked by subscript rather than with unnest(): PostgreSQL knows unnest's row count from
      * the array in hand, so for an agent with few queues it planned the statement afresh on every
      * call (half a millisecond, more than running it); by subscript, its prepared plan serves every
-     * call. Parameters: queues, agent, now. Public so that the get-next benchmark can EXPLAIN it.
+     * call. An agent who already holds their capacity of open items gets nothing (the caller then
+     * tells them why). Parameters: queues, agent, now, capacity, actor. Public so that the get-next
+     * benchmark can EXPLAIN it.
      */
     public static final String CLAIM_NEXT = """
-            with eligible as (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now),
+            with eligible as (
+                select p.queues, p.agent, p.now
+                  from (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now, ?::int as capacity) p
+                 where (select count(*) from work.work_item h
+                         where h.assignee_id = p.agent and h.category in ('NEW', 'OPEN', 'REVIEW')) < p.capacity),
             candidate as (
                 select w.client_id, w.id
                   from eligible e
@@ -168,12 +174,12 @@ public class WorkItemRows {
             select * from claimed""";
 
     /** Claims the most urgent item of the queues for the agent (see {@link #CLAIM_NEXT}); {@code actor} names them on the timeline. */
-    public Optional<WorkItem> claimNext(Collection<UUID> queueIds, UUID agentId, String actor, Instant at) {
+    public Optional<WorkItem> claimNext(Collection<UUID> queueIds, UUID agentId, int capacity, String actor, Instant at) {
         if (queueIds.isEmpty()) {
             return Optional.empty();
         }
         return jdbc.sql(CLAIM_NEXT)
-                .params(queueIds.toArray(UUID[]::new), agentId, ts(at), actor)
+                .params(queueIds.toArray(UUID[]::new), agentId, ts(at), capacity, actor)
                 .query(item).optional();
     }
 
