@@ -22,7 +22,7 @@ import java.util.Map;
  * declaration (so no external or internal entity is ever expanded: XXE and entity expansion are
  * impossible), reports malformed XML with its line and column, and checks the elements BIS 3.0
  * requires for an invoice OpenBPO can pay, naming each missing one by path and the line of its
- * parent. It is not a full schema or Schematron validation.
+ * parent (the line where its start tag ends). It is not a full schema or Schematron validation.
  */
 public final class UblInvoice {
 
