@@ -1,0 +1,110 @@
+package org.openbpo.ledger;
+
+import org.openbpo.ledger.persistence.ChartRows;
+import org.openbpo.payables.PayablesEvents.ApprovedInvoice;
+import org.openbpo.payables.PayablesEvents.InvoicesApproved;
+import org.openbpo.payables.PayablesEvents.PaidInvoice;
+import org.openbpo.payables.PayablesEvents.PaymentsMade;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Books payables in the client's ledger, if the client has books: an approved invoice debits the
+ * expense (the invoice's own account, or the chart's general expense account) and credits accounts
+ * payable; a payment debits accounts payable with the invoice's amount and credits the bank with
+ * what was paid and other income with the discount taken. Each entry's idempotency key names the
+ * invoice, so a redelivered event posts nothing twice. An entry the books refuse (a closed month,
+ * a foreign currency without a rate, an unknown account) is logged and skipped; the others post.
+ */
+@Service
+public class PayablesPosting {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PayablesPosting.class);
+
+    /** The accounts of each shipped chart that payables posts to. */
+    record Accounts(String payable, String expense, String bank, String discount) {
+        static Optional<Accounts> of(String template) {
+            return switch (template) {
+                case "US_GAAP" -> Optional.of(new Accounts("2010", "6300", "1010", "4900"));
+                case "IFRS" -> Optional.of(new Accounts("5100", "7400", "2400", "6900"));
+                default -> Optional.empty();
+            };
+        }
+    }
+
+    private final Journal journal;
+    private final ChartRows charts;
+    private final TransactionTemplate transactions;
+
+    PayablesPosting(Journal journal, ChartRows charts, TransactionTemplate transactions) {
+        this.journal = journal;
+        this.charts = charts;
+        this.transactions = transactions;
+    }
+
+    @Async
+    @TransactionalEventListener
+    public void on(InvoicesApproved approved) {
+        withAccounts(approved.clientId(), accounts -> {
+            List<PostEntry> entries = new ArrayList<>();
+            for (ApprovedInvoice invoice : approved.invoices()) {
+                String expense = invoice.expenseAccount() == null ? accounts.expense() : invoice.expenseAccount();
+                entries.add(new PostEntry(approved.on(), "Invoice " + invoice.number() + " from " + invoice.vendor(),
+                        EntrySource.VENDOR_INVOICE, "payables-invoice-" + invoice.invoiceId(), false, List.of(
+                        PostEntry.Line.debit(expense, invoice.amountMinor(), invoice.currency()),
+                        PostEntry.Line.credit(accounts.payable(), invoice.amountMinor(), invoice.currency()))));
+            }
+            return entries;
+        });
+    }
+
+    @Async
+    @TransactionalEventListener
+    public void on(PaymentsMade payments) {
+        withAccounts(payments.clientId(), accounts -> {
+            List<PostEntry> entries = new ArrayList<>();
+            for (PaidInvoice paid : payments.payments()) {
+                List<PostEntry.Line> lines = new ArrayList<>();
+                lines.add(PostEntry.Line.debit(accounts.payable(), paid.amountMinor(), paid.currency()));
+                lines.add(PostEntry.Line.credit(accounts.bank(), paid.amountMinor() - paid.discountMinor(), paid.currency()));
+                if (paid.discountMinor() > 0) {
+                    lines.add(PostEntry.Line.credit(accounts.discount(), paid.discountMinor(), paid.currency()));
+                }
+                entries.add(new PostEntry(payments.paidOn(), "Payment of invoice " + paid.number() + " to " + paid.vendor(),
+                        EntrySource.PAYMENT, "payables-payment-" + paid.invoiceId(), false, lines));
+            }
+            return entries;
+        });
+    }
+
+    private void withAccounts(UUID client, java.util.function.Function<Accounts, List<PostEntry>> build) {
+        TenantScope.run(AllowedClients.only(client), () -> {
+            Optional<Accounts> accounts = transactions.execute(tx -> charts.book(client).flatMap(book -> Accounts.of(book.template())));
+            if (accounts == null || accounts.isEmpty()) {
+                return; // no books kept for this client (or a chart payables does not know)
+            }
+            for (PostEntry entry : build.apply(accounts.get())) {
+                try {
+                    TransactionTemplate each = new TransactionTemplate(transactions.getTransactionManager());
+                    each.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
+                    each.executeWithoutResult(tx -> journal.post(client, entry));
+                } catch (BusinessRuleViolation refused) {
+                    LOG.warn("The books of client {} refused {}: {}", client, entry.idempotencyKey(), refused.getMessage());
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,5 @@
+package org.openbpo.payables.domain;
+
+/** One thing wrong with an imported file: where (a row and column, or a line and XML path) and why. */
+public record FileProblem(String where, String reason) {
+}

@@ -1,0 +1,3 @@
+/** The payables REST API under /api/v1/clients/{clientId}/payables. */
+@org.jspecify.annotations.NullMarked
+package org.openbpo.payables.web;
