@@ -124,7 +124,7 @@ public class EmployeeRows {
                 .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
     }
 
-    private Stored map(ResultSet rs, int row) throws SQLException {
+    public Stored map(ResultSet rs, int row) throws SQLException {
         Date leave = rs.getDate("leave_date");
         EmployeeData data = new EmployeeData(rs.getString("employee_number"), rs.getString("given_name"),
                 rs.getString("family_name"), rs.getString("email"), Country.valueOf(rs.getString("country")),
