@@ -39,6 +39,10 @@ public class PayrollCalculator {
         return engine.calculate(request);
     }
 
+    PayrollEngine engine() {
+        return engine;
+    }
+
     public RulePacks packs() {
         return engine.packs();
     }

@@ -1,0 +1,86 @@
+package org.openbpo.ledger;
+
+import org.openbpo.payroll.PayRunFinalized;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Posts a finalised pay run's journal to the client's books, if the client keeps its books with the
+ * provider. The event stays in the event publication registry until this has committed, so a crash
+ * redelivers it; the entry's idempotency key ({@code payroll-run:<id>}) makes the redelivery a no-op.
+ * Accounts by chart template: gross pay and the employer's costs as expenses, net pay as wages payable,
+ * withholdings and employer contributions as payroll tax liabilities, deductions after tax as accruals.
+ */
+@Service
+public class PayrollPosting {
+
+    /** Account codes per chart template and journal purpose. */
+    private static final Map<String, Map<PayRunFinalized.Purpose, String>> ACCOUNTS = Map.of(
+            "US_GAAP", Map.of(PayRunFinalized.Purpose.GROSS_PAY, "6010", PayRunFinalized.Purpose.EMPLOYER_COST, "6020",
+                    PayRunFinalized.Purpose.NET_PAY, "2200", PayRunFinalized.Purpose.WITHHELD, "2210",
+                    PayRunFinalized.Purpose.EMPLOYER_LIABILITY, "2210", PayRunFinalized.Purpose.DEDUCTION, "2100"),
+            "IFRS", Map.of(PayRunFinalized.Purpose.GROSS_PAY, "7200", PayRunFinalized.Purpose.EMPLOYER_COST, "7210",
+                    PayRunFinalized.Purpose.NET_PAY, "5300", PayRunFinalized.Purpose.WITHHELD, "5500",
+                    PayRunFinalized.Purpose.EMPLOYER_LIABILITY, "5500", PayRunFinalized.Purpose.DEDUCTION, "5200"));
+
+    private final Books books;
+    private final Journal journal;
+    private final TransactionTemplate transactions;
+
+    PayrollPosting(Books books, Journal journal, TransactionTemplate transactions) {
+        this.books = books;
+        this.journal = journal;
+        this.transactions = transactions;
+    }
+
+    @Async
+    @TransactionalEventListener
+    public void on(PayRunFinalized finalized) {
+        TenantScope.run(AllowedClients.only(finalized.clientId()), () -> transactions.executeWithoutResult(tx -> post(finalized)));
+    }
+
+    /** Posts the run's journal; returns false when the client keeps no books with the provider. */
+    boolean post(PayRunFinalized finalized) {
+        Book book;
+        try {
+            book = books.book(finalized.clientId());
+        } catch (NotFound noBooks) {
+            return false;
+        }
+        Map<PayRunFinalized.Purpose, String> accounts = ACCOUNTS.get(book.template());
+        if (accounts == null) {
+            throw new IllegalStateException("No payroll accounts for chart template " + book.template());
+        }
+        Currency currency = Currency.getInstance(finalized.currency());
+        List<PostEntry.Line> lines = new ArrayList<>();
+        for (PayRunFinalized.JournalLine line : finalized.lines()) {
+            long minor = line.amount().movePointRight(currency.getDefaultFractionDigits()).setScale(0, java.math.RoundingMode.UNNECESSARY)
+                    .longValueExact();
+            if (minor == 0) {
+                continue;
+            }
+            String account = accounts.get(line.purpose());
+            PostEntry.Line posted = line.debit() ? PostEntry.Line.debit(account, minor, currency.getCurrencyCode())
+                    : PostEntry.Line.credit(account, minor, currency.getCurrencyCode());
+            lines.add(new PostEntry.Line(posted.account(), posted.debit(), posted.credit(), posted.currency(), null, null, null,
+                    line.purpose().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + line.code()));
+        }
+        if (lines.isEmpty()) {
+            return false;
+        }
+        journal.post(finalized.clientId(), new PostEntry(finalized.payDate(), "Pay run " + finalized.payRunId() + " ("
+                + finalized.payGroup() + "), paid " + finalized.payDate(), EntrySource.PAYROLL_RUN,
+                "payroll-run:" + finalized.payRunId(), false, lines));
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+package org.openbpo.payroll;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A pay run was finalised: its payslips are numbered and locked and the employees' figures to date carry
+ * them. The journal it makes in the client's books: the gross pay and the employer's costs as expenses;
+ * the net pay owed to the employees, each tax and contribution withheld or owed by the employer, and each
+ * deduction after tax as liabilities. Debits equal credits.
+ */
+public record PayRunFinalized(UUID clientId, long payRunId, String payGroup, LocalDate payDate, String currency,
+                              List<JournalLine> lines) {
+
+    public enum Purpose {
+        /** Debit: salaries and wages expense. */
+        GROSS_PAY,
+        /** Debit: the employer's taxes and contributions, an expense (code: SS_ER, NI_ER, EPF_ER, ...). */
+        EMPLOYER_COST,
+        /** Credit: net pay owed to the employees until paid. */
+        NET_PAY,
+        /** Credit: tax and contributions withheld from pay, owed to the authority (code: FIT, PAYE, NI_EE, ...). */
+        WITHHELD,
+        /** Credit: the employer's taxes and contributions, owed to the authority. */
+        EMPLOYER_LIABILITY,
+        /** Credit: deductions after tax, owed to whoever they are for. */
+        DEDUCTION
+    }
+
+    /** One line: what it is for, the pay line code it sums, and the amount (positive). */
+    public record JournalLine(Purpose purpose, String code, BigDecimal amount) {
+        public boolean debit() {
+            return purpose == Purpose.GROSS_PAY || purpose == Purpose.EMPLOYER_COST;
+        }
+    }
+}

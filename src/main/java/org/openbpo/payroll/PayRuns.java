@@ -1,0 +1,360 @@
+package org.openbpo.payroll;
+
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.payroll.domain.Country;
+import org.openbpo.payroll.domain.PayItem;
+import org.openbpo.payroll.domain.PayrollEngine;
+import org.openbpo.payroll.domain.PaySchedule;
+import org.openbpo.payroll.domain.PayslipCalculation;
+import org.openbpo.payroll.persistence.PayRunRows;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.tenancy.Clients;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.work.CreateWorkItem;
+import org.openbpo.work.MoveWorkItem;
+import org.openbpo.work.WorkItem;
+import org.openbpo.work.WorkItems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Pay runs, as work items of the client's payroll service line: prepared (everyone calculated by the
+ * gross-to-net engine, anomalies flagged), checked by a second person of the provider, approved by the
+ * client, finalised (payslips numbered and locked, figures to date carried, the journal published) and
+ * paid (payment instructions). Finalising and paying are idempotent: a second call, or a retry after a
+ * crash (which rolls the whole step back), changes nothing and pays nobody twice.
+ */
+@Service
+public class PayRuns {
+
+    /** Employees calculated and stored per slice: memory stays flat whatever the pay group's size. */
+    static final int SLICE = 5_000;
+
+    private final PayRunRows rows;
+    private final org.openbpo.payroll.persistence.EmployeeRows employees;
+    private final PayGroups groups;
+    private final PayrollCalculator calculator;
+    private final WorkItems workItems;
+    private final Clients clients;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final BigDecimal changeThreshold;
+
+    PayRuns(PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock,
+            @Value("${openbpo.payroll.pay-change-threshold:0.25}") BigDecimal changeThreshold) {
+        this.rows = rows;
+        this.employees = employees;
+        this.groups = groups;
+        this.calculator = calculator;
+        this.workItems = workItems;
+        this.clients = clients;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.changeThreshold = changeThreshold;
+    }
+
+    @Transactional
+    public PayRun prepare(UUID client, PreparePayRun command, CurrentUser by) {
+        return prepare(client, command, by, true);
+    }
+
+    /** Prepares a run; {@code asWorkItem} false only for benchmarks, which measure the calculation without the engine's queue. */
+    @Transactional
+    public PayRun prepare(UUID client, PreparePayRun command, CurrentUser by, boolean asWorkItem) {
+        clients.get(client);
+        PayrollPermissions.requirePayrollStaff(by, "prepare pay runs");
+        PayGroup group = groups.get(client, command.payGroup());
+        PayRun.Kind kind = command.kind() == null ? PayRun.Kind.REGULAR : command.kind();
+        PaySchedule.Period period = groups.period(client, group, command.periodEnd());
+        calculator.packs().find(group.country(), period.taxYear()).info().requirePeriod(period.taxPeriod());
+        Currency currency = group.country().currency();
+        if (kind == PayRun.Kind.REGULAR && rows.regularExists(client, group.code(), period.end())) {
+            throw new BusinessRuleViolation(409, "pay-run-exists", "periodEnd", "A regular run of " + group.code()
+                    + " for the period ending " + period.end() + " exists already; pay more with an OFF_CYCLE run.");
+        }
+        Instant now = clock.instant();
+        long id = rows.insertRun(client, group.code(), kind, period, period, currency, by.id(), by.displayName(), now);
+        if (asWorkItem) {
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("payGroup", group.code());
+            form.put("periodEnd", period.end().toString());
+            form.put("kind", kind.name());
+            form.put("payRun", id);
+            WorkItem item = workItems.create(client, new CreateWorkItem(group.serviceLine(), null, null,
+                    (kind == PayRun.Kind.REGULAR ? "Pay run " : "Off-cycle pay run ") + group.name() + ", period ending "
+                            + period.end() + ", paid " + period.payDate(), form, "API"), by);
+            rows.attachWorkItem(client, id, item.id());
+        }
+        calculate(client, id, group, period, kind == PayRun.Kind.OFF_CYCLE, currency);
+        PayRun run = get(client, id);
+        audit.record(client, "payroll.pay-run-prepared", "pay-run", id, null, run);
+        return run;
+    }
+
+    /** Calculates the run again after corrections (employee data, items, timesheets); only while it is being prepared. */
+    @Transactional
+    public PayRun recalculate(UUID client, long id, CurrentUser by) {
+        clients.get(client);
+        PayRun run = locked(client, id);
+        PayrollPermissions.requirePayrollStaff(by, "prepare pay runs");
+        requireStatus(run, PayRun.Status.PREPARED, "recalculate");
+        PayGroup group = groups.get(client, run.payGroup());
+        rows.deletePayslips(client, id);
+        rows.prepared(client, id, by.id(), by.displayName(), clock.instant());
+        calculate(client, id, group, groups.period(client, group, run.periodEnd()), run.kind() == PayRun.Kind.OFF_CYCLE,
+                Currency.getInstance(run.currency()));
+        PayRun after = get(client, id);
+        audit.record(client, "payroll.pay-run-recalculated", "pay-run", id, run, after);
+        return after;
+    }
+
+    private void calculate(UUID client, long run, PayGroup group, PaySchedule.Period period, boolean offCycle, Currency currency) {
+        PayrollEngine engine = calculator.engine();
+        Map<UUID, List<PayItem>> items = rows.items(client, group.code(), period, offCycle, currency);
+        rows.createStaging();
+        UUID after = new UUID(0, 0);
+        int ordinal = 0;
+        while (true) {
+            List<PayRunRows.EmployeeForRun> slice = rows.employees(client, group.code(), period.taxYear(), period, after, SLICE, currency);
+            if (slice.isEmpty()) {
+                break;
+            }
+            List<PayRunRows.NewPayslip> payslips = new ArrayList<>(slice.size());
+            for (PayRunRows.EmployeeForRun employee : slice) {
+                List<PayItem> own = items.getOrDefault(employee.stored().id(), List.of());
+                if (offCycle && own.isEmpty()) {
+                    continue;
+                }
+                PayslipCalculation.Result result;
+                try {
+                    result = PayslipCalculation.calculate(engine, new PayslipCalculation.Input(employee.stored().data(), period,
+                            employee.hours(), own, employee.toDate(), employee.previousNet(), employee.hasBankAccount(), offCycle),
+                            changeThreshold);
+                } catch (BusinessRuleViolation | IllegalArgumentException refused) {
+                    throw new BusinessRuleViolation(422, "employee-not-calculable", "employees",
+                            "Employee " + employee.stored().data().employeeNumber() + " cannot be calculated: " + refused.getMessage());
+                }
+                payslips.add(new PayRunRows.NewPayslip(employee.stored().id(), ++ordinal, employee.stored().data().employeeNumber(),
+                        employee.stored().data().givenName() + " " + employee.stored().data().familyName(), result,
+                        employee.hasBankAccount()));
+            }
+            if (!payslips.isEmpty()) {
+                rows.store(client, run, payslips);
+            }
+            after = slice.getLast().stored().id();
+        }
+        rows.total(client, run);
+    }
+
+    @Transactional
+    public PayRun sendForCheck(UUID client, long id, CurrentUser by) {
+        clients.get(client);
+        PayRun run = locked(client, id);
+        PayrollPermissions.requirePayrollStaff(by, "send pay runs for checking");
+        requireStatus(run, PayRun.Status.PREPARED, "send for checking");
+        rows.status(client, id, PayRun.Status.CHECKING);
+        move(client, run, PayRunWorkType.CHECKING, null, by);
+        return changed(client, run, "payroll.pay-run-sent-for-check");
+    }
+
+    /** The provider's check, by someone other than whoever prepared the run (maker-checker). */
+    @Transactional
+    public PayRun check(UUID client, long id, PayRunDecision decision, CurrentUser by) {
+        clients.get(client);
+        PayRun run = locked(client, id);
+        PayrollPermissions.requirePayrollStaff(by, "check pay runs");
+        requireStatus(run, PayRun.Status.CHECKING, "check");
+        if (by.id().equals(run.preparedById())) {
+            throw new BusinessRuleViolation(409, "checker-is-maker", "decision",
+                    "Maker-checker: " + run.preparedBy() + " prepared this run and cannot also check it; a second person must.");
+        }
+        if (decision.decision() == PayRunDecision.Decision.APPROVE) {
+            rows.checked(client, id, by.id(), by.displayName());
+            rows.status(client, id, PayRun.Status.AWAITING_CLIENT);
+            move(client, run, PayRunWorkType.CLIENT_APPROVAL, decision.note(), by);
+            return changed(client, run, "payroll.pay-run-checked");
+        }
+        rows.status(client, id, PayRun.Status.PREPARED);
+        move(client, run, PayRunWorkType.PREPARING, decision.note(), by);
+        return changed(client, run, "payroll.pay-run-returned");
+    }
+
+    /** The client's approval, in its portal; a return sends the run back to be prepared again. */
+    @Transactional
+    public PayRun clientDecision(UUID client, long id, PayRunDecision decision, CurrentUser by) {
+        clients.get(client);
+        PayRun run = locked(client, id);
+        PayrollPermissions.requireClientApprover(by, "approve pay runs");
+        requireStatus(run, PayRun.Status.AWAITING_CLIENT, "approve");
+        if (decision.decision() == PayRunDecision.Decision.APPROVE) {
+            rows.approved(client, id, by.id(), by.displayName());
+            rows.status(client, id, PayRun.Status.APPROVED);
+            move(client, run, PayRunWorkType.APPROVED, decision.note(), by);
+            return changed(client, run, "payroll.pay-run-approved");
+        }
+        rows.status(client, id, PayRun.Status.PREPARED);
+        move(client, run, PayRunWorkType.PREPARING, decision.note(), by);
+        return changed(client, run, "payroll.pay-run-rejected");
+    }
+
+    /**
+     * Locks the run: numbers its payslips, carries them into the figures to date, marks one-off items paid
+     * and publishes the journal, in one transaction. Finalising a finalised run returns it unchanged.
+     */
+    @Transactional
+    public PayRun finalise(UUID client, long id, CurrentUser by) {
+        return finalise(client, id, by, true);
+    }
+
+    @Transactional
+    public PayRun finalise(UUID client, long id, CurrentUser by, boolean asWorkItem) {
+        clients.get(client);
+        PayRun run = locked(client, id);
+        PayrollPermissions.requirePayrollManager(by, "finalise pay runs");
+        if (run.locked()) {
+            return run;
+        }
+        if (asWorkItem) {
+            requireStatus(run, PayRun.Status.APPROVED, "finalise");
+        }
+        if (rows.anyNegativeNet(client, id)) {
+            throw BusinessRuleViolation.conflict("negative-net", "A payslip of this run has a negative net pay; correct it "
+                    + "(return the run for correction) before finalising.");
+        }
+        Instant now = clock.instant();
+        rows.takeNumbers(client, id, run.employees());
+        PayGroup group = groups.get(client, run.payGroup());
+        PaySchedule.Period period = groups.period(client, group, run.periodEnd());
+        rows.carryToDate(client, id, run.taxYear(), run.kind() == PayRun.Kind.REGULAR);
+        rows.markItemsPaid(client, id, run.payGroup(), period, run.kind() == PayRun.Kind.OFF_CYCLE);
+        rows.finalised(client, id, now);
+        if (asWorkItem) {
+            move(client, run, PayRunWorkType.FINALISED, null, by);
+        }
+        events.publishEvent(new PayRunFinalized(client, id, run.payGroup(), run.payDate(), run.currency(), journal(client, id)));
+        return changed(client, run, "payroll.pay-run-finalised");
+    }
+
+    /** Writes the payment instructions (net pay, currency, masked and sealed account) once; paying again adds nothing. */
+    @Transactional
+    public PayRun pay(UUID client, long id, CurrentUser by) {
+        clients.get(client);
+        PayRun run = locked(client, id);
+        PayrollPermissions.requirePayrollManager(by, "pay pay runs");
+        if (run.status() == PayRun.Status.PAID) {
+            return run;
+        }
+        requireStatus(run, PayRun.Status.FINALISED, "pay");
+        int written = rows.instruct(client, id, clock.instant());
+        rows.paid(client, id, clock.instant());
+        move(client, run, PayRunWorkType.PAID, written + " payment instructions", by);
+        return changed(client, run, "payroll.pay-run-paid");
+    }
+
+    @Transactional(readOnly = true)
+    public PayRun get(UUID client, long id) {
+        clients.get(client);
+        return rows.find(client, id).orElseThrow(() -> new NotFound("pay run", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PayRun> latest(UUID client, long beforeId, int limit) {
+        clients.get(client);
+        return rows.latest(client, beforeId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Payslip> payslips(UUID client, long id, String afterNumber, int limit) {
+        get(client, id);
+        return rows.payslips(client, id, afterNumber, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public Payslip payslip(UUID client, long id, UUID employee) {
+        get(client, id);
+        return rows.payslip(client, id, employee).orElseThrow(() -> new NotFound("payslip", id + "/" + employee));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> paymentInstructions(UUID client, long id) {
+        get(client, id);
+        return rows.instructions(client, id);
+    }
+
+    /** The employee's pay and tax to date in a tax year, as finalised runs left them (zero before the first). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> toDate(UUID client, UUID employee, String taxYear) {
+        clients.get(client);
+        employees.find(client, employee).orElseThrow(() -> new NotFound("employee", employee));
+        return rows.toDate(client, employee, taxYear).orElseGet(() -> Map.of("tax_year", taxYear, "gross", "0",
+                "tax", "0", "employee_contributions", "0", "employer_contributions", "0", "net", "0"));
+    }
+
+    private List<PayRunFinalized.JournalLine> journal(UUID client, long id) {
+        List<PayRunFinalized.JournalLine> lines = new ArrayList<>();
+        List<PayRunFinalized.JournalLine> credits = new ArrayList<>();
+        for (Map<String, Object> sum : rows.journalSums(client, id)) {
+            BigDecimal amount = (BigDecimal) sum.get("amount");
+            if (amount.signum() == 0) {
+                continue;
+            }
+            String code = (String) sum.get("code");
+            switch ((String) sum.get("section")) {
+                case "G" -> lines.addFirst(new PayRunFinalized.JournalLine(PayRunFinalized.Purpose.GROSS_PAY, code, amount));
+                case "R" -> {
+                    lines.add(new PayRunFinalized.JournalLine(PayRunFinalized.Purpose.EMPLOYER_COST, code, amount));
+                    credits.add(new PayRunFinalized.JournalLine(PayRunFinalized.Purpose.EMPLOYER_LIABILITY, code, amount));
+                }
+                case "N" -> credits.addFirst(new PayRunFinalized.JournalLine(PayRunFinalized.Purpose.NET_PAY, code, amount));
+                case "T" -> credits.add(new PayRunFinalized.JournalLine(PayRunFinalized.Purpose.WITHHELD, code, amount));
+                case "D" -> credits.add(new PayRunFinalized.JournalLine(PayRunFinalized.Purpose.DEDUCTION, code, amount));
+                default -> throw new IllegalStateException("Unknown section " + sum.get("section"));
+            }
+        }
+        lines.addAll(credits);
+        return List.copyOf(lines);
+    }
+
+    private void move(UUID client, PayRun run, String to, String note, CurrentUser by) {
+        if (run.workItemId() != null) {
+            workItems.move(client, run.workItemId(), new MoveWorkItem(to, note), by);
+        }
+    }
+
+    private PayRun changed(UUID client, PayRun before, String action) {
+        PayRun after = rows.find(client, before.id()).orElseThrow();
+        audit.record(client, action, "pay-run", before.id(), Map.of("status", before.status()), Map.of("status", after.status()));
+        return after;
+    }
+
+    private PayRun locked(UUID client, long id) {
+        return rows.lock(client, id).orElseThrow(() -> new NotFound("pay run", id));
+    }
+
+    private static void requireStatus(PayRun run, PayRun.Status needed, String what) {
+        if (run.status() != needed) {
+            throw new BusinessRuleViolation(409, "pay-run-" + run.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "status", "Pay run " + run.id() + " is " + run.status() + "; only a " + needed + " run can " + what + ".");
+        }
+    }
+
+    static Country countryOf(PayGroup group) {
+        return group.country();
+    }
+}

@@ -1,0 +1,86 @@
+package org.openbpo.payroll.domain;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.payroll.domain.india.IndianEmployee;
+import org.openbpo.payroll.domain.philippines.PhilippineEmployee;
+import org.openbpo.payroll.domain.unitedkingdom.TaxCode;
+import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomEmployee;
+import org.openbpo.payroll.domain.unitedstates.FilingStatus;
+import org.openbpo.payroll.domain.unitedstates.FormW4;
+import org.openbpo.payroll.domain.unitedstates.UnitedStatesEmployee;
+import org.openbpo.shared.money.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Map;
+
+/** Turns an employee's stored tax fields and figures to date into what the gross-to-net engine reads. */
+public final class TaxProfile {
+
+    private TaxProfile() {
+    }
+
+    public static EmployeeDetails details(EmployeeData e, PayFrequency frequency, Money gross, ToDate toDate) {
+        Map<String, String> tax = e.taxData();
+        Currency currency = e.country().currency();
+        return switch (e.country()) {
+            case US -> new UnitedStatesEmployee(new FormW4(FilingStatus.valueOf(tax.get("filingStatus")),
+                    Boolean.parseBoolean(tax.get("w4Step2")), money(tax.get("w4Step3"), currency),
+                    money(tax.get("w4Step4a"), currency), money(tax.get("w4Step4b"), currency),
+                    money(tax.get("w4Step4c"), currency)), toDate.gross());
+            case GB -> new UnitedKingdomEmployee(TaxCode.parse(tax.get("taxCode")), tax.get("niCategory"),
+                    Boolean.parseBoolean(tax.get("director")), toDate.gross(), toDate.tax(), toDate.gross(),
+                    toDate.employeeContributions(), toDate.employerContributions());
+            case IN -> new IndianEmployee(e.payBasis() == PayBasis.SALARY && e.annualSalary() != null
+                    ? annual(e.annualSalary(), currency) : null, toDate.gross(), toDate.tax(),
+                    tax.containsKey("epfWages") ? money(tax.get("epfWages"), currency) : null,
+                    Boolean.parseBoolean(tax.get("epfOnActualWages")), !"false".equals(tax.get("epsMember")),
+                    !"false".equals(tax.get("resident")));
+            case PH -> new PhilippineEmployee(basicMonthly(e, frequency, gross), optionalMoney(tax.get("sssCompensation"), currency),
+                    optionalMoney(tax.get("pagIbigCompensation"), currency), Boolean.parseBoolean(tax.get("minimumWageEarner")),
+                    Money.zero(currency), null);
+        };
+    }
+
+    /** The income tax line of each country; the other employee lines are contributions. */
+    public static String taxLine(Country country) {
+        return switch (country) {
+            case US -> "FIT";
+            case GB -> "PAYE";
+            case IN -> "TDS";
+            case PH -> "WTAX";
+        };
+    }
+
+    /**
+     * The monthly basic salary PhilHealth (and by default SSS and Pag-IBIG) is charged on: as given, else
+     * a twelfth of the annual salary (rounded half up to the centavo), else this pay scaled to a month.
+     */
+    private static Money basicMonthly(EmployeeData e, PayFrequency frequency, Money gross) {
+        Currency currency = e.country().currency();
+        if (e.taxData().containsKey("basicMonthly")) {
+            return money(e.taxData().get("basicMonthly"), currency);
+        }
+        if (e.payBasis() == PayBasis.SALARY && e.annualSalary() != null) {
+            return Money.of(e.annualSalary().divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP), currency);
+        }
+        return switch (frequency) {
+            case MONTHLY -> gross;
+            case SEMIMONTHLY -> gross.times(2);
+            default -> gross.times(PaySchedule.periodsPerYear(frequency)).dividedBy(12).roundedHalfUp();
+        };
+    }
+
+    private static Money annual(BigDecimal amount, Currency currency) {
+        return Money.of(amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_UP), currency);
+    }
+
+    private static Money money(@Nullable String amount, Currency currency) {
+        return amount == null ? Money.zero(currency) : annual(new BigDecimal(amount), currency);
+    }
+
+    private static @Nullable Money optionalMoney(@Nullable String amount, Currency currency) {
+        return amount == null ? null : money(amount, currency);
+    }
+}

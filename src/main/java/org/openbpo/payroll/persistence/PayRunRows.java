@@ -1,0 +1,431 @@
+package org.openbpo.payroll.persistence;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.payroll.PayRun;
+import org.openbpo.payroll.Payslip;
+import org.openbpo.payroll.domain.PayItem;
+import org.openbpo.payroll.domain.PaySchedule;
+import org.openbpo.payroll.domain.PayslipCalculation;
+import org.openbpo.payroll.domain.ToDate;
+import org.openbpo.shared.money.Money;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Pay runs, their payslips and lines, figures to date and payment instructions. Payslips are written in
+ * bulk: COPY into a temporary staging table (COPY cannot write to a table under row-level security),
+ * then one INSERT ... SELECT per slice, which the policies check.
+ */
+@Repository
+public class PayRunRows {
+
+    /** An employee with what a run needs to know about them for one period. */
+    public record EmployeeForRun(EmployeeRows.Stored stored, ToDate toDate, @Nullable BigDecimal hours, @Nullable Money previousNet,
+                                 boolean hasBankAccount) {
+    }
+
+    /** A calculated payslip, ready to store. */
+    public record NewPayslip(UUID employeeId, int ordinal, String employeeNumber, String employeeName,
+                             PayslipCalculation.Result result, boolean hasBankAccount) {
+    }
+
+    private static final int BUFFER = 1 << 20;
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final EmployeeRows employees;
+
+    PayRunRows(JdbcClient jdbc, DataSource dataSource, EmployeeRows employees) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.employees = employees;
+    }
+
+    private static final RowMapper<PayRun> RUN = (rs, n) -> new PayRun(rs.getLong("id"), rs.getString("pay_group"),
+            PayRun.Kind.valueOf(rs.getString("kind")), rs.getDate("period_start").toLocalDate(),
+            rs.getDate("period_end").toLocalDate(), rs.getDate("pay_date").toLocalDate(), rs.getDate("cut_off").toLocalDate(),
+            rs.getString("tax_year"), rs.getInt("period_number"), rs.getString("frequency"), rs.getString("currency"),
+            PayRun.Status.valueOf(rs.getString("status")), (Long) rs.getObject("work_item_id"), rs.getString("prepared_by_name"),
+            rs.getString("checked_by_name"), rs.getString("approved_by_name"), rs.getInt("employees"),
+            rs.getBigDecimal("gross").toPlainString(), rs.getBigDecimal("net").toPlainString(),
+            rs.getBigDecimal("employer_costs").toPlainString(), rs.getInt("anomalies"), (Long) rs.getObject("first_payslip_number"),
+            rs.getTimestamp("prepared_at").toInstant(), instant(rs.getTimestamp("finalised_at")), instant(rs.getTimestamp("paid_at")),
+            rs.getObject("prepared_by", UUID.class), rs.getObject("checked_by", UUID.class));
+
+    public long insertRun(UUID client, String group, PayRun.Kind kind, PaySchedule.Period period, PaySchedule.Period payPeriod,
+                          Currency currency, UUID by, String byName, Instant at) {
+        return jdbc.sql("""
+                        insert into payroll.pay_run (client_id, pay_group, kind, period_start, period_end, pay_date, cut_off, tax_year,
+                            period_number, frequency, currency, status, prepared_by, prepared_by_name, prepared_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PREPARED', ?, ?, ?) returning id""")
+                .params(client, group, kind.name(), Date.valueOf(period.start()), Date.valueOf(period.end()),
+                        Date.valueOf(payPeriod.payDate()), Date.valueOf(payPeriod.cutOff()), payPeriod.taxYear(), payPeriod.number(),
+                        period.frequency().name(), currency.getCurrencyCode(), by, byName, Timestamp.from(at))
+                .query(Long.class).single();
+    }
+
+    public boolean regularExists(UUID client, String group, java.time.LocalDate periodEnd) {
+        return jdbc.sql("""
+                        select exists (select 1 from payroll.pay_run where client_id = ? and pay_group = ? and period_end = ?
+                                       and kind = 'REGULAR' and status <> 'CANCELLED')""")
+                .params(client, group, Date.valueOf(periodEnd)).query(Boolean.class).single();
+    }
+
+    public void attachWorkItem(UUID client, long run, long item) {
+        jdbc.sql("update payroll.pay_run set work_item_id = ? where client_id = ? and id = ?").params(item, client, run).update();
+    }
+
+    public Optional<PayRun> find(UUID client, long id) {
+        return jdbc.sql("select * from payroll.pay_run where client_id = ? and id = ?").params(client, id).query(RUN).optional();
+    }
+
+    public Optional<PayRun> lock(UUID client, long id) {
+        return jdbc.sql("select * from payroll.pay_run where client_id = ? and id = ? for update").params(client, id).query(RUN).optional();
+    }
+
+    public List<PayRun> latest(UUID client, long beforeId, int limit) {
+        return jdbc.sql("select * from payroll.pay_run where client_id = ? and id < ? order by id desc limit ?")
+                .params(client, beforeId, limit).query(RUN).list();
+    }
+
+    public void status(UUID client, long run, PayRun.Status status) {
+        jdbc.sql("update payroll.pay_run set status = ? where client_id = ? and id = ?").params(status.name(), client, run).update();
+    }
+
+    public void checked(UUID client, long run, UUID by, String name) {
+        jdbc.sql("update payroll.pay_run set checked_by = ?, checked_by_name = ? where client_id = ? and id = ?")
+                .params(by, name, client, run).update();
+    }
+
+    public void approved(UUID client, long run, UUID by, String name) {
+        jdbc.sql("update payroll.pay_run set approved_by = ?, approved_by_name = ? where client_id = ? and id = ?")
+                .params(by, name, client, run).update();
+    }
+
+    public void prepared(UUID client, long run, UUID by, String name, Instant at) {
+        jdbc.sql("""
+                        update payroll.pay_run set status = 'PREPARED', prepared_by = ?, prepared_by_name = ?, prepared_at = ?,
+                            checked_by = null, checked_by_name = null, approved_by = null, approved_by_name = null
+                        where client_id = ? and id = ?""")
+                .params(by, name, Timestamp.from(at), client, run).update();
+    }
+
+    /** Sums the run's payslips into the run. */
+    public void total(UUID client, long run) {
+        jdbc.sql("""
+                        update payroll.pay_run r set employees = t.employees, gross = t.gross, net = t.net,
+                            employer_costs = t.employer, anomalies = t.anomalies
+                        from (select count(*) employees, coalesce(sum(gross), 0) gross, coalesce(sum(net), 0) net,
+                                     coalesce(sum(employer_contributions), 0) employer, count(anomalies) anomalies
+                              from payroll.payslip where client_id = ? and run_id = ?) t
+                        where r.client_id = ? and r.id = ?""")
+                .params(client, run, client, run).update();
+    }
+
+    public void deletePayslips(UUID client, long run) {
+        jdbc.sql("delete from payroll.payslip_line where client_id = ? and run_id = ?").params(client, run).update();
+        jdbc.sql("delete from payroll.payslip where client_id = ? and run_id = ?").params(client, run).update();
+    }
+
+    /** A slice of the pay group's employees after {@code afterId}, with their figures to date and hours. */
+    public List<EmployeeForRun> employees(UUID client, String group, String taxYear, PaySchedule.Period period, UUID afterId, int limit,
+                                          Currency currency) {
+        return jdbc.sql("""
+                        select e.*, td.gross td_gross, td.tax td_tax, td.employee_contributions td_ee, td.employer_contributions td_er,
+                               td.net td_net, td.last_regular_net, ts.hours, e.bank_account is not null has_bank
+                        from payroll.employee e
+                        left join payroll.to_date td on td.client_id = e.client_id and td.employee_id = e.id and td.tax_year = ?
+                        left join payroll.timesheet ts on ts.client_id = e.client_id and ts.employee_id = e.id and ts.period_end = ?
+                        where e.client_id = ? and e.pay_group = ? and e.id > ?
+                          and e.start_date <= ? and (e.leave_date is null or e.leave_date >= ?)
+                        order by e.id limit ?""")
+                .params(taxYear, Date.valueOf(period.end()), client, group, afterId, Date.valueOf(period.end()),
+                        Date.valueOf(period.start()), limit)
+                .query((rs, n) -> {
+                    BigDecimal lastNet = rs.getBigDecimal("last_regular_net");
+                    ToDate toDate = rs.getBigDecimal("td_gross") == null ? ToDate.none(currency)
+                            : new ToDate(money(rs.getBigDecimal("td_gross"), currency), money(rs.getBigDecimal("td_tax"), currency),
+                            money(rs.getBigDecimal("td_ee"), currency), money(rs.getBigDecimal("td_er"), currency),
+                            money(rs.getBigDecimal("td_net"), currency));
+                    return new EmployeeForRun(employees.map(rs, n), toDate, rs.getBigDecimal("hours"),
+                            lastNet == null ? null : money(lastNet, currency), rs.getBoolean("has_bank"));
+                }).list();
+    }
+
+    /** Pay items of the group's employees that this run pays: recurring ones overlapping the period, unpaid one-offs. */
+    public Map<UUID, List<PayItem>> items(UUID client, String group, PaySchedule.Period period, boolean offCycle, Currency currency) {
+        Map<UUID, List<PayItem>> items = new HashMap<>();
+        jdbc.sql("""
+                        select i.* from payroll.pay_item i join payroll.employee e on e.client_id = i.client_id and e.id = i.employee_id
+                        where i.client_id = ? and e.pay_group = ? and i.starts_on <= ?
+                          and ((not ? and i.recurring and (i.ends_on is null or i.ends_on >= ?))
+                            or (not i.recurring and i.paid_in_run is null and i.off_cycle = ?))
+                        order by i.id""")
+                .params(client, group, Date.valueOf(period.end()), offCycle, Date.valueOf(period.start()), offCycle)
+                .query(rs -> {
+                    items.computeIfAbsent(rs.getObject("employee_id", UUID.class), k -> new ArrayList<>())
+                            .add(new PayItem(rs.getLong("id"), PayItem.Kind.valueOf(rs.getString("kind")), rs.getString("code"),
+                                    rs.getString("description"), money(rs.getBigDecimal("amount"), currency), rs.getBoolean("recurring")));
+                });
+        return items;
+    }
+
+    public void createStaging() {
+        jdbc.sql("""
+                create temporary table if not exists staged_payslip (like payroll.payslip including defaults) on commit drop""").update();
+        jdbc.sql("""
+                create temporary table if not exists staged_payslip_line (like payroll.payslip_line including defaults) on commit drop""")
+                .update();
+    }
+
+    /** Stores a slice of payslips with their lines. */
+    public void store(UUID client, long run, List<NewPayslip> payslips) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            copy(connection, "copy staged_payslip (client_id, run_id, employee_id, ordinal, employee_number, employee_name, gross, tax, "
+                    + "employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies) from stdin", rows -> {
+                for (NewPayslip p : payslips) {
+                    PayslipCalculation.Result r = p.result();
+                    rows.append(client).append('\t').append(run).append('\t').append(p.employeeId()).append('\t').append(p.ordinal()).append('\t');
+                    text(rows, p.employeeNumber()).append('\t');
+                    text(rows, p.employeeName()).append('\t').append(r.gross().toPlainString()).append('\t')
+                            .append(r.tax().toPlainString()).append('\t').append(r.employeeContributions().toPlainString()).append('\t')
+                            .append(r.employerContributions().toPlainString()).append('\t').append(r.deductions().toPlainString())
+                            .append('\t').append(r.net().toPlainString()).append('\t').append(p.hasBankAccount() ? 't' : 'f').append('\t');
+                    text(rows, r.anomalies().isEmpty() ? null : String.join("\n", r.anomalies())).append('\n');
+                }
+            });
+            copy(connection, "copy staged_payslip_line (client_id, run_id, employee_id, line_no, section, code, amount, base, rule) from stdin",
+                    rows -> {
+                        for (NewPayslip p : payslips) {
+                            int no = 0;
+                            for (PayslipCalculation.Line line : p.result().lines()) {
+                                rows.append(client).append('\t').append(run).append('\t').append(p.employeeId()).append('\t')
+                                        .append(++no).append('\t').append(line.section().letter()).append('\t');
+                                text(rows, line.code()).append('\t').append(line.amount().toPlainString()).append('\t')
+                                        .append(line.base() == null ? "\\N" : line.base().toPlainString()).append('\t');
+                                text(rows, line.rule()).append('\n');
+                            }
+                        }
+                    });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Storing payslips failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        jdbc.sql("insert into payroll.payslip select * from staged_payslip").update();
+        jdbc.sql("insert into payroll.payslip_line select * from staged_payslip_line").update();
+        jdbc.sql("truncate staged_payslip, staged_payslip_line").update();
+    }
+
+    private interface Writer {
+        void write(StringBuilder rows);
+    }
+
+    private static void copy(Connection connection, String sql, Writer writer) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            StringBuilder rows = new StringBuilder(BUFFER);
+            writer.write(rows);
+            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static final String PAYSLIPS = """
+            select p.*, r.first_payslip_number, r.currency from payroll.payslip p
+            join payroll.pay_run r on r.client_id = p.client_id and r.id = p.run_id
+            where p.client_id = ? and p.run_id = ?""";
+
+    private static final RowMapper<Payslip> PAYSLIP = (rs, n) -> {
+        Long first = (Long) rs.getObject("first_payslip_number");
+        String anomalies = rs.getString("anomalies");
+        return new Payslip(rs.getLong("run_id"), rs.getObject("employee_id", UUID.class), rs.getString("employee_number"),
+                rs.getString("employee_name"), first == null ? null : first + rs.getInt("ordinal"), rs.getString("currency"),
+                plain(rs.getBigDecimal("gross")), plain(rs.getBigDecimal("tax")), plain(rs.getBigDecimal("employee_contributions")),
+                plain(rs.getBigDecimal("employer_contributions")), plain(rs.getBigDecimal("deductions")),
+                plain(rs.getBigDecimal("net")), rs.getBoolean("has_bank_account"),
+                anomalies == null ? List.of() : Arrays.asList(anomalies.split("\n")), List.of());
+    };
+
+    /** A page of the run's payslips by employee number, without their lines. */
+    public List<Payslip> payslips(UUID client, long run, String afterNumber, int limit) {
+        return jdbc.sql(PAYSLIPS + " and p.employee_number > ? order by p.employee_number limit ?")
+                .params(client, run, afterNumber, limit).query(PAYSLIP).list();
+    }
+
+    /** One employee's payslip with its lines. */
+    public Optional<Payslip> payslip(UUID client, long run, UUID employee) {
+        return jdbc.sql(PAYSLIPS + " and p.employee_id = ?").params(client, run, employee).query(PAYSLIP).optional()
+                .map(p -> new Payslip(p.runId(), p.employeeId(), p.employeeNumber(), p.employeeName(), p.number(), p.currency(),
+                        p.gross(), p.tax(), p.employeeContributions(), p.employerContributions(), p.deductions(), p.net(),
+                        p.hasBankAccount(), p.anomalies(), lines(client, run, employee)));
+    }
+
+    private List<Payslip.Line> lines(UUID client, long run, UUID employee) {
+        return jdbc.sql("""
+                        select * from payroll.payslip_line where client_id = ? and run_id = ? and employee_id = ? order by line_no""")
+                .params(client, run, employee)
+                .query((rs, n) -> new Payslip.Line(PayslipCalculation.Section.of(rs.getString("section").charAt(0)).name(),
+                        rs.getString("code"), plain(rs.getBigDecimal("amount")),
+                        rs.getBigDecimal("base") == null ? null : plain(rs.getBigDecimal("base")), rs.getString("rule"))).list();
+    }
+
+    public boolean anyNegativeNet(UUID client, long run) {
+        return jdbc.sql("select exists (select 1 from payroll.payslip where client_id = ? and run_id = ? and net < 0)")
+                .params(client, run).query(Boolean.class).single();
+    }
+
+    /** Takes the run's range of payslip numbers from the client's counter; returns the first number less one. */
+    public long takeNumbers(UUID client, long run, int count) {
+        jdbc.sql("insert into payroll.payslip_counter (client_id, last_number) values (?, 0) on conflict do nothing").param(client).update();
+        long last = jdbc.sql("update payroll.payslip_counter set last_number = last_number + ? where client_id = ? returning last_number")
+                .params(count, client).query(Long.class).single();
+        long base = last - count;
+        jdbc.sql("update payroll.pay_run set first_payslip_number = ? where client_id = ? and id = ?").params(base, client, run).update();
+        return base;
+    }
+
+    public void finalised(UUID client, long run, Instant at) {
+        jdbc.sql("update payroll.pay_run set status = 'FINALISED', finalised_at = ? where client_id = ? and id = ?")
+                .params(Timestamp.from(at), client, run).update();
+    }
+
+    /** Adds the run's payslips to the employees' figures to date; a run already applied to a row is not added again. */
+    public void carryToDate(UUID client, long run, String taxYear, boolean regular) {
+        jdbc.sql("""
+                        insert into payroll.to_date as td (client_id, employee_id, tax_year, gross, tax, employee_contributions,
+                            employer_contributions, net, last_regular_net, last_run)
+                        select client_id, employee_id, ?, gross, tax, employee_contributions, employer_contributions, net,
+                               case when ? then net end, run_id
+                        from payroll.payslip where client_id = ? and run_id = ?
+                        on conflict (client_id, employee_id, tax_year) do update set
+                            gross = td.gross + excluded.gross, tax = td.tax + excluded.tax,
+                            employee_contributions = td.employee_contributions + excluded.employee_contributions,
+                            employer_contributions = td.employer_contributions + excluded.employer_contributions,
+                            net = td.net + excluded.net,
+                            last_regular_net = coalesce(excluded.last_regular_net, td.last_regular_net),
+                            last_run = excluded.last_run
+                        where td.last_run <> excluded.last_run""")
+                .params(taxYear, regular, client, run).update();
+    }
+
+    public void markItemsPaid(UUID client, long run, String group, PaySchedule.Period period, boolean offCycle) {
+        jdbc.sql("""
+                        update payroll.pay_item i set paid_in_run = ? from payroll.payslip p
+                        where i.client_id = ? and p.client_id = i.client_id and p.run_id = ? and p.employee_id = i.employee_id
+                          and not i.recurring and i.paid_in_run is null and i.off_cycle = ? and i.starts_on <= ?""")
+                .params(run, client, run, offCycle, Date.valueOf(period.end())).update();
+    }
+
+    /** Sums for the journal: amount per section and code, gross and net. */
+    public List<Map<String, Object>> journalSums(UUID client, long run) {
+        return jdbc.sql("""
+                        select section, code, sum(amount) amount from payroll.payslip_line where client_id = ? and run_id = ?
+                          and section in ('T', 'D', 'R') group by section, code
+                        union all
+                        select 'G', 'GROSS', coalesce(sum(gross), 0) from payroll.payslip where client_id = ? and run_id = ?
+                        union all
+                        select 'N', 'NET', coalesce(sum(net), 0) from payroll.payslip where client_id = ? and run_id = ?
+                        order by 1, 2""")
+                .params(client, run, client, run, client, run).query().listOfRows();
+    }
+
+    /** Writes a payment instruction per payslip with a positive net and a bank account; returns how many are new. */
+    public int instruct(UUID client, long run, Instant at) {
+        return jdbc.sql("""
+                        insert into payroll.payment_instruction (client_id, run_id, employee_id, amount, currency, pay_date,
+                            bank_scheme, bank_account, bank_masked, reference, created_at)
+                        select p.client_id, p.run_id, p.employee_id, p.net, r.currency, r.pay_date, e.bank_scheme, e.bank_account,
+                               e.bank_masked, 'PAY ' || r.id || ' ' || (r.first_payslip_number + p.ordinal), ?
+                        from payroll.payslip p
+                        join payroll.pay_run r on r.client_id = p.client_id and r.id = p.run_id
+                        join payroll.employee e on e.client_id = p.client_id and e.id = p.employee_id
+                        where p.client_id = ? and p.run_id = ? and p.net > 0 and e.bank_account is not null
+                        on conflict do nothing""")
+                .params(Timestamp.from(at), client, run).update();
+    }
+
+    public void paid(UUID client, long run, Instant at) {
+        jdbc.sql("update payroll.pay_run set status = 'PAID', paid_at = ? where client_id = ? and id = ?")
+                .params(Timestamp.from(at), client, run).update();
+    }
+
+    /** The run's payment instructions, account masked. */
+    public List<Map<String, Object>> instructions(UUID client, long run) {
+        return jdbc.sql("""
+                        select i.employee_id, p.employee_number, p.employee_name, i.amount::text amount, i.currency, i.pay_date::text pay_date, i.bank_scheme,
+                               i.bank_masked, i.reference from payroll.payment_instruction i
+                        join payroll.payslip p on p.client_id = i.client_id and p.run_id = i.run_id and p.employee_id = i.employee_id
+                        where i.client_id = ? and i.run_id = ? order by p.employee_number""")
+                .params(client, run).query().listOfRows();
+    }
+
+    public Optional<Map<String, Object>> toDate(UUID client, UUID employee, String taxYear) {
+        return jdbc.sql("""
+                        select tax_year, gross::text gross, tax::text tax, employee_contributions::text employee_contributions,
+                               employer_contributions::text employer_contributions, net::text net, last_run
+                        from payroll.to_date where client_id = ? and employee_id = ? and tax_year = ?""")
+                .params(client, employee, taxYear).query().listOfRows().stream().findFirst();
+    }
+
+    public void analyze() {
+        jdbc.sql("analyze payroll.payslip").update();
+        jdbc.sql("analyze payroll.payslip_line").update();
+    }
+
+    private static Money money(BigDecimal amount, Currency currency) {
+        return Money.of(amount, currency);
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.toPlainString();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static StringBuilder text(StringBuilder rows, @Nullable String value) {
+        if (value == null) {
+            return rows.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> rows.append("\\\\");
+                case '\t' -> rows.append("\\t");
+                case '\n' -> rows.append("\\n");
+                case '\r' -> rows.append("\\r");
+                default -> rows.append(c);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,95 @@
+package org.openbpo.payroll.persistence;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The register of a run and the sums behind the tax liability reports, over finalised and paid runs only. */
+@Repository
+public class ReportRows {
+
+    /** One line code's total over a period: amount and the base it was charged on. */
+    public record CodeTotal(String section, String code, String currency, BigDecimal amount, BigDecimal base) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ReportRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the run's register as CSV, one payslip a row, streaming. */
+    public void register(UUID client, long run, Writer out) {
+        try {
+            out.write("number,employee_number,employee_name,gross,tax,employee_contributions,deductions,net,employer_contributions,anomalies\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("""
+                        select r.first_payslip_number + p.ordinal number, p.* from payroll.payslip p
+                        join payroll.pay_run r on r.client_id = p.client_id and r.id = p.run_id
+                        where p.client_id = ? and p.run_id = ? order by p.ordinal""")
+                .params(client, run).withFetchSize(2000)
+                .query(rs -> {
+                    try {
+                        Object number = rs.getObject("number");
+                        out.write((number == null ? "" : number.toString()) + "," + csv(rs.getString("employee_number")) + ","
+                                + csv(rs.getString("employee_name")) + "," + rs.getBigDecimal("gross").toPlainString() + ","
+                                + rs.getBigDecimal("tax").toPlainString() + "," + rs.getBigDecimal("employee_contributions").toPlainString()
+                                + "," + rs.getBigDecimal("deductions").toPlainString() + "," + rs.getBigDecimal("net").toPlainString() + ","
+                                + rs.getBigDecimal("employer_contributions").toPlainString() + ","
+                                + csv(rs.getString("anomalies") == null ? "" : rs.getString("anomalies").replace('\n', ';')) + "\n");
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    /** Totals per line code of the country's finalised runs paid between the dates. */
+    public List<CodeTotal> totals(UUID client, String country, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select l.section, l.code, r.currency, sum(l.amount) amount, coalesce(sum(l.base), 0) base
+                        from payroll.payslip_line l
+                        join payroll.pay_run r on r.client_id = l.client_id and r.id = l.run_id
+                        join payroll.pay_group g on g.client_id = r.client_id and g.code = r.pay_group
+                        where l.client_id = ? and g.country = ? and r.status in ('FINALISED', 'PAID') and r.pay_date between ? and ?
+                        group by l.section, l.code, r.currency order by l.section, l.code""")
+                .params(client, country, Date.valueOf(from), Date.valueOf(to))
+                .query((rs, n) -> new CodeTotal(rs.getString("section"), rs.getString("code"), rs.getString("currency"),
+                        rs.getBigDecimal("amount"), rs.getBigDecimal("base"))).list();
+    }
+
+    /** Gross pay and net pay of the country's finalised runs paid between the dates. */
+    public Map<String, Object> pay(UUID client, String country, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select coalesce(sum(p.gross), 0) gross, coalesce(sum(p.net), 0) net, count(distinct p.employee_id) employees
+                        from payroll.payslip p
+                        join payroll.pay_run r on r.client_id = p.client_id and r.id = p.run_id
+                        join payroll.pay_group g on g.client_id = r.client_id and g.code = r.pay_group
+                        where p.client_id = ? and g.country = ? and r.status in ('FINALISED', 'PAID') and r.pay_date between ? and ?""")
+                .params(client, country, Date.valueOf(from), Date.valueOf(to)).query().singleRow();
+    }
+
+    /** Employees paid for a period that includes the day (Form 941 line 1: the 12th of the quarter's last month). */
+    public long employeesPaidFor(UUID client, String country, LocalDate day) {
+        return jdbc.sql("""
+                        select count(distinct p.employee_id) from payroll.payslip p
+                        join payroll.pay_run r on r.client_id = p.client_id and r.id = p.run_id
+                        join payroll.pay_group g on g.client_id = r.client_id and g.code = r.pay_group
+                        where p.client_id = ? and g.country = ? and r.status in ('FINALISED', 'PAID') and r.kind = 'REGULAR'
+                          and r.period_start <= ? and r.period_end >= ? and p.gross > 0""")
+                .params(client, country, Date.valueOf(day), Date.valueOf(day)).query(Long.class).single();
+    }
+
+    private static String csv(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+}

@@ -1,0 +1,129 @@
+package org.openbpo.payroll;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Employees through the API: their country's tax fields, bank accounts checked and sealed, and bad input named. */
+class EmployeeApiTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    PayrollSetup.Setup setup;
+    String path;
+
+    @BeforeEach
+    void client() {
+        setup = PayrollSetup.client(context, IntegrationTest::unique, providerAdministrator());
+        path = "/api/v1/clients/" + setup.client().id() + "/payroll/employees";
+    }
+
+    @Test
+    void anEmployeeIsStoredWithTheAccountMaskedAndSealed() {
+        Api.Response hired = api().as(setup.preparerToken()).post(path, PayrollSetup.ukEmployee("E1"));
+        assertThat(hired.status()).as(hired.body().toString()).isEqualTo(201);
+        assertThat(hired.text("bankAccount")).isEqualTo("40-**-** ****2490");
+        assertThat(hired.body().path("taxData").path("taxCode").asString()).isEqualTo("C1257L");
+        assertThat(hired.body().toString()).doesNotContain("70872490");
+        String id = hired.text("id");
+
+        Api.Response read = api().as(setup.approverToken()).get(path + "/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.text("employeeNumber")).isEqualTo("E1");
+        assertThat(read.text("annualSalary")).isEqualTo("42000.00");
+
+        Api.Response changed = api().as(setup.preparerToken()).patch(path + "/" + id, Map.of("annualSalary", "45000", "taxCode", "C1100L"));
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+        assertThat(changed.text("annualSalary")).isEqualTo("45000.00");
+        assertThat(changed.body().path("taxData").path("taxCode").asString()).isEqualTo("C1100L");
+        assertThat(changed.text("bankAccount")).as("the account stays when the update does not mention it").isEqualTo("40-**-** ****2490");
+        assertThat(changed.body().path("version").asInt()).isEqualTo(2);
+
+        Api.Response page = api().as(setup.checkerToken()).get(path);
+        assertThat(page.body().path("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void everyProblemIsNamedWithItsField() {
+        Map<String, Object> uk = PayrollSetup.ukEmployee("E2");
+        uk.put("taxCode", "1257Q");
+        uk.put("niCategory", "Q");
+        uk.put("bankRouting", "40478");
+        Api.Response refused = api().as(setup.preparerToken()).post(path, uk);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(fields(refused)).containsExactlyInAnyOrder("bankRouting", "taxCode", "niCategory");
+        assertThat(refused.body().path("errors").get(0).path("reason").asString()).isNotBlank();
+
+        Map<String, Object> welshCodeInScotland = PayrollSetup.ukEmployee("E2");
+        welshCodeInScotland.put("taxResidence", "SCT");
+        assertThat(fields(api().as(setup.preparerToken()).post(path, welshCodeInScotland))).containsExactly("taxCode");
+
+        Map<String, Object> exemptWithCredits = PayrollSetup.usEmployee("E3");
+        exemptWithCredits.put("w4Exempt", "true");
+        Api.Response w4 = api().as(setup.preparerToken()).post(path, exemptWithCredits);
+        assertThat(w4.status()).isEqualTo(422);
+        assertThat(fields(w4)).containsExactly("w4Exempt");
+
+        Map<String, Object> allowances = PayrollSetup.usEmployee("E3");
+        allowances.put("w4Allowances", "2");
+        assertThat(fields(api().as(setup.preparerToken()).post(path, allowances))).containsExactly("w4Allowances");
+
+        Map<String, Object> badRouting = PayrollSetup.usEmployee("E3");
+        badRouting.put("bankRouting", "021000022");
+        Api.Response aba = api().as(setup.preparerToken()).post(path, badRouting);
+        assertThat(fields(aba)).containsExactly("bankRouting");
+        assertThat(aba.body().path("detail").asString()).contains("check digit");
+
+        Map<String, Object> badIban = PayrollSetup.usEmployee("E3");
+        badIban.put("bankScheme", "IBAN");
+        badIban.remove("bankRouting");
+        badIban.put("bankAccount", "GB82 WEST 1234 5698 7654 33");
+        assertThat(fields(api().as(setup.preparerToken()).post(path, badIban))).containsExactly("bankAccount");
+        badIban.put("bankAccount", "GB82 WEST 1234 5698 7654 32");
+        assertThat(api().as(setup.preparerToken()).post(path, badIban).status()).as("a valid IBAN").isEqualTo(201);
+
+        Map<String, Object> otherCountry = PayrollSetup.usEmployee("E4");
+        otherCountry.put("niCategory", "A");
+        otherCountry.put("payGroup", "UK-M");
+        otherCountry.put("annualSalary", "-5");
+        assertThat(fields(api().as(setup.preparerToken()).post(path, otherCountry)))
+                .containsExactlyInAnyOrder("niCategory", "annualSalary");
+        otherCountry.remove("niCategory");
+        otherCountry.put("annualSalary", "5");
+        assertThat(fields(api().as(setup.preparerToken()).post(path, otherCountry))).containsExactly("payGroup");
+
+        assertThat(api().as(setup.preparerToken()).get(path).body().path("items").size()).as("only the valid IBAN one").isEqualTo(1);
+    }
+
+    @Test
+    void anotherClientsEmployeesAreNotFound() {
+        PayrollSetup.Setup other = PayrollSetup.client(context, IntegrationTest::unique, providerAdministrator());
+        String otherPath = "/api/v1/clients/" + other.client().id() + "/payroll/employees";
+        String theirs = api().as(other.preparerToken()).post(otherPath, PayrollSetup.usEmployee("T1")).text("id");
+        for (String token : List.of(setup.preparerToken(), setup.approverToken())) {
+            Api api = api().as(token);
+            assertThat(api.get(otherPath).status()).isEqualTo(404);
+            assertThat(api.get(otherPath + "/" + theirs).status()).isEqualTo(404);
+            assertThat(api.get(path + "/" + theirs).status()).as("their id under our client").isEqualTo(404);
+            assertThat(api.post(otherPath, PayrollSetup.usEmployee("X1")).status()).isEqualTo(404);
+            assertThat(api.patch(otherPath + "/" + theirs, Map.of("givenName", "Mallory")).status()).isEqualTo(404);
+            assertThat(api.patch(path + "/" + theirs, Map.of("givenName", "Mallory")).status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/clients/" + other.client().id() + "/payroll/pay-groups").status()).isEqualTo(404);
+        }
+        assertThat(api().as(other.preparerToken()).get(otherPath + "/" + theirs).text("givenName")).isEqualTo("Dana");
+    }
+
+    private static List<String> fields(Api.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(422);
+        return response.body().path("errors").valueStream().map(error -> error.path("field").asString()).toList();
+    }
+}
