@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Aging and cash requirement, summed by the database. */
-@Repository
+@Repository("payablesReportRows")
 public class ReportRows {
 
     private final JdbcClient jdbc;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The register of a run and the sums behind the tax liability reports, over finalised and paid runs only. */
-@Repository
+@Repository("payrollReportRows")
 public class ReportRows {
 
     /** One line code's total over a period: amount and the base it was charged on. */
