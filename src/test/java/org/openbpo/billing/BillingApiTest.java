@@ -172,6 +172,8 @@ class BillingApiTest extends IntegrationTest {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        // Kept for a person to look at (pdftoppm -png target/sample-invoice.pdf).
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "sample-invoice.pdf"), response.body());
         try (PdfReader reader = new PdfReader(response.body())) {
             StringBuilder text = new StringBuilder();
             for (int page = 1; page <= reader.getNumberOfPages(); page++) {

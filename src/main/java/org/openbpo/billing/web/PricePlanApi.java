@@ -9,7 +9,7 @@ import org.openbpo.billing.DefinePricePlan;
 import org.openbpo.billing.OneOffFee;
 import org.openbpo.billing.PricePlan;
 import org.openbpo.billing.PricePlans;
-import org.openbpo.tenancy.Clients;
+import org.openbpo.contracts.Contracts;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -33,11 +33,11 @@ import java.util.UUID;
 class PricePlanApi {
 
     private final PricePlans plans;
-    private final Clients clients;
+    private final Contracts contracts;
 
-    PricePlanApi(PricePlans plans, Clients clients) {
+    PricePlanApi(PricePlans plans, Contracts contracts) {
         this.plans = plans;
-        this.clients = clients;
+        this.contracts = contracts;
     }
 
     @GetMapping("/price-plans")
@@ -56,7 +56,7 @@ class PricePlanApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Put a price plan version in force from the first day of a month; an overlapping one is refused (409)")
     PricePlan define(@PathVariable UUID clientId, @Valid @RequestBody DefinePricePlan command, @AuthenticationPrincipal CurrentUser user) {
-        clients.get(clientId);
+        contracts.get(clientId, command.contractId()); // another client's contract is not found, whoever asks
         BillingStaff.require(user, "set prices");
         return plans.define(clientId, command);
     }
@@ -71,7 +71,7 @@ class PricePlanApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Charge a fee once on a month's invoice; the same sourceKey again returns the first fee")
     OneOffFee addFee(@PathVariable UUID clientId, @Valid @RequestBody AddOneOffFee command, @AuthenticationPrincipal CurrentUser user) {
-        clients.get(clientId);
+        contracts.get(clientId, command.contractId());
         BillingStaff.require(user, "charge one-off fees");
         return plans.addOneOffFee(clientId, command);
     }
