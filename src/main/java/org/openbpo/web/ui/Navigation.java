@@ -46,8 +46,15 @@ public record Navigation(List<Section> sections) {
         if (!staff && (user.has(Role.REQUESTER) || user.has(Role.APPROVER) || user.has(Role.CLIENT_ADMINISTRATOR))) {
             work.add(Item.link("Portal", "/portal", "inbox"));
         }
+        if (!staff) {
+            work.add(Item.link("Usage and invoices", "/portal/billing", "file"));
+        }
         if (!work.isEmpty()) {
             sections.add(new Section("Work", work));
+        }
+        if (BillingPages.mayBill(user)) {
+            sections.add(new Section("Billing", List.of(Item.link("Invoices", "/billing/invoices", "file"),
+                    Item.link("Price plans", "/billing/plans", "layers"))));
         }
         List<Item> admin = new ArrayList<>();
         if (staff && user.has(Role.ADMINISTRATOR)) {
@@ -94,7 +101,7 @@ public record Navigation(List<Section> sections) {
                 case ADMINISTRATOR, OPERATIONS_MANAGER -> List.of("Reports");
                 case TEAM_LEAD, AGENT -> List.<String>of();
                 case QA_ANALYST -> List.of("Quality");
-                case BILLING_ANALYST -> List.of("Billing", "Ledger", "Payroll");
+                case BILLING_ANALYST -> List.of("Ledger", "Payroll");
                 case CLIENT_ADMINISTRATOR, APPROVER -> List.of("Approvals", "Reports");
                 case REQUESTER -> List.<String>of();
             });
