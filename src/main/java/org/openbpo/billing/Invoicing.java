@@ -140,7 +140,7 @@ public class Invoicing {
         long number = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), 1);
         String formatted = number(INVOICE_SERIES, today.getYear(), number);
         if (invoices.markIssued(clientId, invoiceId, formatted, now, today, Actor.name()) != 1) {
-            throw BusinessRuleViolation.conflict("invoice-already-issued", "The invoice was issued meanwhile.");
+            throw BusinessRuleViolation.conflict("invoice-changed", "The invoice was issued or reopened meanwhile; look at it again.");
         }
         Invoice after = get(clientId, invoiceId);
         audit.record(clientId, "invoice.issued", "invoice", invoiceId, null, summary(after));

@@ -141,7 +141,7 @@ public class InvoiceRows {
     public int markIssued(UUID clientId, UUID id, String number, Instant at, LocalDate on, String by) {
         return jdbc.sql("""
                         update billing.invoice set status = 'ISSUED', number = ?, issued_at = ?, issued_on = ?, issued_by = ?
-                         where client_id = ? and id = ? and status <> 'ISSUED'""")
+                         where client_id = ? and id = ? and status = 'REVIEW'""")
                 .params(number, Timestamp.from(at), Date.valueOf(on), by, clientId, id).update();
     }
 
