@@ -1,6 +1,9 @@
 package org.openbpo.billing;
 
+import org.openbpo.audit.AuditTrail;
 import org.openbpo.billing.persistence.UsageRows;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.tenancy.Client;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Clients;
@@ -12,7 +15,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,15 +32,20 @@ import java.util.UUID;
 public class Metering {
 
     static final String WORK_ITEM = "work-item";
+    static final String MANUAL = "recorded";
 
     private final UsageRows usage;
     private final Clients clients;
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    Metering(UsageRows usage, Clients clients, TransactionTemplate transactions) {
+    Metering(UsageRows usage, Clients clients, TransactionTemplate transactions, AuditTrail audit, Clock clock) {
         this.usage = usage;
         this.clients = clients;
         this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Async
@@ -43,10 +55,56 @@ public class Metering {
             return; // cancelled work is not billed
         }
         TenantScope.run(AllowedClients.only(completed.clientId()), () -> transactions.executeWithoutResult(tx -> {
-            LocalDate period = LocalDate.ofInstant(completed.at(), clients.get(completed.clientId()).timeZone()).withDayOfMonth(1);
+            LocalDate month = LocalDate.ofInstant(completed.at(), clients.get(completed.clientId()).timeZone()).withDayOfMonth(1);
+            LocalDate period = openMonthFrom(completed.clientId(), month);
             usage.meter(completed.clientId(), WORK_ITEM, Long.toString(completed.itemId()), completed.serviceLine(),
                     completed.billableUnit(), BigDecimal.ONE, completed.at(), period);
         }));
+    }
+
+    /**
+     * The month usage of {@code month} goes into: that month, or, when it is already closed for
+     * billing (its invoice is in review or issued), the first open month after it. Completed work is
+     * never dropped: it is billed a month late, on an invoice that says which month it belongs to.
+     */
+    LocalDate openMonthFrom(UUID clientId, LocalDate month) {
+        LocalDate period = month;
+        usage.lockMonth(clientId, period, false);
+        while (usage.closed(clientId, period)) {
+            period = period.plusMonths(1);
+            usage.lockMonth(clientId, period, false);
+        }
+        return period;
+    }
+
+    /** Records usage measured outside the work engine; refused for a month already closed for billing. */
+    @Transactional
+    public UsageRecord record(UUID clientId, RecordUsage command) {
+        Client client = clients.get(clientId);
+        LocalDate period;
+        try {
+            period = YearMonth.parse(command.period()).atDay(1);
+        } catch (DateTimeParseException e) {
+            throw BusinessRuleViolation.invalid("period", command.period() + " is not a month (YYYY-MM).");
+        }
+        Instant at = command.occurredAt() == null ? clock.instant() : command.occurredAt();
+        usage.lockMonth(clientId, period, false);
+        if (usage.closed(clientId, period)) {
+            throw new BusinessRuleViolation(409, "period-closed", "period", "Billing of " + command.period() + " for "
+                    + client.name() + " is closed: its invoice is in review or issued. Record the usage in an open month.");
+        }
+        boolean recorded = usage.meter(clientId, MANUAL, command.sourceId(), command.serviceLine(), command.unit(),
+                command.quantity(), at, period);
+        UsageRecord record = usage.ofSource(clientId, MANUAL, command.sourceId()).stream()
+                .filter(r -> r.unit().equals(command.unit())).findFirst().orElseThrow(() -> new BusinessRuleViolation(409,
+                        "usage-source-taken", "sourceId", "Usage " + command.sourceId() + " was recorded before with another unit."));
+        if (recorded) {
+            audit.record(clientId, "usage.recorded", "usage", record.id(), null, record);
+        } else if (record.quantity().compareTo(command.quantity()) != 0 || !record.serviceLine().equals(command.serviceLine())) {
+            throw new BusinessRuleViolation(409, "usage-source-taken", "sourceId",
+                    "Usage " + command.sourceId() + " was recorded before with other figures; usage is never changed.");
+        }
+        return record;
     }
 
     @Transactional(readOnly = true)

@@ -39,11 +39,13 @@ public class DemoData {
     private final DemoWorkforce workforce;
     private final DemoWork work;
     private final DemoBooks books;
+    private final DemoBilling billing;
 
     DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
-             DemoWorkforce workforce, DemoWork work, DemoBooks books) {
+             DemoWorkforce workforce, DemoWork work, DemoBooks books, DemoBilling billing) {
         this.work = work;
         this.books = books;
+        this.billing = billing;
         this.workforce = workforce;
         this.clients = clients;
         this.users = users;
@@ -89,6 +91,7 @@ public class DemoData {
         workforce.load(demo, admin);
         work.load(demo, admin);
         books.load(demo);
+        billing.load(demo);
     }
 
     private Client client(String code, String name, String legalEntity, String country, String zone, String currency) {

@@ -45,9 +45,61 @@ public class UsageRows {
     public List<UsageRecord> ofSource(UUID clientId, String source, String sourceId) {
         return jdbc.sql("select * from billing.usage_record where client_id = ? and source = ? and source_id = ? order by id")
                 .params(clientId, source, sourceId)
-                .query((rs, n) -> new UsageRecord(rs.getObject("client_id", UUID.class), rs.getLong("id"), rs.getString("source"),
-                        rs.getString("source_id"), rs.getString("service_line"), rs.getString("unit"), rs.getBigDecimal("quantity"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getDate("period").toLocalDate()))
+                .query((rs, n) -> record(rs)).list();
+    }
+
+    /** One client's usage of one month: its total per service line and unit. */
+    public record Total(UUID clientId, String serviceLine, String unit, BigDecimal quantity, long records) {
+    }
+
+    /** The month's totals for many clients in one pass over the usage. */
+    public List<Total> totals(List<UUID> clientIds, LocalDate period) {
+        return jdbc.sql("""
+                        select client_id, service_line, unit, sum(quantity), count(*) from billing.usage_record
+                         where client_id = any (?) and period = ? group by client_id, service_line, unit""")
+                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period))
+                .query((rs, n) -> new Total(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getLong(5)))
                 .list();
+    }
+
+    /** The usage records behind an invoice line, by id, a page at a time. */
+    public List<UsageRecord> behind(UUID clientId, LocalDate period, String serviceLine, String unit, long afterId, int limit) {
+        return jdbc.sql("""
+                        select * from billing.usage_record where client_id = ? and period = ? and service_line = ? and unit = ?
+                           and id > ? order by id limit ?""")
+                .params(clientId, Date.valueOf(period), serviceLine, unit, afterId, limit)
+                .query((rs, n) -> record(rs)).list();
+    }
+
+    /**
+     * Takes the month's lock: shared by metering (many may meter at once), exclusive for closing the
+     * month. Closing therefore waits for usage being metered into the month to commit, and metering
+     * that starts after the close sees it and carries its usage on.
+     */
+    public void lockMonth(UUID clientId, LocalDate period, boolean exclusive) {
+        jdbc.sql(exclusive ? "select pg_advisory_xact_lock(hashtextextended(?, 0))"
+                        : "select pg_advisory_xact_lock_shared(hashtextextended(?, 0))")
+                .param("billing.period:" + clientId + ":" + period).query().singleRow();
+    }
+
+    public boolean closed(UUID clientId, LocalDate period) {
+        return jdbc.sql("select exists (select 1 from billing.closed_period where client_id = ? and period = ?)")
+                .params(clientId, Date.valueOf(period)).query(Boolean.class).single();
+    }
+
+    public void close(UUID clientId, LocalDate period, Instant at, String by) {
+        jdbc.sql("insert into billing.closed_period (client_id, period, closed_at, closed_by) values (?, ?, ?, ?) on conflict do nothing")
+                .params(clientId, Date.valueOf(period), Timestamp.from(at), by).update();
+    }
+
+    public void reopen(UUID clientId, LocalDate period) {
+        jdbc.sql("delete from billing.closed_period where client_id = ? and period = ?").params(clientId, Date.valueOf(period)).update();
+    }
+
+    private static UsageRecord record(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new UsageRecord(rs.getObject("client_id", UUID.class), rs.getLong("id"), rs.getString("source"),
+                rs.getString("source_id"), rs.getString("service_line"), rs.getString("unit"), PlanRows.plain(rs.getBigDecimal("quantity")),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getDate("period").toLocalDate());
     }
 }

@@ -49,9 +49,20 @@ public record Navigation(List<Section> sections) {
         if (!work.isEmpty()) {
             sections.add(new Section("Work", work));
         }
+        List<Item> finance = new ArrayList<>();
+        if (BillingPages.mayBill(user)) {
+            finance.add(Item.link("Invoices", "/billing/invoices", "file"));
+            finance.add(Item.link("Price plans", "/billing/plans", "layers"));
+        }
+        if (!staff) {
+            finance.add(Item.link("Usage and invoices", "/portal/billing", "file"));
+        }
         if (manager || (staff && user.has(Role.BILLING_ANALYST))
                 || (!staff && (user.has(Role.CLIENT_ADMINISTRATOR) || user.has(Role.APPROVER)))) {
-            sections.add(new Section("Finance", List.of(Item.link("Books", "/books", "book"))));
+            finance.add(Item.link("Books", "/books", "book"));
+        }
+        if (!finance.isEmpty()) {
+            sections.add(new Section("Finance", finance));
         }
         List<Item> admin = new ArrayList<>();
         if (staff && user.has(Role.ADMINISTRATOR)) {
@@ -98,7 +109,7 @@ public record Navigation(List<Section> sections) {
                 case ADMINISTRATOR, OPERATIONS_MANAGER -> List.of("Reports");
                 case TEAM_LEAD, AGENT -> List.<String>of();
                 case QA_ANALYST -> List.of("Quality");
-                case BILLING_ANALYST -> List.of("Billing", "Payroll");
+                case BILLING_ANALYST -> List.of("Payroll");
                 case CLIENT_ADMINISTRATOR, APPROVER -> List.of("Approvals", "Reports");
                 case REQUESTER -> List.<String>of();
             });

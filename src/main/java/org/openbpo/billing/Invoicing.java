@@ -1,0 +1,412 @@
+package org.openbpo.billing;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.billing.domain.InvoiceCalculation;
+import org.openbpo.billing.domain.InvoiceCalculation.Charge;
+import org.openbpo.billing.domain.InvoiceCalculation.Credit;
+import org.openbpo.billing.domain.InvoiceCalculation.OneOff;
+import org.openbpo.billing.domain.InvoiceCalculation.PlanInForce;
+import org.openbpo.billing.domain.InvoiceCalculation.Result;
+import org.openbpo.billing.domain.InvoiceCalculation.Usage;
+import org.openbpo.billing.domain.PrepaidBank;
+import org.openbpo.billing.persistence.CreditRows;
+import org.openbpo.billing.persistence.InvoiceRows;
+import org.openbpo.billing.persistence.InvoiceRows.Existing;
+import org.openbpo.billing.persistence.PlanRows;
+import org.openbpo.billing.persistence.UsageRows;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.id.Ids;
+import org.openbpo.shared.money.Money;
+import org.openbpo.shared.tenant.Actor;
+import org.openbpo.tenancy.Clients;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Rates a client's month into invoices (one per currency of its contracts) and takes them through
+ * draft → review → issue. A draft may be rated again as usage arrives; review closes the month for
+ * billing (later usage is carried into the next month) and rates it one last time; issue numbers it
+ * without gaps and makes it final. Corrections are credit notes.
+ */
+@Service
+public class Invoicing {
+
+    static final String INVOICE_SERIES = "INV";
+    static final String CREDIT_NOTE_SERIES = "CN";
+
+    private final InvoiceRows invoices;
+    private final PlanRows plans;
+    private final CreditRows credits;
+    private final UsageRows usage;
+    private final Clients clients;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Invoicing(InvoiceRows invoices, PlanRows plans, CreditRows credits, UsageRows usage, Clients clients, AuditTrail audit,
+              Clock clock) {
+        this.invoices = invoices;
+        this.plans = plans;
+        this.credits = credits;
+        this.usage = usage;
+        this.clients = clients;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Rates the month into draft invoices (or rates the existing drafts again). */
+    @Transactional
+    public List<Invoice> draft(UUID clientId, LocalDate period) {
+        clients.get(clientId);
+        LocalDate month = period.withDayOfMonth(1);
+        List<UUID> ids = rate(List.of(clientId), month);
+        if (ids.isEmpty()) {
+            boolean frozen = invoices.invoicesOf(List.of(clientId), month).stream().anyMatch(i -> i.status() != InvoiceStatus.DRAFT);
+            throw frozen
+                    ? BusinessRuleViolation.conflict("invoice-not-draft", "The invoice of " + month.getYear() + "-"
+                    + String.format("%02d", month.getMonthValue()) + " is already in review or issued; reopen it to rate it again.")
+                    : BusinessRuleViolation.invalid("period", "nothing to invoice: no price plan in force, no usage, fee or credit in that month");
+        }
+        return ids.stream().map(id -> get(clientId, id)).toList();
+    }
+
+    /** Closes the month for billing, rates it one last time and puts the invoice up for review. */
+    @Transactional
+    public Invoice review(UUID clientId, UUID invoiceId) {
+        Invoice invoice = get(clientId, invoiceId);
+        switch (invoice.status()) {
+            case ISSUED -> throw alreadyIssued(invoice);
+            case REVIEW -> throw BusinessRuleViolation.conflict("invoice-in-review", "The invoice is already in review.");
+            case DRAFT -> {
+            }
+        }
+        closeMonthOf(clientId, invoice.period());
+        rate(List.of(clientId), invoice.period());
+        invoices.markReviewed(clientId, invoiceId, clock.instant(), Actor.name());
+        Invoice after = get(clientId, invoiceId);
+        audit.record(clientId, "invoice.reviewed", "invoice", invoiceId, null, summary(after));
+        return after;
+    }
+
+    /** Takes an invoice in review back to draft; the month opens for billing again. */
+    @Transactional
+    public Invoice reopen(UUID clientId, UUID invoiceId) {
+        Invoice invoice = get(clientId, invoiceId);
+        if (invoice.status() == InvoiceStatus.ISSUED) {
+            throw alreadyIssued(invoice);
+        }
+        if (invoices.reopen(clientId, invoiceId) == 0) {
+            throw BusinessRuleViolation.conflict("invoice-not-in-review", "Only an invoice in review can be reopened.");
+        }
+        usage.lockMonth(clientId, invoice.period(), true);
+        if (invoices.invoicesOf(List.of(clientId), invoice.period()).stream().allMatch(i -> i.status() == InvoiceStatus.DRAFT)) {
+            usage.reopen(clientId, invoice.period());
+        }
+        audit.record(clientId, "invoice.reopened", "invoice", invoiceId, null, null);
+        return get(clientId, invoiceId);
+    }
+
+    /** Numbers the reviewed invoice (gap-free, per provider) and makes it final. */
+    @Transactional
+    public Invoice issue(UUID clientId, UUID invoiceId) {
+        Invoice invoice = get(clientId, invoiceId);
+        switch (invoice.status()) {
+            case ISSUED -> throw alreadyIssued(invoice);
+            case DRAFT -> throw BusinessRuleViolation.conflict("invoice-not-reviewed",
+                    "A draft is reviewed before it is issued (POST …/review).");
+            case REVIEW -> {
+            }
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        long number = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), 1);
+        String formatted = number(INVOICE_SERIES, today.getYear(), number);
+        if (invoices.markIssued(clientId, invoiceId, formatted, now, today, Actor.name()) != 1) {
+            throw BusinessRuleViolation.conflict("invoice-changed", "The invoice was issued or reopened meanwhile; look at it again.");
+        }
+        Invoice after = get(clientId, invoiceId);
+        audit.record(clientId, "invoice.issued", "invoice", invoiceId, null, summary(after));
+        return after;
+    }
+
+    /** A credit note against an issued invoice, issued at once with its own gap-free number. */
+    @Transactional
+    public Invoice creditNote(UUID clientId, UUID invoiceId, IssueCreditNote command) {
+        Invoice invoice = get(clientId, invoiceId);
+        if (invoice.kind() != InvoiceKind.INVOICE || !invoice.issued()) {
+            throw BusinessRuleViolation.conflict("invoice-not-issued", "Only an issued invoice is corrected by a credit note;"
+                    + " a draft or one in review is simply rated again.");
+        }
+        Set<Integer> credited = new HashSet<>(invoices.creditedLines(clientId, invoiceId));
+        Map<Integer, InvoiceLine> byNumber = invoice.lines().stream().collect(Collectors.toMap(InvoiceLine::lineNo, Function.identity()));
+        List<Integer> chosen = command.lines() == null || command.lines().isEmpty()
+                ? invoice.lines().stream().map(InvoiceLine::lineNo).filter(n -> !credited.contains(n)).toList()
+                : command.lines();
+        if (chosen.isEmpty()) {
+            throw BusinessRuleViolation.conflict("invoice-fully-credited", "Every line of " + invoice.number() + " has been credited already.");
+        }
+        Currency currency = Currency.getInstance(invoice.currency());
+        List<Charge> charges = new ArrayList<>();
+        List<Integer> corrected = new ArrayList<>();
+        for (Integer lineNo : chosen) {
+            InvoiceLine line = byNumber.get(lineNo);
+            if (line == null) {
+                throw BusinessRuleViolation.invalid("lines", "invoice " + invoice.number() + " has no line " + lineNo);
+            }
+            if (credited.contains(lineNo) || corrected.contains(lineNo)) {
+                throw new BusinessRuleViolation(409, "line-already-credited", "lines", "Line " + lineNo + " of "
+                        + invoice.number() + " has been credited already.");
+            }
+            charges.add(new Charge(LineKind.CORRECTION, line.serviceLine(), line.unit(), "Credit for line " + lineNo + ": "
+                    + line.description(), line.quantity(), line.billedQuantity(), new Money(line.amount(), currency).negate(),
+                    line.taxName(), line.taxPercent(), 0, invoiceId));
+            corrected.add(lineNo);
+        }
+        Money subtotal = charges.stream().map(Charge::amount).reduce(Money.zero(currency), Money::plus);
+        Money tax = InvoiceCalculation.taxOf(charges, currency);
+        UUID id = Ids.next();
+        Instant now = clock.instant();
+        invoices.insert(clientId, id, InvoiceKind.CREDIT_NOTE, invoice.period(), invoice.currency(), InvoiceStatus.REVIEW,
+                invoiceId, command.reason(), subtotal.amount(), tax.amount(), subtotal.plus(tax).amount(), 0, now, Actor.name());
+        List<InvoiceRows.NewLine> lines = new ArrayList<>();
+        for (int i = 0; i < charges.size(); i++) {
+            lines.add(new InvoiceRows.NewLine(clientId, id, i + 1, charges.get(i), corrected.get(i)));
+        }
+        invoices.insertLines(lines);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        long number = invoices.nextNumbers(CREDIT_NOTE_SERIES, today.getYear(), 1);
+        invoices.markIssued(clientId, id, number(CREDIT_NOTE_SERIES, today.getYear(), number), now, today, Actor.name());
+        Invoice note = get(clientId, id);
+        audit.record(clientId, "credit-note.issued", "invoice", id, null, summary(note));
+        return note;
+    }
+
+    @Transactional(readOnly = true)
+    public Invoice get(UUID clientId, UUID invoiceId) {
+        return invoices.find(clientId, invoiceId).orElseThrow(() -> new NotFound("invoice", invoiceId));
+    }
+
+    /** A client's invoices and credit notes, newest month first (without lines). */
+    @Transactional(readOnly = true)
+    public List<Invoice> of(UUID clientId, @Nullable LocalDate period, boolean issuedOnly, int limit) {
+        clients.get(clientId);
+        return invoices.list(clientId, period == null ? null : period.withDayOfMonth(1), issuedOnly, limit);
+    }
+
+    /** The invoices of a month for the clients given (row-level security hides the rest). */
+    @Transactional(readOnly = true)
+    public List<Invoice> ofMonth(List<UUID> clientIds, LocalDate period, int limit) {
+        return invoices.ofMonth(clientIds, period.withDayOfMonth(1), limit);
+    }
+
+    /** The usage records behind a usage line, by id after {@code afterId}. */
+    @Transactional(readOnly = true)
+    public List<UsageRecord> usageBehind(UUID clientId, UUID invoiceId, int lineNo, long afterId, int limit) {
+        Invoice invoice = get(clientId, invoiceId);
+        InvoiceLine line = invoice.lines().stream().filter(l -> l.lineNo() == lineNo).findFirst()
+                .orElseThrow(() -> new NotFound("invoice line", lineNo));
+        if (line.kind() != LineKind.USAGE || line.unit() == null) {
+            throw BusinessRuleViolation.invalid("lineNo", "line " + lineNo + " is a " + line.kind() + " line; only usage lines have usage behind them");
+        }
+        return usage.behind(clientId, invoice.period(), line.serviceLine(), line.unit(), afterId, limit);
+    }
+
+    /** Each prepaid bank of the month so far: allowance, carried in, used, remaining, overage. */
+    @Transactional(readOnly = true)
+    public List<PrepaidAllowance> allowances(UUID clientId, LocalDate period) {
+        clients.get(clientId);
+        LocalDate month = period.withDayOfMonth(1);
+        Map<String, BigDecimal> carried = new HashMap<>();
+        invoices.carriedOut(List.of(clientId), month.minusMonths(1)).forEach(c -> carried.put(c.serviceLine(), c.units()));
+        Map<String, BigDecimal> used = new HashMap<>();
+        List<PrepaidAllowance> result = new ArrayList<>();
+        List<PricePlan> inForce = plans.inForce(List.of(clientId), month);
+        usage.totals(List.of(clientId), month).forEach(t -> inForce.stream()
+                .filter(p -> p.serviceLine().equals(t.serviceLine()) && p.unit().equals(t.unit()))
+                .findFirst().ifPresent(p -> used.put(p.serviceLine(), t.quantity())));
+        for (PricePlan plan : inForce) {
+            BigDecimal carriedIn = carried.getOrDefault(plan.serviceLine(), BigDecimal.ZERO);
+            if (plan.prepaidUnits().signum() == 0 && carriedIn.signum() == 0) {
+                continue;
+            }
+            PrepaidBank bank = PrepaidBank.drawDown(plan.prepaidUnits(), carriedIn, used.getOrDefault(plan.serviceLine(), BigDecimal.ZERO),
+                    plan.rollover());
+            result.add(new PrepaidAllowance(plan.serviceLine(), plan.unit(), month, plain(bank.allowance()), plain(bank.carriedIn()),
+                    plain(bank.used()), plain(bank.remaining()), plain(bank.overage()), plan.rollover()));
+        }
+        return result;
+    }
+
+    /**
+     * Month end for many clients at once: closes the month for each, rates it set-based (one pass
+     * over the month's usage) and puts every draft up for review. Returns the invoices reviewed.
+     */
+    @Transactional
+    public int closeMonth(List<UUID> clientIds, LocalDate period) {
+        LocalDate month = period.withDayOfMonth(1);
+        for (UUID clientId : clientIds) {
+            closeMonthOf(clientId, month);
+        }
+        rate(clientIds, month);
+        return invoices.reviewAll(clientIds, month, clock.instant(), Actor.name());
+    }
+
+    /** Issues every reviewed invoice of the month for the clients given, numbered in one go. */
+    @Transactional
+    public int issueMonth(List<UUID> clientIds, LocalDate period) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        int count = invoices.countInReview(clientIds, period.withDayOfMonth(1));
+        if (count == 0) {
+            return 0;
+        }
+        long first = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), count);
+        return invoices.issueAll(clientIds, period.withDayOfMonth(1), INVOICE_SERIES + "-" + today.getYear() + "-", first, now,
+                today, Actor.name());
+    }
+
+    private void closeMonthOf(UUID clientId, LocalDate month) {
+        usage.lockMonth(clientId, month, true);
+        usage.close(clientId, month, clock.instant(), Actor.name());
+    }
+
+    /** Rates the month for the clients given into draft invoices; invoices in review or issued are left alone. */
+    private List<UUID> rate(List<UUID> clientIds, LocalDate month) {
+        Map<UUID, List<Existing>> existing = invoices.invoicesOf(clientIds, month).stream()
+                .collect(Collectors.groupingBy(Existing::clientId));
+        List<UUID> draftIds = existing.values().stream().flatMap(List::stream)
+                .filter(e -> e.status() == InvoiceStatus.DRAFT).map(Existing::id).toList();
+        Map<UUID, List<PricePlan>> plansOf = plans.inForce(clientIds, month).stream().collect(Collectors.groupingBy(PricePlan::clientId));
+        Map<UUID, List<UsageRows.Total>> usageOf = usage.totals(clientIds, month).stream()
+                .collect(Collectors.groupingBy(UsageRows.Total::clientId));
+        Map<UUID, List<OneOffFee>> feesOf = credits.fees(clientIds, month).stream().collect(Collectors.groupingBy(OneOffFee::clientId));
+        Map<UUID, List<ServiceCredit>> creditsOf = credits.owed(clientIds, month, draftIds).stream()
+                .collect(Collectors.groupingBy(ServiceCredit::clientId));
+        Map<String, BigDecimal> carried = new HashMap<>();
+        invoices.carriedOut(clientIds, month.minusMonths(1)).forEach(c -> carried.put(c.clientId() + "/" + c.serviceLine(), c.units()));
+
+        Instant now = clock.instant();
+        String by = Actor.name();
+        List<UUID> rated = new ArrayList<>();
+        List<InvoiceRows.NewLine> lines = new ArrayList<>();
+        List<InvoiceRows.NewBankMonth> banks = new ArrayList<>();
+        List<UUID> auditClients = new ArrayList<>();
+        List<String> auditIds = new ArrayList<>();
+        List<Object> auditAfters = new ArrayList<>();
+        for (UUID clientId : clientIds) {
+            List<PricePlan> clientPlans = plansOf.getOrDefault(clientId, List.of());
+            Map<String, String> currencyOfLine = new HashMap<>();
+            clientPlans.forEach(p -> currencyOfLine.put(p.serviceLine(), p.currency()));
+            Function<String, String> currencyOf = line -> currencyOfLine.computeIfAbsent(line,
+                    l -> clients.get(clientId).currency().getCurrencyCode());
+            Map<String, Group> groups = new LinkedHashMap<>();
+            clientPlans.forEach(p -> groups.computeIfAbsent(p.currency(), c -> new Group()).plans.add(
+                    new PlanInForce(p, carried.getOrDefault(clientId + "/" + p.serviceLine(), BigDecimal.ZERO))));
+            usageOf.getOrDefault(clientId, List.of()).forEach(t -> groups.computeIfAbsent(currencyOf.apply(t.serviceLine()),
+                    c -> new Group()).usage.add(new Usage(t.serviceLine(), t.unit(), t.quantity(), t.records())));
+            feesOf.getOrDefault(clientId, List.of()).forEach(f -> groups.computeIfAbsent(currencyOf.apply(f.serviceLine()),
+                    c -> new Group()).oneOffs.add(new OneOff(f.id(), f.serviceLine(), f.description(), f.amount())));
+            for (ServiceCredit credit : creditsOf.getOrDefault(clientId, List.of())) {
+                BigDecimal fees = null;
+                if (credit.period().isBefore(month)) {
+                    fees = invoices.feesOf(clientId, credit.period(), credit.serviceLine()).orElse(null);
+                    if (fees == null) {
+                        continue; // its month has not been invoiced yet: it waits for that invoice's fees
+                    }
+                }
+                groups.computeIfAbsent(currencyOf.apply(credit.serviceLine()), c -> new Group()).credits.add(
+                        new Credit(credit.id(), credit.period(), credit.serviceLine(), credit.percent(), credit.reason(), fees));
+            }
+            for (Map.Entry<String, Group> entry : groups.entrySet()) {
+                String currency = entry.getKey();
+                Existing current = existing.getOrDefault(clientId, List.of()).stream()
+                        .filter(e -> e.currency().equals(currency)).findFirst().orElse(null);
+                if (current != null && current.status() != InvoiceStatus.DRAFT) {
+                    continue;
+                }
+                Group group = entry.getValue();
+                Result result = InvoiceCalculation.calculate(Currency.getInstance(currency), group.plans, group.usage,
+                        group.oneOffs, group.credits, month);
+                long records = group.usage.stream().mapToLong(Usage::records).sum();
+                UUID id;
+                if (current == null) {
+                    id = Ids.next();
+                    invoices.insert(clientId, id, InvoiceKind.INVOICE, month, currency, InvoiceStatus.DRAFT, null, null,
+                            result.subtotal().amount(), result.tax().amount(), result.total().amount(), records, now, by);
+                } else {
+                    id = current.id();
+                    credits.release(clientId, id);
+                    invoices.redraft(clientId, id, result.subtotal().amount(), result.tax().amount(), result.total().amount(),
+                            records, now, by);
+                }
+                for (int i = 0; i < result.charges().size(); i++) {
+                    lines.add(new InvoiceRows.NewLine(clientId, id, i + 1, result.charges().get(i), null));
+                }
+                result.banks().forEach(bank -> banks.add(new InvoiceRows.NewBankMonth(clientId, id, month, bank)));
+                for (Credit credit : group.credits) {
+                    credits.nettedBy(clientId, credit.id(), id);
+                }
+                rated.add(id);
+                auditClients.add(clientId);
+                auditIds.add(id.toString());
+                auditAfters.add(Map.of("period", month.toString(), "currency", currency, "subtotal", result.subtotal().toPlainString(),
+                        "tax", result.tax().toPlainString(), "total", result.total().toPlainString(), "usageRecords", records));
+            }
+        }
+        invoices.insertLines(lines);
+        invoices.insertBanks(banks);
+        if (!rated.isEmpty()) {
+            audit.recordMany("invoice.drafted", "invoice", auditClients, auditIds, auditAfters);
+        }
+        return rated;
+    }
+
+    private static final class Group {
+        final List<PlanInForce> plans = new ArrayList<>();
+        final List<Usage> usage = new ArrayList<>();
+        final List<OneOff> oneOffs = new ArrayList<>();
+        final List<Credit> credits = new ArrayList<>();
+    }
+
+    private static BusinessRuleViolation alreadyIssued(Invoice invoice) {
+        return BusinessRuleViolation.conflict("invoice-already-issued", "Invoice " + invoice.number()
+                + " is issued and final; correct it with a credit note.");
+    }
+
+    static String number(String series, int year, long number) {
+        return series + "-" + year + "-" + String.format("%06d", number);
+    }
+
+    private static Map<String, Object> summary(Invoice invoice) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("number", invoice.number() == null ? "" : invoice.number());
+        summary.put("period", invoice.period().toString());
+        summary.put("status", invoice.status().name());
+        summary.put("total", invoice.total().toPlainString());
+        summary.put("currency", invoice.currency());
+        return summary;
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,174 @@
+package org.openbpo.billing;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.billing.domain.Rating;
+import org.openbpo.billing.persistence.CreditRows;
+import org.openbpo.billing.persistence.PlanRows;
+import org.openbpo.billing.persistence.UsageRows;
+import org.openbpo.contracts.Contract;
+import org.openbpo.contracts.Contracts;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.id.Ids;
+import org.openbpo.shared.tenant.Actor;
+import org.openbpo.tenancy.Clients;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the provider charges for each service line of a contract, versioned by the month a price
+ * takes effect, and the one-off fees beside it. Prices are in the contract's currency.
+ */
+@Service
+public class PricePlans {
+
+    private final PlanRows plans;
+    private final CreditRows fees;
+    private final UsageRows usage;
+    private final Contracts contracts;
+    private final Clients clients;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    PricePlans(PlanRows plans, CreditRows fees, UsageRows usage, Contracts contracts, Clients clients, AuditTrail audit, Clock clock) {
+        this.plans = plans;
+        this.fees = fees;
+        this.usage = usage;
+        this.contracts = contracts;
+        this.clients = clients;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PricePlan define(UUID clientId, DefinePricePlan command) {
+        Contract contract = contracts.get(clientId, command.contractId());
+        if (contract.serviceLines().stream().noneMatch(line -> line.code().equals(command.serviceLine()))) {
+            throw BusinessRuleViolation.invalid("serviceLine", command.serviceLine() + " is not a service line of contract "
+                    + contract.reference());
+        }
+        if (command.effectiveFrom().getDayOfMonth() != 1) {
+            throw BusinessRuleViolation.invalid("effectiveFrom", "must be the first day of a month: prices change between billing periods");
+        }
+        if (command.effectiveTo() != null && (command.effectiveTo().getDayOfMonth() != 1
+                || !command.effectiveTo().isAfter(command.effectiveFrom()))) {
+            throw BusinessRuleViolation.invalid("effectiveTo", "must be the first day of a later month (the plan ends before it)");
+        }
+        String tiers = Rating.problemWith(command.tiers());
+        if (tiers != null) {
+            throw BusinessRuleViolation.invalid("tiers", tiers);
+        }
+        int digits = Currency.getInstance(contract.currency()).getDefaultFractionDigits();
+        checkAmount("monthlyFee", command.monthlyFee(), digits);
+        checkAmount("prepaidFee", command.prepaidFee(), digits);
+        checkAmount("minimumCommitment", command.minimumCommitment(), digits);
+        plans.lock(clientId, command.contractId(), command.serviceLine());
+        if (usage.closed(clientId, command.effectiveFrom())) {
+            throw new BusinessRuleViolation(409, "period-closed", "effectiveFrom", "Billing of "
+                    + YearMonth.from(command.effectiveFrom()) + " is closed; a price can only change in an open month.");
+        }
+        PricePlan superseded = null;
+        for (PricePlan version : plans.versions(clientId, command.contractId(), command.serviceLine())) {
+            boolean supersedes = version.effectiveTo() == null && version.effectiveFrom().isBefore(command.effectiveFrom());
+            if (supersedes) {
+                superseded = version;
+            } else if (overlap(version.effectiveFrom(), version.effectiveTo(), command.effectiveFrom(), command.effectiveTo())) {
+                throw new BusinessRuleViolation(409, "price-plan-overlap", "effectiveFrom", "The price plan of "
+                        + command.serviceLine() + " in force from " + version.effectiveFrom()
+                        + (version.effectiveTo() == null ? "" : " until " + version.effectiveTo())
+                        + " overlaps this one; a month has exactly one price plan.");
+            }
+        }
+        if (superseded != null && command.effectiveTo() != null
+                && plans.versions(clientId, command.contractId(), command.serviceLine()).stream()
+                .noneMatch(v -> v.effectiveFrom().equals(command.effectiveTo()))) {
+            throw new BusinessRuleViolation(409, "price-plan-overlap", "effectiveTo", "A plan ending on " + command.effectiveTo()
+                    + " would leave the months after it without a price; leave effectiveTo empty to change the price from "
+                    + command.effectiveFrom() + " on.");
+        }
+        if (superseded != null) {
+            plans.endAt(clientId, superseded.id(), command.effectiveFrom());
+            audit.record(clientId, "price-plan.superseded", "price-plan", superseded.id(), superseded,
+                    plans.find(clientId, superseded.id()).orElseThrow());
+        }
+        UUID id = Ids.next();
+        plans.insert(clientId, id, command, contract.currency(), clock.instant(), Actor.name());
+        PricePlan plan = plans.find(clientId, id).orElseThrow();
+        audit.record(clientId, "price-plan.defined", "price-plan", id, null, plan);
+        return plan;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PricePlan> of(UUID clientId, @Nullable UUID contractId) {
+        clients.get(clientId);
+        return plans.ofClient(clientId, contractId);
+    }
+
+    @Transactional(readOnly = true)
+    public PricePlan get(UUID clientId, UUID planId) {
+        return plans.find(clientId, planId).orElseThrow(() -> new NotFound("price plan", planId));
+    }
+
+    /** Adds a one-off fee to a month's invoice; the same source key again returns the first fee. */
+    @Transactional
+    public OneOffFee addOneOffFee(UUID clientId, AddOneOffFee command) {
+        Contract contract = contracts.get(clientId, command.contractId());
+        if (contract.serviceLines().stream().noneMatch(line -> line.code().equals(command.serviceLine()))) {
+            throw BusinessRuleViolation.invalid("serviceLine", command.serviceLine() + " is not a service line of contract "
+                    + contract.reference());
+        }
+        checkAmount("amount", command.amount(), Currency.getInstance(contract.currency()).getDefaultFractionDigits());
+        LocalDate period = month("period", command.period());
+        usage.lockMonth(clientId, period, false);
+        if (usage.closed(clientId, period)) {
+            throw new BusinessRuleViolation(409, "period-closed", "period", "Billing of " + command.period()
+                    + " is closed; charge the fee in an open month.");
+        }
+        OneOffFee fee = new OneOffFee(clientId, Ids.next(), command.contractId(), command.serviceLine(), period,
+                command.description(), command.amount(), command.sourceKey(), clock.instant(), Actor.name());
+        if (fees.insertFee(fee)) {
+            audit.record(clientId, "one-off-fee.added", "one-off-fee", fee.id(), null, fee);
+            return fee;
+        }
+        OneOffFee first = fees.feeBySource(clientId, command.sourceKey()).orElseThrow();
+        if (first.amount().compareTo(command.amount()) != 0 || !first.period().equals(period)) {
+            throw new BusinessRuleViolation(409, "source-key-taken", "sourceKey", "A different fee was added with source key "
+                    + command.sourceKey() + ".");
+        }
+        return first;
+    }
+
+    @Transactional(readOnly = true)
+    public List<OneOffFee> oneOffFees(UUID clientId, LocalDate period) {
+        clients.get(clientId);
+        return fees.fees(List.of(clientId), period);
+    }
+
+    static LocalDate month(String field, String text) {
+        try {
+            return YearMonth.parse(text).atDay(1);
+        } catch (DateTimeParseException e) {
+            throw BusinessRuleViolation.invalid(field, text + " is not a month (YYYY-MM).");
+        }
+    }
+
+    private static void checkAmount(String field, @Nullable BigDecimal amount, int digits) {
+        if (amount != null && amount.stripTrailingZeros().scale() > digits) {
+            throw BusinessRuleViolation.invalid(field, "has more decimals than the contract's currency allows (" + digits + ")");
+        }
+    }
+
+    private static boolean overlap(LocalDate from, @Nullable LocalDate to, LocalDate otherFrom, @Nullable LocalDate otherTo) {
+        return (to == null || otherFrom.isBefore(to)) && (otherTo == null || from.isBefore(otherTo));
+    }
+}

@@ -1,0 +1,257 @@
+package org.openbpo.billing.persistence;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.billing.Invoice;
+import org.openbpo.billing.InvoiceKind;
+import org.openbpo.billing.InvoiceLine;
+import org.openbpo.billing.InvoiceStatus;
+import org.openbpo.billing.LineKind;
+import org.openbpo.billing.domain.InvoiceCalculation.BankMonth;
+import org.openbpo.billing.domain.InvoiceCalculation.Charge;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class InvoiceRows {
+
+    /** An invoice of a month as rating needs it: which one, and whether it may still change. */
+    public record Existing(UUID clientId, UUID id, String currency, InvoiceStatus status) {
+    }
+
+    public record Carried(UUID clientId, String serviceLine, BigDecimal units) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    InvoiceRows(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The invoices (not credit notes) of a month for the clients given. */
+    public List<Existing> invoicesOf(List<UUID> clientIds, LocalDate period) {
+        return jdbc.sql("""
+                        select client_id, id, currency, status from billing.invoice
+                         where client_id = any (?) and period = ? and kind = 'INVOICE'""")
+                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period))
+                .query((rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3).trim(),
+                        InvoiceStatus.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    /** Units left in each prepaid bank at the end of a month, as its invoice rated them. */
+    public List<Carried> carriedOut(List<UUID> clientIds, LocalDate period) {
+        return jdbc.sql("""
+                        select p.client_id, p.service_line, p.carried_out from billing.prepaid_month p
+                          join billing.invoice i on i.client_id = p.client_id and i.id = p.invoice_id and i.kind = 'INVOICE'
+                         where p.client_id = any (?) and p.period = ?""")
+                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period))
+                .query((rs, n) -> new Carried(rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    /** The fees of a service line on a month's invoice; empty when that month has no invoice yet. */
+    public Optional<BigDecimal> feesOf(UUID clientId, LocalDate period, String serviceLine) {
+        return jdbc.sql("""
+                        select coalesce((select sum(l.amount) from billing.invoice_line l
+                                          where l.client_id = i.client_id and l.invoice_id = i.id and l.service_line = ?
+                                            and l.kind in ('USAGE', 'PREPAID_FEE', 'MONTHLY_FEE', 'FTE_FEE', 'MINIMUM_TOP_UP')), 0)
+                          from billing.invoice i where i.client_id = ? and i.period = ? and i.kind = 'INVOICE'""")
+                .params(serviceLine, clientId, Date.valueOf(period)).query(BigDecimal.class).optional();
+    }
+
+    public void insert(UUID clientId, UUID id, InvoiceKind kind, LocalDate period, String currency, InvoiceStatus status,
+                       @Nullable UUID corrects, @Nullable String reason, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
+                       long usageRecords, Instant at, String by) {
+        jdbc.sql("""
+                        insert into billing.invoice (client_id, id, kind, period, currency, status, corrects, reason, subtotal, tax,
+                            total, usage_records, drafted_at, drafted_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(clientId, id, kind.name(), Date.valueOf(period), currency, status.name(), corrects, reason, subtotal, tax,
+                        total, usageRecords, Timestamp.from(at), by)
+                .update();
+    }
+
+    /** Replaces a draft's lines and totals with a fresh rating. */
+    public void redraft(UUID clientId, UUID id, BigDecimal subtotal, BigDecimal tax, BigDecimal total, long usageRecords,
+                        Instant at, String by) {
+        jdbc.sql("delete from billing.invoice_line where client_id = ? and invoice_id = ?").params(clientId, id).update();
+        jdbc.sql("delete from billing.prepaid_month where client_id = ? and invoice_id = ?").params(clientId, id).update();
+        jdbc.sql("""
+                        update billing.invoice set subtotal = ?, tax = ?, total = ?, usage_records = ?, drafted_at = ?, drafted_by = ?
+                         where client_id = ? and id = ? and status = 'DRAFT'""")
+                .params(subtotal, tax, total, usageRecords, Timestamp.from(at), by, clientId, id).update();
+    }
+
+    public record NewLine(UUID clientId, UUID invoiceId, int lineNo, Charge charge, @Nullable Integer correctsLine) {
+    }
+
+    public void insertLines(List<NewLine> lines) {
+        batch.batchUpdate("""
+                        insert into billing.invoice_line (client_id, invoice_id, line_no, kind, service_line, unit, description, quantity,
+                            billed_quantity, amount, tax_name, tax_percent, records, reference, corrects_line)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                lines.stream().map(l -> new Object[]{l.clientId(), l.invoiceId(), l.lineNo(), l.charge().kind().name(),
+                        l.charge().serviceLine(), l.charge().unit(), l.charge().description(), l.charge().quantity(),
+                        l.charge().billedQuantity(), l.charge().amount().amount(), l.charge().taxName(), l.charge().taxPercent(),
+                        l.charge().records(), l.charge().reference(), l.correctsLine()}).toList());
+    }
+
+    public record NewBankMonth(UUID clientId, UUID invoiceId, LocalDate period, BankMonth month) {
+    }
+
+    public void insertBanks(List<NewBankMonth> months) {
+        batch.batchUpdate("""
+                        insert into billing.prepaid_month (client_id, invoice_id, service_line, plan_id, period, allowance, carried_in,
+                            used, overage, carried_out)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                months.stream().map(m -> new Object[]{m.clientId(), m.invoiceId(), m.month().serviceLine(), m.month().planId(),
+                        Date.valueOf(m.period()), m.month().bank().allowance(), m.month().bank().carriedIn(),
+                        m.month().bank().used(), m.month().bank().overage(), m.month().bank().carriedOut()}).toList());
+    }
+
+    public int markReviewed(UUID clientId, UUID id, Instant at, String by) {
+        return jdbc.sql("""
+                        update billing.invoice set status = 'REVIEW', reviewed_at = ?, reviewed_by = ?
+                         where client_id = ? and id = ? and status = 'DRAFT'""")
+                .params(Timestamp.from(at), by, clientId, id).update();
+    }
+
+    public int reopen(UUID clientId, UUID id) {
+        return jdbc.sql("""
+                        update billing.invoice set status = 'DRAFT', reviewed_at = null, reviewed_by = null
+                         where client_id = ? and id = ? and status = 'REVIEW'""")
+                .params(clientId, id).update();
+    }
+
+    public int markIssued(UUID clientId, UUID id, String number, Instant at, LocalDate on, String by) {
+        return jdbc.sql("""
+                        update billing.invoice set status = 'ISSUED', number = ?, issued_at = ?, issued_on = ?, issued_by = ?
+                         where client_id = ? and id = ? and status = 'REVIEW'""")
+                .params(number, Timestamp.from(at), Date.valueOf(on), by, clientId, id).update();
+    }
+
+    /** Puts every draft of the month for these clients up for review, in one statement. */
+    public int reviewAll(List<UUID> clientIds, LocalDate period, Instant at, String by) {
+        return jdbc.sql("""
+                        update billing.invoice set status = 'REVIEW', reviewed_at = ?, reviewed_by = ?
+                         where client_id = any (?) and period = ? and kind = 'INVOICE' and status = 'DRAFT'""")
+                .params(Timestamp.from(at), by, clientIds.toArray(UUID[]::new), Date.valueOf(period)).update();
+    }
+
+    /** How many of the month's invoices are in review, locking them so they are issued exactly once. */
+    public int countInReview(List<UUID> clientIds, LocalDate period) {
+        return jdbc.sql("""
+                        select id from billing.invoice where client_id = any (?) and period = ? and kind = 'INVOICE'
+                           and status = 'REVIEW' for update""")
+                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period)).query(UUID.class).list().size();
+    }
+
+    /** Issues the month's reviewed invoices, numbered from {@code first} in client order. */
+    public int issueAll(List<UUID> clientIds, LocalDate period, String prefix, long first, Instant at, LocalDate on, String by) {
+        return jdbc.sql("""
+                        with todo as (
+                            select client_id, id, row_number() over (order by client_id, currency) - 1 as n from billing.invoice
+                             where client_id = any (?) and period = ? and kind = 'INVOICE' and status = 'REVIEW')
+                        update billing.invoice i set status = 'ISSUED', number = ? || lpad((? + todo.n)::text, 6, '0'),
+                               issued_at = ?, issued_on = ?, issued_by = ?
+                          from todo where i.client_id = todo.client_id and i.id = todo.id""")
+                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period), prefix, first, Timestamp.from(at), Date.valueOf(on), by)
+                .update();
+    }
+
+    /**
+     * The next number of a series (e.g. INV-2026-000042). The counter row stays locked until the
+     * issuing transaction ends, and rolls back with it: numbers have no gaps.
+     */
+    public long nextNumbers(String series, int year, int count) {
+        return jdbc.sql("""
+                        insert into billing.invoice_series (series, year, next_number) values (?, ?, 1 + ?)
+                        on conflict (series, year) do update set next_number = billing.invoice_series.next_number + ?
+                        returning next_number - ?""")
+                .params(series, year, count, count, count).query(Long.class).single();
+    }
+
+    public Optional<Invoice> find(UUID clientId, UUID id) {
+        return jdbc.sql("select * from billing.invoice where client_id = ? and id = ?").params(clientId, id)
+                .query(InvoiceRows::invoice).optional().map(invoice -> invoice.withLines(lines(clientId, id)));
+    }
+
+    public List<InvoiceLine> lines(UUID clientId, UUID invoiceId) {
+        return jdbc.sql("""
+                        select l.*, i.currency from billing.invoice_line l
+                          join billing.invoice i on i.client_id = l.client_id and i.id = l.invoice_id
+                         where l.client_id = ? and l.invoice_id = ? order by l.line_no""")
+                .params(clientId, invoiceId).query(InvoiceRows::line).list();
+    }
+
+    /** A client's invoices, newest month first; {@code issuedOnly} for the client's own people. */
+    public List<Invoice> list(UUID clientId, @Nullable LocalDate period, boolean issuedOnly, int limit) {
+        return jdbc.sql("""
+                        select * from billing.invoice where client_id = ? and (?::date is null or period = ?)
+                           and (not ? or status = 'ISSUED')
+                         order by period desc, kind, number nulls first, drafted_at desc limit ?""")
+                .params(clientId, period == null ? null : Date.valueOf(period), period == null ? null : Date.valueOf(period),
+                        issuedOnly, limit)
+                .query(InvoiceRows::invoice).list();
+    }
+
+    /** Every client's invoices of a month in one status, for the provider's review list. */
+    public List<Invoice> ofMonth(List<UUID> clientIds, LocalDate period, int limit) {
+        return jdbc.sql("""
+                        select * from billing.invoice where client_id = any (?) and period = ?
+                         order by status, number nulls first, client_id limit ?""")
+                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period), limit).query(InvoiceRows::invoice).list();
+    }
+
+    /** What earlier credit notes have already credited against each line of an invoice. */
+    public List<Integer> creditedLines(UUID clientId, UUID invoiceId) {
+        return jdbc.sql("""
+                        select l.corrects_line from billing.invoice_line l join billing.invoice c
+                            on c.client_id = l.client_id and c.id = l.invoice_id
+                         where c.client_id = ? and c.corrects = ? and l.corrects_line is not null""")
+                .params(clientId, invoiceId).query(Integer.class).list();
+    }
+
+    static Invoice invoice(ResultSet rs, int row) throws SQLException {
+        Timestamp reviewed = rs.getTimestamp("reviewed_at");
+        Timestamp issued = rs.getTimestamp("issued_at");
+        Date issuedOn = rs.getDate("issued_on");
+        return new Invoice(rs.getObject("client_id", UUID.class), rs.getObject("id", UUID.class),
+                InvoiceKind.valueOf(rs.getString("kind")), rs.getString("number"), rs.getDate("period").toLocalDate(),
+                rs.getString("currency").trim(), InvoiceStatus.valueOf(rs.getString("status")), rs.getObject("corrects", UUID.class),
+                rs.getString("reason"), money(rs.getBigDecimal("subtotal"), rs.getString("currency")),
+                money(rs.getBigDecimal("tax"), rs.getString("currency")), money(rs.getBigDecimal("total"), rs.getString("currency")),
+                rs.getLong("usage_records"), rs.getTimestamp("drafted_at").toInstant(), rs.getString("drafted_by"),
+                reviewed == null ? null : reviewed.toInstant(), issued == null ? null : issued.toInstant(),
+                issuedOn == null ? null : issuedOn.toLocalDate(), new ArrayList<>());
+    }
+
+    static InvoiceLine line(ResultSet rs, int row) throws SQLException {
+        int corrects = rs.getInt("corrects_line");
+        Integer correctsLine = rs.wasNull() ? null : corrects;
+        return new InvoiceLine(rs.getInt("line_no"), LineKind.valueOf(rs.getString("kind")), rs.getString("service_line"),
+                rs.getString("unit"), rs.getString("description"), PlanRows.plain(rs.getBigDecimal("quantity")),
+                PlanRows.plain(rs.getBigDecimal("billed_quantity")), money(rs.getBigDecimal("amount"), rs.getString("currency")),
+                rs.getString("tax_name"), PlanRows.plain(rs.getBigDecimal("tax_percent")), rs.getLong("records"),
+                rs.getObject("reference", UUID.class), correctsLine);
+    }
+
+    private static BigDecimal money(BigDecimal amount, String currency) {
+        return amount.setScale(java.util.Currency.getInstance(currency.trim()).getDefaultFractionDigits(), java.math.RoundingMode.UNNECESSARY);
+    }
+}

@@ -1,0 +1,78 @@
+package org.openbpo.web.ui;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.testing.Browser;
+import org.openbpo.testing.IntegrationTest;
+import org.openbpo.work.WorkFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The provider's billing analyst puts a price in force, rates March, reviews and issues the
+ * invoice and drills down to the usage; then the client's requester finds it in the portal.
+ */
+class BillingBrowserTest extends IntegrationTest {
+
+    @RegisterExtension
+    final Browser browser = new Browser(() -> port);
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void aPriceIsSetAMonthIsInvoicedAndTheClientSeesTheInvoice() {
+        clock.set(Instant.parse("2026-02-15T09:00:00Z"));
+        CurrentUser admin = providerAdministrator();
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(admin, unique("BRW"));
+        browser.logIn(admin.email(), "correct horse battery");
+        assertThat(browser.texts("a.nav-link")).contains("Invoices", "Price plans");
+
+        browser.open("/billing/plans?client=" + setup.client().id());
+        assertThat(browser.find("#effectiveFrom").getAttribute("value")).isEqualTo("2026-03");
+        browser.choose("#serviceLine", "Policyholder support (support)").type("#unit", "ticket")
+                .type("#tiers", "*: 3.50\n2: 5.00").type("#monthlyFee", "100.00").type("#taxPercent", "20")
+                .clickToLoad("#save-plan");
+        assertThat(browser.text("#tiers ~ .field-error")).isEqualTo("only the last tier may be open-ended (upTo null)");
+        browser.type("#tiers", "2: 5.00\n*: 3.50").clickToLoad("#save-plan");
+        assertThat(browser.text(".notice")).isEqualTo("The price plan for support is in force from 2026-03.");
+        assertThat(browser.texts("#plan-table tbody tr td:first-child strong")).containsExactly("support");
+
+        assertThat(api().as(setup.adminToken()).post("/api/v1/clients/" + setup.client().id() + "/usage", Map.of(
+                "serviceLine", "support", "unit", "ticket", "quantity", "5", "period", "2026-03", "sourceId", "march-export"))
+                .status()).isEqualTo(201);
+
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        browser.open("/billing/invoices");
+        assertThat(browser.find("#period").getAttribute("value")).isEqualTo("2026-03");
+        browser.clickToLoad("#draft");
+        // 2 × 5.00 + 3 × 3.50 = 20.50; monthly 100.00; subtotal 120.50; VAT 20% 24.10; total 144.60
+        assertThat(browser.text("#subtotal")).isEqualTo("120.50");
+        assertThat(browser.text("#tax")).isEqualTo("24.10");
+        assertThat(browser.text("#total")).isEqualTo("144.60");
+        browser.clickToLoad("#review");
+        assertThat(browser.text(".notice")).isEqualTo("The month is closed for billing and the invoice is in review.");
+        browser.clickToLoad("#issue");
+        assertThat(browser.text(".notice")).matches("Invoice INV-2026-\\d{6} is issued\\.");
+        String number = browser.text(".notice").substring(8, 23);
+        browser.screenshotPage("billing-invoice");
+
+        browser.clickToLoad("#line-table tr[data-kind='USAGE'] a");
+        assertThat(browser.texts("#usage-table tbody tr")).singleElement().satisfies(row -> assertThat(row).contains("recorded march-export"));
+
+        browser.driver().manage().deleteAllCookies();
+        browser.logIn(setup.requester().email(), "long enough password");
+        browser.open("/portal/billing");
+        assertThat(browser.texts("#issued-invoices tbody tr td:first-child")).containsExactly(number);
+        browser.screenshotPage("portal-billing");
+        browser.clickToLoad("#issued-invoices tbody tr a");
+        assertThat(browser.text("#total")).isEqualTo("144.60");
+        assertThat(browser.findAll("#issue")).as("the client only reads").isEmpty();
+    }
+}
