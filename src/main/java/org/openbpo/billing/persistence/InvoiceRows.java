@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-@Repository
+@Repository("clientInvoiceRows")
 public class InvoiceRows {
 
     /** An invoice of a month as rating needs it: which one, and whether it may still change. */

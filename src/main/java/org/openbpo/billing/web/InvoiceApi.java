@@ -34,7 +34,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
-@RestController
+@RestController("clientInvoiceApi")
 @RequestMapping("/api/v1/clients/{clientId}/invoices")
 @Tag(name = "Billing: invoices", description = "Draft → review → issue, credit notes, drill-down to usage, PDF")
 class InvoiceApi {

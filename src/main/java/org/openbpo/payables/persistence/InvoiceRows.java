@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Vendor invoices and their lines. */
-@Repository
+@Repository("vendorInvoiceRows")
 public class InvoiceRows {
 
     /** An invoice as written: amounts in minor units. */

@@ -31,7 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@RestController
+@RestController("vendorInvoiceApi")
 @RequestMapping("/api/v1/clients/{clientId}/payables")
 @Tag(name = "Payables: invoices", description = "Capture (by hand, CSV/XLSX, UBL e-invoice), matching, exceptions and approvals")
 class InvoiceApi {
