@@ -94,7 +94,7 @@ public final class InvoiceCalculation {
                 billed = bank.overage();
                 prepaidNote = ", " + plain(quantity.subtract(bank.overage())) + " from the prepaid bank";
                 if (plan.prepaidFee().signum() > 0) {
-                    lineFees = add(charges, new Charge(LineKind.PREPAID_FEE, plan.serviceLine(), plan.unit(),
+                    lineFees = add(charges, new Charge(LineKind.PREPAID_FEE, plan.serviceLine(), null,
                             "Prepaid bank of " + plain(plan.prepaidUnits()) + " " + plan.unit() + (plan.rollover() ? " (unused units roll over one month)" : ""),
                             BigDecimal.ONE, BigDecimal.ONE, lineRounding(new UnroundedMoney(plan.prepaidFee(), currency)),
                             plan.taxName(), plan.taxPercent(), 0, plan.id()), lineFees);
