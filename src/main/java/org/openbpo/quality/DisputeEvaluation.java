@@ -1,0 +1,8 @@
+package org.openbpo.quality;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The agent (or their team lead) does not accept an open evaluation, and says why. */
+public record DisputeEvaluation(@NotBlank @Size(max = 2000) String reason) {
+}
