@@ -189,8 +189,8 @@ public class Scorecards {
 
     /**
      * Per service line: each missed KPI with a rule costs the tier its shortfall reached; the line's
-     * total never exceeds the lowest cap among its rules (KPIs are taken in the contract's order and
-     * the one that crosses the cap is cut). A KPI that beats its target earns back the oldest credit
+     * total never exceeds the lowest cap among its rules (KPIs are taken in {@link Kpi}'s order, SLA
+     * attainment first, and the one that crosses the cap is cut). A KPI that beats its target earns back the oldest credit
      * still open from the rule's earn-back window of signed-off months.
      */
     private List<LineCredit> credits(UUID clientId, UUID contractId, YearMonth period, List<KpiResult> results) {
@@ -203,7 +203,7 @@ public class Scorecards {
             boolean clamped = false;
             List<KpiCredit> credits = new ArrayList<>();
             List<LineCredit.EarnBack> earnBacks = new ArrayList<>();
-            for (KpiResult result : results) {
+            for (KpiResult result : results.stream().sorted(Comparator.comparing(KpiResult::kpi)).toList()) {
                 if (!result.serviceLine().equals(line) || result.measured() == null) {
                     continue;
                 }
@@ -219,11 +219,11 @@ public class Scorecards {
                     BigDecimal applied = tier.get().percent().min(room);
                     clamped |= applied.compareTo(tier.get().percent()) < 0;
                     total = total.add(applied);
-                    String reason = result.kpi() + " on " + line + " was " + result.measured().toPlainString() + " against a target of "
-                            + result.target().toPlainString() + ", missed by " + shortfall.toPlainString() + ": tier of "
-                            + tier.get().missedBy().toPlainString() + " or more, " + tier.get().percent().toPlainString() + " % of fees"
-                            + (applied.compareTo(tier.get().percent()) < 0 ? ", cut to " + applied.toPlainString() + " % by the "
-                            + cap.toPlainString() + " % cap" : "");
+                    String reason = result.kpi() + " on " + line + " was " + plain(result.measured()) + " against a target of "
+                            + plain(result.target()) + ", missed by " + plain(shortfall) + ": tier of "
+                            + plain(tier.get().missedBy()) + " or more, " + plain(tier.get().percent()) + " % of fees"
+                            + (applied.compareTo(tier.get().percent()) < 0 ? ", cut to " + plain(applied) + " % by the "
+                            + plain(cap) + " % cap" : "");
                     credits.add(new KpiCredit(result.kpi(), result.target(), result.measured(), shortfall, tier.get().percent(), applied,
                             rule.get().version(), reason));
                 } else if (rule.get().earnBackPeriods() > 0 && CreditCalculation.exceeded(higher, result.target(), result.measured())) {
@@ -237,8 +237,8 @@ public class Scorecards {
                 }
             }
             String explanation = credits.isEmpty() ? "no credit: every target with a credit rule was met or not measured"
-                    : total.toPlainString() + " % of the " + line + " fees for " + period
-                    + (clamped ? " (capped at " + cap.toPlainString() + " %)" : "") + ": "
+                    : plain(total) + " % of the " + line + " fees for " + period
+                    + (clamped ? " (capped at " + plain(cap) + " %)" : "") + ": "
                     + String.join("; ", credits.stream().map(KpiCredit::reason).toList());
             lines.add(new LineCredit(line, List.copyOf(credits), total, cap, List.copyOf(earnBacks), explanation));
         }
@@ -301,6 +301,10 @@ public class Scorecards {
     /** Percentages to two decimals, half up, as scorecards print them. */
     private static BigDecimal percent(long part, long whole) {
         return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static Instant start(Client client, YearMonth period) {
