@@ -38,10 +38,12 @@ public class DemoData {
     private final TransactionTemplate transactions;
     private final DemoWorkforce workforce;
     private final DemoWork work;
+    private final DemoQuality quality;
 
     DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
-             DemoWorkforce workforce, DemoWork work) {
+             DemoWorkforce workforce, DemoWork work, DemoQuality quality) {
         this.work = work;
+        this.quality = quality;
         this.workforce = workforce;
         this.clients = clients;
         this.users = users;
@@ -86,6 +88,7 @@ public class DemoData {
         clientUser(admin, demo.kaveri().id(), "admin@kaveri.example", "Lakshmi Iyer", Role.CLIENT_ADMINISTRATOR, Role.APPROVER);
         workforce.load(demo, admin);
         work.load(demo, admin);
+        quality.load(demo, admin);
     }
 
     private Client client(String code, String name, String legalEntity, String country, String zone, String currency) {

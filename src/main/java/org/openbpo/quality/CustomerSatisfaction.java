@@ -18,8 +18,8 @@ import java.util.UUID;
 
 /**
  * CSAT responses per work item, handed in by the survey tool the client or provider uses (support
- * sends no surveys of its own yet). One response per item; the scorecard's CSAT is the share of
- * responses scoring 4 or 5.
+ * sends no surveys of its own yet). One response per item; the scorecard's CSAT is the average
+ * score, on the same 1–5 scale as the contracts' CSAT targets.
  */
 @Service
 public class CustomerSatisfaction {

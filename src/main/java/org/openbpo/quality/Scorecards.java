@@ -282,8 +282,9 @@ public class Scorecards {
             }
             case CSAT -> satisfaction == null || satisfaction.responses() == 0
                     ? unmeasured(target, "no CSAT responses in the period")
-                    : measured(target, percent(satisfaction.satisfied(), satisfaction.responses()), satisfaction.satisfied() + " of "
-                    + satisfaction.responses() + " CSAT responses scored 4 or 5");
+                    : measured(target, BigDecimal.valueOf(satisfaction.total()).divide(BigDecimal.valueOf(satisfaction.responses()), 2,
+                    RoundingMode.HALF_UP), "average of " + satisfaction.responses() + " CSAT responses on a scale of 1 to 5 ("
+                    + satisfaction.satisfied() + " scored 4 or 5)");
             case FIRST_CONTACT_RESOLUTION, CUT_OFF_ADHERENCE ->
                     unmeasured(target, "not measured by OpenBPO yet (first-contact resolution and payroll cut-offs come later)");
         };

@@ -34,7 +34,7 @@ import static org.openbpo.quality.QualityApiTest.policyForm;
  * March 2026 for a UK insurer, 09:00–17:30 London, policy administration with an 8-business-hour
  * SLA at normal priority and 4 hours at high. Five requests complete (two late, one paused a day on
  * the client), one is still open at month end. QA checks three and finds 3 wrong fields in 50;
- * four customers answer the survey, two happily. The contract's credit rules price the misses, the
+ * four customers answer the survey, averaging 3 out of 5. The contract's credit rules price the misses, the
  * 10 % cap cuts them, the provider signs March off, and April's on-time work earns the SLA credit
  * back. Every figure is worked out by hand below.
  */
@@ -66,7 +66,7 @@ class ScorecardMonthTest extends IntegrationTest {
                 contract.calendar(), contract.slaTargets(), List.of(
                 new KpiTarget("policy-admin", Kpi.SLA_ATTAINMENT, new BigDecimal("95")),
                 new KpiTarget("policy-admin", Kpi.ACCURACY, new BigDecimal("98")),
-                new KpiTarget("policy-admin", Kpi.CSAT, new BigDecimal("80"))), "QA and CSAT targets")));
+                new KpiTarget("policy-admin", Kpi.CSAT, new BigDecimal("4"))), "QA and CSAT targets")));
         Api manager = api().as(setup.work().adminToken());
         Api lead = api().as(setup.leadToken());
         Api analyst = api().as(setup.analystToken());
@@ -135,13 +135,14 @@ class ScorecardMonthTest extends IntegrationTest {
         assertThat(result(march, "ACCURACY").path("measured").decimalValue()).isEqualByComparingTo("94.00");
         assertThat(result(march, "ACCURACY").path("basis").asString()).isEqualTo(
                 "47 of 50 fields checked by QA were right (3 errors in 3 evaluated items)");
-        // CSAT: 5 and 4 of 5, 4, 2, 1: 2 of 4 = 50.00 %
-        assertThat(result(march, "CSAT").path("measured").decimalValue()).isEqualByComparingTo("50.00");
+        // CSAT: (5 + 4 + 2 + 1) / 4 = 3.00 on the 1–5 scale, 1.00 below the target of 4
+        assertThat(result(march, "CSAT").path("measured").decimalValue()).isEqualByComparingTo("3.00");
+        assertThat(result(march, "CSAT").path("basis").asString()).isEqualTo("average of 4 CSAT responses on a scale of 1 to 5 (2 scored 4 or 5)");
         // B waited on the client from 2 March 10:00 to 3 March 10:00: 86,400 seconds, shown
         assertThat(march.path("pendingClient").get(0).path("items").asLong()).isEqualTo(1);
         assertThat(march.path("pendingClient").get(0).path("seconds").asLong()).isEqualTo(86_400);
         // credits: SLA missed by 35.00 reaches the 30 tier, 8 %; accuracy missed by 4.00, the 0 tier, 3 % but only 2 % fit
-        // under the 10 % cap; CSAT's 1 % does not fit at all. Total 10.00 %.
+        // under the 10 % cap; CSAT missed by 1.00, the 0 tier, 1 %, does not fit at all. Total 10.00 %.
         JsonNode line = march.path("credits").get(0);
         assertThat(line.path("serviceLine").asString()).isEqualTo("policy-admin");
         assertThat(line.path("capPercent").decimalValue()).isEqualByComparingTo("10");
@@ -196,7 +197,7 @@ class ScorecardMonthTest extends IntegrationTest {
         assertThat(lead.post(setup.path() + "/qa/csat-responses", Map.of("itemId", quickHigh.id(), "score", 5,
                 "respondedAt", "2026-03-10T10:00:00Z")).status()).isEqualTo(201);
         JsonNode frozen = manager.get(contractPath + "/scorecards/2026-03").body();
-        assertThat(result(frozen, "CSAT").path("measured").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(result(frozen, "CSAT").path("measured").decimalValue()).isEqualByComparingTo("3.00");
         assertThat(frozen.path("signedOffBy").asString()).isEqualTo(admin.email());
         assertThat(manager.get(contractPath + "/scorecards").body().toString()).isEqualTo("[\"2026-03\"]");
 

@@ -13,8 +13,8 @@ import java.util.UUID;
 @Repository
 public class CsatRows {
 
-    /** Responses on a service line in a period, and how many were 4 or 5. */
-    public record LineCsat(String serviceLine, long responses, long satisfied) {
+    /** Responses on a service line in a period, the sum of their scores, and how many were 4 or 5. */
+    public record LineCsat(String serviceLine, long responses, long total, long satisfied) {
     }
 
     private final JdbcClient jdbc;
@@ -32,10 +32,10 @@ public class CsatRows {
 
     public List<LineCsat> byLine(UUID clientId, Instant from, Instant to) {
         return jdbc.sql("""
-                        select service_line, count(*), count(*) filter (where score >= 4) from quality.csat_response
+                        select service_line, count(*), sum(score), count(*) filter (where score >= 4) from quality.csat_response
                          where client_id = ? and responded_at >= ? and responded_at < ? group by service_line order by service_line""")
                 .params(clientId, Timestamp.from(from), Timestamp.from(to))
-                .query((rs, n) -> new LineCsat(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+                .query((rs, n) -> new LineCsat(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
     }
 
     public List<CsatAnswer> responses(UUID clientId, String serviceLine, Instant from, Instant to, int limit) {
