@@ -68,6 +68,15 @@ class QualityBrowserTest extends IntegrationTest {
         assertThat(browser.text("#result")).isEqualTo("Failed");
         assertThat(browser.text("#answers tr[data-key='courtesy']")).contains("NO");
         browser.screenshot("qa-evaluation");
+        browser.clickToLoad("#coaching-link");
+        assertThat(browser.text("#trend tr[data-month='2026-03']")).contains("70.00 %");
+        assertThat(browser.text("#failed-questions")).contains("Reply is courteous");
+
+        browser.open("/quality").clickToLoad("#rules-link");
+        browser.choose("#serviceLine", "policy-admin").type("#percent", "12.5").type("#minimumPerWeek", "3");
+        browser.clickToLoad("#set-rule");
+        assertThat(browser.text(".notice")).isEqualTo("Sampling 12.5 %, at least 3 per agent per week, every item of an agent's first 20.");
+        assertThat(browser.text("#rule-table")).contains("policy-admin").contains("12.5 %");
 
         browser.clickToLoad("form.logout button");
         browser.logIn(setup.work().requester().email(), "long enough password");
