@@ -9,5 +9,5 @@ import java.util.UUID;
 /** The work behind one figure of a scorecard: one of the lists is filled, by the figure. */
 public record FigureItems(UUID clientId, UUID contractId, YearMonth period, ScorecardFigure figure, String serviceLine,
                           List<WorkBehindFigures.CompletedItem> completed, List<WorkBehindFigures.OpenItem> open,
-                          List<Evaluation> evaluations, List<CsatAnswer> responses) {
+                          List<CheckedItem> evaluations, List<CsatAnswer> responses) {
 }

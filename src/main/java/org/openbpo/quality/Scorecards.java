@@ -146,7 +146,7 @@ public class Scorecards {
         Instant to = end(client, period);
         List<WorkBehindFigures.CompletedItem> completed = List.of();
         List<WorkBehindFigures.OpenItem> open = List.of();
-        List<Evaluation> evaluated = List.of();
+        List<CheckedItem> evaluated = List.of();
         List<CsatAnswer> answers = List.of();
         switch (figure) {
             case SLA -> completed = behind.completed(clientId, serviceLine, priority, slaMet, from, to, DRILL_LIMIT).stream()
@@ -155,7 +155,8 @@ public class Scorecards {
             case PENDING_CLIENT -> completed = behind.completed(clientId, serviceLine, priority, null, from, to, DRILL_LIMIT).stream()
                     .filter(i -> i.pendingClientSeconds() > 0).toList();
             case BACKLOG -> open = behind.openAt(clientId, serviceLine, to, DRILL_LIMIT);
-            case ACCURACY -> evaluated = evaluations.ofItemsCompleted(clientId, serviceLine, from, to, DRILL_LIMIT);
+            case ACCURACY -> evaluated = evaluations.ofItemsCompleted(clientId, serviceLine, from, to, DRILL_LIMIT).stream()
+                    .map(CheckedItem::of).toList();
             case CSAT -> answers = csat.responses(clientId, serviceLine, from, to, DRILL_LIMIT);
         }
         return new FigureItems(clientId, contractId, period, figure, serviceLine, completed, open, evaluated, answers);

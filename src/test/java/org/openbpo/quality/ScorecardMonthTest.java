@@ -163,8 +163,11 @@ class ScorecardMonthTest extends IntegrationTest {
         assertThat(pending.path("completed").get(0).path("pendingClientSeconds").asLong()).isEqualTo(86_400);
         assertThat(refs(manager.get(contractPath + "/scorecards/2026-03/items?figure=BACKLOG&serviceLine=policy-admin").body()
                 .path("open"))).containsExactly("WI-" + open.id());
-        assertThat(manager.get(contractPath + "/scorecards/2026-03/items?figure=ACCURACY&serviceLine=policy-admin").body()
-                .path("evaluations").size()).isEqualTo(3);
+        JsonNode checked = api().as(setup.work().requesterToken())
+                .get(contractPath + "/scorecards/2026-03/items?figure=ACCURACY&serviceLine=policy-admin").body().path("evaluations");
+        assertThat(checked.size()).isEqualTo(3);
+        assertThat(checked.get(2).path("errorsFound").asInt()).isEqualTo(2);
+        assertThat(checked.get(2).has("evaluator") || checked.get(2).has("agentId")).as("QA's people stay the provider's").isFalse();
         assertThat(manager.get(contractPath + "/scorecards/2026-03/items?figure=CSAT&serviceLine=policy-admin").body()
                 .path("responses").size()).isEqualTo(4);
         assertProblem(manager.get(contractPath + "/scorecards/2026-03/items?figure=SLA&serviceLine=payroll"), 422, "serviceLine");
