@@ -18,6 +18,9 @@ public record ReviewDispute(@NotNull Outcome outcome, @Nullable Map<String, QaAn
     public enum Outcome { UPHELD, OVERTURNED }
 
     public ReviewDispute {
+        if (note == null || note.isBlank()) {
+            throw BusinessRuleViolation.invalid("note", "say why the dispute is decided this way");
+        }
         if (outcome == Outcome.OVERTURNED && (answers == null || answers.isEmpty())) {
             throw BusinessRuleViolation.invalid("answers", "an overturned evaluation needs the corrected answers");
         }

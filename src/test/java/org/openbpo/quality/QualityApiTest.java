@@ -76,6 +76,7 @@ class QualityApiTest extends IntegrationTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("code")).isEqualTo("already-evaluated");
 
+        assertProblem(agent.post(evaluation + "/dispute", Map.of("reason", " ")), 422, "reason");
         Api.Response disputed = agent.post(evaluation + "/dispute", Map.of("reason", "The client asked for that wording"));
         assertThat(disputed.status()).as(disputed.body().toString()).isEqualTo(200);
         assertThat(disputed.text("status")).isEqualTo("DISPUTED");

@@ -259,8 +259,6 @@ class QualityPages {
                 throw e;
             }
             flash.addFlashAttribute("problem", e.getMessage());
-        } catch (jakarta.validation.ValidationException | NullPointerException e) {
-            flash.addFlashAttribute("problem", "Say why.");
         }
         return "redirect:/quality/evaluations/" + clientId + "/" + evaluationId;
     }
