@@ -40,12 +40,14 @@ public class DemoData {
     private final DemoWork work;
     private final DemoBooks books;
     private final DemoBilling billing;
+    private final DemoQuality quality;
 
     DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
-             DemoWorkforce workforce, DemoWork work, DemoBooks books, DemoBilling billing) {
+             DemoWorkforce workforce, DemoWork work, DemoBooks books, DemoBilling billing, DemoQuality quality) {
         this.work = work;
         this.books = books;
         this.billing = billing;
+        this.quality = quality;
         this.workforce = workforce;
         this.clients = clients;
         this.users = users;
@@ -90,6 +92,7 @@ public class DemoData {
         clientUser(admin, demo.kaveri().id(), "admin@kaveri.example", "Lakshmi Iyer", Role.CLIENT_ADMINISTRATOR, Role.APPROVER);
         workforce.load(demo, admin);
         work.load(demo, admin);
+        quality.load(demo, admin);
         books.load(demo);
         billing.load(demo);
     }

@@ -11,18 +11,30 @@ import java.util.UUID;
 /**
  * Which completed items QA looks at. The draw is a hash of the item, not a random number, so it
  * is the same on every node and on every redelivery of the completion event, and cannot be gamed
- * by an agent who does not know the item's id in advance. An agent's first
- * {@value #NEW_AGENT_ITEMS} completed items are always checked.
+ * by an agent who does not know the item's id in advance. An agent's first {@code newAgentItems}
+ * completed items are always checked, and an agent with fewer than {@code minimumPerWeek} samples
+ * this week has the next item checked too.
  */
-public record SamplingRule(BigDecimal rate) {
+public record SamplingRule(BigDecimal rate, int newAgentItems, int minimumPerWeek) {
 
     public static final int NEW_AGENT_ITEMS = 20;
 
+    public SamplingRule(BigDecimal rate) {
+        this(rate, NEW_AGENT_ITEMS, 0);
+    }
+
     public Optional<SampleReason> decide(UUID clientId, long itemId, long agentNewAgentSamples) {
-        if (agentNewAgentSamples < NEW_AGENT_ITEMS) {
+        return decide(clientId, itemId, agentNewAgentSamples, Long.MAX_VALUE);
+    }
+
+    public Optional<SampleReason> decide(UUID clientId, long itemId, long agentNewAgentSamples, long agentSampledThisWeek) {
+        if (agentNewAgentSamples < newAgentItems) {
             return Optional.of(SampleReason.NEW_AGENT);
         }
-        return draw(clientId, itemId).compareTo(rate) < 0 ? Optional.of(SampleReason.SAMPLE_RATE) : Optional.empty();
+        if (draw(clientId, itemId).compareTo(rate) < 0) {
+            return Optional.of(SampleReason.SAMPLE_RATE);
+        }
+        return agentSampledThisWeek < minimumPerWeek ? Optional.of(SampleReason.MINIMUM_PER_WEEK) : Optional.empty();
     }
 
     /** A number in [0, 1) with four decimals, fixed for the item. */

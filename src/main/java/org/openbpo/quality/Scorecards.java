@@ -1,59 +1,253 @@
 package org.openbpo.quality;
 
+import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.AuditTrail;
 import org.openbpo.contracts.Contract;
 import org.openbpo.contracts.Contracts;
 import org.openbpo.contracts.Kpi;
 import org.openbpo.contracts.KpiTarget;
+import org.openbpo.contracts.Priority;
+import org.openbpo.quality.domain.CreditCalculation;
+import org.openbpo.quality.persistence.CsatRows;
+import org.openbpo.quality.persistence.EvaluationRows;
+import org.openbpo.quality.persistence.SignOffRows;
+import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.work.WorkBehindFigures;
 import org.openbpo.work.WorkStatistics;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Scores a contract for a month against its KPI targets, from what the work engine measured in the
- * client's own month (its time zone). Measures OpenBPO does not record yet are shown as such.
+ * client's own month (its time zone), what QA found and what customers answered; prices the misses
+ * by the contract's credit rules; and freezes the month when the provider signs it off.
  */
 @Service
 public class Scorecards {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int DRILL_LIMIT = 500;
 
     private final Contracts contracts;
     private final Clients clients;
     private final WorkStatistics statistics;
+    private final WorkBehindFigures behind;
+    private final EvaluationRows evaluations;
+    private final CsatRows csat;
+    private final CreditRules creditRules;
+    private final SignOffRows signOffs;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    Scorecards(Contracts contracts, Clients clients, WorkStatistics statistics) {
+    Scorecards(Contracts contracts, Clients clients, WorkStatistics statistics, WorkBehindFigures behind, EvaluationRows evaluations,
+               CsatRows csat, CreditRules creditRules, SignOffRows signOffs, AuditTrail audit, ApplicationEventPublisher events,
+               ObjectMapper json, Clock clock) {
         this.contracts = contracts;
         this.clients = clients;
         this.statistics = statistics;
+        this.behind = behind;
+        this.evaluations = evaluations;
+        this.csat = csat;
+        this.creditRules = creditRules;
+        this.signOffs = signOffs;
+        this.audit = audit;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The month's scorecard: the frozen one once signed off, else computed now. */
+    @Transactional(readOnly = true)
+    public Scorecard score(UUID clientId, UUID contractId, YearMonth period) {
+        clients.get(clientId);
+        contracts.get(clientId, contractId);
+        Optional<String> frozen = signOffs.snapshot(clientId, contractId, period);
+        return frozen.map(snapshot -> json.readValue(snapshot, Scorecard.class)).orElseGet(() -> live(clientId, contractId, period));
+    }
+
+    /** The month the client is in now, in its time zone. */
+    @Transactional(readOnly = true)
+    public YearMonth currentPeriod(UUID clientId) {
+        return YearMonth.from(clock.instant().atZone(clients.get(clientId).timeZone()));
     }
 
     @Transactional(readOnly = true)
-    public Scorecard score(UUID clientId, UUID contractId, YearMonth period) {
-        Client client = clients.get(clientId);
-        Contract contract = contracts.get(clientId, contractId);
-        Instant from = period.atDay(1).atStartOfDay(client.timeZone()).toInstant();
-        Instant to = period.plusMonths(1).atDay(1).atStartOfDay(client.timeZone()).toInstant();
-        List<WorkStatistics.Completed> completed = statistics.completed(clientId, from, to);
-        List<WorkStatistics.Backlog> backlog = statistics.backlog(clientId, to);
-        List<KpiResult> results = new ArrayList<>();
-        for (KpiTarget target : contract.kpiTargets()) {
-            results.add(result(target, completed.stream().filter(c -> c.serviceLine().equals(target.serviceLine())).toList(),
-                    backlog.stream().filter(b -> b.serviceLine().equals(target.serviceLine())).findFirst().orElse(null)));
-        }
-        return new Scorecard(clientId, contractId, contract.reference(), contract.version(), period, results, completed, backlog);
+    public List<YearMonth> signedOff(UUID clientId, UUID contractId) {
+        clients.get(clientId);
+        contracts.get(clientId, contractId);
+        return signOffs.signedOff(clientId, contractId);
     }
 
-    private static KpiResult result(KpiTarget target, List<WorkStatistics.Completed> completed, WorkStatistics.Backlog backlog) {
+    @Transactional
+    public Scorecard signOff(UUID clientId, UUID contractId, YearMonth period, CurrentUser by) {
+        Client client = clients.get(clientId);
+        contracts.get(clientId, contractId);
+        QaRoles.requireManager(by, "sign off scorecards");
+        Instant now = clock.instant();
+        if (now.isBefore(end(client, period))) {
+            throw BusinessRuleViolation.conflict("period-not-ended", period + " has not ended for " + client.name()
+                    + " yet; a month is signed off once all its work is in.");
+        }
+        if (signOffs.snapshot(clientId, contractId, period).isPresent()) {
+            throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
+        }
+        Scorecard signed = live(clientId, contractId, period).signed(now, by.email());
+        if (!signOffs.insert(clientId, contractId, period, json.writeValueAsString(signed), by.email(), now)) {
+            throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
+        }
+        for (LineCredit line : signed.credits()) {
+            for (KpiCredit credit : line.credits()) {
+                if (credit.appliedPercent().signum() > 0) {
+                    signOffs.owe(clientId, contractId, period, line.serviceLine(), credit.kpi().name(), credit.appliedPercent(), credit.reason());
+                }
+            }
+            for (LineCredit.EarnBack back : line.earnBacks()) {
+                YearMonth creditPeriod = YearMonth.parse(back.creditPeriod());
+                signOffs.earnBack(clientId, contractId, creditPeriod, line.serviceLine(), back.kpi(), period);
+                signOffs.owe(clientId, contractId, period, line.serviceLine(), back.kpi(), back.percent().negate(), back.reason());
+            }
+        }
+        ScorecardSignedOff event = new ScorecardSignedOff(clientId, contractId, period, signed.owed(), now);
+        audit.record(clientId, "scorecard.signed-off", "scorecard", contractId + "/" + period, null,
+                Map.of("credits", event.credits()));
+        events.publishEvent(event);
+        return signed;
+    }
+
+    /** The work items behind one figure of a service line, as the scorecard counted them. */
+    @Transactional(readOnly = true)
+    public FigureItems items(UUID clientId, UUID contractId, YearMonth period, ScorecardFigure figure, String serviceLine,
+                             @Nullable Priority priority, @Nullable Boolean slaMet) {
+        Client client = clients.get(clientId);
+        Contract contract = contracts.get(clientId, contractId);
+        if (contract.serviceLines().stream().noneMatch(l -> l.code().equals(serviceLine))) {
+            throw BusinessRuleViolation.invalid("serviceLine", "the contract has no service line " + serviceLine);
+        }
+        Instant from = start(client, period);
+        Instant to = end(client, period);
+        List<WorkBehindFigures.CompletedItem> completed = List.of();
+        List<WorkBehindFigures.OpenItem> open = List.of();
+        List<CheckedItem> evaluated = List.of();
+        List<CsatAnswer> answers = List.of();
+        switch (figure) {
+            case SLA -> completed = behind.completed(clientId, serviceLine, priority, slaMet, from, to, DRILL_LIMIT).stream()
+                    .filter(i -> i.slaMet() != null).toList();
+            case HANDLE_TIME -> completed = behind.completed(clientId, serviceLine, priority, null, from, to, DRILL_LIMIT);
+            case PENDING_CLIENT -> completed = behind.completed(clientId, serviceLine, priority, null, from, to, DRILL_LIMIT).stream()
+                    .filter(i -> i.pendingClientSeconds() > 0).toList();
+            case BACKLOG -> open = behind.openAt(clientId, serviceLine, to, DRILL_LIMIT);
+            case ACCURACY -> evaluated = evaluations.ofItemsCompleted(clientId, serviceLine, from, to, DRILL_LIMIT).stream()
+                    .map(CheckedItem::of).toList();
+            case CSAT -> answers = csat.responses(clientId, serviceLine, from, to, DRILL_LIMIT);
+        }
+        return new FigureItems(clientId, contractId, period, figure, serviceLine, completed, open, evaluated, answers);
+    }
+
+    private Scorecard live(UUID clientId, UUID contractId, YearMonth period) {
+        Client client = clients.get(clientId);
+        Contract contract = contracts.get(clientId, contractId);
+        Instant from = start(client, period);
+        Instant to = end(client, period);
+        List<WorkStatistics.Completed> completed = statistics.completed(clientId, from, to);
+        List<WorkStatistics.Backlog> backlog = statistics.backlog(clientId, to);
+        List<EvaluationRows.LineAccuracy> accuracy = evaluations.accuracy(clientId, from, to);
+        List<CsatRows.LineCsat> satisfaction = csat.byLine(clientId, from, to);
+        List<KpiResult> results = new ArrayList<>();
+        for (KpiTarget target : contract.kpiTargets()) {
+            String line = target.serviceLine();
+            results.add(result(target, completed.stream().filter(c -> c.serviceLine().equals(line)).toList(),
+                    backlog.stream().filter(b -> b.serviceLine().equals(line)).findFirst().orElse(null),
+                    accuracy.stream().filter(a -> a.serviceLine().equals(line)).findFirst().orElse(null),
+                    satisfaction.stream().filter(s -> s.serviceLine().equals(line)).findFirst().orElse(null)));
+        }
+        List<SlaByPriority> byPriority = completed.stream()
+                .map(c -> new SlaByPriority(c.serviceLine(), c.priority(), c.completed(), c.withSla(), c.slaMet(),
+                        c.withSla() == 0 ? null : percent(c.slaMet(), c.withSla())))
+                .toList();
+        List<LineCredit> credits = credits(clientId, contractId, period, results);
+        return new Scorecard(clientId, contractId, contract.reference(), contract.version(), period, results, completed, backlog,
+                byPriority, behind.pendingClient(clientId, from, to), credits, null, null);
+    }
+
+    /**
+     * Per service line: each missed KPI with a rule costs the tier its shortfall reached; the line's
+     * total never exceeds the lowest cap among its rules (KPIs are taken in {@link Kpi}'s order, SLA
+     * attainment first, and the one that crosses the cap is cut). A KPI that beats its target earns back the oldest credit
+     * still open from the rule's earn-back window of signed-off months.
+     */
+    private List<LineCredit> credits(UUID clientId, UUID contractId, YearMonth period, List<KpiResult> results) {
+        List<CreditRule> rules = creditRules.inForce(clientId, contractId, period);
+        List<LineCredit> lines = new ArrayList<>();
+        for (String line : rules.stream().map(CreditRule::serviceLine).distinct().sorted().toList()) {
+            List<CreditRule> lineRules = rules.stream().filter(r -> r.serviceLine().equals(line)).toList();
+            BigDecimal cap = lineRules.stream().map(CreditRule::capPercent).min(Comparator.naturalOrder()).orElseThrow();
+            BigDecimal total = BigDecimal.ZERO;
+            boolean clamped = false;
+            List<KpiCredit> credits = new ArrayList<>();
+            List<LineCredit.EarnBack> earnBacks = new ArrayList<>();
+            for (KpiResult result : results.stream().sorted(Comparator.comparing(KpiResult::kpi)).toList()) {
+                if (!result.serviceLine().equals(line) || result.measured() == null) {
+                    continue;
+                }
+                Optional<CreditRule> rule = lineRules.stream().filter(r -> r.kpi() == result.kpi()).findFirst();
+                if (rule.isEmpty()) {
+                    continue;
+                }
+                boolean higher = result.kpi().higherIsBetter();
+                BigDecimal shortfall = CreditCalculation.shortfall(higher, result.target(), result.measured());
+                Optional<CreditTier> tier = CreditCalculation.tier(rule.get().tiers(), shortfall);
+                if (tier.isPresent()) {
+                    BigDecimal room = cap.subtract(total);
+                    BigDecimal applied = tier.get().percent().min(room);
+                    clamped |= applied.compareTo(tier.get().percent()) < 0;
+                    total = total.add(applied);
+                    String reason = result.kpi() + " on " + line + " was " + plain(result.measured()) + " against a target of "
+                            + plain(result.target()) + ", missed by " + plain(shortfall) + ": tier of "
+                            + plain(tier.get().missedBy()) + " or more, " + plain(tier.get().percent()) + " % of fees"
+                            + (applied.compareTo(tier.get().percent()) < 0 ? ", cut to " + plain(applied) + " % by the "
+                            + plain(cap) + " % cap" : "");
+                    credits.add(new KpiCredit(result.kpi(), result.target(), result.measured(), shortfall, tier.get().percent(), applied,
+                            rule.get().version(), reason));
+                } else if (rule.get().earnBackPeriods() > 0 && CreditCalculation.exceeded(higher, result.target(), result.measured())) {
+                    signOffs.open(clientId, contractId, period.minusMonths(rule.get().earnBackPeriods()), period.minusMonths(1)).stream()
+                            .filter(o -> o.serviceLine().equals(line) && o.kpi().equals(result.kpi().name()))
+                            .findFirst()
+                            .ifPresent(o -> earnBacks.add(new LineCredit.EarnBack(o.kpi(), o.period().toString(), o.percent(),
+                                    "earn-back of the " + o.percent().toPlainString() + " % " + o.kpi() + " credit of " + o.period()
+                                            + ": " + period + " beat the target (" + result.measured().toPlainString() + " against "
+                                            + result.target().toPlainString() + ")")));
+                }
+            }
+            String explanation = credits.isEmpty() ? "no credit: every target with a credit rule was met or not measured"
+                    : plain(total) + " % of the " + line + " fees for " + period
+                    + (clamped ? " (capped at " + plain(cap) + " %)" : "") + ": "
+                    + String.join("; ", credits.stream().map(KpiCredit::reason).toList());
+            lines.add(new LineCredit(line, List.copyOf(credits), total, cap, List.copyOf(earnBacks), explanation));
+        }
+        return List.copyOf(lines);
+    }
+
+    private static KpiResult result(KpiTarget target, List<WorkStatistics.Completed> completed, WorkStatistics.@Nullable Backlog backlog,
+                                    EvaluationRows.@Nullable LineAccuracy accuracy, CsatRows.@Nullable LineCsat satisfaction) {
         return switch (target.kpi()) {
             case SLA_ATTAINMENT -> {
                 long withSla = completed.stream().mapToLong(WorkStatistics.Completed::withSla).sum();
@@ -74,8 +268,26 @@ public class Scorecards {
                         : measured(target, BigDecimal.valueOf(seconds / items / 60).setScale(1, RoundingMode.HALF_UP),
                         "average minutes agents held each of " + items + " completed items");
             }
-            case ACCURACY, CSAT, FIRST_CONTACT_RESOLUTION, CUT_OFF_ADHERENCE ->
-                    unmeasured(target, "not measured by OpenBPO yet (QA evaluations, surveys and payroll cut-offs come later)");
+            case ACCURACY -> {
+                if (accuracy == null || accuracy.evaluations() == 0) {
+                    yield unmeasured(target, "no QA evaluation of work completed in the period");
+                }
+                if (accuracy.fieldsChecked() > 0) {
+                    long right = accuracy.fieldsChecked() - accuracy.errorsFound();
+                    yield measured(target, percent(right, accuracy.fieldsChecked()), right + " of " + accuracy.fieldsChecked()
+                            + " fields checked by QA were right (" + accuracy.errorsFound() + " errors in " + accuracy.evaluations()
+                            + " evaluated items)");
+                }
+                yield measured(target, percent(accuracy.passed(), accuracy.evaluations()), accuracy.passed() + " of "
+                        + accuracy.evaluations() + " evaluated items passed QA");
+            }
+            case CSAT -> satisfaction == null || satisfaction.responses() == 0
+                    ? unmeasured(target, "no CSAT responses in the period")
+                    : measured(target, BigDecimal.valueOf(satisfaction.total()).divide(BigDecimal.valueOf(satisfaction.responses()), 2,
+                    RoundingMode.HALF_UP), "average of " + satisfaction.responses() + " CSAT responses on a scale of 1 to 5 ("
+                    + satisfaction.satisfied() + " scored 4 or 5)");
+            case FIRST_CONTACT_RESOLUTION, CUT_OFF_ADHERENCE ->
+                    unmeasured(target, "not measured by OpenBPO yet (first-contact resolution and payroll cut-offs come later)");
         };
     }
 
@@ -92,4 +304,17 @@ public class Scorecards {
     private static BigDecimal percent(long part, long whole) {
         return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static Instant start(Client client, YearMonth period) {
+        return period.atDay(1).atStartOfDay(client.timeZone()).toInstant();
+    }
+
+    private static Instant end(Client client, YearMonth period) {
+        return period.plusMonths(1).atDay(1).atStartOfDay(client.timeZone()).toInstant();
+    }
+
 }

@@ -96,6 +96,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof BusinessRuleViolation refused) {
+            // a command's own rule, checked in its constructor while the body was read
+            return ResponseEntity.status(refused.status()).body(rejected(refused).getBody());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return fieldProblem(HttpStatus.BAD_REQUEST, "unknown-field", unknown.getPropertyName(),
                     "is not a field of this request");

@@ -46,8 +46,23 @@ public record Navigation(List<Section> sections) {
         if (!staff && (user.has(Role.REQUESTER) || user.has(Role.APPROVER) || user.has(Role.CLIENT_ADMINISTRATOR))) {
             work.add(Item.link("Portal", "/portal", "inbox"));
         }
+        if (!staff && (user.has(Role.REQUESTER) || user.has(Role.APPROVER) || user.has(Role.CLIENT_ADMINISTRATOR))) {
+            work.add(Item.link("Scorecards", "/portal/scorecards", "chart"));
+        }
         if (!work.isEmpty()) {
             sections.add(new Section("Work", work));
+        }
+        List<Item> quality = new ArrayList<>();
+        boolean analyst = staff && user.has(Role.QA_ANALYST);
+        if (analyst || manager || (staff && user.has(Role.TEAM_LEAD))) {
+            quality.add(Item.link("QA queue", "/quality", "check"));
+        }
+        if (analyst || manager) {
+            quality.add(Item.link("QA forms", "/quality/forms", "file"));
+            quality.add(Item.link("Scorecards", "/quality/scorecards", "chart"));
+        }
+        if (!quality.isEmpty()) {
+            sections.add(new Section("Quality", quality));
         }
         List<Item> finance = new ArrayList<>();
         if (BillingPages.mayBill(user)) {
@@ -108,7 +123,7 @@ public record Navigation(List<Section> sections) {
             modules.addAll(switch (role) {
                 case ADMINISTRATOR, OPERATIONS_MANAGER -> List.of("Reports");
                 case TEAM_LEAD, AGENT -> List.<String>of();
-                case QA_ANALYST -> List.of("Quality");
+                case QA_ANALYST -> List.<String>of();
                 case BILLING_ANALYST -> List.of("Payroll");
                 case CLIENT_ADMINISTRATOR, APPROVER -> List.of("Approvals", "Reports");
                 case REQUESTER -> List.<String>of();
