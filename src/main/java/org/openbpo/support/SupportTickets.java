@@ -34,9 +34,11 @@ public class SupportTickets {
     private final WorkItemSearch search;
     private final ChannelSettingsRows channels;
     private final Clients clients;
+    private final CustomerRecords customers;
 
     SupportTickets(WorkItems workItems, WorkItemComments comments, WorkItemSearch search, ChannelSettingsRows channels,
-                   Clients clients) {
+                   Clients clients, CustomerRecords customers) {
+        this.customers = customers;
         this.workItems = workItems;
         this.comments = comments;
         this.search = search;
@@ -55,8 +57,12 @@ public class SupportTickets {
         if (command.category() != null) {
             form.put("category", command.category());
         }
-        return workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, command.priority(),
+        WorkItem ticket = workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, command.priority(),
                 command.subject().strip(), form, "API"), by);
+        if (command.customerEmail() != null) {
+            customers.linkNew(clientId, ticket, IdentifyCustomer.byEmail(command.customerEmail(), null));
+        }
+        return ticket;
     }
 
     @Transactional
@@ -85,6 +91,12 @@ public class SupportTickets {
     @Transactional(readOnly = true)
     public List<WorkItem> search(UUID clientId, String text, long beforeId, int limit) {
         return search.find(clientId, channel(clientId).serviceLine(), text, beforeId, limit);
+    }
+
+    /** A ticket of the client's support line; any other id is not found. */
+    @Transactional(readOnly = true)
+    public WorkItem get(UUID clientId, long itemId) {
+        return ticket(clientId, itemId);
     }
 
     /** A work item of the client's support line; anything else is not a ticket and not found. */

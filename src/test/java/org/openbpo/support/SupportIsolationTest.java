@@ -45,6 +45,7 @@ class SupportIsolationTest extends IntegrationTest {
     static long otherTicket;
     static UUID otherMessage;
     static String limitedAdministratorToken;
+    static UUID otherCustomer;
 
     @BeforeEach
     void twoClientsWithEmailChannels() {
@@ -60,6 +61,8 @@ class SupportIsolationTest extends IntegrationTest {
                 TestMail.from("ann@customer.test").to(other.address()).subject("Their ticket").bytes(), IntakeSource.RELAY));
         otherTicket = theirs.message().itemId();
         otherMessage = theirs.message().id();
+        otherCustomer = TenantScope.call(AllowedClients.only(other.clientId()), () -> context.getBean(CustomerRecords.class)
+                .ofTicket(other.clientId(), otherTicket).orElseThrow().id());
         limitedAdministratorToken = TenantScope.call(AllowedClients.ALL, () -> {
             User limited = users.invite(new InviteUser(null, unique("limited") + "@provider.test", "Limited Administrator",
                     "long enough password", Set.of(Role.ADMINISTRATOR, Role.AGENT), false, Set.of(own.clientId())), admin);
@@ -110,6 +113,13 @@ class SupportIsolationTest extends IntegrationTest {
         attempts.put("comment by own path", api.post(mine + "/tickets/" + otherTicket + "/comments", Map.of("body", "Planted")));
         attempts.put("read comments", api.get(theirs + "/tickets/" + otherTicket + "/comments"));
         attempts.put("read comments by own path", api.get(mine + "/tickets/" + otherTicket + "/comments"));
+        attempts.put("list customers", api.get(theirs + "/customers"));
+        attempts.put("create customer", api.post(theirs + "/customers", Map.of("email", "planted@evil.test")));
+        attempts.put("read customer", api.get(theirs + "/customers/" + otherCustomer));
+        attempts.put("read customer by own path", api.get(mine + "/customers/" + otherCustomer));
+        attempts.put("merge customer", api.post(theirs + "/customers/" + otherCustomer + "/merges", Map.of("customerId", otherCustomer)));
+        attempts.put("ticket's customer", api.get(theirs + "/tickets/" + otherTicket + "/customer"));
+        attempts.put("ticket's customer by own path", api.get(mine + "/tickets/" + otherTicket + "/customer"));
         attempts.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
             assertThat(response.text("code")).as(what).isEqualTo("not-found");
