@@ -229,6 +229,32 @@ public class WorkItems {
         return assigned;
     }
 
+    /**
+     * An agent takes an unassigned item for themselves, outside get-next: a live chat they answer
+     * while the customer waits. Taking an item someone else holds is refused.
+     */
+    @Transactional
+    public WorkItem take(UUID clientId, long id, CurrentUser agent) {
+        WorkItem item = items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id));
+        if (!agent.providerStaff()) {
+            throw new BusinessRuleViolation(403, "forbidden", null, "Only the provider's agents take work.");
+        }
+        if (item.category().closed()) {
+            throw BusinessRuleViolation.conflict("item-closed", "A closed item cannot be taken.");
+        }
+        if (agent.id().equals(item.assigneeId())) {
+            return item;
+        }
+        if (item.assigneeId() != null) {
+            throw BusinessRuleViolation.conflict("already-taken", item.reference() + " is already held by another agent.");
+        }
+        Instant now = clock.instant();
+        WorkItem taken = withAssignee(item, agent.id(), now);
+        items.update(taken);
+        assigned(taken, agent.id(), agent.email(), now, "taken");
+        return taken;
+    }
+
     @Transactional
     public WorkItem release(UUID clientId, long id, CurrentUser by) {
         WorkItem item = items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id));

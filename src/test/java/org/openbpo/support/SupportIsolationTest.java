@@ -46,6 +46,7 @@ class SupportIsolationTest extends IntegrationTest {
     static UUID otherMessage;
     static String limitedAdministratorToken;
     static UUID otherCustomer;
+    static UUID otherChat;
 
     @BeforeEach
     void twoClientsWithEmailChannels() {
@@ -63,6 +64,8 @@ class SupportIsolationTest extends IntegrationTest {
         otherMessage = theirs.message().id();
         otherCustomer = TenantScope.call(AllowedClients.only(other.clientId()), () -> context.getBean(CustomerRecords.class)
                 .ofTicket(other.clientId(), otherTicket).orElseThrow().id());
+        otherChat = context.getBean(LiveChats.class).start(other.setup().client().code(),
+                new StartChat("Ann", "ann@customer.test", "Their chat", null), "192.0.2.7").chatId();
         limitedAdministratorToken = TenantScope.call(AllowedClients.ALL, () -> {
             User limited = users.invite(new InviteUser(null, unique("limited") + "@provider.test", "Limited Administrator",
                     "long enough password", Set.of(Role.ADMINISTRATOR, Role.AGENT), false, Set.of(own.clientId())), admin);
@@ -120,6 +123,15 @@ class SupportIsolationTest extends IntegrationTest {
         attempts.put("merge customer", api.post(theirs + "/customers/" + otherCustomer + "/merges", Map.of("customerId", otherCustomer)));
         attempts.put("ticket's customer", api.get(theirs + "/tickets/" + otherTicket + "/customer"));
         attempts.put("ticket's customer by own path", api.get(mine + "/tickets/" + otherTicket + "/customer"));
+        for (String path : new String[]{theirs, mine}) {
+            String chat = path + "/chats/" + otherChat;
+            attempts.put("read chat " + path, api.get(chat));
+            attempts.put("read transcript " + path, api.get(chat + "/messages"));
+            attempts.put("take chat " + path, api.post(chat + "/take", ""));
+            attempts.put("answer chat " + path, api.post(chat + "/messages", Map.of("body", "Planted")));
+            attempts.put("end chat " + path, api.post(chat + "/end", ""));
+        }
+        attempts.put("list chats", api.get(theirs + "/chats"));
         attempts.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
             assertThat(response.text("code")).as(what).isEqualTo("not-found");
@@ -131,6 +143,12 @@ class SupportIsolationTest extends IntegrationTest {
                 .of(other.clientId(), otherTicket))).isEmpty();
         assertThat(api.get(mine + "/tickets?q=ticket").body().path("items").valueStream()
                 .map(item -> item.path("id").asLong())).doesNotContain(otherTicket);
+        if (api.get("/api/v1/support/waiting-chats").status() == 200) {
+            assertThat(api.get("/api/v1/support/waiting-chats").body().valueStream().map(c -> c.path("id").asString()))
+                    .doesNotContain(otherChat.toString());
+        }
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(LiveChats.class).get(other.clientId(), otherChat,
+                CurrentUser.of(other.setup().maker())).status())).isEqualTo(Chat.Status.WAITING);
         assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(SupportChannels.class)
                 .settings(other.clientId(), CurrentUser.of(other.setup().maker())).inboundAddress())).isEqualTo(other.address());
     }
