@@ -323,6 +323,23 @@ public class WorkItems {
         return Optional.of(Duration.ofSeconds(sla.targetSeconds() - consumed));
     }
 
+    /**
+     * Handle time spent on the item away from the workspace — an agent's talk time on a phone
+     * call — recorded when it is over. Recording the same stretch twice counts it once.
+     */
+    @Transactional
+    public void recordHandleTime(UUID clientId, long id, UUID agentId, Instant from, Instant to, String why) {
+        if (to.isBefore(from)) {
+            throw BusinessRuleViolation.invalid("endedAt", "ends before it starts");
+        }
+        get(clientId, id);
+        items.recordHandling(clientId, id, agentId, from, to);
+        timeline.append(clientId, id, to, why, "handled", Map.of("agent", agentId.toString(),
+                "seconds", Duration.between(from, to).toSeconds()));
+        audit.record(clientId, "work-item.handle-time-recorded", "work-item", id, null,
+                Map.of("agent", agentId.toString(), "from", from.toString(), "to", to.toString(), "why", why));
+    }
+
     @Transactional(readOnly = true)
     public long handleSeconds(UUID clientId, long id) {
         return items.handleSeconds(clientId, id);

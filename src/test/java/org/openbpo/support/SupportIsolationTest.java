@@ -132,6 +132,11 @@ class SupportIsolationTest extends IntegrationTest {
             attempts.put("end chat " + path, api.post(chat + "/end", ""));
         }
         attempts.put("list chats", api.get(theirs + "/chats"));
+        attempts.put("list calls", api.get(theirs + "/calls"));
+        attempts.put("log call", api.post(theirs + "/calls", Map.of("caller", "+15550100", "startedAt", "2026-03-02T09:00:00Z",
+                "endedAt", "2026-03-02T09:01:00Z", "note", "Planted")));
+        attempts.put("read call", api.get(theirs + "/calls/" + UUID.randomUUID()));
+        attempts.put("issue telephony secret", api.post(theirs + "/cti-secret", ""));
         attempts.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
             assertThat(response.text("code")).as(what).isEqualTo("not-found");

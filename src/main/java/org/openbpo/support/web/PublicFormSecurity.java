@@ -38,6 +38,21 @@ class PublicFormSecurity {
                 .build();
     }
 
+    /**
+     * Webhooks from the clients' own systems (telephony): no session, no CSRF; each request proves
+     * itself with its client's secret, checked by the endpoint.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain clientWebhooks(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/hooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
     /** The chat widget runs on the client's own site and calls us from there: any origin, no cookies, the chat's token in a header. */
     private static CorsConfigurationSource chatWidget() {
         CorsConfiguration widget = new CorsConfiguration();
