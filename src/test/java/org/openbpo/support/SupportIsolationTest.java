@@ -47,6 +47,7 @@ class SupportIsolationTest extends IntegrationTest {
     static String limitedAdministratorToken;
     static UUID otherCustomer;
     static UUID otherChat;
+    static UUID otherArticle;
 
     @BeforeEach
     void twoClientsWithEmailChannels() {
@@ -66,6 +67,9 @@ class SupportIsolationTest extends IntegrationTest {
                 .ofTicket(other.clientId(), otherTicket).orElseThrow().id());
         otherChat = context.getBean(LiveChats.class).start(other.setup().client().code(),
                 new StartChat("Ann", "ann@customer.test", "Their chat", null), "192.0.2.7").chatId();
+        otherArticle = TenantScope.call(AllowedClients.only(other.clientId()), () -> context.getBean(KnowledgeBase.class)
+                .write(other.clientId(), new WriteArticle(Article.Kind.SOP, "their-sop", "Their SOP", "Secret steps", null, true), admin)
+                .id());
         limitedAdministratorToken = TenantScope.call(AllowedClients.ALL, () -> {
             User limited = users.invite(new InviteUser(null, unique("limited") + "@provider.test", "Limited Administrator",
                     "long enough password", Set.of(Role.ADMINISTRATOR, Role.AGENT), false, Set.of(own.clientId())), admin);
@@ -133,6 +137,15 @@ class SupportIsolationTest extends IntegrationTest {
         }
         attempts.put("list chats", api.get(theirs + "/chats"));
         attempts.put("list calls", api.get(theirs + "/calls"));
+        attempts.put("search articles", api.get(theirs + "/articles?q=x"));
+        attempts.put("write article", api.post(theirs + "/articles", Map.of("kind", "SOP", "slug", "planted", "title", "T",
+                "body", "B", "published", true)));
+        attempts.put("read article", api.get(theirs + "/articles/" + otherArticle));
+        attempts.put("read article by own path", api.get(mine + "/articles/" + otherArticle));
+        attempts.put("rewrite article by own path", api.put(mine + "/articles/" + otherArticle, Map.of("kind", "SOP", "slug", "planted",
+                "title", "T", "body", "B", "published", true)));
+        attempts.put("ticket procedures", api.get(theirs + "/tickets/" + otherTicket + "/procedures"));
+        attempts.put("ticket procedures by own path", api.get(mine + "/tickets/" + otherTicket + "/procedures"));
         attempts.put("log call", api.post(theirs + "/calls", Map.of("caller", "+15550100", "startedAt", "2026-03-02T09:00:00Z",
                 "endedAt", "2026-03-02T09:01:00Z", "note", "Planted")));
         attempts.put("read call", api.get(theirs + "/calls/" + UUID.randomUUID()));
