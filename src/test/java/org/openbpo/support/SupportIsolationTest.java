@@ -138,6 +138,10 @@ class SupportIsolationTest extends IntegrationTest {
         attempts.put("list chats", api.get(theirs + "/chats"));
         attempts.put("list calls", api.get(theirs + "/calls"));
         attempts.put("search articles", api.get(theirs + "/articles?q=x"));
+        attempts.put("list macros", api.get(theirs + "/macros"));
+        attempts.put("write macro", api.post(theirs + "/macros", Map.of("name", "Planted", "body", "x")));
+        attempts.put("apply macro by own path", api.post(mine + "/tickets/" + otherTicket + "/macros/" + UUID.randomUUID(), ""));
+        attempts.put("bulk close", api.post(theirs + "/tickets/bulk", Map.of("action", "CLOSE", "itemIds", java.util.List.of(otherTicket))));
         attempts.put("write article", api.post(theirs + "/articles", Map.of("kind", "SOP", "slug", "planted", "title", "T",
                 "body", "B", "published", true)));
         attempts.put("read article", api.get(theirs + "/articles/" + otherArticle));
@@ -150,6 +154,10 @@ class SupportIsolationTest extends IntegrationTest {
                 "endedAt", "2026-03-02T09:01:00Z", "note", "Planted")));
         attempts.put("read call", api.get(theirs + "/calls/" + UUID.randomUUID()));
         attempts.put("issue telephony secret", api.post(theirs + "/cti-secret", ""));
+        Api.Response ownPathBulk = api.post(mine + "/tickets/bulk", Map.of("action", "CLOSE", "itemIds", java.util.List.of(otherTicket)));
+        if (ownPathBulk.status() == 200) {
+            assertThat(ownPathBulk.body().get(0).path("code").asString()).isEqualTo("not-found");
+        }
         attempts.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
             assertThat(response.text("code")).as(what).isEqualTo("not-found");
