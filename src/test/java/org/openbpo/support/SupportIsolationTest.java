@@ -139,6 +139,9 @@ class SupportIsolationTest extends IntegrationTest {
         attempts.put("list calls", api.get(theirs + "/calls"));
         attempts.put("search articles", api.get(theirs + "/articles?q=x"));
         attempts.put("list macros", api.get(theirs + "/macros"));
+        attempts.put("satisfaction", api.get(theirs + "/satisfaction?serviceLine=support&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z"));
+        attempts.put("ticket outcome", api.get(theirs + "/tickets/" + otherTicket + "/outcome"));
+        attempts.put("ticket outcome by own path", api.get(mine + "/tickets/" + otherTicket + "/outcome"));
         attempts.put("write macro", api.post(theirs + "/macros", Map.of("name", "Planted", "body", "x")));
         attempts.put("apply macro by own path", api.post(mine + "/tickets/" + otherTicket + "/macros/" + UUID.randomUUID(), ""));
         attempts.put("bulk close", api.post(theirs + "/tickets/bulk", Map.of("action", "CLOSE", "itemIds", java.util.List.of(otherTicket))));
