@@ -38,9 +38,11 @@ public class DemoData {
     private final TransactionTemplate transactions;
     private final DemoWorkforce workforce;
     private final DemoWork work;
+    private final DemoSupport support;
 
     DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
-             DemoWorkforce workforce, DemoWork work) {
+             DemoWorkforce workforce, DemoWork work, DemoSupport support) {
+        this.support = support;
         this.work = work;
         this.workforce = workforce;
         this.clients = clients;
@@ -86,6 +88,7 @@ public class DemoData {
         clientUser(admin, demo.kaveri().id(), "admin@kaveri.example", "Lakshmi Iyer", Role.CLIENT_ADMINISTRATOR, Role.APPROVER);
         workforce.load(demo, admin);
         work.load(demo, admin);
+        support.load(demo, admin);
     }
 
     private Client client(String code, String name, String legalEntity, String country, String zone, String currency) {

@@ -40,4 +40,17 @@ public class TicketSearchRows {
                 .params(query, positiveWords, clientId, beforeId, clientId, serviceLine, limit)
                 .query(Long.class).list();
     }
+
+    /** Indexes the words of a service line's existing tickets and comments (the triggers index the new ones). */
+    public void indexExisting(UUID clientId, String serviceLine) {
+        jdbc.sql("""
+                        select count(support.index_words(w.client_id, w.id, w.title || ' ' || coalesce(w.form ->> 'description', '')))
+                          from work.work_item w where w.client_id = ? and w.service_line = ?""")
+                .params(clientId, serviceLine).query(Long.class).single();
+        jdbc.sql("""
+                        select count(support.index_words(c.client_id, c.item_id, c.body))
+                          from work.comment c join work.work_item w on w.client_id = c.client_id and w.id = c.item_id
+                         where c.client_id = ? and w.service_line = ?""")
+                .params(clientId, serviceLine).query(Long.class).single();
+    }
 }
