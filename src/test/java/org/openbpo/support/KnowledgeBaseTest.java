@@ -87,6 +87,15 @@ class KnowledgeBaseTest extends IntegrationTest {
         assertThat(browser.text("#customer-name")).isEqualTo("dan@customer.test");
         assertThat(browser.text("#customer-tickets")).contains("WI-" + refund);
         browser.screenshot("ticket-with-procedures");
+
+        assertThat(editor.post(base + "/macros", Map.of("name", "Parcel traced", "body",
+                "Dear {{customer.name}}, the courier has found your parcel ({{ticket.reference}}).", "moveTo", "solved")).status())
+                .isEqualTo(201);
+        browser.open("/work/" + desk.clientId() + "/" + ticket);
+        browser.clickToLoad(".apply-macro[data-macro='Parcel traced']");
+        assertThat(browser.text("#item-state")).isEqualTo("Solved");
+        assertThat(agent.get(base + "/tickets/" + ticket + "/comments").body().get(0).path("body").asString())
+                .isEqualTo("Dear dan@customer.test, the courier has found your parcel (WI-" + ticket + ").");
     }
 
     @Test
