@@ -41,9 +41,12 @@ public class DemoData {
     private final DemoBooks books;
     private final DemoBilling billing;
     private final DemoQuality quality;
+    private final DemoSupport support;
 
     DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
-             DemoWorkforce workforce, DemoWork work, DemoBooks books, DemoBilling billing, DemoQuality quality) {
+             DemoWorkforce workforce, DemoWork work, DemoBooks books, DemoBilling billing, DemoQuality quality,
+             DemoSupport support) {
+        this.support = support;
         this.work = work;
         this.books = books;
         this.billing = billing;
@@ -92,6 +95,7 @@ public class DemoData {
         clientUser(admin, demo.kaveri().id(), "admin@kaveri.example", "Lakshmi Iyer", Role.CLIENT_ADMINISTRATOR, Role.APPROVER);
         workforce.load(demo, admin);
         work.load(demo, admin);
+        support.load(demo, admin);
         quality.load(demo, admin);
         books.load(demo);
         billing.load(demo);

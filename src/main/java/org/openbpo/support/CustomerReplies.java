@@ -123,6 +123,19 @@ public class CustomerReplies {
         return java.util.Optional.of(reply);
     }
 
+    /** A message to the customer that is not an agent's answer (a satisfaction survey, say); nothing when the channel cannot send mail. */
+    @Transactional
+    public java.util.Optional<Reply> notify(UUID clientId, WorkItem ticket, String to, String subject, String body, String kind) {
+        var channel = channels.find(clientId).filter(c -> c.smtp() != null);
+        if (channel.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Reply reply = new Reply(Ids.next(), ticket.id(), null, messageId(ticket.id(), channel.get().fromAddress()), to, subject,
+                signed(body, channel.get().signature()), null, List.of(), ReplyStatus.PENDING, 0, null, clock.instant(), kind, null);
+        queue(clientId, reply);
+        return java.util.Optional.of(reply);
+    }
+
     @Transactional(readOnly = true)
     public List<Reply> of(UUID clientId, long itemId, CurrentUser by) {
         clients.get(clientId);

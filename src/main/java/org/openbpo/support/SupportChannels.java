@@ -31,6 +31,8 @@ import static org.openbpo.support.SupportPermissions.requireProviderStaff;
 @Service
 public class SupportChannels {
 
+    private final org.openbpo.support.persistence.TicketSearchRows searchTerms;
+
     private static final Set<ServiceLineKind> FRONT_OFFICE = EnumSet.of(ServiceLineKind.CUSTOMER_SUPPORT,
             ServiceLineKind.TECH_SUPPORT, ServiceLineKind.IT_SERVICE_DESK);
 
@@ -43,7 +45,8 @@ public class SupportChannels {
     private final Clock clock;
 
     SupportChannels(ChannelSettingsRows rows, MailboxRows mailboxes, Clients clients, Contracts contracts, Secrets secrets, AuditTrail audit,
-                    Clock clock) {
+                    Clock clock, org.openbpo.support.persistence.TicketSearchRows searchTerms) {
+        this.searchTerms = searchTerms;
         this.rows = rows;
         this.mailboxes = mailboxes;
         this.clients = clients;
@@ -81,6 +84,10 @@ public class SupportChannels {
                 from, command.displayName().strip(), command.signature() == null ? "" : command.signature().strip(),
                 command.brandColour(), Boolean.TRUE.equals(command.webForm()), before.map(StoredChannel::createdAt).orElse(now), now);
         rows.save(after);
+        if (before.isEmpty() || !before.get().serviceLine().equals(after.serviceLine())) {
+            // Tickets raised before the channel existed become searchable too.
+            searchTerms.indexExisting(clientId, after.serviceLine());
+        }
         if (after.imap() == null) {
             mailboxes.unschedule(clientId);
         } else {

@@ -4,6 +4,7 @@ import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.support.persistence.ChannelSettingsRows;
 import org.openbpo.support.persistence.StoredChannel;
+import org.openbpo.support.persistence.TicketSearchRows;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.work.CreateWorkItem;
@@ -11,7 +12,6 @@ import org.openbpo.work.WorkItem;
 import org.openbpo.work.WorkItemComments;
 import org.openbpo.work.WorkItemComments.Comment;
 import org.openbpo.work.WorkItemComments.Visibility;
-import org.openbpo.work.WorkItemSearch;
 import org.openbpo.work.WorkItems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,15 +31,17 @@ public class SupportTickets {
 
     private final WorkItems workItems;
     private final WorkItemComments comments;
-    private final WorkItemSearch search;
     private final ChannelSettingsRows channels;
     private final Clients clients;
+    private final CustomerRecords customers;
+    private final TicketSearchRows searchRows;
 
-    SupportTickets(WorkItems workItems, WorkItemComments comments, WorkItemSearch search, ChannelSettingsRows channels,
-                   Clients clients) {
+    SupportTickets(WorkItems workItems, WorkItemComments comments, ChannelSettingsRows channels,
+                   Clients clients, CustomerRecords customers, TicketSearchRows searchRows) {
+        this.searchRows = searchRows;
+        this.customers = customers;
         this.workItems = workItems;
         this.comments = comments;
-        this.search = search;
         this.channels = channels;
         this.clients = clients;
     }
@@ -55,8 +57,12 @@ public class SupportTickets {
         if (command.category() != null) {
             form.put("category", command.category());
         }
-        return workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, command.priority(),
+        WorkItem ticket = workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, command.priority(),
                 command.subject().strip(), form, "API"), by);
+        if (command.customerEmail() != null) {
+            customers.linkNew(clientId, ticket, IdentifyCustomer.byEmail(command.customerEmail(), null));
+        }
+        return ticket;
     }
 
     @Transactional
@@ -81,10 +87,29 @@ public class SupportTickets {
                 .filter(comment -> by.providerStaff() || comment.visibility() == Visibility.CLIENT).toList();
     }
 
-    /** The client's tickets whose words match, newest first, below {@code beforeId}. */
+    /**
+     * The client's tickets whose words match, newest first, below {@code beforeId}. A query of
+     * exclusions only ("-refund") asks for nothing and finds nothing.
+     */
     @Transactional(readOnly = true)
     public List<WorkItem> search(UUID clientId, String text, long beforeId, int limit) {
-        return search.find(clientId, channel(clientId).serviceLine(), text, beforeId, limit);
+        String serviceLine = channel(clientId).serviceLine();
+        if (text.isBlank()) {
+            return List.of();
+        }
+        if (text.length() > 500) {
+            throw BusinessRuleViolation.invalid("q", "is longer than 500 characters");
+        }
+        String positive = java.util.Arrays.stream(text.replace('"', ' ').split("\\s+"))
+                .filter(word -> !word.startsWith("-") && !word.equalsIgnoreCase("or")).collect(java.util.stream.Collectors.joining(" "));
+        return searchRows.find(clientId, serviceLine, text, positive, beforeId, limit).stream()
+                .map(id -> workItems.get(clientId, id)).toList();
+    }
+
+    /** A ticket of the client's support line; any other id is not found. */
+    @Transactional(readOnly = true)
+    public WorkItem get(UUID clientId, long itemId) {
+        return ticket(clientId, itemId);
     }
 
     /** A work item of the client's support line; anything else is not a ticket and not found. */

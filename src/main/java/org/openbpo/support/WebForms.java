@@ -67,9 +67,12 @@ public class WebForms {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final CustomerRecords customers;
 
     WebForms(Clients clients, ChannelSettingsRows channels, FormSubmissionRows submissions, WorkItems workItems,
-             CustomerReplies replies, WebFormRules rules, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+             CustomerReplies replies, WebFormRules rules, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+             CustomerRecords customers) {
+        this.customers = customers;
         this.clients = clients;
         this.channels = channels;
         this.submissions = submissions;
@@ -110,6 +113,7 @@ public class WebForms {
                     request.subject().strip(), Map.of("customerEmail", email, "description", request.message().strip()), "WEB"),
                     Customers.of(client.id(), email, request.name().strip()));
             submissions.insert(client.id(), Ids.next(), sender, now, ticket.id());
+            customers.linkNew(client.id(), ticket, IdentifyCustomer.byEmail(email, request.name().strip()));
             replies.acknowledge(client.id(), ticket, email, request.name().strip());
             return new Raised(ticket.reference());
         }));

@@ -233,6 +233,32 @@ public class WorkItems {
         return assigned;
     }
 
+    /**
+     * An agent takes an unassigned item for themselves, outside get-next: a live chat they answer
+     * while the customer waits. Taking an item someone else holds is refused.
+     */
+    @Transactional
+    public WorkItem take(UUID clientId, long id, CurrentUser agent) {
+        WorkItem item = items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id));
+        if (!agent.providerStaff()) {
+            throw new BusinessRuleViolation(403, "forbidden", null, "Only the provider's agents take work.");
+        }
+        if (item.category().closed()) {
+            throw BusinessRuleViolation.conflict("item-closed", "A closed item cannot be taken.");
+        }
+        if (agent.id().equals(item.assigneeId())) {
+            return item;
+        }
+        if (item.assigneeId() != null) {
+            throw BusinessRuleViolation.conflict("already-taken", item.reference() + " is already held by another agent.");
+        }
+        Instant now = clock.instant();
+        WorkItem taken = withAssignee(item, agent.id(), now);
+        items.update(taken);
+        assigned(taken, agent.id(), agent.email(), now, "taken");
+        return taken;
+    }
+
     @Transactional
     public WorkItem release(UUID clientId, long id, CurrentUser by) {
         WorkItem item = items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id));
@@ -293,6 +319,23 @@ public class WorkItems {
             consumed += now.isAfter(sla.runningSince()) ? calendar.businessTimeBetween(sla.runningSince(), now).toSeconds() : 0;
         }
         return Optional.of(Duration.ofSeconds(sla.targetSeconds() - consumed));
+    }
+
+    /**
+     * Handle time spent on the item away from the workspace — an agent's talk time on a phone
+     * call — recorded when it is over. Recording the same stretch twice counts it once.
+     */
+    @Transactional
+    public void recordHandleTime(UUID clientId, long id, UUID agentId, Instant from, Instant to, String why) {
+        if (to.isBefore(from)) {
+            throw BusinessRuleViolation.invalid("endedAt", "ends before it starts");
+        }
+        get(clientId, id);
+        items.recordHandling(clientId, id, agentId, from, to);
+        timeline.append(clientId, id, to, why, "handled", Map.of("agent", agentId.toString(),
+                "seconds", Duration.between(from, to).toSeconds()));
+        audit.record(clientId, "work-item.handle-time-recorded", "work-item", id, null,
+                Map.of("agent", agentId.toString(), "from", from.toString(), "to", to.toString(), "why", why));
     }
 
     @Transactional(readOnly = true)

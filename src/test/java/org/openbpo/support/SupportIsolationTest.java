@@ -45,6 +45,9 @@ class SupportIsolationTest extends IntegrationTest {
     static long otherTicket;
     static UUID otherMessage;
     static String limitedAdministratorToken;
+    static UUID otherCustomer;
+    static UUID otherChat;
+    static UUID otherArticle;
 
     @BeforeEach
     void twoClientsWithEmailChannels() {
@@ -60,6 +63,13 @@ class SupportIsolationTest extends IntegrationTest {
                 TestMail.from("ann@customer.test").to(other.address()).subject("Their ticket").bytes(), IntakeSource.RELAY));
         otherTicket = theirs.message().itemId();
         otherMessage = theirs.message().id();
+        otherCustomer = TenantScope.call(AllowedClients.only(other.clientId()), () -> context.getBean(CustomerRecords.class)
+                .ofTicket(other.clientId(), otherTicket).orElseThrow().id());
+        otherChat = context.getBean(LiveChats.class).start(other.setup().client().code(),
+                new StartChat("Ann", "ann@customer.test", "Their chat", null), "192.0.2.7").chatId();
+        otherArticle = TenantScope.call(AllowedClients.only(other.clientId()), () -> context.getBean(KnowledgeBase.class)
+                .write(other.clientId(), new WriteArticle(Article.Kind.SOP, "their-sop", "Their SOP", "Secret steps", null, true), admin)
+                .id());
         limitedAdministratorToken = TenantScope.call(AllowedClients.ALL, () -> {
             User limited = users.invite(new InviteUser(null, unique("limited") + "@provider.test", "Limited Administrator",
                     "long enough password", Set.of(Role.ADMINISTRATOR, Role.AGENT), false, Set.of(own.clientId())), admin);
@@ -110,6 +120,47 @@ class SupportIsolationTest extends IntegrationTest {
         attempts.put("comment by own path", api.post(mine + "/tickets/" + otherTicket + "/comments", Map.of("body", "Planted")));
         attempts.put("read comments", api.get(theirs + "/tickets/" + otherTicket + "/comments"));
         attempts.put("read comments by own path", api.get(mine + "/tickets/" + otherTicket + "/comments"));
+        attempts.put("list customers", api.get(theirs + "/customers"));
+        attempts.put("create customer", api.post(theirs + "/customers", Map.of("email", "planted@evil.test")));
+        attempts.put("read customer", api.get(theirs + "/customers/" + otherCustomer));
+        attempts.put("read customer by own path", api.get(mine + "/customers/" + otherCustomer));
+        attempts.put("merge customer", api.post(theirs + "/customers/" + otherCustomer + "/merges", Map.of("customerId", otherCustomer)));
+        attempts.put("ticket's customer", api.get(theirs + "/tickets/" + otherTicket + "/customer"));
+        attempts.put("ticket's customer by own path", api.get(mine + "/tickets/" + otherTicket + "/customer"));
+        for (String path : new String[]{theirs, mine}) {
+            String chat = path + "/chats/" + otherChat;
+            attempts.put("read chat " + path, api.get(chat));
+            attempts.put("read transcript " + path, api.get(chat + "/messages"));
+            attempts.put("take chat " + path, api.post(chat + "/take", ""));
+            attempts.put("answer chat " + path, api.post(chat + "/messages", Map.of("body", "Planted")));
+            attempts.put("end chat " + path, api.post(chat + "/end", ""));
+        }
+        attempts.put("list chats", api.get(theirs + "/chats"));
+        attempts.put("list calls", api.get(theirs + "/calls"));
+        attempts.put("search articles", api.get(theirs + "/articles?q=x"));
+        attempts.put("list macros", api.get(theirs + "/macros"));
+        attempts.put("satisfaction", api.get(theirs + "/satisfaction?serviceLine=support&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z"));
+        attempts.put("ticket outcome", api.get(theirs + "/tickets/" + otherTicket + "/outcome"));
+        attempts.put("ticket outcome by own path", api.get(mine + "/tickets/" + otherTicket + "/outcome"));
+        attempts.put("write macro", api.post(theirs + "/macros", Map.of("name", "Planted", "body", "x")));
+        attempts.put("apply macro by own path", api.post(mine + "/tickets/" + otherTicket + "/macros/" + UUID.randomUUID(), ""));
+        attempts.put("bulk close", api.post(theirs + "/tickets/bulk", Map.of("action", "CLOSE", "itemIds", java.util.List.of(otherTicket))));
+        attempts.put("write article", api.post(theirs + "/articles", Map.of("kind", "SOP", "slug", "planted", "title", "T",
+                "body", "B", "published", true)));
+        attempts.put("read article", api.get(theirs + "/articles/" + otherArticle));
+        attempts.put("read article by own path", api.get(mine + "/articles/" + otherArticle));
+        attempts.put("rewrite article by own path", api.put(mine + "/articles/" + otherArticle, Map.of("kind", "SOP", "slug", "planted",
+                "title", "T", "body", "B", "published", true)));
+        attempts.put("ticket procedures", api.get(theirs + "/tickets/" + otherTicket + "/procedures"));
+        attempts.put("ticket procedures by own path", api.get(mine + "/tickets/" + otherTicket + "/procedures"));
+        attempts.put("log call", api.post(theirs + "/calls", Map.of("caller", "+15550100", "startedAt", "2026-03-02T09:00:00Z",
+                "endedAt", "2026-03-02T09:01:00Z", "note", "Planted")));
+        attempts.put("read call", api.get(theirs + "/calls/" + UUID.randomUUID()));
+        attempts.put("issue telephony secret", api.post(theirs + "/cti-secret", ""));
+        Api.Response ownPathBulk = api.post(mine + "/tickets/bulk", Map.of("action", "CLOSE", "itemIds", java.util.List.of(otherTicket)));
+        if (ownPathBulk.status() == 200) {
+            assertThat(ownPathBulk.body().get(0).path("code").asString()).isEqualTo("not-found");
+        }
         attempts.forEach((what, response) -> {
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
             assertThat(response.text("code")).as(what).isEqualTo("not-found");
@@ -121,6 +172,12 @@ class SupportIsolationTest extends IntegrationTest {
                 .of(other.clientId(), otherTicket))).isEmpty();
         assertThat(api.get(mine + "/tickets?q=ticket").body().path("items").valueStream()
                 .map(item -> item.path("id").asLong())).doesNotContain(otherTicket);
+        if (api.get("/api/v1/support/waiting-chats").status() == 200) {
+            assertThat(api.get("/api/v1/support/waiting-chats").body().valueStream().map(c -> c.path("id").asString()))
+                    .doesNotContain(otherChat.toString());
+        }
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(LiveChats.class).get(other.clientId(), otherChat,
+                CurrentUser.of(other.setup().maker())).status())).isEqualTo(Chat.Status.WAITING);
         assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(SupportChannels.class)
                 .settings(other.clientId(), CurrentUser.of(other.setup().maker())).inboundAddress())).isEqualTo(other.address());
     }

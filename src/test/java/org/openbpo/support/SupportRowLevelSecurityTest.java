@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SupportRowLevelSecurityTest extends IntegrationTest {
 
     private static final List<String> TABLES = List.of("support.channel_settings", "support.inbound_message",
-            "support.thread_message", "support.mailbox_poll", "support.outbound_message", "support.form_submission");
+            "support.thread_message", "support.mailbox_poll", "support.outbound_message", "support.form_submission",
+            "support.customer", "support.customer_contact", "support.ticket_customer", "support.chat", "support.chat_message",
+            "support.call", "support.article", "support.macro", "support.search_term", "support.ticket_outcome");
 
     @Autowired
     ApplicationContext context;
@@ -47,6 +49,27 @@ class SupportRowLevelSecurityTest extends IntegrationTest {
             });
             TenantScope.run(AllowedClients.ALL, () -> context.getBean(WebForms.class).submit(desk.setup().client().code(),
                     new SupportRequest("Bo", "bo@customer.test", "Form", "Hello", null), "203.0.113.9"));
+            context.getBean(LiveChats.class).start(desk.setup().client().code(), new StartChat("Cy", "cy@customer.test", "Hi", null),
+                    "203.0.113.10");
+            CurrentUser agent = CurrentUser.of(desk.setup().maker());
+            TenantScope.run(AllowedClients.ALL, () -> {
+                CurrentUser lead = providerAdministrator();
+                context.getBean(PhoneCalls.class).log(desk.clientId(), new LogCall("+15550100", null, clock.instant().minusSeconds(60),
+                        clock.instant(), null, "Called about the bill"), agent);
+                context.getBean(KnowledgeBase.class).write(desk.clientId(), new WriteArticle(Article.Kind.SOP, "greeting", "Greeting",
+                        "Say hello", null, true), lead);
+                context.getBean(Macros.class).write(desk.clientId(), new WriteMacro("Thanks", "Thank you {{customer.name}}", null), lead);
+                var call = context.getBean(PhoneCalls.class).page(desk.clientId(), clock.instant().plusSeconds(1), 1, agent).getFirst();
+                context.getBean(org.openbpo.work.WorkItems.class).move(desk.clientId(), call.itemId(),
+                        new org.openbpo.work.MoveWorkItem("solved", null), agent);
+            });
+        }
+        for (int i = 0; i < 100 && outcomes() < 2; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -70,6 +93,15 @@ class SupportRowLevelSecurityTest extends IntegrationTest {
                 assertThat(tables.getString(5)).as(table + " is keyed by client first").isEqualTo("client_id");
             }
             assertThat(seen).containsExactlyInAnyOrderElementsOf(TABLES);
+        }
+    }
+
+    private long outcomes() {
+        try (Connection connection = TestDatabase.get().superuserConnection(); Statement sql = connection.createStatement()) {
+            return count(sql, "select count(*) from support.ticket_outcome where client_id in ('" + first.clientId() + "', '"
+                    + second.clientId() + "')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -2,6 +2,8 @@ package org.openbpo.support.mail;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.error.NotFound;
+import org.openbpo.support.CustomerRecords;
+import org.openbpo.support.IdentifyCustomer;
 import org.openbpo.support.IntakeStatus;
 import org.openbpo.support.domain.EmailAttachment;
 import org.openbpo.support.domain.InboundEmail;
@@ -42,9 +44,11 @@ public class EmailTickets {
     private final ThreadRows threads;
     private final InboundMessageRows messages;
     private final MailRules rules;
+    private final CustomerRecords customers;
 
     EmailTickets(WorkItems workItems, WorkItemComments comments, ThreadRows threads, InboundMessageRows messages,
-                 MailRules rules) {
+                 MailRules rules, CustomerRecords customers) {
+        this.customers = customers;
         this.workItems = workItems;
         this.comments = comments;
         this.threads = threads;
@@ -75,6 +79,7 @@ public class EmailTickets {
             ticket = workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, null, title(email),
                     Map.of("customerEmail", email.sender(), "description", text.isBlank() ? "(The message has no text.)"
                             : clip(text, MAX_DESCRIPTION)), "EMAIL"), customer(clientId, email));
+            customers.linkNew(clientId, ticket, IdentifyCustomer.byEmail(email.sender(), email.senderName()));
             status = IntakeStatus.TICKET_CREATED;
         }
         if (email.messageId() != null) {

@@ -4,6 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({MailRules.class, WebFormRules.class})
+@EnableConfigurationProperties({MailRules.class, WebFormRules.class, org.openbpo.support.SurveyRules.class})
 class MailConfiguration {
 }

@@ -39,6 +39,7 @@ public record Navigation(List<Section> sections) {
         List<Item> work = new ArrayList<>();
         if (staff && (user.has(Role.AGENT) || user.has(Role.TEAM_LEAD))) {
             work.add(Item.link("Work", "/work", "inbox"));
+            work.add(Item.link("Chats", "/support/chats", "headset"));
         }
         if (staff && (user.has(Role.TEAM_LEAD) || manager)) {
             work.add(Item.link("Overview", "/work/overview", "chart"));

@@ -260,6 +260,12 @@ public class WorkItemRows {
                 .params(ts(at), clientId, itemId, clientId, itemId).query(Long.class).single();
     }
 
+    /** A stretch of handling that happened elsewhere (a phone call), recorded once it is over. */
+    public void recordHandling(UUID clientId, long itemId, UUID agentId, Instant from, Instant to) {
+        jdbc.sql("insert into work.handle_time (client_id, item_id, agent_id, started_at, ended_at) values (?, ?, ?, ?, ?) on conflict do nothing")
+                .params(clientId, itemId, agentId, ts(from), ts(to)).update();
+    }
+
     public long handleSeconds(UUID clientId, long itemId) {
         return jdbc.sql("""
                         select coalesce(sum(extract(epoch from ended_at - started_at)), 0)::bigint

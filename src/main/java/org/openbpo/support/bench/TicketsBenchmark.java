@@ -1,0 +1,145 @@
+package org.openbpo.support.bench;
+
+import org.openbpo.shared.bench.BenchOptions;
+import org.openbpo.shared.bench.BenchReport;
+import org.openbpo.shared.bench.Benchmark;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code ./openbpo bench tickets}: tickets raised through the REST API of the running server by a
+ * Java load generator (java.net.http on virtual threads, {@code concurrency} requests in flight),
+ * each with its own Idempotency-Key, as a client's system would; tickets/s and latency percentiles.
+ * Afterwards the database must hold exactly one ticket per request. Where Debian's request-tracker5
+ * is installed the same tickets would go through its REST2 API for a ratio; it is not installed here.
+ */
+@Component
+class TicketsBenchmark implements Benchmark {
+
+    private final SupportDesk desks;
+    private final Environment environment;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    TicketsBenchmark(SupportDesk desks, Environment environment, JdbcClient jdbc, TransactionTemplate transactions) {
+        this.desks = desks;
+        this.environment = environment;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public String name() {
+        return "tickets";
+    }
+
+    @Override
+    public String description() {
+        return "ticket creation through the REST API under concurrent load: tickets/s, p50/p99 (peer: Request Tracker's REST2)";
+    }
+
+    @Override
+    public BenchReport run(BenchOptions options) throws Exception {
+        int tickets = options.integer("tickets", 20_000);
+        int warmup = options.integer("warmup", 2_000);
+        int concurrency = options.integer("concurrency", 32);
+        Integer port = environment.getProperty("local.server.port", Integer.class);
+        if (port == null) {
+            throw new IllegalStateException("The benchmark needs the running web server; its port is unknown.");
+        }
+        BenchReport report = new BenchReport(name()).parameter("tickets", tickets).parameter("warm-up tickets", warmup)
+                .parameter("requests in flight", concurrency).parameter("cores", Runtime.getRuntime().availableProcessors())
+                .parameter("load average at start", String.format(Locale.ROOT, "%.1f",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        SupportDesk.Desk desk = desks.open("TKTB" + (System.currentTimeMillis() % 100_000));
+        URI uri = URI.create("http://localhost:" + port + "/api/v1/clients/" + desk.client().id() + "/support/tickets");
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build()) {
+            load(http, uri, desk.token(), warmup, concurrency, "warm-up");
+            long[] latencies = new long[tickets];
+            long started = System.nanoTime();
+            int failed = load(http, uri, desk.token(), tickets, concurrency, "t", latencies);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Arrays.sort(latencies);
+            report.figure("tickets created", tickets - failed, "tickets")
+                    .figure("failed requests", failed, "requests")
+                    .figure("throughput", (tickets - failed) / seconds, "tickets/s")
+                    .figure("latency p50", latencies[(int) (tickets * 0.50)] / 1e6, "ms")
+                    .figure("latency p99", latencies[Math.min(tickets - 1, (int) (tickets * 0.99))] / 1e6, "ms")
+                    .figure("latency max", latencies[tickets - 1] / 1e6, "ms");
+        }
+        long stored = TenantScope.call(AllowedClients.only(desk.client().id()), () -> transactions.execute(tx ->
+                jdbc.sql("select count(*) from work.work_item where client_id = ?").param(desk.client().id()).query(Long.class).single()));
+        report.figure("tickets stored", stored, "tickets");
+        report.note(stored == tickets + warmup ? "check: one stored ticket per request (" + stored + "), none lost or doubled"
+                : "CHECK FAILED: " + stored + " tickets stored for " + (tickets + warmup) + " requests");
+        report.note(peer());
+        report.note("goal: at least 500 tickets/s at p99 below 50 ms on 2 cores (the load generator runs on the same cores)");
+        return report;
+    }
+
+    private int load(HttpClient http, URI uri, String token, int count, int concurrency, String prefix) throws InterruptedException {
+        return load(http, uri, token, count, concurrency, prefix, new long[count]);
+    }
+
+    /** Sends {@code count} requests, {@code concurrency} at a time; records each one's latency; returns how many failed. */
+    private int load(HttpClient http, URI uri, String token, int count, int concurrency, String prefix, long[] latencies)
+            throws InterruptedException {
+        Semaphore inFlight = new Semaphore(concurrency);
+        AtomicInteger failed = new AtomicInteger();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                inFlight.acquire();
+                int n = i;
+                senders.submit(() -> {
+                    try {
+                        String body = "{\"subject\":\"Order " + n + " has not arrived\",\"description\":\"Customer " + n
+                                + " ordered on Monday; tracking shows no movement since.\",\"customerEmail\":\"customer" + n
+                                + "@example.com\",\"priority\":\"NORMAL\",\"category\":\"delivery\"}";
+                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .header("Idempotency-Key", prefix + "-" + n + "-" + System.nanoTime())
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        long sent = System.nanoTime();
+                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        latencies[n] = System.nanoTime() - sent;
+                        if (response.statusCode() != 201) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                        latencies[n] = Long.MAX_VALUE;
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        return failed.get();
+    }
+
+    private static String peer() {
+        boolean installed = Files.exists(Path.of("/usr/sbin/rt-server")) || Files.exists(Path.of("/usr/share/request-tracker5"));
+        return installed ? "peer: request-tracker5 is installed but driving its REST2 API is not implemented yet; no ratio"
+                : "peer: Debian's request-tracker5 is not installed on this machine; no ratio";
+    }
+}
