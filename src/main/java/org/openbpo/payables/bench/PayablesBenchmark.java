@@ -203,8 +203,8 @@ class PayablesBenchmark implements Benchmark {
         Proposal proposal = TenantScope.call(AllowedClients.only(id), () -> proposals.propose(id,
                 new ProposePayments("USD", today.plusDays(60), today), clerk));
         double proposeSeconds = (System.nanoTime() - started) / 1e9;
+        report.note("proposal: early-payment discounts taken USD " + proposal.discount().toPlainString());
         report.figure("proposal: invoices proposed", proposal.items().size(), "invoices")
-                .figure("proposal: discounts taken", proposal.discount().doubleValue(), "USD")
                 .figure("proposal: time", proposeSeconds, "s")
                 .figure("proposal: throughput", proposal.items().size() / proposeSeconds, "invoices/s");
 
