@@ -5,8 +5,6 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.payables.PayablesEvents.ApprovedInvoice;
 import org.openbpo.payables.PayablesEvents.InvoicesApproved;
 import org.openbpo.payables.domain.BilledLine;
-import org.openbpo.payables.domain.FileProblem;
-import org.openbpo.payables.domain.FileRejected;
 import org.openbpo.payables.domain.InvoiceNumbers;
 import org.openbpo.payables.domain.Matching;
 import org.openbpo.payables.domain.MinorUnits;

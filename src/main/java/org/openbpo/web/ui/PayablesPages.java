@@ -11,7 +11,7 @@ import org.openbpo.payables.PayablesReports;
 import org.openbpo.payables.RegisterVendor;
 import org.openbpo.payables.Vendor;
 import org.openbpo.payables.Vendors;
-import org.openbpo.payables.domain.FileRejected;
+import org.openbpo.payables.FileRejected;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.CurrentUser;
