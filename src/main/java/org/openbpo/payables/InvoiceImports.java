@@ -1,8 +1,6 @@
 package org.openbpo.payables;
 
 import org.jspecify.annotations.Nullable;
-import org.openbpo.payables.domain.FileProblem;
-import org.openbpo.payables.domain.FileRejected;
 import org.openbpo.payables.domain.InvoiceSheet;
 import org.openbpo.payables.domain.UblInvoice;
 import org.openbpo.payables.persistence.VendorRows;

@@ -5,8 +5,6 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.payables.PayablesEvents.ApprovedInvoice;
 import org.openbpo.payables.PayablesEvents.InvoicesApproved;
 import org.openbpo.payables.domain.BilledLine;
-import org.openbpo.payables.domain.FileProblem;
-import org.openbpo.payables.domain.FileRejected;
 import org.openbpo.payables.domain.InvoiceNumbers;
 import org.openbpo.payables.domain.Matching;
 import org.openbpo.payables.domain.MinorUnits;
@@ -55,6 +53,9 @@ import java.util.UUID;
  */
 @Service
 public class Invoices {
+
+    /** Captures of this many invoices or more refresh the planner's statistics. */
+    static final int ANALYZE_AFTER = 1_000;
 
     /** An invoice to capture and where it came from in a file ("row 7"), for the report. */
     public record Numbered(String where, CaptureInvoice invoice) {
@@ -286,6 +287,9 @@ public class Invoices {
 
         rows.insert(client, decided, now, by.id(), by.email());
         orders.addInvoiced(client, invoicedLines);
+        if (decided.size() >= ANALYZE_AFTER) {
+            rows.analyze();
+        }
         Map<UUID, String> vendorCodes = new HashMap<>();
         vendorsByCode.values().forEach(v -> vendorCodes.put(v.id(), v.code()));
         Map<UUID, Long> items = new LinkedHashMap<>();

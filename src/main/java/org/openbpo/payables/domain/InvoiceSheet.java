@@ -10,6 +10,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.payables.CaptureInvoice;
+import org.openbpo.payables.FileProblem;
+import org.openbpo.payables.FileRejected;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

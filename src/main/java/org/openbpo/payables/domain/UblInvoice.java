@@ -2,6 +2,8 @@ package org.openbpo.payables.domain;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.payables.CaptureInvoice;
+import org.openbpo.payables.FileProblem;
+import org.openbpo.payables.FileRejected;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;

@@ -101,6 +101,11 @@ public class InvoiceRows {
         }
     }
 
+    /** Refreshes the planner's statistics after a large capture, so the next statements do not plan for empty tables. */
+    public void analyze() {
+        jdbc.sql("analyze payables.invoice, payables.invoice_line, payables.po_line, payables.purchase_order").update();
+    }
+
     /** Invoices on file with these number keys from these vendors (exact duplicates). */
     public List<Earlier> withKeys(UUID client, Collection<String> keys) {
         return jdbc.sql("select id, vendor_id, number, number_key, invoice_date, amount_minor, currency from payables.invoice "

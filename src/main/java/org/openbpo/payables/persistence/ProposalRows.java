@@ -83,6 +83,10 @@ public class ProposalRows {
         if (moved != items.size()) {
             throw new IllegalStateException("Invoices changed while they were proposed");
         }
+        if (items.size() >= 1_000) {
+            // Plans made on the statistics of an empty proposal table would join every item with every invoice.
+            jdbc.sql("analyze payables.proposal_item, payables.invoice").update();
+        }
     }
 
     public Optional<Proposal> find(UUID client, UUID id, boolean lock) {
@@ -140,6 +144,9 @@ public class ProposalRows {
                     ps.setLong(4, item.payMinor());
                     ps.setLong(5, item.discountMinor());
                 });
+        if (items.size() >= 1_000) {
+            jdbc.sql("analyze payables.payment").update();
+        }
         jdbc.sql("update payables.invoice set status = 'PAID' where client_id = ? and id in "
                         + "(select invoice_id from payables.payment where client_id = ? and run_id = ?)")
                 .params(client, client, run).update();

@@ -1,6 +1,6 @@
 package org.openbpo.payables.web;
 
-import org.openbpo.payables.domain.FileRejected;
+import org.openbpo.payables.FileRejected;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;

@@ -50,6 +50,9 @@ public record Navigation(List<Section> sections) {
         if (!staff && (user.has(Role.REQUESTER) || user.has(Role.APPROVER) || user.has(Role.CLIENT_ADMINISTRATOR))) {
             work.add(Item.link("Scorecards", "/portal/scorecards", "chart"));
         }
+        if (staff ? user.has(Role.AGENT) : user.has(Role.APPROVER)) {
+            work.add(Item.link("Accounts payable", "/payables", "file"));
+        }
         if (!work.isEmpty()) {
             sections.add(new Section("Work", work));
         }

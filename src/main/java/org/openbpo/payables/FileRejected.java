@@ -1,4 +1,4 @@
-package org.openbpo.payables.domain;
+package org.openbpo.payables;
 
 import org.openbpo.shared.error.BusinessRuleViolation;
 
