@@ -1,7 +1,6 @@
 package org.openbpo.payroll;
 
 import org.openbpo.audit.AuditTrail;
-import org.openbpo.payroll.domain.Country;
 import org.openbpo.payroll.domain.PayItem;
 import org.openbpo.payroll.domain.PayrollEngine;
 import org.openbpo.payroll.domain.PaySchedule;
@@ -71,12 +70,6 @@ public class PayRuns {
 
     @Transactional
     public PayRun prepare(UUID client, PreparePayRun command, CurrentUser by) {
-        return prepare(client, command, by, true);
-    }
-
-    /** Prepares a run; {@code asWorkItem} false only for benchmarks, which measure the calculation without the engine's queue. */
-    @Transactional
-    public PayRun prepare(UUID client, PreparePayRun command, CurrentUser by, boolean asWorkItem) {
         clients.get(client);
         PayrollPermissions.requirePayrollStaff(by, "prepare pay runs");
         PayGroup group = groups.get(client, command.payGroup());
@@ -90,17 +83,15 @@ public class PayRuns {
         }
         Instant now = clock.instant();
         long id = rows.insertRun(client, group.code(), kind, period, period, currency, by.id(), by.displayName(), now);
-        if (asWorkItem) {
-            Map<String, Object> form = new LinkedHashMap<>();
-            form.put("payGroup", group.code());
-            form.put("periodEnd", period.end().toString());
-            form.put("kind", kind.name());
-            form.put("payRun", id);
-            WorkItem item = workItems.create(client, new CreateWorkItem(group.serviceLine(), null, null,
-                    (kind == PayRun.Kind.REGULAR ? "Pay run " : "Off-cycle pay run ") + group.name() + ", period ending "
-                            + period.end() + ", paid " + period.payDate(), form, "API"), by);
-            rows.attachWorkItem(client, id, item.id());
-        }
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("payGroup", group.code());
+        form.put("periodEnd", period.end().toString());
+        form.put("kind", kind.name());
+        form.put("payRun", id);
+        WorkItem item = workItems.create(client, new CreateWorkItem(group.serviceLine(), null, null,
+                (kind == PayRun.Kind.REGULAR ? "Pay run " : "Off-cycle pay run ") + group.name() + ", period ending "
+                        + period.end() + ", paid " + period.payDate(), form, "API"), by);
+        rows.attachWorkItem(client, id, item.id());
         calculate(client, id, group, period, kind == PayRun.Kind.OFF_CYCLE, currency);
         PayRun run = get(client, id);
         audit.record(client, "payroll.pay-run-prepared", "pay-run", id, null, run);
@@ -219,20 +210,13 @@ public class PayRuns {
      */
     @Transactional
     public PayRun finalise(UUID client, long id, CurrentUser by) {
-        return finalise(client, id, by, true);
-    }
-
-    @Transactional
-    public PayRun finalise(UUID client, long id, CurrentUser by, boolean asWorkItem) {
         clients.get(client);
         PayRun run = locked(client, id);
         PayrollPermissions.requirePayrollManager(by, "finalise pay runs");
         if (run.locked()) {
             return run;
         }
-        if (asWorkItem) {
-            requireStatus(run, PayRun.Status.APPROVED, "finalise");
-        }
+        requireStatus(run, PayRun.Status.APPROVED, "finalise");
         if (rows.anyNegativeNet(client, id)) {
             throw BusinessRuleViolation.conflict("negative-net", "A payslip of this run has a negative net pay; correct it "
                     + "(return the run for correction) before finalising.");
@@ -244,9 +228,7 @@ public class PayRuns {
         rows.carryToDate(client, id, run.taxYear(), run.kind() == PayRun.Kind.REGULAR);
         rows.markItemsPaid(client, id, run.payGroup(), period, run.kind() == PayRun.Kind.OFF_CYCLE);
         rows.finalised(client, id, now);
-        if (asWorkItem) {
-            move(client, run, PayRunWorkType.FINALISED, null, by);
-        }
+        move(client, run, PayRunWorkType.FINALISED, null, by);
         events.publishEvent(new PayRunFinalized(client, id, run.payGroup(), run.payDate(), run.currency(), journal(client, id)));
         return changed(client, run, "payroll.pay-run-finalised");
     }
@@ -354,7 +336,4 @@ public class PayRuns {
         }
     }
 
-    static Country countryOf(PayGroup group) {
-        return group.country();
-    }
 }
