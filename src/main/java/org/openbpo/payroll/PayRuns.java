@@ -44,6 +44,7 @@ public class PayRuns {
 
     private final PayRunRows rows;
     private final org.openbpo.payroll.persistence.EmployeeRows employees;
+    private final PayItems items;
     private final PayGroups groups;
     private final PayrollCalculator calculator;
     private final WorkItems workItems;
@@ -53,11 +54,12 @@ public class PayRuns {
     private final Clock clock;
     private final BigDecimal changeThreshold;
 
-    PayRuns(PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
+    PayRuns(PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayItems items, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock,
             @Value("${openbpo.payroll.pay-change-threshold:0.25}") BigDecimal changeThreshold) {
         this.rows = rows;
         this.employees = employees;
+        this.items = items;
         this.groups = groups;
         this.calculator = calculator;
         this.workItems = workItems;
@@ -277,6 +279,39 @@ public class PayRuns {
     public List<Map<String, Object>> paymentInstructions(UUID client, long id) {
         get(client, id);
         return rows.instructions(client, id);
+    }
+
+    /**
+     * Retro pay for one employee of a finalised run: what the employee's current salary or rate would have
+     * paid for that period (the same hours) less the basic pay the run paid, as a one-off off-cycle earning
+     * RETRO. Only the delta is paid, never the period again; asking twice for the same run is refused.
+     */
+    @Transactional
+    public java.util.Map<String, Object> retro(UUID client, long id, UUID employee, CurrentUser by) {
+        PayRun run = get(client, id);
+        PayrollPermissions.requirePayrollStaff(by, "raise retro pay");
+        if (!run.locked()) {
+            throw new BusinessRuleViolation(409, "pay-run-not-finalised", "status", "Retro pay is owed against a finalised run; "
+                    + "recalculate this one instead.");
+        }
+        Payslip payslip = payslip(client, id, employee);
+        var stored = employees.find(client, employee).orElseThrow(() -> new NotFound("employee", employee));
+        String reference = "Retro pay for pay run " + id + " (" + run.periodStart() + " to " + run.periodEnd() + ")";
+        if (items.of(client, employee).stream().anyMatch(item -> reference.equals(item.get("description")))) {
+            throw new BusinessRuleViolation(409, "retro-pay-exists", "payRun", reference + " was raised already.");
+        }
+        Payslip.Line paid = payslip.lines().stream().filter(line -> line.code().equals("BASIC") || line.code().equals("HOURS"))
+                .findFirst().orElseThrow(() -> BusinessRuleViolation.conflict("no-basic-pay", "The run paid this employee no basic pay."));
+        BigDecimal hours = paid.code().equals("HOURS") ? new BigDecimal(paid.rule().substring(0, paid.rule().indexOf(' '))) : null;
+        PayGroup group = groups.get(client, run.payGroup());
+        var owed = org.openbpo.payroll.domain.PayslipCalculation.basicPay(stored.data(), groups.period(client, group, run.periodEnd()), hours);
+        BigDecimal delta = owed.amount().subtract(new BigDecimal(paid.amount()));
+        if (delta.signum() <= 0) {
+            throw BusinessRuleViolation.conflict("no-retro-pay", "The current pay gives " + owed.toPlainString() + " for that period, "
+                    + "not more than the " + paid.amount() + " paid; nothing is owed.");
+        }
+        return items.add(client, employee, new AddPayItem(org.openbpo.payroll.domain.PayItem.Kind.EARNING, "RETRO", reference, delta,
+                false, true, run.periodEnd(), null), by);
     }
 
     /** The employee's pay and tax to date in a tax year, as finalised runs left them (zero before the first). */
