@@ -1,7 +1,7 @@
 package org.openbpo.ledger;
 
 import org.openbpo.payroll.PayRunFinalized;
-import org.openbpo.shared.error.NotFound;
+import org.openbpo.ledger.persistence.ChartRows;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.springframework.scheduling.annotation.Async;
@@ -33,12 +33,12 @@ public class PayrollPosting {
                     PayRunFinalized.Purpose.NET_PAY, "5300", PayRunFinalized.Purpose.WITHHELD, "5500",
                     PayRunFinalized.Purpose.EMPLOYER_LIABILITY, "5500", PayRunFinalized.Purpose.DEDUCTION, "5200"));
 
-    private final Books books;
+    private final ChartRows chart;
     private final Journal journal;
     private final TransactionTemplate transactions;
 
-    PayrollPosting(Books books, Journal journal, TransactionTemplate transactions) {
-        this.books = books;
+    PayrollPosting(ChartRows chart, Journal journal, TransactionTemplate transactions) {
+        this.chart = chart;
         this.journal = journal;
         this.transactions = transactions;
     }
@@ -51,10 +51,9 @@ public class PayrollPosting {
 
     /** Posts the run's journal; returns false when the client keeps no books with the provider. */
     boolean post(PayRunFinalized finalized) {
-        Book book;
-        try {
-            book = books.book(finalized.clientId());
-        } catch (NotFound noBooks) {
+        // Asked of the rows, not of Books: its NotFound would mark this transaction rollback-only.
+        Book book = chart.book(finalized.clientId()).orElse(null);
+        if (book == null) {
             return false;
         }
         Map<PayRunFinalized.Purpose, String> accounts = ACCOUNTS.get(book.template());

@@ -1,7 +1,6 @@
 package org.openbpo.payroll;
 
 import org.openbpo.audit.AuditTrail;
-import org.openbpo.payroll.domain.Country;
 import org.openbpo.payroll.domain.PayItem;
 import org.openbpo.payroll.domain.PayrollEngine;
 import org.openbpo.payroll.domain.PaySchedule;
@@ -45,6 +44,7 @@ public class PayRuns {
 
     private final PayRunRows rows;
     private final org.openbpo.payroll.persistence.EmployeeRows employees;
+    private final PayItems items;
     private final PayGroups groups;
     private final PayrollCalculator calculator;
     private final WorkItems workItems;
@@ -54,11 +54,12 @@ public class PayRuns {
     private final Clock clock;
     private final BigDecimal changeThreshold;
 
-    PayRuns(PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
+    PayRuns(PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayItems items, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock,
             @Value("${openbpo.payroll.pay-change-threshold:0.25}") BigDecimal changeThreshold) {
         this.rows = rows;
         this.employees = employees;
+        this.items = items;
         this.groups = groups;
         this.calculator = calculator;
         this.workItems = workItems;
@@ -71,12 +72,6 @@ public class PayRuns {
 
     @Transactional
     public PayRun prepare(UUID client, PreparePayRun command, CurrentUser by) {
-        return prepare(client, command, by, true);
-    }
-
-    /** Prepares a run; {@code asWorkItem} false only for benchmarks, which measure the calculation without the engine's queue. */
-    @Transactional
-    public PayRun prepare(UUID client, PreparePayRun command, CurrentUser by, boolean asWorkItem) {
         clients.get(client);
         PayrollPermissions.requirePayrollStaff(by, "prepare pay runs");
         PayGroup group = groups.get(client, command.payGroup());
@@ -90,17 +85,15 @@ public class PayRuns {
         }
         Instant now = clock.instant();
         long id = rows.insertRun(client, group.code(), kind, period, period, currency, by.id(), by.displayName(), now);
-        if (asWorkItem) {
-            Map<String, Object> form = new LinkedHashMap<>();
-            form.put("payGroup", group.code());
-            form.put("periodEnd", period.end().toString());
-            form.put("kind", kind.name());
-            form.put("payRun", id);
-            WorkItem item = workItems.create(client, new CreateWorkItem(group.serviceLine(), null, null,
-                    (kind == PayRun.Kind.REGULAR ? "Pay run " : "Off-cycle pay run ") + group.name() + ", period ending "
-                            + period.end() + ", paid " + period.payDate(), form, "API"), by);
-            rows.attachWorkItem(client, id, item.id());
-        }
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("payGroup", group.code());
+        form.put("periodEnd", period.end().toString());
+        form.put("kind", kind.name());
+        form.put("payRun", id);
+        WorkItem item = workItems.create(client, new CreateWorkItem(group.serviceLine(), null, null,
+                (kind == PayRun.Kind.REGULAR ? "Pay run " : "Off-cycle pay run ") + group.name() + ", period ending "
+                        + period.end() + ", paid " + period.payDate(), form, "API"), by);
+        rows.attachWorkItem(client, id, item.id());
         calculate(client, id, group, period, kind == PayRun.Kind.OFF_CYCLE, currency);
         PayRun run = get(client, id);
         audit.record(client, "payroll.pay-run-prepared", "pay-run", id, null, run);
@@ -219,20 +212,13 @@ public class PayRuns {
      */
     @Transactional
     public PayRun finalise(UUID client, long id, CurrentUser by) {
-        return finalise(client, id, by, true);
-    }
-
-    @Transactional
-    public PayRun finalise(UUID client, long id, CurrentUser by, boolean asWorkItem) {
         clients.get(client);
         PayRun run = locked(client, id);
         PayrollPermissions.requirePayrollManager(by, "finalise pay runs");
         if (run.locked()) {
             return run;
         }
-        if (asWorkItem) {
-            requireStatus(run, PayRun.Status.APPROVED, "finalise");
-        }
+        requireStatus(run, PayRun.Status.APPROVED, "finalise");
         if (rows.anyNegativeNet(client, id)) {
             throw BusinessRuleViolation.conflict("negative-net", "A payslip of this run has a negative net pay; correct it "
                     + "(return the run for correction) before finalising.");
@@ -244,9 +230,7 @@ public class PayRuns {
         rows.carryToDate(client, id, run.taxYear(), run.kind() == PayRun.Kind.REGULAR);
         rows.markItemsPaid(client, id, run.payGroup(), period, run.kind() == PayRun.Kind.OFF_CYCLE);
         rows.finalised(client, id, now);
-        if (asWorkItem) {
-            move(client, run, PayRunWorkType.FINALISED, null, by);
-        }
+        move(client, run, PayRunWorkType.FINALISED, null, by);
         events.publishEvent(new PayRunFinalized(client, id, run.payGroup(), run.payDate(), run.currency(), journal(client, id)));
         return changed(client, run, "payroll.pay-run-finalised");
     }
@@ -295,6 +279,39 @@ public class PayRuns {
     public List<Map<String, Object>> paymentInstructions(UUID client, long id) {
         get(client, id);
         return rows.instructions(client, id);
+    }
+
+    /**
+     * Retro pay for one employee of a finalised run: what the employee's current salary or rate would have
+     * paid for that period (the same hours) less the basic pay the run paid, as a one-off off-cycle earning
+     * RETRO. Only the delta is paid, never the period again; asking twice for the same run is refused.
+     */
+    @Transactional
+    public java.util.Map<String, Object> retro(UUID client, long id, UUID employee, CurrentUser by) {
+        PayRun run = get(client, id);
+        PayrollPermissions.requirePayrollStaff(by, "raise retro pay");
+        if (!run.locked()) {
+            throw new BusinessRuleViolation(409, "pay-run-not-finalised", "status", "Retro pay is owed against a finalised run; "
+                    + "recalculate this one instead.");
+        }
+        Payslip payslip = payslip(client, id, employee);
+        var stored = employees.find(client, employee).orElseThrow(() -> new NotFound("employee", employee));
+        String reference = "Retro pay for pay run " + id + " (" + run.periodStart() + " to " + run.periodEnd() + ")";
+        if (items.of(client, employee).stream().anyMatch(item -> reference.equals(item.get("description")))) {
+            throw new BusinessRuleViolation(409, "retro-pay-exists", "payRun", reference + " was raised already.");
+        }
+        Payslip.Line paid = payslip.lines().stream().filter(line -> line.code().equals("BASIC") || line.code().equals("HOURS"))
+                .findFirst().orElseThrow(() -> BusinessRuleViolation.conflict("no-basic-pay", "The run paid this employee no basic pay."));
+        BigDecimal hours = paid.code().equals("HOURS") ? new BigDecimal(paid.rule().substring(0, paid.rule().indexOf(' '))) : null;
+        PayGroup group = groups.get(client, run.payGroup());
+        var owed = org.openbpo.payroll.domain.PayslipCalculation.basicPay(stored.data(), groups.period(client, group, run.periodEnd()), hours);
+        BigDecimal delta = owed.amount().subtract(new BigDecimal(paid.amount()));
+        if (delta.signum() <= 0) {
+            throw BusinessRuleViolation.conflict("no-retro-pay", "The current pay gives " + owed.toPlainString() + " for that period, "
+                    + "not more than the " + paid.amount() + " paid; nothing is owed.");
+        }
+        return items.add(client, employee, new AddPayItem(org.openbpo.payroll.domain.PayItem.Kind.EARNING, "RETRO", reference, delta,
+                false, true, run.periodEnd(), null), by);
     }
 
     /** The employee's pay and tax to date in a tax year, as finalised runs left them (zero before the first). */
@@ -354,7 +371,4 @@ public class PayRuns {
         }
     }
 
-    static Country countryOf(PayGroup group) {
-        return group.country();
-    }
 }

@@ -173,6 +173,22 @@ class PayRunLifecycleTest extends IntegrationTest {
     }
 
     @Test
+    void anOffCycleRunPaysOnlyTheOffCycleItemsInTheSameTaxPeriod() {
+        Api preparer = api().as(setup.preparerToken());
+        assertThat(preparer.post(base + "/employees/" + cai + "/pay-items", Map.of("kind", "EARNING", "code", "CORRECTION",
+                "description", "Underpaid overtime, December", "amount", "240.00", "recurring", false, "offCycle", true,
+                "startsOn", "2026-01-20")).status()).isEqualTo(201);
+        Api.Response offCycle = preparer.post(base + "/pay-runs", Map.of("payGroup", "UK-M", "periodEnd", "2026-01-31", "kind", "OFF_CYCLE"));
+        assertThat(offCycle.status()).as(offCycle.body().toString()).isEqualTo(201);
+        assertThat(offCycle.body().path("employees").asInt()).as("only the employee with an off-cycle item").isEqualTo(1);
+        assertThat(offCycle.body().path("period").asInt()).isEqualTo(10);
+        JsonNode slip = preparer.get(base + "/pay-runs/" + offCycle.body().path("id").asLong() + "/payslips/" + cai).body();
+        assertThat(slip.path("gross").asString()).as("no salary or hours, only the correction").isEqualTo("240.00");
+        assertThat(preparer.post(base + "/pay-runs", Map.of("payGroup", "UK-M", "periodEnd", "2026-01-31")).status())
+                .as("the regular run of the period is still possible").isEqualTo(201);
+    }
+
+    @Test
     void anotherClientsPayRunsAreNotFound() {
         PayrollSetup.Setup other = PayrollSetup.client(context, IntegrationTest::unique, providerAdministrator());
         String theirs = "/api/v1/clients/" + other.client().id() + "/payroll";

@@ -93,6 +93,22 @@ class PayrollReportsTest extends IntegrationTest {
     }
 
     @Test
+    void aPayRiseBackdatedToAFinalisedPeriodIsPaidAsADeltaOffCycle() {
+        Api preparer = api().as(setup.preparerToken());
+        assertThat(preparer.patch(base + "/employees/" + employee, Map.of("annualSalary", "91000.00")).status()).isEqualTo(200);
+        Api.Response retro = preparer.post(base + "/pay-runs/" + run + "/payslips/" + employee + "/retro-pay", Map.of());
+        assertThat(retro.status()).as(retro.body().toString()).isEqualTo(201);
+        assertThat(retro.text("amount")).as("91,000/26 - 78,000/26").isEqualTo("500.00");
+        assertThat(retro.text("code")).isEqualTo("RETRO");
+        assertThat(preparer.post(base + "/pay-runs/" + run + "/payslips/" + employee + "/retro-pay", Map.of()).status())
+                .as("once per run").isEqualTo(409);
+        Api.Response offCycle = preparer.post(base + "/pay-runs", Map.of("payGroup", "US-BW", "periodEnd", "2026-03-13", "kind", "OFF_CYCLE"));
+        assertThat(offCycle.status()).as(offCycle.body().toString()).isEqualTo(201);
+        assertThat(offCycle.body().path("employees").asInt()).isEqualTo(1);
+        assertThat(offCycle.text("gross")).isEqualTo("500.00");
+    }
+
+    @Test
     void anotherClientsDocumentsAreNotFound() throws Exception {
         PayrollSetup.Setup other = PayrollSetup.client(context, IntegrationTest::unique, providerAdministrator());
         String theirs = "/api/v1/clients/" + other.client().id() + "/payroll";

@@ -121,6 +121,14 @@ public final class PayslipCalculation {
         return new Result(gross, tax, contributions, employer, deductions, net, List.copyOf(lines), List.copyOf(anomalies));
     }
 
+    /** What the employee's current salary or rate pays for the period (hours as given): the base of retro pay. */
+    public static Money basicPay(EmployeeData employee, PaySchedule.Period period, @Nullable BigDecimal hours) {
+        List<Line> lines = new ArrayList<>();
+        basicPay(new Input(employee, period, hours, List.of(), ToDate.none(employee.country().currency()), null, true, false),
+                employee.country().currency(), lines, new ArrayList<>());
+        return lines.getFirst().amount();
+    }
+
     /** The salary's share of the period, prorated by calendar days for a starter or leaver; or hours at the rate. */
     private static void basicPay(Input in, Currency currency, List<Line> lines, List<String> anomalies) {
         EmployeeData e = in.employee();

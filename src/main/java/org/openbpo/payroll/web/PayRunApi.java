@@ -118,6 +118,14 @@ class PayRunApi {
         return runs.payslip(clientId, runId, employeeId);
     }
 
+    @PostMapping("/{runId}/payslips/{employeeId}/retro-pay")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Raise retro pay: the current salary's pay for that period less what was paid, as an off-cycle earning")
+    Map<String, Object> retro(@PathVariable UUID clientId, @PathVariable long runId, @PathVariable UUID employeeId,
+                              @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser user) {
+        return runs.retro(clientId, runId, employeeId, user);
+    }
+
     @GetMapping("/{runId}/payment-instructions")
     @Operation(summary = "What to pay whom: amount, currency, pay date, masked account and reference")
     List<Map<String, Object>> instructions(@PathVariable UUID clientId, @PathVariable long runId) {

@@ -53,6 +53,10 @@ public record Navigation(List<Section> sections) {
         if (staff ? user.has(Role.AGENT) : user.has(Role.APPROVER)) {
             work.add(Item.link("Accounts payable", "/payables", "file"));
         }
+        if ((staff && (user.has(Role.AGENT) || user.has(Role.TEAM_LEAD) || manager))
+                || (!staff && (user.has(Role.APPROVER) || user.has(Role.CLIENT_ADMINISTRATOR)))) {
+            work.add(Item.link("Payroll", "/payroll", "file"));
+        }
         if (!work.isEmpty()) {
             sections.add(new Section("Work", work));
         }

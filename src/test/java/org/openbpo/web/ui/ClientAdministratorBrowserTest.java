@@ -60,8 +60,8 @@ class ClientAdministratorBrowserTest extends IntegrationTest {
         assertThat(browser.text(".client-name")).isEqualTo("Meridian Health");
         assertThat(browser.findAll("#active-client")).isEmpty();
         assertThat(browser.text(".user-roles")).isEqualTo("Client administrator");
-        assertThat(browser.texts("a.nav-link")).containsExactly("Dashboard", "Portal", "Scorecards", "Usage and invoices", "Books",
-                "Users", "API tokens");
+        assertThat(browser.texts("a.nav-link")).containsExactly("Dashboard", "Portal", "Scorecards", "Payroll",
+                "Usage and invoices", "Books", "Users", "API tokens");
 
         browser.click("a[href='/my/users']");
         assertThat(browser.texts("#user-table tbody tr").stream().map(String::strip))

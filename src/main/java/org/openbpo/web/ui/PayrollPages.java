@@ -1,0 +1,125 @@
+package org.openbpo.web.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.openbpo.payroll.Employees;
+import org.openbpo.payroll.PayGroups;
+import org.openbpo.payroll.PayRunDecision;
+import org.openbpo.payroll.PayRuns;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.CurrentUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.UUID;
+
+/**
+ * Payroll in the browser: a client's employees and pay runs for the provider's payroll staff and for the
+ * client's own people, a run with its payslips, anomalies and the step its people may take next (send for
+ * check, check, the client's approval in its portal, finalise, pay), and payslip PDFs.
+ */
+@Controller
+class PayrollPages {
+
+    static final int LISTED = 200;
+
+    private final Employees employees;
+    private final PayGroups groups;
+    private final PayRuns runs;
+    private final ClientFocus focus;
+    private final org.openbpo.payroll.PayrollReports reports;
+
+    PayrollPages(Employees employees, PayGroups groups, PayRuns runs, ClientFocus focus, org.openbpo.payroll.PayrollReports reports) {
+        this.reports = reports;
+        this.employees = employees;
+        this.groups = groups;
+        this.runs = runs;
+        this.focus = focus;
+    }
+
+    @GetMapping("/payroll")
+    String home(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
+                HttpServletRequest request, Model model) {
+        if (client != null) {
+            focus.switchTo(user, client, request);
+            return "redirect:/payroll";
+        }
+        Client chosen = focus.chosen(user, request);
+        if (chosen == null) {
+            return focus.pick(model, "Payroll", "/payroll");
+        }
+        model.addAttribute("client", chosen);
+        model.addAttribute("employees", employees.page(chosen.id(), null, LISTED).items());
+        model.addAttribute("groups", groups.of(chosen.id()));
+        model.addAttribute("runs", runs.latest(chosen.id(), Long.MAX_VALUE, 50));
+        return "payroll/home";
+    }
+
+    @GetMapping("/payroll/{clientId}/employees/{employeeId}")
+    String employee(@PathVariable UUID clientId, @PathVariable UUID employeeId, Model model) {
+        model.addAttribute("employee", employees.get(clientId, employeeId));
+        model.addAttribute("clientId", clientId);
+        return "payroll/employee";
+    }
+
+    @GetMapping("/payroll/{clientId}/runs/{runId}")
+    String run(@PathVariable UUID clientId, @PathVariable long runId, @AuthenticationPrincipal CurrentUser user, Model model) {
+        var run = runs.get(clientId, runId);
+        model.addAttribute("clientId", clientId);
+        model.addAttribute("run", run);
+        model.addAttribute("payslips", runs.payslips(clientId, runId, "", LISTED));
+        model.addAttribute("staff", user.providerStaff());
+        return "payroll/run";
+    }
+
+    @GetMapping("/payroll/{clientId}/runs/{runId}/payslips/{employeeId}/pdf")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable UUID clientId, @PathVariable long runId, @PathVariable UUID employeeId) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"payslip-" + runId + "-" + employeeId + ".pdf\"")
+                .body(reports.payslipPdf(clientId, runId, employeeId));
+    }
+
+    @GetMapping("/payroll/{clientId}/runs/{runId}/register")
+    void register(@PathVariable UUID clientId, @PathVariable long runId, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        runs.get(clientId, runId);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"register-" + runId + ".csv\"");
+        try (var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            reports.register(clientId, runId, out);
+        }
+    }
+
+    @PostMapping("/payroll/{clientId}/runs/{runId}/{step}")
+    String step(@PathVariable UUID clientId, @PathVariable long runId, @PathVariable String step,
+                @RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal CurrentUser user,
+                RedirectAttributes flash) {
+        try {
+            var after = switch (step) {
+                case "submit" -> runs.sendForCheck(clientId, runId, user);
+                case "check" -> runs.check(clientId, runId, new PayRunDecision(PayRunDecision.Decision.APPROVE, note), user);
+                case "return" -> runs.check(clientId, runId, new PayRunDecision(PayRunDecision.Decision.RETURN, note), user);
+                case "approve" -> runs.clientDecision(clientId, runId, new PayRunDecision(PayRunDecision.Decision.APPROVE, note), user);
+                case "reject" -> runs.clientDecision(clientId, runId, new PayRunDecision(PayRunDecision.Decision.RETURN, note), user);
+                case "finalise" -> runs.finalise(clientId, runId, user);
+                case "pay" -> runs.pay(clientId, runId, user);
+                default -> throw new NotFound("step", step);
+            };
+            flash.addFlashAttribute("notice", "Pay run " + runId + " is now " + after.status().name().toLowerCase().replace('_', ' ') + ".");
+        } catch (BusinessRuleViolation refused) {
+            if (refused instanceof NotFound) {
+                throw refused;
+            }
+            flash.addFlashAttribute("problem", refused.getMessage());
+        }
+        return "redirect:/payroll/" + clientId + "/runs/" + runId;
+    }
+}

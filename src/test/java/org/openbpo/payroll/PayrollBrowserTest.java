@@ -1,0 +1,52 @@
+package org.openbpo.payroll;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.Browser;
+import org.openbpo.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The client approves a checked pay run in its portal; the provider's staff see the run and its employees. */
+class PayrollBrowserTest extends IntegrationTest {
+
+    private static final String PASSWORD = "long enough password";
+
+    @RegisterExtension
+    final Browser browser = new Browser(() -> port);
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theClientApprovesACheckedRunInItsPortal() {
+        PayrollSetup.Setup setup = PayrollSetup.client(context, IntegrationTest::unique, providerAdministrator());
+        String base = "/api/v1/clients/" + setup.client().id() + "/payroll";
+        String employee = PayRunLifecycleTest.hired(api().as(setup.preparerToken()).post(base + "/employees", PayrollSetup.ukEmployee("E1")));
+        long run = api().as(setup.preparerToken()).post(base + "/pay-runs", Map.of("payGroup", "UK-M", "periodEnd", "2026-01-31"))
+                .body().path("id").asLong();
+        api().as(setup.preparerToken()).post(base + "/pay-runs/" + run + "/submission", Map.of());
+        Api.Response checked = api().as(setup.checkerToken()).post(base + "/pay-runs/" + run + "/check", Map.of("decision", "APPROVE"));
+        assertThat(checked.text("status")).isEqualTo("AWAITING_CLIENT");
+
+        browser.logIn(setup.approver().email(), PASSWORD);
+        browser.clickToLoad("a.nav-link[href='/payroll']");
+        assertThat(browser.texts("#employee-table tbody tr td:nth-child(6)")).containsExactly("40-**-** ****2490");
+        browser.clickToLoad("#run-table a");
+        assertThat(browser.text("#run-status")).isEqualTo("AWAITING_CLIENT");
+        assertThat(browser.findAll("#finalise-run")).as("finalising is the provider's").isEmpty();
+        browser.screenshot("payroll-run-awaiting-client");
+        browser.clickToLoad("#approve-run");
+        assertThat(browser.text("#run-status")).isEqualTo("APPROVED");
+        assertThat(browser.text(".notice")).contains("approved");
+        assertThat(api().as(setup.managerToken()).get(base + "/pay-runs/" + run).text("approvedBy")).isEqualTo("Client approver");
+
+        browser.open("/payroll/" + setup.client().id() + "/employees/" + employee);
+        assertThat(browser.text("#bank")).isEqualTo("GB_SORT_CODE 40-**-** ****2490");
+    }
+}
