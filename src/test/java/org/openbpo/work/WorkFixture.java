@@ -96,7 +96,9 @@ public final class WorkFixture {
                     "back-office", 2, null));
             Queue support = queues.open(client.id(), new OpenQueue("support-en", "Support (English)", "support",
                     null, null, "en"));
-            DeliveryCentre centre = centres.open(new OpenDeliveryCentre(code.replace("-", "").substring(0, Math.min(code.length(), 12)) + "C",
+            String compact = code.replace("-", "");
+            // the unique end of the code (its sequence number), so long prefixes cannot collide
+            DeliveryCentre centre = centres.open(new OpenDeliveryCentre(compact.substring(Math.max(0, compact.length() - 12)) + "C",
                     "Manila " + code, Shore.OFFSHORE, "PH", "Asia/Manila", 65_000, "PHP", everyDay(), List.of()), admin);
             centres.allowClient(centre.id(), client.id(), admin);
             User maker = agent(admin, centre, client, "maker");
