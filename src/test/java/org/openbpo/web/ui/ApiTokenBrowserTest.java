@@ -28,7 +28,7 @@ class ApiTokenBrowserTest extends IntegrationTest {
         browser.open("/me/tokens");
         assertThat(browser.texts("#token-table td strong")).contains("Reporting integration");
         assertThat(browser.texts("#token-secret")).isEmpty();
-        browser.click("#token-table button");
+        browser.clickToLoad("#token-table button"); // the revoke is a form post: wait for its answer
         assertThat(api().as(secret).get("/api/v1/me").status()).isEqualTo(401);
     }
 }
