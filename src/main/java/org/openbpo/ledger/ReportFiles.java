@@ -28,11 +28,13 @@ public class ReportFiles {
     public static final int GENERAL_LEDGER_LINES = 100_000;
 
     private final Reports reports;
+    private final Books books;
     private final Clients clients;
     private final Clock clock;
 
-    ReportFiles(Reports reports, Clients clients, Clock clock) {
+    ReportFiles(Reports reports, Books books, Clients clients, Clock clock) {
         this.reports = reports;
+        this.books = books;
         this.clients = clients;
         this.clock = clock;
     }
@@ -66,7 +68,7 @@ public class ReportFiles {
             page = reports.generalLedger(clientId, account, from, to, last.date(), last.entryId(), last.lineNo(), PAGE);
             lines.addAll(page.lines());
         }
-        String functional = reports.trialBalance(clientId, from).functionalCurrency();
+        String functional = books.book(clientId).functionalCurrency().getCurrencyCode();
         return file(ReportDocuments.generalLedger(client, first, lines, page.closing(), functional), format);
     }
 

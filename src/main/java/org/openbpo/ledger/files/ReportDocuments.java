@@ -1,5 +1,6 @@
 package org.openbpo.ledger.files;
 
+import org.jspecify.annotations.Nullable;
 import org.openbpo.ledger.BalanceSheet;
 import org.openbpo.ledger.GeneralLedger;
 import org.openbpo.ledger.IncomeStatement;
@@ -9,6 +10,7 @@ import org.openbpo.ledger.files.ReportDocument.Column;
 import org.openbpo.ledger.files.ReportDocument.Row;
 import org.openbpo.tenancy.Client;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,7 +96,7 @@ public final class ReportDocuments {
     }
 
     /** A debit or credit column shows nothing rather than a zero. */
-    private static java.math.@org.jspecify.annotations.Nullable BigDecimal nonZero(long minorUnits, String currency) {
+    private static @Nullable BigDecimal nonZero(long minorUnits, String currency) {
         return minorUnits == 0 ? null : ReportDocument.money(minorUnits, currency);
     }
 
