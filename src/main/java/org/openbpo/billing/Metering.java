@@ -7,11 +7,10 @@ import org.openbpo.tenancy.Client;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Clients;
+import org.openbpo.work.CompletedWorkConsumer;
 import org.openbpo.work.WorkEvents.WorkItemCompleted;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
@@ -24,12 +23,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns completed work into usage, exactly once. The completion event is kept in the event
- * publication registry until this listener has committed, so a crash redelivers it; the usage
- * row's unique key makes the redelivery add nothing.
+ * Turns completed work into usage, exactly once: the work engine's completion feed hands each
+ * completion over in the same transaction that records its usage, and the usage row's unique key
+ * guards a second time: the same work item is never metered twice.
  */
 @Service
-public class Metering {
+public class Metering implements CompletedWorkConsumer {
 
     static final String WORK_ITEM = "work-item";
     static final String MANUAL = "recorded";
@@ -48,9 +47,13 @@ public class Metering {
         this.clock = clock;
     }
 
-    @Async
-    @TransactionalEventListener
-    public void on(WorkItemCompleted completed) {
+    @Override
+    public String consumerName() {
+        return "billing.metering";
+    }
+
+    @Override
+    public void accept(WorkItemCompleted completed) {
         if (!"DONE".equals(completed.outcome())) {
             return; // cancelled work is not billed
         }

@@ -12,15 +12,14 @@ import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.work.CompletedWorkConsumer;
 import org.openbpo.work.WorkEvents.WorkItemCompleted;
 import org.openbpo.work.WorkItem;
 import org.openbpo.work.WorkItems;
 import org.openbpo.work.WorkTypes;
 import org.openbpo.work.domain.StateCategory;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -41,7 +40,7 @@ import java.util.UUID;
  * Samples are QA's own queue, not work items: see docs/architecture.md.
  */
 @Service
-public class Sampling {
+public class Sampling implements CompletedWorkConsumer {
 
     private final SampleRows samples;
     private final SamplingPolicyRows policies;
@@ -64,9 +63,13 @@ public class Sampling {
         this.transactions = transactions;
     }
 
-    @Async
-    @TransactionalEventListener
-    public void on(WorkItemCompleted completed) {
+    @Override
+    public String consumerName() {
+        return "quality.sampling";
+    }
+
+    @Override
+    public void accept(WorkItemCompleted completed) {
         if (!"DONE".equals(completed.outcome())) {
             return;
         }

@@ -11,6 +11,7 @@ import org.openbpo.support.persistence.StoredChannel;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.work.TimelineEntry;
+import org.openbpo.work.CompletedWorkConsumer;
 import org.openbpo.work.WorkEvents.WorkItemCompleted;
 import org.openbpo.work.WorkItem;
 import org.openbpo.work.WorkItemComments;
@@ -18,10 +19,8 @@ import org.openbpo.work.WorkItems;
 import org.openbpo.work.WorkTypes;
 import org.openbpo.work.domain.StateCategory;
 import org.openbpo.work.domain.WorkTypeDefinition;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriUtils;
 
@@ -46,7 +45,7 @@ import java.util.regex.Pattern;
  * through {@link #summary}.
  */
 @Service
-public class Satisfaction {
+public class Satisfaction implements CompletedWorkConsumer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern STATE = Pattern.compile("\"to\"\\s*:\\s*\"([^\"]+)\"");
@@ -95,9 +94,13 @@ public class Satisfaction {
         return outcomes.of(clientId, itemId).orElseThrow(() -> new NotFound("ticket outcome", itemId));
     }
 
-    @Async
-    @TransactionalEventListener
-    public void on(WorkItemCompleted completed) {
+    @Override
+    public String consumerName() {
+        return "support.satisfaction";
+    }
+
+    @Override
+    public void accept(WorkItemCompleted completed) {
         if (!StateCategory.DONE.name().equals(completed.outcome())) {
             return;
         }

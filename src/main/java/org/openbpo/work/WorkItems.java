@@ -58,10 +58,11 @@ public class WorkItems {
     private final Clients clients;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final CompletionFeed completions;
     private final Clock clock;
 
     WorkItems(WorkItemRows items, QueueRows queues, TimelineRows timeline, WorkTypes workTypes, Contracts contracts,
-              Clients clients, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+              Clients clients, AuditTrail audit, ApplicationEventPublisher events, CompletionFeed completions, Clock clock) {
         this.items = items;
         this.queues = queues;
         this.timeline = timeline;
@@ -70,6 +71,7 @@ public class WorkItems {
         this.clients = clients;
         this.audit = audit;
         this.events = events;
+        this.completions = completions;
         this.clock = clock;
     }
 
@@ -371,9 +373,11 @@ public class WorkItems {
             events.publishEvent(new WorkItemResumed(after.clientId(), after.id(), now));
         }
         if (after.category().closed()) {
-            events.publishEvent(new WorkItemCompleted(after.clientId(), after.id(), after.workType(), after.serviceLine(),
-                    after.category().name(), definition.billableUnit(), after.sla().met(),
-                    handled, by.id(), after.makerId(), now));
+            WorkItemCompleted completed = new WorkItemCompleted(after.clientId(), after.id(), after.workType(),
+                    after.serviceLine(), after.category().name(), definition.billableUnit(), after.sla().met(),
+                    handled, by.id(), after.makerId(), now);
+            completions.append(completed);
+            events.publishEvent(completed);
         }
     }
 

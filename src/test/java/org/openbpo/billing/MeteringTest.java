@@ -60,7 +60,7 @@ class MeteringTest extends IntegrationTest {
         // A redelivered event (after a crash between delivery and completion) adds nothing.
         WorkItemCompleted again = new WorkItemCompleted(setup.client().id(), solved.id(), "support-ticket", "support", "DONE",
                 "ticket", true, 0, agent.id(), null, clock.instant());
-        TenantScope.run(AllowedClients.ALL, () -> metering.on(again));
+        TenantScope.run(AllowedClients.ALL, () -> metering.accept(again));
         Thread.sleep(500);
         assertThat(TenantScope.call(AllowedClients.ALL, () -> metering.ofWorkItem(setup.client().id(), solved.id()))).hasSize(1);
         assertThat(TenantScope.call(AllowedClients.ALL, () -> metering.summary(setup.client().id(), java.time.LocalDate.of(2026, 4, 1))))

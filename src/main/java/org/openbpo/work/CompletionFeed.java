@@ -1,0 +1,202 @@
+package org.openbpo.work;
+
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.work.WorkEvents.WorkItemCompleted;
+import org.openbpo.work.persistence.CompletionFeedRows;
+import org.openbpo.work.persistence.CompletionFeedRows.Pending;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hands completed work to its consumers ({@link CompletedWorkConsumer}) in batches. A completion
+ * is written to the feed once per consumer in the transaction that completes the item; this
+ * node's feed thread wakes when that transaction commits, and every node looks at the feed
+ * every {@code openbpo.feed.poll-interval} milliseconds for what other nodes or a crash left.
+ * A batch the consumer fails on is taken again one completion at a time, so one bad completion
+ * is put aside with its reason (retried later, with a growing pause) without holding up the rest.
+ */
+@Component
+class CompletionFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CompletionFeed.class);
+    private static final int MAX_BACKOFF_SECONDS = 3600;
+
+    private final CompletionFeedRows rows;
+    private final ObjectProvider<CompletedWorkConsumer> consumerBeans;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int batchSize;
+    private final long pollMillis;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile List<CompletedWorkConsumer> consumers;
+    private volatile String[] consumerNames;
+    private volatile boolean running;
+    private Thread worker;
+
+    CompletionFeed(CompletionFeedRows rows, ObjectProvider<CompletedWorkConsumer> consumerBeans,
+                   TransactionTemplate transactions, Clock clock,
+                   @Value("${openbpo.feed.batch-size:200}") int batchSize,
+                   @Value("${openbpo.feed.poll-interval:500}") long pollMillis) {
+        this.rows = rows;
+        this.consumerBeans = consumerBeans;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.pollMillis = pollMillis;
+    }
+
+    /** Keeps the completion for every consumer, in the caller's transaction; wakes the feed once it commits. */
+    void append(WorkItemCompleted completed) {
+        String[] names = names();
+        if (names.length == 0) {
+            return;
+        }
+        rows.append(completed, names);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        }
+    }
+
+    void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    /**
+     * Hands over everything due now, on the caller's thread, until the feed is empty for every
+     * consumer; returns how many completions were handed over.
+     */
+    int drain() {
+        int handed = 0;
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (CompletedWorkConsumer consumer : consumers()) {
+                int taken = drain(consumer);
+                handed += taken;
+                more |= taken == batchSize;
+            }
+        }
+        return handed;
+    }
+
+    /** How many completions wait for the named consumer. */
+    long waiting(String consumerName) {
+        return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> rows.waiting(consumerName)));
+    }
+
+    private int drain(CompletedWorkConsumer consumer) {
+        try {
+            return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
+                List<Pending> batch = rows.take(consumer.consumerName(), batchSize, clock.instant());
+                if (!batch.isEmpty()) {
+                    consumer.acceptAll(batch.stream().map(Pending::completed).toList());
+                }
+                return batch.size();
+            }));
+        } catch (RuntimeException batchFailed) {
+            log.warn("{} failed on a batch of completed work; taking it one completion at a time",
+                    consumer.consumerName(), batchFailed);
+            return oneByOne(consumer);
+        }
+    }
+
+    private int oneByOne(CompletedWorkConsumer consumer) {
+        List<Pending> due = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
+            tx.setRollbackOnly(); // only looks: what it takes goes back
+            return rows.take(consumer.consumerName(), batchSize, clock.instant());
+        }));
+        int handed = 0;
+        for (Pending pending : due) {
+            try {
+                handed += TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
+                    List<Pending> one = rows.takeOne(pending.clientId(), consumer.consumerName(), pending.seq());
+                    one.forEach(p -> consumer.accept(p.completed()));
+                    return one.size();
+                }));
+            } catch (RuntimeException failed) {
+                log.warn("{} failed on completed work item {} of client {}; put aside to retry later",
+                        consumer.consumerName(), pending.completed().itemId(), pending.clientId(), failed);
+                String reason = failed.getClass().getSimpleName() + ": " + failed.getMessage();
+                TenantScope.run(AllowedClients.ALL, () -> transactions.executeWithoutResult(tx -> rows.failed(
+                        pending.clientId(), consumer.consumerName(), pending.seq(),
+                        reason.length() > 2000 ? reason.substring(0, 2000) : reason, clock.instant(), MAX_BACKOFF_SECONDS)));
+            }
+        }
+        return handed;
+    }
+
+    private List<CompletedWorkConsumer> consumers() {
+        if (consumers == null) {
+            consumers = consumerBeans.orderedStream().toList();
+            consumerNames = consumers.stream().map(CompletedWorkConsumer::consumerName).toArray(String[]::new);
+        }
+        return consumers;
+    }
+
+    private String[] names() {
+        consumers();
+        return consumerNames;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                if (running) {
+                    drain();
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException unexpected) {
+                log.error("The completion feed could not be read; trying again", unexpected);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("completion-feed").daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        Thread thread = worker;
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

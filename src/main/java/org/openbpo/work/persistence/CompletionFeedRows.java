@@ -1,0 +1,87 @@
+package org.openbpo.work.persistence;
+
+import org.openbpo.work.WorkEvents.WorkItemCompleted;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The completion feed's rows: one per completion and consumer, until the consumer has acted on it. */
+@Repository
+public class CompletionFeedRows {
+
+    /** A completion as the feed holds it for one consumer. */
+    public record Pending(UUID clientId, long seq, WorkItemCompleted completed) {
+    }
+
+    private static final RowMapper<Pending> PENDING = (rs, n) -> new Pending(rs.getObject("client_id", UUID.class),
+            rs.getLong("seq"), new WorkItemCompleted(rs.getObject("client_id", UUID.class), rs.getLong("item_id"),
+            rs.getString("work_type"), rs.getString("service_line"), rs.getString("outcome"), rs.getString("billable_unit"),
+            (Boolean) rs.getObject("sla_met"), rs.getLong("handle_seconds"), rs.getObject("completed_by", UUID.class),
+            rs.getObject("maker_id", UUID.class), rs.getTimestamp("completed_at").toInstant()));
+
+    private final JdbcClient jdbc;
+
+    CompletionFeedRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Keeps the completion for each of the consumers, in one statement. */
+    public void append(WorkItemCompleted c, String[] consumers) {
+        jdbc.sql("""
+                        insert into work.completion_feed (client_id, consumer, item_id, work_type, service_line, outcome,
+                            billable_unit, sla_met, handle_seconds, completed_by, maker_id, completed_at)
+                        select ?, consumer, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from unnest(?::text[]) consumer""")
+                .params(c.clientId(), c.itemId(), c.workType(), c.serviceLine(), c.outcome(), c.billableUnit(), c.slaMet(),
+                        c.handleSeconds(), c.completedBy(), c.makerId(), Timestamp.from(c.at()), consumers)
+                .update();
+    }
+
+    /**
+     * Takes up to {@code limit} of the consumer's completions that are due, oldest first, skipping
+     * those another node is taking: they are deleted now and gone for good when the transaction
+     * commits, or back in the feed when it rolls back.
+     */
+    public List<Pending> take(String consumer, int limit, Instant now) {
+        return jdbc.sql("""
+                        delete from work.completion_feed f
+                         using (select client_id, consumer, seq from work.completion_feed
+                                 where consumer = ? and (retry_at is null or retry_at <= ?)
+                                 order by seq limit ? for update skip locked) due
+                         where f.client_id = due.client_id and f.consumer = due.consumer and f.seq = due.seq
+                        returning f.*""")
+                .params(consumer, Timestamp.from(now), limit)
+                .query(PENDING).list().stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
+    }
+
+    /** Takes one completion, unless another node holds it or it is gone. */
+    public List<Pending> takeOne(UUID clientId, String consumer, long seq) {
+        return jdbc.sql("""
+                        delete from work.completion_feed f
+                         using (select client_id, consumer, seq from work.completion_feed
+                                 where client_id = ? and consumer = ? and seq = ? for update skip locked) due
+                         where f.client_id = due.client_id and f.consumer = due.consumer and f.seq = due.seq
+                        returning f.*""")
+                .params(clientId, consumer, seq).query(PENDING).list();
+    }
+
+    /** Puts a completion the consumer failed on aside until {@code retryAt}, with the reason. */
+    public void failed(UUID clientId, String consumer, long seq, String failure, Instant now, int maxBackoffSeconds) {
+        jdbc.sql("""
+                        update work.completion_feed
+                           set attempts = attempts + 1, failure = ?,
+                               retry_at = ?::timestamptz + make_interval(secs => least(?::float8, power(2, least(attempts + 1, 20))))
+                         where client_id = ? and consumer = ? and seq = ?""")
+                .params(failure, Timestamp.from(now), maxBackoffSeconds, clientId, consumer, seq).update();
+    }
+
+    /** How many completions wait for the consumer, due or not. */
+    public long waiting(String consumer) {
+        return jdbc.sql("select count(*) from work.completion_feed where consumer = ?").params(consumer)
+                .query(Long.class).single();
+    }
+}
