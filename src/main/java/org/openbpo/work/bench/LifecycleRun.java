@@ -28,6 +28,13 @@ final class LifecycleRun {
         @Nullable Object next(int worker) throws Exception;
 
         void complete(int worker, Object claimed) throws Exception;
+
+        /**
+         * Waits until what the engine does after a lifecycle's transactions (billing, quality and
+         * support acting on completed work) is done, so that its cost counts in the run's time.
+         */
+        default void awaitAfterEffects() throws Exception {
+        }
     }
 
     record Result(String engine, int lifecycles, double seconds, Latencies create, Latencies next, Latencies complete,
@@ -92,6 +99,7 @@ final class LifecycleRun {
                 worker.get();
             }
         }
+        engine.awaitAfterEffects();
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Result(name, lifecycles, seconds, create, next, complete, endToEnd, emptyPolls.get());
     }

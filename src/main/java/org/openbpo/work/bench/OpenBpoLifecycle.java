@@ -11,6 +11,7 @@ import org.openbpo.work.WorkItems;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * OpenBPO's side of the lifecycle benchmark, through the engine's facades as an agent: raise a
@@ -22,8 +23,11 @@ final class OpenBpoLifecycle implements LifecycleRun.Engine {
     private final Routing routing;
     private final List<UUID> clients;
     private final List<AgentDesk> desks;
+    private final LongSupplier waitingCompletions;
 
-    OpenBpoLifecycle(WorkItems workItems, Routing routing, List<UUID> clients, List<AgentDesk> desks) {
+    OpenBpoLifecycle(WorkItems workItems, Routing routing, List<UUID> clients, List<AgentDesk> desks,
+                     LongSupplier waitingCompletions) {
+        this.waitingCompletions = waitingCompletions;
         this.workItems = workItems;
         this.routing = routing;
         this.clients = clients;
@@ -50,5 +54,13 @@ final class OpenBpoLifecycle implements LifecycleRun.Engine {
         AgentDesk desk = desks.get(worker);
         WorkItem item = (WorkItem) claimed;
         desk.call(() -> workItems.move(item.clientId(), item.id(), new MoveWorkItem("solved", null), desk.agent()));
+    }
+
+    /** Completed work is done once billing, quality and support have taken it from the completion feed. */
+    @Override
+    public void awaitAfterEffects() throws InterruptedException {
+        while (waitingCompletions.getAsLong() > 0) {
+            Thread.sleep(10);
+        }
     }
 }

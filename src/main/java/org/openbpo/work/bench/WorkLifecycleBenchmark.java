@@ -75,7 +75,7 @@ class WorkLifecycleBenchmark implements Benchmark {
         OperationsFloor.Floor opened = floor.open("LC", clientCount, 1, threads, clientCount);
         List<UUID> clients = opened.clients().stream().map(c -> c.client().id()).toList();
         List<AgentDesk> desks = opened.agents().stream().map(AgentDesk::new).toList();
-        OpenBpoLifecycle openBpo = new OpenBpoLifecycle(workItems, routing, clients, desks);
+        OpenBpoLifecycle openBpo = new OpenBpoLifecycle(workItems, routing, clients, desks, this::waitingCompletions);
 
         System.out.println("OpenBPO: warming up with " + warmup + " lifecycles…");
         LifecycleRun.run("openbpo", openBpo, warmup, threads);
@@ -134,6 +134,11 @@ class WorkLifecycleBenchmark implements Benchmark {
             Thread.sleep(500);
         }
         database.checkpoint();
+    }
+
+    private long waitingCompletions() {
+        return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql(
+                "select count(*) from work.completion_feed where retry_at is null").query(Long.class).single()));
     }
 
     private long unsealedAuditRecords() {
