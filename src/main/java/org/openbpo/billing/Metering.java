@@ -18,8 +18,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -63,6 +68,30 @@ public class Metering implements CompletedWorkConsumer {
             usage.meter(completed.clientId(), WORK_ITEM, Long.toString(completed.itemId()), completed.serviceLine(),
                     completed.billableUnit(), BigDecimal.ONE, completed.at(), period);
         }));
+    }
+
+    /**
+     * Meters a batch of completions set-wise: the client's time zone read once per client, the
+     * month's lock and open-month check taken once per client and month, and one insert for each.
+     */
+    @Override
+    public void acceptAll(List<WorkItemCompleted> batch) {
+        Map<UUID, ZoneId> zones = new HashMap<>();
+        Map<MonthOfClient, List<WorkItemCompleted>> byMonth = new LinkedHashMap<>();
+        for (WorkItemCompleted completed : batch) {
+            if (!"DONE".equals(completed.outcome())) {
+                continue; // cancelled work is not billed
+            }
+            ZoneId zone = zones.computeIfAbsent(completed.clientId(), id -> clients.get(id).timeZone());
+            LocalDate month = LocalDate.ofInstant(completed.at(), zone).withDayOfMonth(1);
+            byMonth.computeIfAbsent(new MonthOfClient(completed.clientId(), month), key -> new ArrayList<>()).add(completed);
+        }
+        byMonth.forEach((key, completions) -> TenantScope.run(AllowedClients.only(key.clientId()), () ->
+                transactions.executeWithoutResult(tx -> usage.meterWorkItems(key.clientId(), WORK_ITEM, completions,
+                        openMonthFrom(key.clientId(), key.month())))));
+    }
+
+    private record MonthOfClient(UUID clientId, LocalDate month) {
     }
 
     /**

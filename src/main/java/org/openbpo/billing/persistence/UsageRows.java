@@ -2,6 +2,7 @@ package org.openbpo.billing.persistence;
 
 import org.openbpo.billing.UsageRecord;
 import org.openbpo.billing.UsageSummary;
+import org.openbpo.work.WorkEvents.WorkItemCompleted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +32,21 @@ public class UsageRows {
                         on conflict (client_id, source, source_id, unit) do nothing""")
                 .params(clientId, source, sourceId, serviceLine, unit, quantity, Timestamp.from(at), Date.valueOf(period))
                 .update() == 1;
+    }
+
+    /** Records one unit of usage per completed work item into {@code period}, in one statement; each item at most once. */
+    public void meterWorkItems(UUID clientId, String source, List<WorkItemCompleted> completions, LocalDate period) {
+        jdbc.sql("""
+                        insert into billing.usage_record (client_id, source, source_id, service_line, unit, quantity, occurred_at, period)
+                        select ?, ?, c.source_id, c.service_line, c.unit, 1, c.occurred_at, ?
+                          from unnest(?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[]) as c(source_id, service_line, unit, occurred_at)
+                        on conflict (client_id, source, source_id, unit) do nothing""")
+                .params(clientId, source, Date.valueOf(period),
+                        completions.stream().map(c -> Long.toString(c.itemId())).toArray(String[]::new),
+                        completions.stream().map(WorkItemCompleted::serviceLine).toArray(String[]::new),
+                        completions.stream().map(WorkItemCompleted::billableUnit).toArray(String[]::new),
+                        completions.stream().map(c -> c.at().toString()).toArray(String[]::new))
+                .update();
     }
 
     public List<UsageSummary> summary(UUID clientId, LocalDate period) {
