@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * Picks completed work for QA, any work type, by the client's sampling rules (or the work type's
@@ -79,7 +80,7 @@ public class Sampling implements CompletedWorkConsumer {
             SamplingRule rule = ruleFor(item, agent);
             // the agent's experience, read from their few new-agent samples rather than their whole history
             long experience = agent == null ? Long.MAX_VALUE : samples.newAgentSamples(item.clientId(), agent, item.id());
-            long thisWeek = agent == null ? Long.MAX_VALUE
+            LongSupplier thisWeek = () -> agent == null ? Long.MAX_VALUE
                     : samples.sampledSince(item.clientId(), agent, weekStart(item.clientId(), completed.at()));
             rule.decide(item.clientId(), item.id(), experience, thisWeek).ifPresent(reason -> samples.insert(item.clientId(),
                     item.id(), item.workType(), item.serviceLine(), agent, reason, completed.at()));

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * Which completed items QA looks at. The draw is a hash of the item, not a random number, so it
@@ -28,13 +29,19 @@ public record SamplingRule(BigDecimal rate, int newAgentItems, int minimumPerWee
     }
 
     public Optional<SampleReason> decide(UUID clientId, long itemId, long agentNewAgentSamples, long agentSampledThisWeek) {
+        return decide(clientId, itemId, agentNewAgentSamples, () -> agentSampledThisWeek);
+    }
+
+    /** As above, asking for the agent's samples this week only when the weekly minimum decides. */
+    public Optional<SampleReason> decide(UUID clientId, long itemId, long agentNewAgentSamples, LongSupplier agentSampledThisWeek) {
         if (agentNewAgentSamples < newAgentItems) {
             return Optional.of(SampleReason.NEW_AGENT);
         }
         if (draw(clientId, itemId).compareTo(rate) < 0) {
             return Optional.of(SampleReason.SAMPLE_RATE);
         }
-        return agentSampledThisWeek < minimumPerWeek ? Optional.of(SampleReason.MINIMUM_PER_WEEK) : Optional.empty();
+        return minimumPerWeek > 0 && agentSampledThisWeek.getAsLong() < minimumPerWeek
+                ? Optional.of(SampleReason.MINIMUM_PER_WEEK) : Optional.empty();
     }
 
     /** A number in [0, 1) with four decimals, fixed for the item. */

@@ -31,9 +31,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,13 +110,30 @@ public class Satisfaction implements CompletedWorkConsumer {
         TenantScope.run(AllowedClients.only(completed.clientId()), () -> transactions.executeWithoutResult(tx -> resolved(completed)));
     }
 
+    /** A batch of completions, the client's support channel read once per client. */
+    @Override
+    public void acceptAll(List<WorkItemCompleted> batch) {
+        Map<UUID, Optional<StoredChannel>> channelOf = new HashMap<>();
+        for (WorkItemCompleted completed : batch) {
+            if (!StateCategory.DONE.name().equals(completed.outcome())) {
+                continue;
+            }
+            TenantScope.run(AllowedClients.only(completed.clientId()), () -> transactions.executeWithoutResult(tx -> {
+                Optional<StoredChannel> channel = channelOf.computeIfAbsent(completed.clientId(), channels::find);
+                channel.filter(c -> c.serviceLine().equals(completed.serviceLine()))
+                        .ifPresent(support -> resolved(completed, support));
+            }));
+        }
+    }
+
     /** Records the outcome and sends the survey, once per ticket. */
     void resolved(WorkItemCompleted completed) {
+        channels.find(completed.clientId()).filter(c -> c.serviceLine().equals(completed.serviceLine()))
+                .ifPresent(channel -> resolved(completed, channel)); // else not a support ticket
+    }
+
+    private void resolved(WorkItemCompleted completed, StoredChannel channel) {
         UUID clientId = completed.clientId();
-        StoredChannel channel = channels.find(clientId).filter(c -> c.serviceLine().equals(completed.serviceLine())).orElse(null);
-        if (channel == null) {
-            return; // not a support ticket
-        }
         WorkItem ticket = workItems.get(clientId, completed.itemId());
         boolean firstContact = firstContact(ticket);
         Object email = ticket.form().get("customerEmail");
