@@ -162,16 +162,19 @@ public class InvoiceRows {
     }
 
     /** Issues the month's reviewed invoices, numbered from {@code first} in client order. */
-    public int issueAll(List<UUID> clientIds, LocalDate period, String prefix, long first, Instant at, LocalDate on, String by) {
+    public List<Existing> issueAll(List<UUID> clientIds, LocalDate period, String prefix, long first, Instant at, LocalDate on,
+                                   String by) {
         return jdbc.sql("""
                         with todo as (
                             select client_id, id, row_number() over (order by client_id, currency) - 1 as n from billing.invoice
                              where client_id = any (?) and period = ? and kind = 'INVOICE' and status = 'REVIEW')
                         update billing.invoice i set status = 'ISSUED', number = ? || lpad((? + todo.n)::text, 6, '0'),
                                issued_at = ?, issued_on = ?, issued_by = ?
-                          from todo where i.client_id = todo.client_id and i.id = todo.id""")
+                          from todo where i.client_id = todo.client_id and i.id = todo.id
+                        returning i.client_id, i.id, i.currency, i.status""")
                 .params(clientIds.toArray(UUID[]::new), Date.valueOf(period), prefix, first, Timestamp.from(at), Date.valueOf(on), by)
-                .update();
+                .query((rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3).trim(),
+                        InvoiceStatus.valueOf(rs.getString(4)))).list();
     }
 
     /**

@@ -1,0 +1,157 @@
+package org.openbpo.ledger;
+
+import org.openbpo.billing.InvoiceIssued;
+import org.openbpo.billing.InvoiceKind;
+import org.openbpo.billing.LineKind;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Posts every issued client invoice and credit note to the provider's own books (the house), as
+ * receivables: the total to the client's receivable account ({@code AR-<client code>}), each line to
+ * revenue of its service line ({@code REV-<service line>}) or, for service credits and their
+ * earn-backs, to the service line's contra-revenue ({@code CRD-<service line>}), and the tax to tax
+ * payable. A credit note's negative amounts post the other way round, so it reverses what it corrects.
+ * Accounts are opened under the chart's headings the first time they are needed.
+ *
+ * <p>The event stays in the publication registry until this has committed, so a crash redelivers it;
+ * the entry's idempotency key ({@code billing-invoice:<id>}) makes a redelivery post nothing. Without a
+ * house book there is nothing to post to (logged); when the house's books refuse the entry (a closed
+ * month, a currency without a rate) the failure is logged and the event stays incomplete, to be
+ * delivered again when the application restarts.
+ */
+@Service
+public class InvoicePosting {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvoicePosting.class);
+
+    /** Where each chart keeps receivables, revenue and sales tax. */
+    record Headings(String receivables, String revenue, String taxPayable) {
+        static Optional<Headings> of(String template) {
+            return switch (template) {
+                case "US_GAAP" -> Optional.of(new Headings("1000", "4000", "2300"));
+                case "IFRS" -> Optional.of(new Headings("2000", "6000", "5400"));
+                default -> Optional.empty();
+            };
+        }
+    }
+
+    private final HouseBook house;
+    private final Books books;
+    private final Journal journal;
+    private final TransactionTemplate transactions;
+
+    InvoicePosting(HouseBook house, Books books, Journal journal, TransactionTemplate transactions) {
+        this.house = house;
+        this.books = books;
+        this.journal = journal;
+        this.transactions = transactions;
+    }
+
+    @Async
+    @TransactionalEventListener
+    public void on(InvoiceIssued issued) {
+        Optional<UUID> houseId = house.house();
+        if (houseId.isEmpty()) {
+            LOG.info("{} {} issued; no house book is designated, so it is not posted to the provider's receivables",
+                    issued.kind(), issued.number());
+            return;
+        }
+        try {
+            TenantScope.run(AllowedClients.only(houseId.get()), () -> post(houseId.get(), issued));
+        } catch (BusinessRuleViolation refused) {
+            LOG.warn("The house book refused {} {}: {}; it is posted when the event is delivered again", issued.kind(),
+                    issued.number(), refused.getMessage());
+            throw refused;
+        }
+    }
+
+    /** Posts the document; returns the entry (the first one when it was posted already), empty when it moves nothing. */
+    Optional<Posted> post(UUID houseId, InvoiceIssued issued) {
+        Book book = transactions.execute(tx -> books.book(houseId));
+        Headings headings = Headings.of(book.template()).orElseThrow(() -> new IllegalStateException(
+                "The house book's chart " + book.template() + " has no receivables headings known to billing postings"));
+        Currency currency = Currency.getInstance(issued.currency());
+        Map<String, Long> byAccount = new LinkedHashMap<>();
+        String receivable = code("AR-", issued.clientCode());
+        ensure(houseId, receivable, "Receivable from " + issued.clientName(), AccountType.ASSET, headings.receivables());
+        byAccount.merge(receivable, minor(issued.total(), currency), Long::sum);
+        for (InvoiceIssued.Line line : issued.lines()) {
+            boolean contra = line.kind() == LineKind.SERVICE_CREDIT || line.kind() == LineKind.EARN_BACK;
+            String account = code(contra ? "CRD-" : "REV-", line.serviceLine());
+            ensure(houseId, account, (contra ? "Service credits on " : "Revenue from ") + line.serviceLine(), AccountType.INCOME,
+                    headings.revenue());
+            byAccount.merge(account, -minor(line.amount(), currency), Long::sum);
+        }
+        byAccount.merge(headings.taxPayable(), -minor(issued.tax(), currency), Long::sum);
+        List<PostEntry.Line> lines = new ArrayList<>();
+        byAccount.forEach((account, signed) -> {
+            if (signed != 0) {
+                PostEntry.Line line = signed > 0 ? PostEntry.Line.debit(account, signed, currency.getCurrencyCode())
+                        : PostEntry.Line.credit(account, -signed, currency.getCurrencyCode());
+                lines.add(new PostEntry.Line(line.account(), line.debit(), line.credit(), line.currency(), null, null, null,
+                        issued.number()));
+            }
+        });
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean note = issued.kind() == InvoiceKind.CREDIT_NOTE;
+        PostEntry entry = new PostEntry(issued.issuedOn(), (note ? "Credit note " : "Invoice ") + issued.number() + " to "
+                + issued.clientName() + " for " + issued.period().getYear() + "-" + String.format("%02d", issued.period().getMonthValue()),
+                note ? EntrySource.CREDIT_NOTE : EntrySource.CLIENT_INVOICE, "billing-invoice:" + issued.invoiceId(), false, lines);
+        return Optional.ofNullable(transactions.execute(tx -> journal.post(houseId, entry)));
+    }
+
+    /** Opens an account the first time it is needed, in its own transaction; another node opening it too is fine. */
+    private void ensure(UUID houseId, String code, String name, AccountType type, String heading) {
+        if (transactions.execute(tx -> books.chart(houseId).account(code)).isPresent()) {
+            return;
+        }
+        TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
+        own.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
+        try {
+            own.executeWithoutResult(tx -> books.add(houseId, new OpenAccount(code, name.length() > 200 ? name.substring(0, 200) : name,
+                    type, heading, false)));
+        } catch (DuplicateKeyException | BusinessRuleViolation openedMeanwhile) {
+            if (transactions.execute(tx -> books.chart(houseId).account(code)).isEmpty()) {
+                throw openedMeanwhile;
+            }
+        }
+    }
+
+    /** An account code from a prefix and a name: kept whole when it fits, else shortened with a hash of the whole. */
+    static String code(String prefix, String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        if (prefix.length() + cleaned.length() <= 32) {
+            return prefix + cleaned;
+        }
+        String hash = String.format(Locale.ROOT, "%08x", name.hashCode());
+        return prefix + cleaned.substring(0, 32 - prefix.length() - 9) + "-" + hash;
+    }
+
+    private static long minor(BigDecimal amount, Currency currency) {
+        return amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY).movePointRight(
+                currency.getDefaultFractionDigits()).longValueExact();
+    }
+}
