@@ -68,7 +68,15 @@ public class HouseBook {
                     Map.of("client", client.toString(), "legalEntity", entity.legalEntity(), "template", book.template(),
                             "functionalCurrency", book.functionalCurrency().getCurrencyCode()));
         }
-        known.set(client);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            known.set(client);
+                        }
+                    });
+        }
         return book;
     }
 
