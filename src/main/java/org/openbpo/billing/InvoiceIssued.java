@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param lines each line's amount and what it is for the books: a correction carries the kind of the
  *              line it corrects, so a credited service credit stays a service credit
  */
-public record InvoiceIssued(UUID clientId, String clientCode, String clientName, UUID invoiceId, InvoiceKind kind,
+public record InvoiceIssued(UUID clientId, UUID invoiceId, InvoiceKind kind,
                             String number, LocalDate issuedOn, LocalDate period, String currency, BigDecimal subtotal,
                             BigDecimal tax, BigDecimal total, List<Line> lines) {
 

@@ -93,9 +93,18 @@ public class InvoiceMail {
         return shown;
     }
 
-    /** Queues the issued document for the billing contact; nothing when the client has none (the issue still stands). */
-    void queueOnIssue(Invoice invoice) {
-        rows.contact(invoice.clientId()).ifPresent(contact -> queue(invoice, InvoiceMailing.Reason.ISSUED, contact));
+    /** Queues the issued documents for their billing contacts; nothing for a client without one (the issue still stands). */
+    void queueOnIssue(List<Invoice> issued) {
+        if (issued.isEmpty()) {
+            return;
+        }
+        Map<UUID, BillingContact> contacts = rows.contacts(issued.stream().map(Invoice::clientId).distinct().toList());
+        for (Invoice invoice : issued) {
+            BillingContact contact = contacts.get(invoice.clientId());
+            if (contact != null) {
+                queue(invoice, InvoiceMailing.Reason.ISSUED, contact);
+            }
+        }
     }
 
     /** Sends an issued invoice or credit note to the billing contact again; recorded in the audit trail. */

@@ -21,7 +21,6 @@ import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
 import org.openbpo.shared.money.Money;
 import org.openbpo.shared.tenant.Actor;
-import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -292,9 +291,11 @@ public class Invoicing {
         long first = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), count);
         List<InvoiceRows.Existing> issued = invoices.issueAll(clientIds, period.withDayOfMonth(1),
                 INVOICE_SERIES + "-" + today.getYear() + "-", first, now, today, Actor.name());
-        for (InvoiceRows.Existing invoice : issued) {
-            issued(get(invoice.clientId(), invoice.id()));
-        }
+        // Read back in two statements and told in one event: month end stays set-based.
+        List<Invoice> documents = invoices.findAll(issued.stream().map(InvoiceRows.Existing::clientId).distinct().toList(),
+                issued.stream().map(InvoiceRows.Existing::id).toList());
+        events.publishEvent(new InvoicesIssued(documents.stream().map(this::event).toList()));
+        mail.queueOnIssue(documents);
         return issued.size();
     }
 
@@ -303,7 +304,11 @@ public class Invoicing {
      * event is kept in the publication registry until the books have it, the mail waits in the outbox.
      */
     private void issued(Invoice invoice) {
-        Client client = clients.get(invoice.clientId());
+        events.publishEvent(event(invoice));
+        mail.queueOnIssue(List.of(invoice));
+    }
+
+    private InvoiceIssued event(Invoice invoice) {
         Map<Integer, LineKind> corrected = new HashMap<>();
         if (invoice.corrects() != null) {
             get(invoice.clientId(), invoice.corrects()).lines().forEach(l -> corrected.put(l.lineNo(), l.kind()));
@@ -312,10 +317,9 @@ public class Invoicing {
                 l.kind() == LineKind.CORRECTION && l.correctsLine() != null
                         ? corrected.getOrDefault(l.correctsLine(), LineKind.CORRECTION) : l.kind(),
                 l.serviceLine(), l.amount())).toList();
-        events.publishEvent(new InvoiceIssued(client.id(), client.code(), client.legalEntity(), invoice.id(), invoice.kind(),
-                java.util.Objects.requireNonNull(invoice.number()), java.util.Objects.requireNonNull(invoice.issuedOn()),
-                invoice.period(), invoice.currency(), invoice.subtotal(), invoice.tax(), invoice.total(), lines));
-        mail.queueOnIssue(invoice);
+        return new InvoiceIssued(invoice.clientId(), invoice.id(), invoice.kind(), java.util.Objects.requireNonNull(invoice.number()),
+                java.util.Objects.requireNonNull(invoice.issuedOn()), invoice.period(), invoice.currency(), invoice.subtotal(),
+                invoice.tax(), invoice.total(), lines);
     }
 
     private void closeMonthOf(UUID clientId, LocalDate month) {

@@ -2,10 +2,13 @@ package org.openbpo.ledger;
 
 import org.openbpo.billing.InvoiceIssued;
 import org.openbpo.billing.InvoiceKind;
+import org.openbpo.billing.InvoicesIssued;
 import org.openbpo.billing.LineKind;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.Clients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -59,10 +62,12 @@ public class InvoicePosting {
     private final HouseBook house;
     private final Books books;
     private final Journal journal;
+    private final Clients clients;
     private final TransactionTemplate transactions;
 
-    InvoicePosting(HouseBook house, Books books, Journal journal, TransactionTemplate transactions) {
+    InvoicePosting(HouseBook house, Books books, Journal journal, Clients clients, TransactionTemplate transactions) {
         this.house = house;
+        this.clients = clients;
         this.books = books;
         this.journal = journal;
         this.transactions = transactions;
@@ -71,18 +76,39 @@ public class InvoicePosting {
     @Async
     @TransactionalEventListener
     public void on(InvoiceIssued issued) {
+        postAll(List.of(issued));
+    }
+
+    @Async
+    @TransactionalEventListener
+    public void on(InvoicesIssued issued) {
+        postAll(issued.invoices());
+    }
+
+    /**
+     * Posts each document in its own transaction; one the books refuse does not hold up the others,
+     * but the first refusal is thrown at the end so the event stays incomplete and comes again.
+     */
+    private void postAll(List<InvoiceIssued> documents) {
         Optional<UUID> houseId = house.house();
         if (houseId.isEmpty()) {
-            LOG.info("{} {} issued; no house book is designated, so it is not posted to the provider's receivables",
-                    issued.kind(), issued.number());
+            LOG.info("{} document(s) issued ({} …); no house book is designated, so they are not posted to the provider's receivables",
+                    documents.size(), documents.isEmpty() ? "" : documents.getFirst().number());
             return;
         }
-        try {
-            TenantScope.run(AllowedClients.only(houseId.get()), () -> post(houseId.get(), issued));
-        } catch (BusinessRuleViolation refused) {
-            LOG.warn("The house book refused {} {}: {}; it is posted when the event is delivered again", issued.kind(),
-                    issued.number(), refused.getMessage());
-            throw refused;
+        BusinessRuleViolation firstRefusal = null;
+        for (InvoiceIssued issued : documents) {
+            try {
+                // the house alone would not see the client's name and code: the scope is the two of them
+                TenantScope.run(AllowedClients.only(houseId.get(), issued.clientId()), () -> post(houseId.get(), issued));
+            } catch (BusinessRuleViolation refused) {
+                LOG.warn("The house book refused {} {}: {}; it is posted when the event is delivered again", issued.kind(),
+                        issued.number(), refused.getMessage());
+                firstRefusal = firstRefusal == null ? refused : firstRefusal;
+            }
+        }
+        if (firstRefusal != null) {
+            throw firstRefusal;
         }
     }
 
@@ -91,10 +117,11 @@ public class InvoicePosting {
         Book book = transactions.execute(tx -> books.book(houseId));
         Headings headings = Headings.of(book.template()).orElseThrow(() -> new IllegalStateException(
                 "The house book's chart " + book.template() + " has no receivables headings known to billing postings"));
+        Client client = transactions.execute(tx -> clients.get(issued.clientId()));
         Currency currency = Currency.getInstance(issued.currency());
         Map<String, Long> byAccount = new LinkedHashMap<>();
-        String receivable = code("AR-", issued.clientCode());
-        ensure(houseId, receivable, "Receivable from " + issued.clientName(), AccountType.ASSET, headings.receivables());
+        String receivable = code("AR-", client.code());
+        ensure(houseId, receivable, "Receivable from " + client.legalEntity(), AccountType.ASSET, headings.receivables());
         byAccount.merge(receivable, minor(issued.total(), currency), Long::sum);
         for (InvoiceIssued.Line line : issued.lines()) {
             boolean contra = line.kind() == LineKind.SERVICE_CREDIT || line.kind() == LineKind.EARN_BACK;
@@ -118,7 +145,7 @@ public class InvoicePosting {
         }
         boolean note = issued.kind() == InvoiceKind.CREDIT_NOTE;
         PostEntry entry = new PostEntry(issued.issuedOn(), (note ? "Credit note " : "Invoice ") + issued.number() + " to "
-                + issued.clientName() + " for " + issued.period().getYear() + "-" + String.format("%02d", issued.period().getMonthValue()),
+                 + client.legalEntity() + " for " + issued.period().getYear() + "-" + String.format("%02d", issued.period().getMonthValue()),
                 note ? EntrySource.CREDIT_NOTE : EntrySource.CLIENT_INVOICE, "billing-invoice:" + issued.invoiceId(), false, lines);
         return Optional.ofNullable(transactions.execute(tx -> journal.post(houseId, entry)));
     }

@@ -123,6 +123,46 @@ class ReceivablesTest extends IntegrationTest {
     }
 
     @Test
+    void monthEndIssuesManyInvoicesInOneEventAndEachPostsOnceHoweverOftenItComes() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        CurrentUser admin = providerAdministrator();
+        UUID house = HouseFixture.house(context, admin);
+        WorkFixture fixture = new WorkFixture(context);
+        List<WorkFixture.Setup> setups = List.of(fixture.clientUnderContract(admin, unique("RCVM")),
+                fixture.clientUnderContract(admin, unique("RCVN")));
+        Api billing = api().as(setups.getFirst().adminToken());
+        for (WorkFixture.Setup setup : setups) {
+            post(billing, setup, "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                    List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "300.00")));
+        }
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        List<UUID> ids = setups.stream().map(s -> s.client().id()).toList();
+        TenantScope.run(AllowedClients.ALL, () -> {
+            invoicing.closeMonth(ids, LocalDate.of(2026, 3, 1));
+            assertThat(invoicing.issueMonth(ids, LocalDate.of(2026, 3, 1))).isEqualTo(2);
+        });
+        List<Invoice> issued = TenantScope.call(AllowedClients.ALL, () -> ids.stream()
+                .flatMap(id -> invoicing.of(id, LocalDate.of(2026, 3, 1), true, 10).stream()).toList());
+        assertThat(issued).hasSize(2).allSatisfy(i -> assertThat(i.total()).isEqualByComparingTo("360.00")); // 300.00 + VAT 60.00
+        Invoice[] documents = issued.toArray(Invoice[]::new);
+        await().atMost(Duration.ofSeconds(20)).until(() -> entries(house, documents).size() == 2);
+
+        InvoicesIssued monthEnd = events.stream(InvoicesIssued.class).filter(e -> e.invoices().stream()
+                .anyMatch(i -> i.invoiceId().equals(documents[0].id()))).findFirst().orElseThrow();
+        assertThat(monthEnd.invoices()).hasSize(2);
+        transactions.executeWithoutResult(tx -> publisher.publishEvent(monthEnd));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(documents[0].id()) == 2);
+        List<Entry> posted = entries(house, documents);
+        assertThat(posted).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            String receivable = "AR-" + setups.get(i).client().code();
+            assertThat(posted).filteredOn(e -> e.lines().stream().anyMatch(l -> l.account().equals(receivable))).singleElement()
+                    .satisfies(e -> assertThat(e.lines()).filteredOn(l -> l.account().equals(receivable))
+                            .extracting(Entry.Line::debit).containsExactly(360_00L));
+        }
+    }
+
+    @Test
     void billingAnalystsAndAdministratorsReadTheHouseBookClientsDoNot() {
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         CurrentUser admin = providerAdministrator();

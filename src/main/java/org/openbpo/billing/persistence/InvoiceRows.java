@@ -194,6 +194,21 @@ public class InvoiceRows {
                 .query(InvoiceRows::invoice).optional().map(invoice -> invoice.withLines(lines(clientId, id)));
     }
 
+    /** Invoices with their lines, in two statements, for month end. */
+    public List<Invoice> findAll(List<UUID> clientIds, List<UUID> ids) {
+        List<Invoice> found = jdbc.sql("select * from billing.invoice where client_id = any (?) and id = any (?) order by client_id, id")
+                .params(clientIds.toArray(UUID[]::new), ids.toArray(UUID[]::new)).query(InvoiceRows::invoice).list();
+        java.util.Map<UUID, List<InvoiceLine>> lines = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select l.*, i.currency from billing.invoice_line l
+                          join billing.invoice i on i.client_id = l.client_id and i.id = l.invoice_id
+                         where l.client_id = any (?) and l.invoice_id = any (?) order by l.invoice_id, l.line_no""")
+                .params(clientIds.toArray(UUID[]::new), ids.toArray(UUID[]::new))
+                .query((rs, n) -> java.util.Map.entry(rs.getObject("invoice_id", UUID.class), line(rs, n))).list()
+                .forEach(e -> lines.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return found.stream().map(i -> i.withLines(lines.getOrDefault(i.id(), List.of()))).toList();
+    }
+
     public List<InvoiceLine> lines(UUID clientId, UUID invoiceId) {
         return jdbc.sql("""
                         select l.*, i.currency from billing.invoice_line l

@@ -46,6 +46,15 @@ public class MailRows {
                         rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"))).optional();
     }
 
+    public java.util.Map<UUID, BillingContact> contacts(List<UUID> clientIds) {
+        java.util.Map<UUID, BillingContact> found = new java.util.HashMap<>();
+        jdbc.sql("select * from billing.billing_contact where client_id = any (?)").param(clientIds.toArray(UUID[]::new))
+                .query((rs, n) -> new BillingContact(rs.getObject("client_id", UUID.class), rs.getString("email"), rs.getString("name"),
+                        rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"))).list()
+                .forEach(c -> found.put(c.clientId(), c));
+        return found;
+    }
+
     public void saveContact(BillingContact contact) {
         jdbc.sql("""
                         insert into billing.billing_contact (client_id, email, name, updated_at, updated_by) values (?, ?, ?, ?, ?)
