@@ -1,9 +1,11 @@
 package org.openbpo.ledger;
 
+import org.openbpo.audit.AuditTrail;
 import org.openbpo.billing.InvoiceIssued;
 import org.openbpo.billing.InvoiceKind;
 import org.openbpo.billing.InvoicesIssued;
 import org.openbpo.billing.LineKind;
+import org.openbpo.ledger.persistence.ChartRows;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -20,13 +22,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,10 +69,17 @@ public class InvoicePosting {
     private final Books books;
     private final Journal journal;
     private final Clients clients;
+    private final ChartRows chart;
+    private final AuditTrail audit;
+    private final Clock clock;
     private final TransactionTemplate transactions;
 
-    InvoicePosting(HouseBook house, Books books, Journal journal, Clients clients, TransactionTemplate transactions) {
+    InvoicePosting(HouseBook house, Books books, Journal journal, Clients clients, ChartRows chart, AuditTrail audit, Clock clock,
+                   TransactionTemplate transactions) {
         this.house = house;
+        this.chart = chart;
+        this.audit = audit;
+        this.clock = clock;
         this.clients = clients;
         this.books = books;
         this.journal = journal;
@@ -87,48 +100,66 @@ public class InvoicePosting {
 
     /**
      * Posts each document in its own transaction; one the books refuse does not hold up the others,
-     * but the first refusal is thrown at the end so the event stays incomplete and comes again.
+     * but the first refusal is thrown at the end so the event stays incomplete and comes again. The
+     * accounts the documents need are opened first, together, so the chart is read once per batch.
      */
     private void postAll(List<InvoiceIssued> documents) {
-        Optional<UUID> houseId = house.house();
-        if (houseId.isEmpty()) {
+        Optional<UUID> found = house.house();
+        if (found.isEmpty()) {
             LOG.info("{} document(s) issued ({} …); no house book is designated, so they are not posted to the provider's receivables",
                     documents.size(), documents.isEmpty() ? "" : documents.getFirst().number());
             return;
         }
-        BusinessRuleViolation firstRefusal = null;
-        for (InvoiceIssued issued : documents) {
-            try {
-                // the house alone would not see the client's name and code: the scope is the two of them
-                TenantScope.run(AllowedClients.only(houseId.get(), issued.clientId()), () -> post(houseId.get(), issued));
-            } catch (BusinessRuleViolation refused) {
-                LOG.warn("The house book refused {} {}: {}; it is posted when the event is delivered again", issued.kind(),
-                        issued.number(), refused.getMessage());
-                firstRefusal = firstRefusal == null ? refused : firstRefusal;
+        UUID houseId = found.get();
+        Set<UUID> scope = new HashSet<>();
+        scope.add(houseId);
+        documents.forEach(d -> scope.add(d.clientId()));
+        // the house alone would not see the clients' names and codes: the scope is the house and these clients
+        TenantScope.run(AllowedClients.only(scope), () -> {
+            Book book = transactions.execute(tx -> books.book(houseId));
+            Headings headings = Headings.of(book.template()).orElseThrow(() -> new IllegalStateException(
+                    "The house book's chart " + book.template() + " has no receivables headings known to billing postings"));
+            Map<UUID, Client> clientsById = transactions.execute(tx -> {
+                Map<UUID, Client> byId = new HashMap<>();
+                documents.forEach(d -> byId.computeIfAbsent(d.clientId(), clients::get));
+                return byId;
+            });
+            Map<String, Account> needed = new LinkedHashMap<>();
+            for (InvoiceIssued issued : documents) {
+                Client client = clientsById.get(issued.clientId());
+                needed.putIfAbsent(code("AR-", client.code()), account(code("AR-", client.code()),
+                        "Receivable from " + client.legalEntity(), AccountType.ASSET, headings.receivables()));
+                for (InvoiceIssued.Line line : issued.lines()) {
+                    boolean contra = contra(line);
+                    String code = code(contra ? "CRD-" : "REV-", line.serviceLine());
+                    needed.putIfAbsent(code, account(code, (contra ? "Service credits on " : "Revenue from ") + line.serviceLine(),
+                            AccountType.INCOME, headings.revenue()));
+                }
             }
-        }
-        if (firstRefusal != null) {
-            throw firstRefusal;
-        }
+            openMissing(houseId, needed);
+            BusinessRuleViolation firstRefusal = null;
+            for (InvoiceIssued issued : documents) {
+                try {
+                    post(houseId, issued, clientsById.get(issued.clientId()), headings);
+                } catch (BusinessRuleViolation refused) {
+                    LOG.warn("The house book refused {} {}: {}; it is posted when the event is delivered again", issued.kind(),
+                            issued.number(), refused.getMessage());
+                    firstRefusal = firstRefusal == null ? refused : firstRefusal;
+                }
+            }
+            if (firstRefusal != null) {
+                throw firstRefusal;
+            }
+        });
     }
 
-    /** Posts the document; returns the entry (the first one when it was posted already), empty when it moves nothing. */
-    Optional<Posted> post(UUID houseId, InvoiceIssued issued) {
-        Book book = transactions.execute(tx -> books.book(houseId));
-        Headings headings = Headings.of(book.template()).orElseThrow(() -> new IllegalStateException(
-                "The house book's chart " + book.template() + " has no receivables headings known to billing postings"));
-        Client client = transactions.execute(tx -> clients.get(issued.clientId()));
+    /** Posts the document in one transaction; returns the entry (the first one when it was posted already), empty when it moves nothing. */
+    Optional<Posted> post(UUID houseId, InvoiceIssued issued, Client client, Headings headings) {
         Currency currency = Currency.getInstance(issued.currency());
         Map<String, Long> byAccount = new LinkedHashMap<>();
-        String receivable = code("AR-", client.code());
-        ensure(houseId, receivable, "Receivable from " + client.legalEntity(), AccountType.ASSET, headings.receivables());
-        byAccount.merge(receivable, minor(issued.total(), currency), Long::sum);
+        byAccount.merge(code("AR-", client.code()), minor(issued.total(), currency), Long::sum);
         for (InvoiceIssued.Line line : issued.lines()) {
-            boolean contra = line.kind() == LineKind.SERVICE_CREDIT || line.kind() == LineKind.EARN_BACK;
-            String account = code(contra ? "CRD-" : "REV-", line.serviceLine());
-            ensure(houseId, account, (contra ? "Service credits on " : "Revenue from ") + line.serviceLine(), AccountType.INCOME,
-                    headings.revenue());
-            byAccount.merge(account, -minor(line.amount(), currency), Long::sum);
+            byAccount.merge(code(contra(line) ? "CRD-" : "REV-", line.serviceLine()), -minor(line.amount(), currency), Long::sum);
         }
         byAccount.merge(headings.taxPayable(), -minor(issued.tax(), currency), Long::sum);
         List<PostEntry.Line> lines = new ArrayList<>();
@@ -145,24 +176,46 @@ public class InvoicePosting {
         }
         boolean note = issued.kind() == InvoiceKind.CREDIT_NOTE;
         PostEntry entry = new PostEntry(issued.issuedOn(), (note ? "Credit note " : "Invoice ") + issued.number() + " to "
-                 + client.legalEntity() + " for " + issued.period().getYear() + "-" + String.format("%02d", issued.period().getMonthValue()),
+                + client.legalEntity() + " for " + issued.period().getYear() + "-" + String.format("%02d", issued.period().getMonthValue()),
                 note ? EntrySource.CREDIT_NOTE : EntrySource.CLIENT_INVOICE, "billing-invoice:" + issued.invoiceId(), false, lines);
         return Optional.ofNullable(transactions.execute(tx -> journal.post(houseId, entry)));
     }
 
-    /** Opens an account the first time it is needed, in its own transaction; another node opening it too is fine. */
-    private void ensure(UUID houseId, String code, String name, AccountType type, String heading) {
-        if (transactions.execute(tx -> books.chart(houseId).account(code)).isPresent()) {
+    private static boolean contra(InvoiceIssued.Line line) {
+        return line.kind() == LineKind.SERVICE_CREDIT || line.kind() == LineKind.EARN_BACK;
+    }
+
+    private static Account account(String code, String name, AccountType type, String heading) {
+        return new Account(code, name.length() > 200 ? name.substring(0, 200) : name, type, heading, false, null);
+    }
+
+    /**
+     * Opens the accounts the house's chart lacks, together, in their own transaction (audited once).
+     * Another node opening some of them at the same time is fine: then they are opened one by one.
+     */
+    private void openMissing(UUID houseId, Map<String, Account> needed) {
+        Set<String> known = new HashSet<>();
+        transactions.execute(tx -> books.accounts(houseId)).forEach(a -> known.add(a.code()));
+        List<Account> missing = needed.values().stream().filter(a -> !known.contains(a.code())).toList();
+        if (missing.isEmpty()) {
             return;
         }
         TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
         own.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
         try {
-            own.executeWithoutResult(tx -> books.add(houseId, new OpenAccount(code, name.length() > 200 ? name.substring(0, 200) : name,
-                    type, heading, false)));
-        } catch (DuplicateKeyException | BusinessRuleViolation openedMeanwhile) {
-            if (transactions.execute(tx -> books.chart(houseId).account(code)).isEmpty()) {
-                throw openedMeanwhile;
+            own.executeWithoutResult(tx -> {
+                chart.insertAccounts(houseId, missing, clock.instant());
+                audit.record(houseId, "ledger.accounts-opened", "account", "receivables", null,
+                        Map.of("accounts", missing.stream().map(Account::code).toList(), "by", "billing postings"));
+            });
+        } catch (DuplicateKeyException openedMeanwhile) {
+            for (Account account : missing) {
+                try {
+                    own.executeWithoutResult(tx -> books.add(houseId, new OpenAccount(account.code(), account.name(), account.type(),
+                            account.parent(), false)));
+                } catch (DuplicateKeyException | BusinessRuleViolation alreadyThere) {
+                    // opened by the other node
+                }
             }
         }
     }
