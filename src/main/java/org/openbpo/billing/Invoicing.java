@@ -11,6 +11,7 @@ import org.openbpo.billing.domain.InvoiceCalculation.Result;
 import org.openbpo.billing.domain.InvoiceCalculation.Usage;
 import org.openbpo.billing.domain.PrepaidBank;
 import org.openbpo.billing.persistence.CreditRows;
+import org.openbpo.billing.persistence.EarnBackRows;
 import org.openbpo.billing.persistence.InvoiceRows;
 import org.openbpo.billing.persistence.InvoiceRows.Existing;
 import org.openbpo.billing.persistence.PlanRows;
@@ -21,6 +22,7 @@ import org.openbpo.shared.id.Ids;
 import org.openbpo.shared.money.Money;
 import org.openbpo.shared.tenant.Actor;
 import org.openbpo.tenancy.Clients;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,9 +62,12 @@ public class Invoicing {
     private final Clients clients;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final InvoiceMail mail;
+    private final EarnBackRows earnBacks;
 
     Invoicing(InvoiceRows invoices, PlanRows plans, CreditRows credits, UsageRows usage, Clients clients, AuditTrail audit,
-              Clock clock) {
+              Clock clock, ApplicationEventPublisher events, InvoiceMail mail, EarnBackRows earnBacks) {
         this.invoices = invoices;
         this.plans = plans;
         this.credits = credits;
@@ -70,6 +75,9 @@ public class Invoicing {
         this.clients = clients;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
+        this.mail = mail;
+        this.earnBacks = earnBacks;
     }
 
     /** Rates the month into draft invoices (or rates the existing drafts again). */
@@ -144,6 +152,7 @@ public class Invoicing {
         }
         Invoice after = get(clientId, invoiceId);
         audit.record(clientId, "invoice.issued", "invoice", invoiceId, null, summary(after));
+        issued(after);
         return after;
     }
 
@@ -196,6 +205,7 @@ public class Invoicing {
         invoices.markIssued(clientId, id, number(CREDIT_NOTE_SERIES, today.getYear(), number), now, today, Actor.name());
         Invoice note = get(clientId, id);
         audit.record(clientId, "credit-note.issued", "invoice", id, null, summary(note));
+        issued(note);
         return note;
     }
 
@@ -279,8 +289,37 @@ public class Invoicing {
             return 0;
         }
         long first = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), count);
-        return invoices.issueAll(clientIds, period.withDayOfMonth(1), INVOICE_SERIES + "-" + today.getYear() + "-", first, now,
-                today, Actor.name());
+        List<InvoiceRows.Existing> issued = invoices.issueAll(clientIds, period.withDayOfMonth(1),
+                INVOICE_SERIES + "-" + today.getYear() + "-", first, now, today, Actor.name());
+        // Read back in two statements and told in one event: month end stays set-based.
+        List<Invoice> documents = invoices.findAll(issued.stream().map(InvoiceRows.Existing::clientId).distinct().toList(),
+                issued.stream().map(InvoiceRows.Existing::id).toList());
+        events.publishEvent(new InvoicesIssued(documents.stream().map(this::event).toList()));
+        mail.queueOnIssue(documents);
+        return issued.size();
+    }
+
+    /**
+     * Tells the provider's books and the client's billing contact, in the issuing transaction: the
+     * event is kept in the publication registry until the books have it, the mail waits in the outbox.
+     */
+    private void issued(Invoice invoice) {
+        events.publishEvent(event(invoice));
+        mail.queueOnIssue(List.of(invoice));
+    }
+
+    private InvoiceIssued event(Invoice invoice) {
+        Map<Integer, LineKind> corrected = new HashMap<>();
+        if (invoice.corrects() != null) {
+            get(invoice.clientId(), invoice.corrects()).lines().forEach(l -> corrected.put(l.lineNo(), l.kind()));
+        }
+        List<InvoiceIssued.Line> lines = invoice.lines().stream().map(l -> new InvoiceIssued.Line(l.lineNo(),
+                l.kind() == LineKind.CORRECTION && l.correctsLine() != null
+                        ? corrected.getOrDefault(l.correctsLine(), LineKind.CORRECTION) : l.kind(),
+                l.serviceLine(), l.amount())).toList();
+        return new InvoiceIssued(invoice.clientId(), invoice.id(), invoice.kind(), java.util.Objects.requireNonNull(invoice.number()),
+                java.util.Objects.requireNonNull(invoice.issuedOn()), invoice.period(), invoice.currency(), invoice.subtotal(),
+                invoice.tax(), invoice.total(), lines);
     }
 
     private void closeMonthOf(UUID clientId, LocalDate month) {
@@ -300,6 +339,8 @@ public class Invoicing {
         Map<UUID, List<OneOffFee>> feesOf = credits.fees(clientIds, month).stream().collect(Collectors.groupingBy(OneOffFee::clientId));
         Map<UUID, List<ServiceCredit>> creditsOf = credits.owed(clientIds, month, draftIds).stream()
                 .collect(Collectors.groupingBy(ServiceCredit::clientId));
+        Map<UUID, List<EarnBack>> earnBacksOf = earnBacks.owed(clientIds, month, draftIds).stream()
+                .collect(Collectors.groupingBy(EarnBack::clientId));
         Map<String, BigDecimal> carried = new HashMap<>();
         invoices.carriedOut(clientIds, month.minusMonths(1)).forEach(c -> carried.put(c.clientId() + "/" + c.serviceLine(), c.units()));
 
@@ -335,6 +376,35 @@ public class Invoicing {
                 groups.computeIfAbsent(currencyOf.apply(credit.serviceLine()), c -> new Group()).credits.add(
                         new Credit(credit.id(), credit.period(), credit.serviceLine(), credit.percent(), credit.reason(), fees));
             }
+            List<EarnBack> clientEarnBacks = earnBacksOf.getOrDefault(clientId, List.of());
+            if (!clientEarnBacks.isEmpty()) {
+                // released first: this pass decides again which draft carries them
+                draftIds.stream().filter(d -> existing.getOrDefault(clientId, List.of()).stream().anyMatch(e -> e.id().equals(d)))
+                        .forEach(d -> earnBacks.release(clientId, d));
+            }
+            Map<String, Money> givenInThisPass = new HashMap<>();
+            for (EarnBack back : clientEarnBacks) {
+                BigDecimal fees = invoices.feesOf(clientId, back.creditPeriod(), back.serviceLine()).orElse(null);
+                if (fees == null) {
+                    continue; // the credited month has not been invoiced: the earn-back waits for its fees
+                }
+                Currency currency = Currency.getInstance(currencyOf.apply(back.serviceLine()));
+                LocalDate windowEnd = month.minusMonths(1);
+                Money creditedOff = new Money(earnBacks.creditedOff(clientId, back.serviceLine(), back.creditPeriod(), windowEnd)
+                        .setScale(currency.getDefaultFractionDigits(), java.math.RoundingMode.UNNECESSARY), currency);
+                Money givenBack = new Money(earnBacks.givenBack(clientId, back.serviceLine(), back.creditPeriod(), windowEnd)
+                        .setScale(currency.getDefaultFractionDigits(), java.math.RoundingMode.UNNECESSARY), currency);
+                Money cap = creditedOff.minus(givenBack).minus(givenInThisPass.getOrDefault(back.serviceLine(), Money.zero(currency)));
+                Money feesMoney = InvoiceCalculation.lineRounding(new org.openbpo.shared.money.UnroundedMoney(fees, currency));
+                Money amount = InvoiceCalculation.earnBackAmount(feesMoney, back.percent(), cap);
+                if (amount.isZero()) {
+                    continue; // nothing left to give back: the window's credits were given back already
+                }
+                givenInThisPass.merge(back.serviceLine(), amount, Money::plus);
+                groups.computeIfAbsent(currency.getCurrencyCode(), c -> new Group()).earnBacks.add(
+                        new InvoiceCalculation.EarnBackCharge(back.id(), back.creditPeriod(), back.serviceLine(), back.percent(),
+                                back.reason(), feesMoney, cap, amount));
+            }
             for (Map.Entry<String, Group> entry : groups.entrySet()) {
                 String currency = entry.getKey();
                 Existing current = existing.getOrDefault(clientId, List.of()).stream()
@@ -344,7 +414,7 @@ public class Invoicing {
                 }
                 Group group = entry.getValue();
                 Result result = InvoiceCalculation.calculate(Currency.getInstance(currency), group.plans, group.usage,
-                        group.oneOffs, group.credits, month);
+                        group.oneOffs, group.credits, group.earnBacks, month);
                 long records = group.usage.stream().mapToLong(Usage::records).sum();
                 UUID id;
                 if (current == null) {
@@ -363,6 +433,9 @@ public class Invoicing {
                 result.banks().forEach(bank -> banks.add(new InvoiceRows.NewBankMonth(clientId, id, month, bank)));
                 for (Credit credit : group.credits) {
                     credits.nettedBy(clientId, credit.id(), id);
+                }
+                for (InvoiceCalculation.EarnBackCharge back : group.earnBacks) {
+                    earnBacks.carriedBy(clientId, back.id(), id);
                 }
                 rated.add(id);
                 auditClients.add(clientId);
@@ -384,6 +457,7 @@ public class Invoicing {
         final List<Usage> usage = new ArrayList<>();
         final List<OneOff> oneOffs = new ArrayList<>();
         final List<Credit> credits = new ArrayList<>();
+        final List<InvoiceCalculation.EarnBackCharge> earnBacks = new ArrayList<>();
     }
 
     private static BusinessRuleViolation alreadyIssued(Invoice invoice) {

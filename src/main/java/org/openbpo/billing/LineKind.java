@@ -9,7 +9,9 @@ public enum LineKind {
     MINIMUM_TOP_UP,
     ONE_OFF_FEE,
     SERVICE_CREDIT,
-    CORRECTION;
+    CORRECTION,
+    /** Gives back an earlier month's service credit because a later month beat the target. */
+    EARN_BACK;
 
     public boolean isFee() {
         return ordinal() <= MINIMUM_TOP_UP.ordinal();

@@ -33,7 +33,7 @@ public record Scorecard(UUID clientId, UUID contractId, String contractReference
                 owed.add(new CreditOwed(line.serviceLine(), line.totalPercent(), line.explanation()));
             }
             for (LineCredit.EarnBack back : line.earnBacks()) {
-                owed.add(new CreditOwed(line.serviceLine(), back.percent().negate(), back.reason()));
+                owed.add(new CreditOwed(line.serviceLine(), back.percent().negate(), back.reason(), YearMonth.parse(back.creditPeriod())));
             }
         }
         return List.copyOf(owed);

@@ -90,6 +90,13 @@ class BillingIsolationTest extends IntegrationTest {
             attempts.put("credits", api.get(them + "/service-credits?from=2026-01&to=2026-12"));
             attempts.put("grant credit", api.post(them + "/service-credits", Map.of("period", "2026-03", "serviceLine", "support",
                     "percent", "5", "reason", "x", "sourceKey", "intrusion")));
+            attempts.put("earn-backs", api.get(them + "/earn-backs?from=2026-01&to=2026-12"));
+            attempts.put("billing contact", api.get(them + "/billing-contact"));
+            attempts.put("set billing contact", api.put(them + "/billing-contact", Map.of("email", "x@y.test", "name", "X")));
+            attempts.put("mailings", api.get(them + "/invoices/" + invoiceId + "/mailings"));
+            attempts.put("their mailings under our id", api.get(us + "/invoices/" + invoiceId + "/mailings"));
+            attempts.put("send again", api.post(them + "/invoices/" + invoiceId + "/mailings", Map.of()));
+            attempts.put("send theirs again under our id", api.post(us + "/invoices/" + invoiceId + "/mailings", Map.of()));
             attempts.forEach((what, response) -> assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404));
         }
         assertThat(theirBilling.get(them + "/invoices").body().size()).as("nothing was added").isEqualTo(1);

@@ -47,6 +47,14 @@ public final class InvoiceCalculation {
                          @Nullable BigDecimal feesOfItsPeriod) {
     }
 
+    /**
+     * An earn-back carried by this invoice: {@code percent} of {@code feesOfCreditPeriod}, the credited
+     * month's rounded fees, and {@code amount} what is charged after the cap ({@link #earnBackAmount}).
+     */
+    public record EarnBackCharge(UUID id, LocalDate creditPeriod, String serviceLine, BigDecimal percent, String reason,
+                                 Money feesOfCreditPeriod, Money cap, Money amount) {
+    }
+
     public record Charge(LineKind kind, String serviceLine, @Nullable String unit, String description, BigDecimal quantity,
                          BigDecimal billedQuantity, Money amount, String taxName, BigDecimal taxPercent, long records,
                          @Nullable UUID reference) {
@@ -66,6 +74,20 @@ public final class InvoiceCalculation {
 
     public static Result calculate(Currency currency, List<PlanInForce> plans, List<Usage> usage, List<OneOff> oneOffs,
                                    List<Credit> credits, LocalDate period) {
+        return calculate(currency, plans, usage, oneOffs, credits, List.of(), period);
+    }
+
+    /**
+     * An earn-back gives back its percentage of the credited month's fees, rounded half up like every
+     * line, but never more than {@code cap}: what the window's credits took off, less what was given
+     * back already (never below zero).
+     */
+    public static Money earnBackAmount(Money feesOfCreditPeriod, BigDecimal percent, Money cap) {
+        return lineRounding(feesOfCreditPeriod.times(percent).dividedBy(100)).min(cap.atLeastZero());
+    }
+
+    public static Result calculate(Currency currency, List<PlanInForce> plans, List<Usage> usage, List<OneOff> oneOffs,
+                                   List<Credit> credits, List<EarnBackCharge> earnBacks, LocalDate period) {
         List<Charge> charges = new ArrayList<>();
         List<BankMonth> banks = new ArrayList<>();
         Map<String, Usage> usageByLine = new LinkedHashMap<>();
@@ -152,6 +174,18 @@ public final class InvoiceCalculation {
                     BigDecimal.ONE, BigDecimal.ONE, amount,
                     plan == null ? NO_TAX : plan.plan().taxName(), plan == null ? BigDecimal.ZERO : plan.plan().taxPercent(),
                     0, credit.id()), Money.zero(currency));
+        }
+        for (EarnBackCharge back : earnBacks) {
+            PlanInForce plan = planByLine.get(back.serviceLine());
+            Money full = lineRounding(back.feesOfCreditPeriod().times(back.percent()).dividedBy(100));
+            add(charges, new Charge(LineKind.EARN_BACK, back.serviceLine(), null,
+                    "Earn-back " + plain(back.percent()) + "% of " + back.feesOfCreditPeriod().toPlainString() + " fees for "
+                            + back.creditPeriod().format(MONTH)
+                            + (back.amount().isLessThan(full) ? ", capped at the " + back.cap().atLeastZero().toPlainString()
+                            + " the credits of the window took off" : "") + ": " + back.reason(),
+                    BigDecimal.ONE, BigDecimal.ONE, back.amount(),
+                    plan == null ? NO_TAX : plan.plan().taxName(), plan == null ? BigDecimal.ZERO : plan.plan().taxPercent(),
+                    0, back.id()), Money.zero(currency));
         }
         Money subtotal = charges.stream().map(Charge::amount).reduce(Money.zero(currency), Money::plus);
         Money tax = taxOf(charges, currency);

@@ -162,16 +162,19 @@ public class InvoiceRows {
     }
 
     /** Issues the month's reviewed invoices, numbered from {@code first} in client order. */
-    public int issueAll(List<UUID> clientIds, LocalDate period, String prefix, long first, Instant at, LocalDate on, String by) {
+    public List<Existing> issueAll(List<UUID> clientIds, LocalDate period, String prefix, long first, Instant at, LocalDate on,
+                                   String by) {
         return jdbc.sql("""
                         with todo as (
                             select client_id, id, row_number() over (order by client_id, currency) - 1 as n from billing.invoice
                              where client_id = any (?) and period = ? and kind = 'INVOICE' and status = 'REVIEW')
                         update billing.invoice i set status = 'ISSUED', number = ? || lpad((? + todo.n)::text, 6, '0'),
                                issued_at = ?, issued_on = ?, issued_by = ?
-                          from todo where i.client_id = todo.client_id and i.id = todo.id""")
+                          from todo where i.client_id = todo.client_id and i.id = todo.id
+                        returning i.client_id, i.id, i.currency, i.status""")
                 .params(clientIds.toArray(UUID[]::new), Date.valueOf(period), prefix, first, Timestamp.from(at), Date.valueOf(on), by)
-                .update();
+                .query((rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3).trim(),
+                        InvoiceStatus.valueOf(rs.getString(4)))).list();
     }
 
     /**
@@ -189,6 +192,21 @@ public class InvoiceRows {
     public Optional<Invoice> find(UUID clientId, UUID id) {
         return jdbc.sql("select * from billing.invoice where client_id = ? and id = ?").params(clientId, id)
                 .query(InvoiceRows::invoice).optional().map(invoice -> invoice.withLines(lines(clientId, id)));
+    }
+
+    /** Invoices with their lines, in two statements, for month end. */
+    public List<Invoice> findAll(List<UUID> clientIds, List<UUID> ids) {
+        List<Invoice> found = jdbc.sql("select * from billing.invoice where client_id = any (?) and id = any (?) order by client_id, id")
+                .params(clientIds.toArray(UUID[]::new), ids.toArray(UUID[]::new)).query(InvoiceRows::invoice).list();
+        java.util.Map<UUID, List<InvoiceLine>> lines = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select l.*, i.currency from billing.invoice_line l
+                          join billing.invoice i on i.client_id = l.client_id and i.id = l.invoice_id
+                         where l.client_id = any (?) and l.invoice_id = any (?) order by l.invoice_id, l.line_no""")
+                .params(clientIds.toArray(UUID[]::new), ids.toArray(UUID[]::new))
+                .query((rs, n) -> java.util.Map.entry(rs.getObject("invoice_id", UUID.class), line(rs, n))).list()
+                .forEach(e -> lines.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return found.stream().map(i -> i.withLines(lines.getOrDefault(i.id(), List.of()))).toList();
     }
 
     public List<InvoiceLine> lines(UUID clientId, UUID invoiceId) {

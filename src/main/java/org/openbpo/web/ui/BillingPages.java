@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.billing.DefinePricePlan;
 import org.openbpo.billing.Invoice;
+import org.openbpo.billing.InvoiceMail;
+import org.openbpo.billing.InvoiceMailing;
 import org.openbpo.billing.InvoicePdf;
 import org.openbpo.billing.Invoicing;
 import org.openbpo.billing.PricePlans;
@@ -61,9 +63,11 @@ class BillingPages {
     private final Clients clients;
     private final ClientFocus focus;
     private final Clock clock;
+    private final InvoiceMail mail;
 
     BillingPages(PricePlans plans, Invoicing invoicing, InvoicePdf pdf, Contracts contracts, Clients clients, ClientFocus focus,
-                 Clock clock) {
+                 Clock clock, InvoiceMail mail) {
+        this.mail = mail;
         this.plans = plans;
         this.invoicing = invoicing;
         this.pdf = pdf;
@@ -179,7 +183,26 @@ class BillingPages {
         model.addAttribute("client", client);
         model.addAttribute("invoice", invoice);
         model.addAttribute("portal", false);
+        model.addAttribute("contact", mail.contact(clientId));
+        model.addAttribute("mailings", invoice.issued() ? mail.mailings(clientId, invoiceId) : List.of());
         return "billing/invoice";
+    }
+
+    @PostMapping("/invoices/{clientId}/{invoiceId}/send-again")
+    String sendAgain(@PathVariable UUID clientId, @PathVariable UUID invoiceId, @AuthenticationPrincipal CurrentUser user,
+                     RedirectAttributes flash) {
+        require(user);
+        invoicing.get(clientId, invoiceId);
+        try {
+            InvoiceMailing mailing = mail.sendAgain(clientId, invoiceId);
+            flash.addFlashAttribute("notice", "The invoice goes to " + mailing.recipient() + " again.");
+        } catch (BusinessRuleViolation e) {
+            if (e instanceof NotFound || e.status() == 403) {
+                throw e;
+            }
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/billing/invoices/" + clientId + "/" + invoiceId;
     }
 
     @PostMapping("/invoices/{clientId}/{invoiceId}/{action:review|reopen|issue}")

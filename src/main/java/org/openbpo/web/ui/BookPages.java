@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.ledger.ReportFile;
 import org.openbpo.ledger.ReportFiles;
+import org.openbpo.ledger.HouseBook;
 import org.openbpo.ledger.Reports;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -39,13 +41,70 @@ class BookPages {
     private final ClientFocus focus;
     private final Reports reports;
     private final ReportFiles files;
+    private final HouseBook house;
+    private final Clients clients;
     private final Clock clock;
 
-    BookPages(ClientFocus focus, Reports reports, ReportFiles files, Clock clock) {
+    BookPages(ClientFocus focus, Reports reports, ReportFiles files, HouseBook house, Clients clients, Clock clock) {
         this.focus = focus;
         this.reports = reports;
         this.files = files;
+        this.house = house;
+        this.clients = clients;
         this.clock = clock;
+    }
+
+    /** The provider's own books (the house), for administrators and billing analysts whichever clients they serve. */
+    @GetMapping("/books/house")
+    String houseBooks(@RequestParam(required = false) @Nullable String view,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                      @AuthenticationPrincipal CurrentUser user, Model model) {
+        View shown = view(view);
+        LocalDate to = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
+        LocalDate start = from == null ? to.withDayOfMonth(1) : from;
+        if (to.isBefore(start)) {
+            throw BusinessRuleViolation.invalid("asOf", "must not be before from");
+        }
+        house.read(user, id -> {
+            model.addAttribute("client", clients.get(id));
+            switch (shown) {
+                case TRIAL_BALANCE -> model.addAttribute("trialBalance", reports.trialBalance(id, to));
+                case INCOME_STATEMENT -> model.addAttribute("income", reports.incomeStatement(id, start, to));
+                case BALANCE_SHEET -> model.addAttribute("sheet", reports.balanceSheet(id, to));
+            }
+            return id;
+        });
+        model.addAttribute("houseBook", true);
+        model.addAttribute("booksBase", "/books/house");
+        model.addAttribute("downloadBase", "/books/house");
+        model.addAttribute("view", shown.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        model.addAttribute("asOf", to);
+        model.addAttribute("from", start);
+        model.addAttribute("hasBooks", true);
+        return "books/reports";
+    }
+
+    @GetMapping("/books/house/{report}.{format}")
+    ResponseEntity<byte[]> houseDownload(@PathVariable String report, @PathVariable String format,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                                         @AuthenticationPrincipal CurrentUser user) {
+        ReportFile.Format as = ReportFile.Format.of(format);
+        LocalDate to = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
+        View shown = view(report);
+        ReportFile file = house.read(user, id -> switch (shown) {
+            case TRIAL_BALANCE -> files.trialBalance(id, to, as);
+            case INCOME_STATEMENT -> files.incomeStatement(id, from == null ? to.withDayOfMonth(1) : from, to, as);
+            case BALANCE_SHEET -> files.balanceSheet(id, to, as);
+        });
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .body(file.content());
+    }
+
+    private @Nullable String houseLink(CurrentUser user) {
+        return house.mayRead(user) && house.house().isPresent() ? "/books/house" : null;
     }
 
     @GetMapping("/books")
@@ -60,8 +119,13 @@ class BookPages {
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
+            model.addAttribute("houseChoice", houseLink(user));
             return focus.pick(model, "Books", "/books");
         }
+        model.addAttribute("houseLink", houseLink(user));
+        model.addAttribute("houseBook", false);
+        model.addAttribute("booksBase", "/books");
+        model.addAttribute("downloadBase", "/books/" + chosen.id());
         View shown = view(view);
         LocalDate to = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
         LocalDate start = from == null ? to.withDayOfMonth(1) : from;

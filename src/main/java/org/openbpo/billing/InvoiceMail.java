@@ -1,0 +1,152 @@
+package org.openbpo.billing;
+
+import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.billing.mail.InvoiceMailSender;
+import org.openbpo.billing.persistence.InvoiceRows;
+import org.openbpo.billing.persistence.MailRows;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.id.Ids;
+import org.openbpo.shared.secret.Secrets;
+import org.openbpo.shared.tenant.Actor;
+import org.openbpo.tenancy.Clients;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Invoices by e-mail: each issued invoice or credit note goes, as its PDF, to the client's billing
+ * contact from the provider's billing address. The mail is queued in the transaction that issues
+ * the document (or asks for it again) and sent after commit through an outbox, so a crash never loses
+ * it and two nodes never send one row twice.
+ */
+@Service
+public class InvoiceMail {
+
+    public static final String SECRET_CONTEXT = "billing.mail-server";
+
+    private final MailRows rows;
+    private final InvoiceRows invoices;
+    private final Clients clients;
+    private final Secrets secrets;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ObjectProvider<InvoiceMailSender> sender;
+
+    InvoiceMail(MailRows rows, InvoiceRows invoices, Clients clients, Secrets secrets, AuditTrail audit, Clock clock,
+                ObjectProvider<InvoiceMailSender> sender) {
+        this.rows = rows;
+        this.invoices = invoices;
+        this.clients = clients;
+        this.secrets = secrets;
+        this.audit = audit;
+        this.clock = clock;
+        this.sender = sender;
+    }
+
+    @Transactional(readOnly = true)
+    public @Nullable BillingContact contact(UUID clientId) {
+        clients.get(clientId);
+        return rows.contact(clientId).orElse(null);
+    }
+
+    @Transactional
+    public BillingContact setContact(UUID clientId, SetBillingContact command) {
+        clients.get(clientId);
+        BillingContact before = rows.contact(clientId).orElse(null);
+        BillingContact contact = new BillingContact(clientId, command.email().strip(), command.name().strip(), clock.instant(),
+                Actor.name());
+        rows.saveContact(contact);
+        audit.record(clientId, "billing.contact-set", "billing-contact", clientId, before, contact);
+        return contact;
+    }
+
+    @Transactional(readOnly = true)
+    public @Nullable BillingMailServer server() {
+        return rows.server().map(InvoiceMail::shown).orElse(null);
+    }
+
+    /** Sets the provider's mail server; without a new password the one kept before stays. */
+    @Transactional
+    public BillingMailServer setServer(SetBillingMailServer command) {
+        MailRows.StoredServer before = rows.server().orElse(null);
+        byte[] sealed = command.password() != null && !command.password().isEmpty()
+                ? secrets.seal(command.password(), SECRET_CONTEXT)
+                : before == null || command.username() == null ? null : before.sealedPassword();
+        MailRows.StoredServer server = new MailRows.StoredServer(command.host().strip(), command.port(), command.security(),
+                command.username() == null || command.username().isBlank() ? null : command.username().strip(), sealed,
+                command.fromAddress().strip(), command.fromName().strip(), clock.instant(), Actor.name());
+        rows.saveServer(server);
+        BillingMailServer shown = shown(server);
+        audit.record(AuditTrail.PROVIDER, "billing.mail-server-set", "billing-mail-server", "provider",
+                before == null ? null : shown(before), shown);
+        return shown;
+    }
+
+    /** Queues the issued documents for their billing contacts; nothing for a client without one (the issue still stands). */
+    void queueOnIssue(List<Invoice> issued) {
+        if (issued.isEmpty()) {
+            return;
+        }
+        Map<UUID, BillingContact> contacts = rows.contacts(issued.stream().map(Invoice::clientId).distinct().toList());
+        for (Invoice invoice : issued) {
+            BillingContact contact = contacts.get(invoice.clientId());
+            if (contact != null) {
+                queue(invoice, InvoiceMailing.Reason.ISSUED, contact);
+            }
+        }
+    }
+
+    /** Sends an issued invoice or credit note to the billing contact again; recorded in the audit trail. */
+    @Transactional
+    public InvoiceMailing sendAgain(UUID clientId, UUID invoiceId) {
+        Invoice invoice = invoices.find(clientId, invoiceId).orElseThrow(() -> new NotFound("invoice", invoiceId));
+        if (!invoice.issued()) {
+            throw BusinessRuleViolation.conflict("invoice-not-issued", "Only an issued invoice is sent; this one is "
+                    + invoice.status().name().toLowerCase(Locale.ROOT) + ".");
+        }
+        BillingContact contact = rows.contact(clientId).orElseThrow(() -> new BusinessRuleViolation(409, "no-billing-contact",
+                "billingContact", "The client has no billing contact to send the invoice to; set one first."));
+        InvoiceMailing mailing = queue(invoice, InvoiceMailing.Reason.SENT_AGAIN, contact);
+        audit.record(clientId, "invoice.sent-again", "invoice", invoiceId, null,
+                Map.of("number", String.valueOf(invoice.number()), "recipient", contact.email(), "mail", mailing.id().toString()));
+        return mailing;
+    }
+
+    @Transactional(readOnly = true)
+    public List<InvoiceMailing> mailings(UUID clientId, UUID invoiceId) {
+        invoices.find(clientId, invoiceId).orElseThrow(() -> new NotFound("invoice", invoiceId));
+        return rows.ofInvoice(clientId, invoiceId);
+    }
+
+    private InvoiceMailing queue(Invoice invoice, InvoiceMailing.Reason reason, BillingContact contact) {
+        Instant now = clock.instant();
+        UUID id = Ids.next();
+        InvoiceMailing mailing = new InvoiceMailing(id, invoice.id(), reason, "<invoice-" + id + "@openbpo.mail>", contact.email(),
+                InvoiceMailing.Status.PENDING, 0, null, now, Actor.name(), null);
+        if (rows.queue(invoice.clientId(), mailing) && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sender.getObject().nudge(invoice.clientId(), id);
+                }
+            });
+        }
+        return mailing;
+    }
+
+    private static BillingMailServer shown(MailRows.StoredServer server) {
+        return new BillingMailServer(server.host(), server.port(), server.security(), server.username(),
+                server.sealedPassword() != null, server.fromAddress(), server.fromName(), server.updatedAt(), server.updatedBy());
+    }
+}

@@ -1,0 +1,122 @@
+package org.openbpo.billing;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openbpo.audit.AuditEntry;
+import org.openbpo.audit.AuditTrail;
+import org.openbpo.billing.mail.InvoiceMailSender;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.IntegrationTest;
+import org.openbpo.work.WorkFixture;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.openbpo.billing.BillingApiTest.plan;
+
+/** An issued invoice goes once, as its PDF, to the client's billing contact; sending it again is audited. */
+class InvoiceMailTest extends IntegrationTest {
+
+    @RegisterExtension
+    static GreenMailExtension mailServer = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    InvoiceMailSender sender;
+    @Autowired
+    AuditTrail audit;
+
+    @Test
+    void theIssuedInvoiceReachesTheBillingContactOnceAndASecondSendingIsAudited() throws Exception {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture fixture = new WorkFixture(context);
+        WorkFixture.Setup setup = fixture.clientUnderContract(providerAdministrator(), unique("MAIL"));
+        WorkFixture.Setup other = fixture.clientUnderContract(providerAdministrator(), unique("MAILO"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api admin = api().as(setup.adminToken());
+        Api.Response server = admin.put("/api/v1/billing/mail-server", Map.of("host", "localhost", "port", mailServer.getSmtp().getPort(),
+                "security", "NONE", "fromAddress", "billing@northstar.test", "fromName", "Northstar Billing"));
+        assertThat(server.status()).as(server.body().toString()).isEqualTo(200);
+        assertThat(server.body().path("hasPassword").asBoolean()).isFalse();
+        Api.Response badContact = admin.put(client + "/billing-contact", Map.of("email", "not an address", "name", "Accounts"));
+        assertThat(badContact.status()).isEqualTo(422);
+        assertThat(badContact.text("field")).isEqualTo("email");
+        assertThat(admin.put(client + "/billing-contact", Map.of("email", "payables@albion.test", "name", "Albion accounts payable"))
+                .status()).isEqualTo(200);
+        assertThat(api().as(setup.requesterToken()).put(client + "/billing-contact", Map.of("email", "me@albion.test", "name", "Me"))
+                .status()).isEqualTo(403);
+
+        assertThat(admin.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "250.00"))).status()).isEqualTo(201);
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        String id = admin.post(client + "/invoices", Map.of("period", "2026-03")).body().get(0).path("id").asString();
+        String invoice = client + "/invoices/" + id;
+        Api.Response early = admin.post(invoice + "/mailings", Map.of());
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.text("code")).isEqualTo("invoice-not-issued");
+        assertThat(admin.post(invoice + "/review", Map.of()).status()).isEqualTo(200);
+        Api.Response issued = admin.post(invoice + "/issue", Map.of());
+        assertThat(issued.status()).isEqualTo(200);
+        String number = issued.text("number");
+
+        assertThat(mailServer.waitForIncomingEmail(15_000, 1)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get(invoice + "/mailings").body().path(0)
+                .path("status").asString()).isEqualTo("SENT"));
+        sender.sendDue(100); // a later tick finds nothing more to send
+        assertThat(mailServer.getReceivedMessages()).hasSize(1);
+        MimeMessage mail = mailServer.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("payables@albion.test");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("Northstar Billing <billing@northstar.test>");
+        assertThat(mail.getSubject()).isEqualTo("Invoice " + number + " from Northstar Billing");
+        assertThat(mail.getMessageID()).isEqualTo(admin.get(invoice + "/mailings").body().path(0).path("messageId").asString());
+        BodyPart attachment = ((MimeMultipart) mail.getContent()).getBodyPart(1);
+        assertThat(attachment.getFileName()).isEqualTo(number + ".pdf");
+        assertThat(attachment.getContentType()).startsWith("application/pdf");
+        byte[] pdf;
+        try (InputStream in = attachment.getInputStream()) {
+            pdf = in.readAllBytes();
+        }
+        String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
+        assertThat(text).contains(number, "Albion Mutual Insurance plc", "300.00"); // 250.00 + VAT 50.00
+
+        // Sending again: one more mail, the same document, and a record in the audit trail.
+        Api.Response again = admin.post(invoice + "/mailings", Map.of());
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(202);
+        assertThat(mailServer.waitForIncomingEmail(15_000, 2)).isTrue();
+        assertThat(mailServer.getReceivedMessages()).hasSize(2);
+        assertThat(mailServer.getReceivedMessages()[1].getSubject()).isEqualTo("Invoice " + number + " from Northstar Billing");
+        List<AuditEntry> history = TenantScope.call(AllowedClients.ALL, () -> audit.history(setup.client().id(), "invoice", UUID.fromString(id)));
+        assertThat(history).filteredOn(e -> e.action().equals("invoice.sent-again")).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isNotBlank());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get(invoice + "/mailings").body())
+                .extracting(m -> m.path("reason").asString() + "/" + m.path("status").asString())
+                .containsExactly("ISSUED/SENT", "SENT_AGAIN/SENT"));
+
+        // Another client's people never reach this client's contact or mailings.
+        Api them = api().as(other.requesterToken());
+        assertThat(them.get(client + "/billing-contact").status()).isEqualTo(404);
+        assertThat(them.put(client + "/billing-contact", Map.of("email", "x@y.test", "name", "X")).status()).isEqualTo(404);
+        assertThat(them.get(invoice + "/mailings").status()).isEqualTo(404);
+        assertThat(them.post(invoice + "/mailings", Map.of()).status()).isEqualTo(404);
+        assertThat(api().as(setup.requesterToken()).get("/api/v1/billing/mail-server").status()).isEqualTo(403);
+        assertThat(mailServer.getReceivedMessages()).hasSize(2);
+    }
+}

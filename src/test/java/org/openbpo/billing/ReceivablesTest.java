@@ -1,0 +1,240 @@
+package org.openbpo.billing;
+
+import org.junit.jupiter.api.Test;
+import org.openbpo.ledger.Entry;
+import org.openbpo.ledger.Journal;
+import org.openbpo.ledger.Reports;
+import org.openbpo.ledger.TrialBalance;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.ApiTokens;
+import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.InviteUser;
+import org.openbpo.tenancy.Role;
+import org.openbpo.tenancy.User;
+import org.openbpo.tenancy.Users;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.IntegrationTest;
+import org.openbpo.work.WorkFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.openbpo.billing.BillingApiTest.plan;
+
+/**
+ * Issued invoices and credit notes post to the provider's own books (the house): receivables per
+ * client, revenue per service line, service credits as contra-revenue, tax payable; every figure
+ * below is worked out by hand from the price plans.
+ */
+@RecordApplicationEvents
+class ReceivablesTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Invoicing invoicing;
+    @Autowired
+    Journal journal;
+    @Autowired
+    Reports reports;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEvents events;
+
+    @Test
+    void issuedInvoicesAndACreditNoteOfTwoClientsPostToTheHouseBookExactlyOnce() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        CurrentUser admin = providerAdministrator();
+        UUID house = HouseFixture.house(context, admin);
+        WorkFixture fixture = new WorkFixture(context);
+        WorkFixture.Setup a = fixture.clientUnderContract(admin, unique("RCVA"));
+        WorkFixture.Setup b = fixture.clientUnderContract(admin, unique("RCVB"));
+        Api billing = api().as(a.adminToken());
+        // A: 4.00 a ticket and 1,000.00 a month; B: 4.00 a ticket and 500.00 a month; VAT 20% for both.
+        post(billing, a, "/price-plans", plan(a.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "1000.00")));
+        post(billing, b, "/price-plans", plan(b.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "500.00")));
+        post(billing, a, "/usage", usage("10", "export-a"));
+        post(billing, b, "/usage", usage("5", "export-b"));
+        // A missed a target: 5% of its March support fees.
+        post(billing, a, "/service-credits", Map.of("period", "2026-03", "serviceLine", "support", "percent", "5",
+                "reason", "SLA attainment missed", "sourceKey", "receivables-test"));
+
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        UUID invoiceA = reviewed(billing, a);
+        UUID invoiceB = reviewed(billing, b);
+        Invoice issuedA = TenantScope.call(AllowedClients.ALL, () -> invoicing.issue(a.client().id(), invoiceA));
+        Invoice issuedB = TenantScope.call(AllowedClients.ALL, () -> invoicing.issue(b.client().id(), invoiceB));
+        // A: usage 10 × 4.00 = 40.00, fee 1,000.00, credit 5% of 1,040.00 = -52.00: 988.00 + VAT 197.60 = 1,185.60.
+        assertThat(issuedA.total()).isEqualByComparingTo("1185.60");
+        // B: 5 × 4.00 = 20.00 and 500.00: 520.00 + VAT 104.00 = 624.00.
+        assertThat(issuedB.total()).isEqualByComparingTo("624.00");
+        // A credit note for A's usage line: -40.00, VAT -8.00, -48.00.
+        Invoice note = TenantScope.call(AllowedClients.ALL, () -> invoicing.creditNote(a.client().id(), invoiceA,
+                new IssueCreditNote("Tickets counted twice", List.of(1))));
+        assertThat(note.total()).isEqualByComparingTo("-48.00");
+
+        List<Entry> posted = await().atMost(Duration.ofSeconds(20)).until(() -> entries(house, issuedA, issuedB, note), e -> e.size() == 3);
+        Map<String, Long> sums = new HashMap<>();
+        for (Entry entry : posted) {
+            entry.lines().forEach(line -> sums.merge(line.account(), line.amount(), Long::sum));
+        }
+        String arA = "AR-" + a.client().code();
+        String arB = "AR-" + b.client().code();
+        assertThat(sums).containsOnly(Map.entry(arA, 1185_60L - 48_00L), Map.entry(arB, 624_00L),
+                Map.entry("REV-support", -(1040_00L + 520_00L - 40_00L)), Map.entry("CRD-support", 52_00L),
+                Map.entry("2300", -(197_60L + 104_00L - 8_00L)));
+        assertThat(posted).extracting(e -> e.source().name()).containsExactlyInAnyOrder("CLIENT_INVOICE", "CLIENT_INVOICE", "CREDIT_NOTE");
+
+        // The house's trial balance: each client's receivable is exactly what was issued to it, to the cent.
+        TrialBalance balance = TenantScope.call(AllowedClients.only(house), () -> reports.trialBalance(house, LocalDate.of(2026, 4, 30)));
+        assertThat(row(balance, arA)).isEqualTo(issuedA.total().add(note.total()).movePointRight(2).longValueExact());
+        assertThat(row(balance, arB)).isEqualTo(issuedB.total().movePointRight(2).longValueExact());
+
+        // The same event delivered again posts nothing.
+        InvoiceIssued first = events.stream(InvoiceIssued.class).filter(e -> e.invoiceId().equals(invoiceA)).findFirst().orElseThrow();
+        transactions.executeWithoutResult(tx -> publisher.publishEvent(first));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(invoiceA) == 2);
+        assertThat(entries(house, issuedA, issuedB, note)).hasSize(3);
+        TrialBalance after = TenantScope.call(AllowedClients.only(house), () -> reports.trialBalance(house, LocalDate.of(2026, 4, 30)));
+        assertThat(row(after, arA)).isEqualTo(row(balance, arA));
+    }
+
+    @Test
+    void monthEndIssuesManyInvoicesInOneEventAndEachPostsOnceHoweverOftenItComes() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        CurrentUser admin = providerAdministrator();
+        UUID house = HouseFixture.house(context, admin);
+        WorkFixture fixture = new WorkFixture(context);
+        List<WorkFixture.Setup> setups = List.of(fixture.clientUnderContract(admin, unique("RCVM")),
+                fixture.clientUnderContract(admin, unique("RCVN")));
+        Api billing = api().as(setups.getFirst().adminToken());
+        for (WorkFixture.Setup setup : setups) {
+            post(billing, setup, "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                    List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "300.00")));
+        }
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        List<UUID> ids = setups.stream().map(s -> s.client().id()).toList();
+        TenantScope.run(AllowedClients.ALL, () -> {
+            invoicing.closeMonth(ids, LocalDate.of(2026, 3, 1));
+            assertThat(invoicing.issueMonth(ids, LocalDate.of(2026, 3, 1))).isEqualTo(2);
+        });
+        List<Invoice> issued = TenantScope.call(AllowedClients.ALL, () -> ids.stream()
+                .flatMap(id -> invoicing.of(id, LocalDate.of(2026, 3, 1), true, 10).stream()).toList());
+        assertThat(issued).hasSize(2).allSatisfy(i -> assertThat(i.total()).isEqualByComparingTo("360.00")); // 300.00 + VAT 60.00
+        Invoice[] documents = issued.toArray(Invoice[]::new);
+        await().atMost(Duration.ofSeconds(20)).until(() -> entries(house, documents).size() == 2);
+
+        InvoicesIssued monthEnd = events.stream(InvoicesIssued.class).filter(e -> e.invoices().stream()
+                .anyMatch(i -> i.invoiceId().equals(documents[0].id()))).findFirst().orElseThrow();
+        assertThat(monthEnd.invoices()).hasSize(2);
+        transactions.executeWithoutResult(tx -> publisher.publishEvent(monthEnd));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(documents[0].id()) == 2);
+        List<Entry> posted = entries(house, documents);
+        assertThat(posted).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            String receivable = "AR-" + setups.get(i).client().code();
+            assertThat(posted).filteredOn(e -> e.lines().stream().anyMatch(l -> l.account().equals(receivable))).singleElement()
+                    .satisfies(e -> assertThat(e.lines()).filteredOn(l -> l.account().equals(receivable))
+                            .extracting(Entry.Line::debit).containsExactly(360_00L));
+        }
+    }
+
+    @Test
+    void billingAnalystsAndAdministratorsReadTheHouseBookClientsDoNot() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        CurrentUser admin = providerAdministrator();
+        HouseFixture.house(context, admin);
+        WorkFixture.Setup a = new WorkFixture(context).clientUnderContract(admin, unique("RCVC"));
+        String analyst = TenantScope.call(AllowedClients.ALL, () -> {
+            User user = context.getBean(Users.class).invite(new InviteUser(null, unique("analyst").toLowerCase() + "@provider.test",
+                    "Bea Analyst", "long enough password", Set.of(Role.BILLING_ANALYST), false, Set.of(a.client().id())), admin);
+            return context.getBean(ApiTokens.class).issue(CurrentUser.of(user), "tests", null, Duration.ofDays(1)).secret();
+        });
+        assertThat(api().as(a.adminToken()).get("/api/v1/ledger/house/reports/trial-balance").status()).isEqualTo(200);
+        Api.Response read = api().as(analyst).get("/api/v1/ledger/house/reports/trial-balance?asOf=2026-04-30");
+        assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+        assertThat(read.body().path("rows").isArray()).isTrue();
+        assertThat(api().as(a.requesterToken()).get("/api/v1/ledger/house/reports/trial-balance").status())
+                .as("a client's people never see the provider's books").isEqualTo(404);
+        assertThat(api().as(a.makerToken()).get("/api/v1/ledger/house").status()).as("nor do agents").isEqualTo(404);
+        Api.Response designate = api().as(analyst).post("/api/v1/ledger/house", Map.of("clientId", a.client().id(), "template", "US_GAAP"));
+        assertThat(designate.status()).isEqualTo(403);
+        Api.Response another = api().as(a.adminToken()).post("/api/v1/ledger/house", Map.of("clientId", a.client().id(), "template", "US_GAAP"));
+        assertThat(another.status()).isEqualTo(409);
+        assertThat(another.text("code")).isEqualTo("house-designated");
+    }
+
+    private List<Entry> entries(UUID house, Invoice... documents) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (Invoice document : documents) {
+            keys.add("billing-invoice:" + document.id());
+        }
+        return TenantScope.call(AllowedClients.only(house), () -> {
+            List<Entry> found = new java.util.ArrayList<>();
+            LocalDate afterDate = null;
+            long afterId = 0;
+            while (true) {
+                List<Entry> page = journal.page(house, LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 2), afterDate, afterId, 500);
+                page.stream().filter(e -> keys.contains(e.idempotencyKey())).forEach(found::add);
+                if (page.size() < 500) {
+                    return found;
+                }
+                afterDate = page.getLast().date();
+                afterId = page.getLast().id();
+            }
+        });
+    }
+
+    private long deliveries(UUID invoiceId) {
+        return jdbc.sql("""
+                        select count(*) from event_publication where listener_id like '%InvoicePosting%'
+                           and serialized_event like ? and completion_date is not null""")
+                .param("%" + invoiceId + "%").query(Long.class).single();
+    }
+
+    private static long row(TrialBalance balance, String account) {
+        return balance.rows().stream().filter(r -> r.account().equals(account) && r.currency().equals("GBP"))
+                .mapToLong(r -> r.debit() - r.credit()).sum();
+    }
+
+    private UUID reviewed(Api billing, WorkFixture.Setup setup) {
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api.Response drafted = billing.post(client + "/invoices", Map.of("period", "2026-03"));
+        assertThat(drafted.status()).as(drafted.body().toString()).isEqualTo(201);
+        String id = drafted.body().get(0).path("id").asString();
+        assertThat(billing.post(client + "/invoices/" + id + "/review", Map.of()).status()).isEqualTo(200);
+        return UUID.fromString(id);
+    }
+
+    private static void post(Api billing, WorkFixture.Setup setup, String path, Map<String, Object> body) {
+        Api.Response response = billing.post("/api/v1/clients/" + setup.client().id() + path, body);
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> usage(String quantity, String sourceId) {
+        return Map.of("serviceLine", "support", "unit", "ticket", "quantity", quantity, "period", "2026-03", "sourceId", sourceId);
+    }
+}
