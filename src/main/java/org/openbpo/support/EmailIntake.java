@@ -191,6 +191,13 @@ public class EmailIntake {
             });
             Instant since = clock.instant().minus(java.time.Duration.ofMinutes(1));
             Map<String, Integer> earlier = senders.isEmpty() ? Map.of() : messages.countsFrom(clientId, senders, since, ids);
+            Set<String> messageIds = new HashSet<>();
+            readings.values().forEach(reading -> {
+                if (reading instanceof EmailReader.Readable readable && readable.email().messageId() != null) {
+                    messageIds.add(readable.email().messageId());
+                }
+            });
+            Set<String> ours = tickets.sentByUs(clientId, messageIds);
             Map<String, Integer> inBatch = new HashMap<>();
             for (InboundMessageRows.NewMessage row : toRead) {
                 InboundMessageRows.ClaimedRow claim = claimed.get(row.id());
@@ -204,7 +211,8 @@ public class EmailIntake {
                         String sender = readable.email().sender();
                         int before = earlier.getOrDefault(sender, 0) + inBatch.getOrDefault(sender, 0);
                         inBatch.merge(sender, 1, Integer::sum);
-                        yield tickets.handle(channel.get(), readable.email(), claim.receivedAt(), () -> before);
+                        yield tickets.handle(channel.get(), readable.email(), claim.receivedAt(), () -> before,
+                                readable.email().messageId() != null && ours.contains(readable.email().messageId()));
                     }
                 };
                 settled.add(new InboundMessageRows.Settled(row.id(), settlement.status(), settlement.reason(), settlement.notes(),

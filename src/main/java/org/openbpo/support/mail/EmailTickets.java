@@ -59,17 +59,24 @@ public class EmailTickets {
 
     public Settlement handle(StoredChannel channel, UUID messageRow, InboundEmail email, Instant receivedAt) {
         return handle(channel, email, receivedAt, () -> messages.countFrom(channel.clientId(), email.sender(), receivedAt.minus(Duration.ofMinutes(1)),
-                messageRow));
+                messageRow), email.messageId() != null && threads.sentByUs(channel.clientId(), email.messageId()));
+    }
+
+    /** Which of these Message-IDs are of mail we sent, for a batch to ask once. */
+    public java.util.Set<String> sentByUs(UUID clientId, java.util.Collection<String> messageIds) {
+        return threads.sentByUs(clientId, messageIds);
     }
 
     /**
      * As {@link #handle(StoredChannel, UUID, InboundEmail, Instant)}, when the caller already knows how
-     * many messages the sender sent in the minute before this one (a batch counts them at once).
+     * many messages the sender sent in the minute before this one and whether the message is one we
+     * sent (a batch asks both at once for all its messages).
      */
-    public Settlement handle(StoredChannel channel, InboundEmail email, Instant receivedAt, IntSupplier recentFromSender) {
+    public Settlement handle(StoredChannel channel, InboundEmail email, Instant receivedAt, IntSupplier recentFromSender,
+                             boolean sentByUs) {
         UUID clientId = channel.clientId();
         List<String> notes = new ArrayList<>(email.notes());
-        String loop = loop(channel, email, recentFromSender);
+        String loop = loop(channel, email, recentFromSender, sentByUs);
         if (loop != null) {
             return Settlement.ignored("Mail loop: " + loop, notes);
         }
@@ -100,8 +107,8 @@ public class EmailTickets {
     }
 
     /** Why this message is our own mail coming back, or a sender flooding us; null when it is neither. */
-    private @Nullable String loop(StoredChannel channel, InboundEmail email, IntSupplier recentFromSender) {
-        if (email.messageId() != null && threads.sentByUs(channel.clientId(), email.messageId())) {
+    private @Nullable String loop(StoredChannel channel, InboundEmail email, IntSupplier recentFromSender, boolean sentByUs) {
+        if (sentByUs) {
             return "the message is one we sent (" + email.messageId() + ")";
         }
         if (email.loopMark() != null) {
