@@ -148,9 +148,15 @@ public class SupportTickets {
         return item;
     }
 
+    /**
+     * The client's channel. Its settings are under the same row-level security as the client, so
+     * finding them proves the client is one the caller may see; only when they are missing is the
+     * client looked up, to tell an unknown client (404) from one without a channel (409).
+     */
     private StoredChannel channel(UUID clientId) {
-        clients.get(clientId);
-        return channels.find(clientId).orElseThrow(() ->
-                BusinessRuleViolation.conflict("no-support-channel", "The client's support channel is not set up yet."));
+        return channels.find(clientId).orElseThrow(() -> {
+            clients.get(clientId);
+            return BusinessRuleViolation.conflict("no-support-channel", "The client's support channel is not set up yet.");
+        });
     }
 }
