@@ -21,9 +21,9 @@ import java.util.List;
 /**
  * One fetch of a client's IMAP inbox: the messages after the last UID we stored, oldest first,
  * handed over raw in batches and only then marked as seen. A batch costs a few round trips, not a
- * few per message: one FETCH of UIDs and sizes for the whole range, one FETCH of the bodies of a
- * batch, one STORE of the \Seen flags. Another mail program reading the mailbox does not hide
- * mail from us, since we go by UID, not by the \Seen flag.
+ * few per message: one FETCH of the sizes of the messages taken this time, one FETCH of the bodies
+ * of a batch, one STORE of the \Seen flags; a batch holds at most 32 MiB of mail. Another mail
+ * program reading the mailbox does not hide mail from us, since we go by UID, not by the \Seen flag.
  */
 final class ImapMailbox {
 
@@ -38,6 +38,9 @@ final class ImapMailbox {
 
     record Fetched(long uidValidity, int count) {
     }
+
+    /** At most this many bytes of mail are held in memory at once (one larger message is fetched on its own). */
+    private static final long BATCH_BYTES = 32L * 1024 * 1024;
 
     private ImapMailbox() {
     }
@@ -54,11 +57,8 @@ final class ImapMailbox {
                 UIDFolder uids = (UIDFolder) inbox;
                 long validity = uids.getUIDValidity();
                 long from = knownValidity != null && knownValidity == validity ? lastUid + 1 : 1;
+                // The UID FETCH that lists the range answers with each message's UID, so filtering costs no round trip.
                 Message[] listed = uids.getMessagesByUID(from, UIDFolder.LASTUID);
-                FetchProfile sizes = new FetchProfile();
-                sizes.add(UIDFolder.FetchProfileItem.UID);
-                sizes.add(FetchProfile.Item.SIZE);
-                inbox.fetch(listed, sizes);
                 List<Message> wanted = new ArrayList<>();
                 for (Message message : listed) {
                     // "n:*" answers with the newest message even when n lies beyond it.
@@ -66,8 +66,24 @@ final class ImapMailbox {
                         wanted.add(message);
                     }
                 }
-                for (int start = 0; start < wanted.size(); start += batchSize) {
-                    List<Message> chunk = wanted.subList(start, Math.min(wanted.size(), start + batchSize));
+                FetchProfile sizes = new FetchProfile();
+                sizes.add(UIDFolder.FetchProfileItem.UID);
+                sizes.add(FetchProfile.Item.SIZE);
+                inbox.fetch(wanted.toArray(Message[]::new), sizes);
+                for (int start = 0, end; start < wanted.size(); start = end) {
+                    // A batch ends at batchSize messages or BATCH_BYTES, whichever comes first, so large mail cannot fill the heap.
+                    long bytes = 0;
+                    end = start;
+                    while (end < wanted.size() && end - start < batchSize) {
+                        long size = size(wanted.get(end));
+                        long next = size > maxBytes ? 0 : size; // only the headers of a message over the limit are taken
+                        if (end > start && bytes + next > BATCH_BYTES) {
+                            break;
+                        }
+                        bytes += next;
+                        end++;
+                    }
+                    List<Message> chunk = wanted.subList(start, end);
                     List<Message> whole = chunk.stream().filter(m -> size(m) <= maxBytes).toList();
                     if (!whole.isEmpty() && inbox instanceof IMAPFolder) {
                         FetchProfile bodies = new FetchProfile();
