@@ -11,6 +11,16 @@
         }
     });
 
+    // A "tick all" box ticks every box of its form; delegated, so lists htmx swaps in work too.
+    document.addEventListener("change", function (event) {
+        var all = event.target;
+        if (all.matches && all.matches("input[data-tick-all]") && all.form) {
+            all.form.querySelectorAll("input[name='" + all.getAttribute("data-tick-all") + "']").forEach(function (box) {
+                box.checked = all.checked;
+            });
+        }
+    });
+
     document.addEventListener("DOMContentLoaded", function () {
         var toggle = document.getElementById("menu-toggle");
         var sidebar = document.getElementById("sidebar");

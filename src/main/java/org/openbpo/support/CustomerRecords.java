@@ -72,6 +72,12 @@ public class CustomerRecords {
             rows.insert(clientId, id, blankToNull(who.name()), blankToNull(who.organisation()), now);
             audit.record(clientId, "support.customer-created", "customer", id, null,
                     Map.of("contacts", contacts.stream().map(Contact::value).toList()));
+            for (Contact contact : contacts) {
+                rows.addContact(clientId, id, contact, now);
+            }
+            // A new record is what was just written: no need to read it back.
+            return new Customer(id, blankToNull(who.name()), blankToNull(who.organisation()),
+                    contacts.stream().sorted(Comparator.comparing(Contact::kind)).toList(), null, now);
         } else {
             // The oldest record survives: it is the one most tickets already point at.
             List<UUID> ordered = owners.stream().sorted().toList();

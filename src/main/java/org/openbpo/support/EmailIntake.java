@@ -21,7 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.openbpo.support.SupportPermissions.requireProviderStaff;
@@ -87,6 +93,133 @@ public class EmailIntake {
         }
         process(clientId, id);
         return new IntakeOutcome(inTransaction(() -> messages.find(clientId, id).orElseThrow()), false);
+    }
+
+    /** One message of a batch: its bytes and the server's size (more than the bytes when only the headers were taken). */
+    public record Incoming(byte[] raw, long size) {
+    }
+
+    /**
+     * As {@link #receive(UUID, byte[], long, IntakeSource)} for many messages at once, in three steps:
+     * every message is parsed first, outside any transaction; then all are stored raw in one
+     * transaction and one round trip (a message already here is recognised by its key and left as it
+     * is); then those just stored are read into tickets and comments in one more transaction. Should
+     * that transaction fail, each message is read again in a transaction of its own, so one bad
+     * message never holds up the others and every message still ends with a status and a reason.
+     * A crash between the steps leaves stored messages waiting, which {@link #finishWaiting} reads.
+     */
+    public List<IntakeOutcome> receiveAll(UUID clientId, List<Incoming> batch, IntakeSource source) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        long limit = rules.maxMessageSize().toBytes();
+        Instant now = clock.instant();
+        List<InboundMessageRows.NewMessage> rows = new ArrayList<>(batch.size());
+        Map<UUID, EmailReader.Reading> readings = new HashMap<>();
+        List<String> keys = new ArrayList<>(batch.size());
+        for (Incoming incoming : batch) {
+            boolean tooLarge = incoming.size() > limit;
+            byte[] kept = tooLarge ? headers(incoming.raw()) : incoming.raw();
+            Envelope envelope = EmailReader.envelope(kept);
+            String key = envelope.key(kept);
+            keys.add(key);
+            UUID id = Ids.next();
+            rows.add(new InboundMessageRows.NewMessage(id, key, envelope.messageId(), source, kept, incoming.size(), now,
+                    envelope.sender(), envelope.subject(), tooLarge ? IntakeStatus.REJECTED : IntakeStatus.RECEIVED,
+                    tooLarge ? "The message has " + incoming.size() + " bytes; the limit is " + limit + ". Only its headers were kept." : null));
+            if (!tooLarge) {
+                try {
+                    readings.put(id, EmailReader.read(kept));
+                } catch (RuntimeException e) {
+                    // left unread here: read on its own below, which records why it failed
+                }
+            }
+        }
+        // The same message twice in one batch is stored once; the second is a duplicate like any other.
+        Map<String, InboundMessageRows.NewMessage> unique = new LinkedHashMap<>();
+        rows.forEach(row -> unique.putIfAbsent(row.key(), row));
+        List<InboundMessageRows.NewMessage> distinct = List.copyOf(unique.values());
+        boolean[] stored = transactions.execute(tx -> {
+            clients.get(clientId);
+            return messages.insertAll(clientId, distinct);
+        });
+        List<InboundMessageRows.NewMessage> fresh = new ArrayList<>();
+        Set<String> freshKeys = new HashSet<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            if (stored[i]) {
+                fresh.add(distinct.get(i));
+                freshKeys.add(distinct.get(i).key());
+            }
+        }
+        List<InboundMessageRows.NewMessage> toRead = fresh.stream()
+                .filter(row -> row.status() == IntakeStatus.RECEIVED && readings.containsKey(row.id())).toList();
+        fresh.stream().filter(row -> row.status() == IntakeStatus.RECEIVED && !readings.containsKey(row.id()))
+                .forEach(row -> process(clientId, row.id()));
+        if (!toRead.isEmpty()) {
+            try {
+                transactions.executeWithoutResult(tx -> settleAll(clientId, toRead, readings));
+            } catch (RuntimeException e) {
+                LOG.info("A batch of {} messages of client {} is read one by one after: {}", toRead.size(), clientId, e.toString());
+                toRead.forEach(row -> process(clientId, row.id()));
+            }
+        }
+        Map<String, InboundMessage> byKey = new HashMap<>();
+        inTransaction(() -> messages.byKeys(clientId, unique.keySet())).forEach(message -> byKey.put(message.key(), message));
+        List<IntakeOutcome> outcomes = new ArrayList<>(keys.size());
+        Set<String> seen = new HashSet<>();
+        for (String key : keys) {
+            outcomes.add(new IntakeOutcome(byKey.get(key), !(freshKeys.contains(key) && seen.add(key))));
+        }
+        return outcomes;
+    }
+
+    private void settleAll(UUID clientId, List<InboundMessageRows.NewMessage> toRead, Map<UUID, EmailReader.Reading> readings) {
+        List<UUID> ids = toRead.stream().map(InboundMessageRows.NewMessage::id).toList();
+        Map<UUID, InboundMessageRows.ClaimedRow> claimed = new HashMap<>();
+        messages.claimAll(clientId, ids).forEach(row -> claimed.put(row.id(), row));
+        var channel = channels.find(clientId);
+        List<InboundMessageRows.Settled> settled = new ArrayList<>();
+        if (channel.isEmpty()) {
+            claimed.keySet().forEach(id -> settled.add(new InboundMessageRows.Settled(id, IntakeStatus.FAILED,
+                    "The client has no email channel set up.", List.of(), null, null, null)));
+        } else {
+            Set<String> senders = new HashSet<>();
+            readings.values().forEach(reading -> {
+                if (reading instanceof EmailReader.Readable readable) {
+                    senders.add(readable.email().sender());
+                }
+            });
+            Instant since = clock.instant().minus(java.time.Duration.ofMinutes(1));
+            Map<String, Integer> earlier = senders.isEmpty() ? Map.of() : messages.countsFrom(clientId, senders, since, ids);
+            Set<String> messageIds = new HashSet<>();
+            readings.values().forEach(reading -> {
+                if (reading instanceof EmailReader.Readable readable && readable.email().messageId() != null) {
+                    messageIds.add(readable.email().messageId());
+                }
+            });
+            Set<String> ours = tickets.sentByUs(clientId, messageIds);
+            Map<String, Integer> inBatch = new HashMap<>();
+            for (InboundMessageRows.NewMessage row : toRead) {
+                InboundMessageRows.ClaimedRow claim = claimed.get(row.id());
+                if (claim == null) {
+                    continue; // another node is reading it, or has
+                }
+                Settlement settlement = switch (readings.get(row.id())) {
+                    case EmailReader.Unreadable unreadable ->
+                            new Settlement(IntakeStatus.REJECTED, unreadable.reason(), List.of(), null, null, null);
+                    case EmailReader.Readable readable -> {
+                        String sender = readable.email().sender();
+                        int before = earlier.getOrDefault(sender, 0) + inBatch.getOrDefault(sender, 0);
+                        inBatch.merge(sender, 1, Integer::sum);
+                        yield tickets.handle(channel.get(), readable.email(), claim.receivedAt(), () -> before,
+                                readable.email().messageId() != null && ours.contains(readable.email().messageId()));
+                    }
+                };
+                settled.add(new InboundMessageRows.Settled(row.id(), settlement.status(), settlement.reason(), settlement.notes(),
+                        settlement.itemId(), settlement.text(), settlement.safeHtml()));
+            }
+        }
+        messages.settleAll(clientId, settled, clock.instant());
     }
 
     /** A raw message handed in by the provider's mail relay for the client (the caller's rights checked first). */

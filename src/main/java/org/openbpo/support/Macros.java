@@ -1,5 +1,6 @@
 package org.openbpo.support;
 
+import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
@@ -65,24 +66,83 @@ public class Macros {
     @Transactional
     public Macro write(UUID clientId, WriteMacro command, CurrentUser by) {
         clients.get(clientId);
-        if (!(by.providerStaff() && (by.has(Role.TEAM_LEAD) || by.has(Role.OPERATIONS_MANAGER) || by.has(Role.ADMINISTRATOR)))) {
-            throw new BusinessRuleViolation(403, "forbidden", null, "Only team leads, operations managers and administrators write macros.");
+        requireWriter(by);
+        checkPlaceholders(command.body());
+        if (macros.nameTaken(clientId, command.name().strip(), null)) {
+            throw new BusinessRuleViolation(409, "name-taken", "name", "The client already has a macro called " + command.name().strip() + ".");
         }
-        Matcher matcher = PLACEHOLDER.matcher(command.body());
+        Macro macro = new Macro(Ids.next(), command.name().strip(), command.body().strip(), moveTo(command));
+        macros.insert(clientId, macro, clock.instant());
+        audit.record(clientId, "support.macro-written", "macro", macro.id(), null, macro);
+        return macro;
+    }
+
+    /** A new text (or name, or next state) for a macro; the change is audited with the text it replaced. */
+    @Transactional
+    public Macro rewrite(UUID clientId, UUID macroId, WriteMacro command, CurrentUser by) {
+        clients.get(clientId);
+        Macro before = macros.find(clientId, macroId).orElseThrow(() -> new NotFound("macro", macroId));
+        requireWriter(by);
+        checkPlaceholders(command.body());
+        if (macros.nameTaken(clientId, command.name().strip(), macroId)) {
+            throw new BusinessRuleViolation(409, "name-taken", "name", "The client already has a macro called " + command.name().strip() + ".");
+        }
+        Macro after = new Macro(macroId, command.name().strip(), command.body().strip(), moveTo(command));
+        macros.update(clientId, after, clock.instant());
+        audit.record(clientId, "support.macro-rewritten", "macro", macroId, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public Macro get(UUID clientId, UUID macroId, CurrentUser by) {
+        clients.get(clientId);
+        Macro macro = macros.find(clientId, macroId).orElseThrow(() -> new NotFound("macro", macroId));
+        SupportPermissions.requireProviderStaff(by);
+        return macro;
+    }
+
+    /**
+     * A text as the customer would read it: filled from the ticket when one is named, else from a
+     * sample customer and ticket. Unknown placeholders are refused as they are when writing.
+     */
+    @Transactional(readOnly = true)
+    public String preview(UUID clientId, String body, @Nullable Long itemId, CurrentUser by) {
+        Client client = clients.get(clientId);
+        SupportPermissions.requireProviderStaff(by);
+        checkPlaceholders(body);
+        if (itemId != null) {
+            return fill(body, values(clientId, tickets.get(clientId, itemId), by));
+        }
+        Map<String, String> sample = new LinkedHashMap<>();
+        sample.put("customer.name", "Jane Example");
+        sample.put("customer.email", "jane@example.com");
+        sample.put("ticket.number", "1234");
+        sample.put("ticket.reference", "WI-1234");
+        sample.put("ticket.title", "My order has not arrived");
+        sample.put("agent.name", by.displayName());
+        sample.put("client.name", channels.find(clientId).map(c -> c.displayName()).orElse(client.name()));
+        return fill(body, sample);
+    }
+
+    /** Refuses a text with a {{…}} that is not one of {@link #PLACEHOLDERS}: the customer would read it literally. */
+    public static void checkPlaceholders(String body) {
+        Matcher matcher = PLACEHOLDER.matcher(body);
         while (matcher.find()) {
             if (!PLACEHOLDERS.contains(matcher.group(1))) {
                 throw BusinessRuleViolation.invalid("body", "{{" + matcher.group(1) + "}} is not a placeholder; use one of "
                         + PLACEHOLDERS.stream().map(p -> "{{" + p + "}}").toList());
             }
         }
-        if (macros.nameTaken(clientId, command.name().strip())) {
-            throw new BusinessRuleViolation(409, "name-taken", "name", "The client already has a macro called " + command.name().strip() + ".");
+    }
+
+    private static void requireWriter(CurrentUser by) {
+        if (!(by.providerStaff() && (by.has(Role.TEAM_LEAD) || by.has(Role.OPERATIONS_MANAGER) || by.has(Role.ADMINISTRATOR)))) {
+            throw new BusinessRuleViolation(403, "forbidden", null, "Only team leads, operations managers and administrators write macros.");
         }
-        Macro macro = new Macro(Ids.next(), command.name().strip(), command.body().strip(),
-                command.moveTo() == null || command.moveTo().isBlank() ? null : command.moveTo().strip());
-        macros.insert(clientId, macro, clock.instant());
-        audit.record(clientId, "support.macro-written", "macro", macro.id(), null, macro);
-        return macro;
+    }
+
+    private static @Nullable String moveTo(WriteMacro command) {
+        return command.moveTo() == null || command.moveTo().isBlank() ? null : command.moveTo().strip();
     }
 
     @Transactional(readOnly = true)

@@ -128,6 +128,15 @@ public class PhoneCalls {
         return calls.page(clientId, before, limit);
     }
 
+    /** The calls about one ticket, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Call> ofTicket(UUID clientId, long itemId, CurrentUser by) {
+        clients.get(clientId);
+        workItems.get(clientId, itemId); // another client's ticket is not found before anything else is said
+        SupportPermissions.requireProviderStaff(by);
+        return calls.ofTicket(clientId, itemId);
+    }
+
     @Transactional(readOnly = true)
     public Call get(UUID clientId, UUID callId, CurrentUser by) {
         clients.get(clientId);

@@ -1,5 +1,6 @@
 package org.openbpo.support;
 
+import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
@@ -156,7 +157,25 @@ public class Satisfaction implements CompletedWorkConsumer {
                 Map.of("handleSeconds", completed.handleSeconds(), "firstContact", firstContact, "surveySent", token != null));
     }
 
-    /** A customer clicks a score in the survey; the latest click counts. */
+    /** What a survey link's confirmation page shows: the ticket it is about and the answer given so far, if any. */
+    public record Survey(String reference, String clientName, @Nullable Integer score) {
+    }
+
+    /**
+     * The survey a link belongs to, read only: following the link (which mail scanners do) must
+     * record nothing, so the link shows a confirmation page and only its POST answers.
+     */
+    public Survey survey(String clientCode, String token) {
+        Client client = TenantScope.call(AllowedClients.ALL, () -> clients.byCode(clientCode))
+                .orElseThrow(() -> new NotFound("survey", clientCode));
+        return TenantScope.call(AllowedClients.only(client.id()), () -> transactions.execute(tx -> {
+            OutcomeRows.Survey survey = outcomes.peek(client.id(), sha256(token)).orElseThrow(() -> new NotFound("survey", "token"));
+            String name = channels.find(client.id()).map(StoredChannel::displayName).orElse(client.name());
+            return new Survey("WI-" + survey.itemId(), name, survey.score());
+        }));
+    }
+
+    /** A customer confirms a score in the survey; the latest answer counts, the same answer twice changes nothing. */
     public int answer(String clientCode, String token, int score) {
         if (score < 1 || score > 5) {
             throw BusinessRuleViolation.invalid("score", "is a number from 1 to 5");
@@ -210,7 +229,7 @@ public class Satisfaction implements CompletedWorkConsumer {
         String base = rules.publicUrl().replaceAll("/+$", "") + "/forms/" + UriUtils.encodePathSegment(client.code(), StandardCharsets.UTF_8)
                 + "/csat/" + token + "?score=";
         StringBuilder text = new StringBuilder("We have resolved your request " + ticket.reference() + " (" + ticket.title() + ").\n\n"
-                + "How satisfied are you with our help? One click is enough:\n\n");
+                + "How satisfied are you with our help? Click a score, then confirm it on the page that opens:\n\n");
         String[] labels = {"Very dissatisfied", "Dissatisfied", "Neither", "Satisfied", "Very satisfied"};
         for (int score = 5; score >= 1; score--) {
             text.append(score).append(" – ").append(labels[score - 1]).append(": ").append(base).append(score).append('\n');

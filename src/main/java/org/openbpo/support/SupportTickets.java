@@ -106,6 +106,33 @@ public class SupportTickets {
                 .map(id -> workItems.get(clientId, id)).toList();
     }
 
+    /**
+     * The client's latest tickets, newest first, only the open ones if asked: the agents' ticket
+     * list. Other service lines' items are skipped; the scan stops after {@link #SCANNED} items so
+     * a client with much back-office work cannot make the page slow.
+     */
+    @Transactional(readOnly = true)
+    public List<WorkItem> latest(UUID clientId, boolean openOnly, int limit) {
+        String serviceLine = channel(clientId).serviceLine();
+        List<WorkItem> found = new java.util.ArrayList<>();
+        long before = Long.MAX_VALUE;
+        for (int scanned = 0; scanned < SCANNED && found.size() < limit; scanned += 200) {
+            List<WorkItem> page = workItems.latest(clientId, before, 200);
+            for (WorkItem item : page) {
+                if (found.size() < limit && item.serviceLine().equals(serviceLine) && !(openOnly && item.category().closed())) {
+                    found.add(item);
+                }
+            }
+            if (page.size() < 200) {
+                break;
+            }
+            before = page.getLast().id();
+        }
+        return found;
+    }
+
+    private static final int SCANNED = 2_000;
+
     /** A ticket of the client's support line; any other id is not found. */
     @Transactional(readOnly = true)
     public WorkItem get(UUID clientId, long itemId) {
@@ -121,9 +148,15 @@ public class SupportTickets {
         return item;
     }
 
+    /**
+     * The client's channel. Its settings are under the same row-level security as the client, so
+     * finding them proves the client is one the caller may see; only when they are missing is the
+     * client looked up, to tell an unknown client (404) from one without a channel (409).
+     */
     private StoredChannel channel(UUID clientId) {
-        clients.get(clientId);
-        return channels.find(clientId).orElseThrow(() ->
-                BusinessRuleViolation.conflict("no-support-channel", "The client's support channel is not set up yet."));
+        return channels.find(clientId).orElseThrow(() -> {
+            clients.get(clientId);
+            return BusinessRuleViolation.conflict("no-support-channel", "The client's support channel is not set up yet.");
+        });
     }
 }

@@ -130,6 +130,31 @@ class AgentToolsTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aMacroIsRewrittenWithItsPlaceholdersCheckedAndTheOldTextAudited() {
+        Api lead = api().as(desk.setup().adminToken());
+        String id = lead.post(base + "/macros", Map.of("name", "Thanks", "body", "Thank you, {{customer.name}}.")).text("id");
+        lead.post(base + "/macros", Map.of("name", "Goodbye", "body", "Goodbye."));
+        String path = base + "/macros/" + id;
+
+        Api.Response bad = lead.put(path, Map.of("name", "Thanks", "body", "Thank you, {{customer.nickname}}."));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.text("field")).isEqualTo("body");
+        assertThat(lead.put(path, Map.of("name", "goodbye", "body", "x")).text("code")).isEqualTo("name-taken");
+        assertThat(api().as(desk.setup().makerToken()).put(path, Map.of("name", "Mine", "body", "x")).status()).isEqualTo(403);
+        assertThat(lead.put(base + "/macros/" + java.util.UUID.randomUUID(), Map.of("name", "X", "body", "x")).status()).isEqualTo(404);
+
+        Api.Response rewritten = lead.put(path, Map.of("name", "Thanks", "body", "Thank you, {{customer.name}}, for {{ticket.reference}}.",
+                "moveTo", "solved"));
+        assertThat(rewritten.status()).as(rewritten.body().toString()).isEqualTo(200);
+        assertThat(rewritten.text("moveTo")).isEqualTo("solved");
+        assertThat(api().as(desk.setup().makerToken()).get(base + "/macros").body().valueStream()
+                .filter(m -> m.path("name").asString().equals("Thanks")).findFirst().orElseThrow().path("body").asString())
+                .isEqualTo("Thank you, {{customer.name}}, for {{ticket.reference}}.");
+        TenantScope.run(AllowedClients.only(desk.clientId()), () -> assertThat(audit.history(desk.clientId(), "macro",
+                java.util.UUID.fromString(id))).extracting(e -> e.action()).containsExactly("support.macro-written", "support.macro-rewritten"));
+    }
+
     private long raise(String subject, String email) {
         Api.Response raised = api().as(desk.setup().requesterToken()).post(base + "/tickets", Map.of("subject", subject,
                 "description", "Please help", "customerEmail", email));

@@ -193,6 +193,32 @@ class EmailIntakeTest extends IntegrationTest {
                 .satisfies(c -> assertThat(c.visibility()).isEqualTo(WorkItemComments.Visibility.INTERNAL));
     }
 
+    @Test
+    void aBatchIsStoredOnceAndAMessageTheBatchCannotReadIsReadOnItsOwnWithItsReason() {
+        TestMail first = TestMail.from("dora@customer.test").to(desk.address()).subject("Card lost").text("Please block it.");
+        // PostgreSQL keeps no NUL character in text: this message fails wherever it is written, and
+        // takes its batch's transaction down with it.
+        TestMail poisoned = TestMail.from("eve@customer.test").to(desk.address()).subject("Odd").text("before\u0000after");
+        TestMail reply = TestMail.from("dora@customer.test").to(desk.address()).subject("Re: Card lost")
+                .inReplyTo(first.messageId()).text("Found it again, sorry.");
+        java.util.List<EmailIntake.Incoming> batch = java.util.stream.Stream.of(first, poisoned, reply, first)
+                .map(mail -> new EmailIntake.Incoming(mail.bytes(), mail.bytes().length)).toList();
+
+        java.util.List<IntakeOutcome> outcomes = TenantScope.call(AllowedClients.only(desk.clientId()),
+                () -> intake.receiveAll(desk.clientId(), batch, IntakeSource.IMAP));
+
+        assertThat(outcomes).extracting(o -> o.message().status()).containsExactly(IntakeStatus.TICKET_CREATED, IntakeStatus.FAILED,
+                IntakeStatus.COMMENT_ADDED, IntakeStatus.TICKET_CREATED);
+        assertThat(outcomes).extracting(IntakeOutcome::duplicate).containsExactly(false, false, false, true);
+        assertThat(outcomes.get(1).message().reason()).isNotBlank();
+        assertThat(outcomes.get(2).message().itemId()).isEqualTo(outcomes.get(0).message().itemId());
+        java.util.List<IntakeOutcome> again = TenantScope.call(AllowedClients.only(desk.clientId()),
+                () -> intake.receiveAll(desk.clientId(), batch, IntakeSource.IMAP));
+        assertThat(again).extracting(IntakeOutcome::duplicate).containsOnly(true);
+        assertThat(TenantScope.call(AllowedClients.only(desk.clientId()), () -> intake.messages(desk.clientId(), null, null, 10, admin())))
+                .hasSize(3);
+    }
+
     private IntakeOutcome receive(TestMail mail) {
         return TenantScope.call(AllowedClients.only(desk.clientId()), () -> intake.receive(desk.clientId(), mail.bytes(), IntakeSource.RELAY));
     }

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -108,6 +109,50 @@ class MailboxPollingTest extends IntegrationTest {
         assertThat(after.subList(0, 2)).isEqualTo(before);
         assertThat(after).extracting(InboundMessage::status).containsOnly(IntakeStatus.TICKET_CREATED);
         assertThat(after).extracting(InboundMessage::itemId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFullMailboxIsReadInBatchesEachMessageOnceEvenWhenTheNodeDiesMidPoll() throws Exception {
+        TestMail first = null;
+        for (int n = 0; n < 230; n++) {
+            TestMail original = TestMail.from("customer" + n + "@customer.test").to(desk.address()).subject("Order " + n).text("Where is it?");
+            deliver(original);
+            if (n == 0) {
+                first = original;
+            }
+            if (n < 20) { // a reply in the same batch as the message it answers
+                deliver(TestMail.from("customer" + n + "@customer.test").to(desk.address()).subject("Re: Order " + n)
+                        .inReplyTo(original.messageId()).text("It came, thanks."));
+            }
+        }
+        deliver(first); // the same message twice in the mailbox
+        for (int n = 0; n < 25; n++) { // one sender flooding: the first 20 in a minute count, the rest are ignored
+            deliver(TestMail.from("flood@customer.test").to(desk.address()).subject("Spam " + n));
+        }
+        Map<String, Long> statuses = readUntil(275);
+        assertThat(statuses).containsEntry("TICKET_CREATED", 250L).containsEntry("COMMENT_ADDED", 20L).containsEntry("IGNORED", 5L)
+                .doesNotContainKeys("RECEIVED", "FAILED");
+        assertThat(as(() -> jdbc.sql("select count(*) from work.work_item where client_id = ?").param(desk.clientId())
+                .query(Long.class).single())).isEqualTo(250L);
+
+        // The node stored everything but died before moving the mailbox's place past the second batch.
+        as(() -> jdbc.sql("update support.mailbox_poll set last_uid = 120 where client_id = ?").param(desk.clientId()).update());
+        deliver(TestMail.from("late@customer.test").to(desk.address()).subject("Late"));
+        assertThat(readUntil(276)).containsEntry("TICKET_CREATED", 251L).containsEntry("COMMENT_ADDED", 20L).containsEntry("IGNORED", 5L);
+        assertThat(as(() -> jdbc.sql("select count(*) from work.work_item where client_id = ?").param(desk.clientId())
+                .query(Long.class).single())).isEqualTo(251L);
+        assertThat(as(() -> jdbc.sql("select count(*) from work.comment where client_id = ?").param(desk.clientId())
+                .query(Long.class).single())).isEqualTo(20L);
+    }
+
+    private Map<String, Long> readUntil(long stored) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            poller.poll(desk.clientId());
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            as(() -> jdbc.sql("select status, count(*) from support.inbound_message where client_id = ? group by status")
+                    .param(desk.clientId()).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list());
+            return counts;
+        }, counts -> counts.values().stream().mapToLong(Long::longValue).sum() >= stored && !counts.containsKey("RECEIVED"));
     }
 
     @Test

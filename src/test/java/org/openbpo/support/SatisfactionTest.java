@@ -40,6 +40,8 @@ class SatisfactionTest extends IntegrationTest {
     static GreenMailExtension mailServer = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
     @Autowired
+    org.openbpo.audit.AuditTrail audit;
+    @Autowired
     ApplicationContext context;
     @Autowired
     WorkItems workItems;
@@ -77,13 +79,28 @@ class SatisfactionTest extends IntegrationTest {
         assertThat(link.find()).as(survey.getContent().toString()).isTrue();
         String answer = "/forms/" + desk.setup().client().code() + "/csat/" + link.group(1) + "?score=";
 
-        assertThat(get(answer + "5").body()).contains("You rated our help 5 out of 5.");
-        assertThat(get(answer + "5").statusCode()).isEqualTo(200);
-        assertThat(get(answer + "4").statusCode()).as("the latest click counts").isEqualTo(200);
-        assertThat(get(answer + "9").statusCode()).isEqualTo(422);
+        // Following the link (as a mail scanner does) shows the question with the score chosen and records nothing.
+        Api agent = api().as(desk.setup().makerToken());
+        HttpResponse<String> followed = get(answer + "5");
+        assertThat(followed.statusCode()).isEqualTo(200);
+        assertThat(followed.body()).contains("How did we do?", "WI-" + quick).containsPattern("value=\"5\"\\s+checked");
+        assertThat(get(answer + "1").statusCode()).isEqualTo(200);
+        assertThat(get(answer + "9").statusCode()).as("an odd score only chooses nothing").isEqualTo(200);
+        assertThat(agent.get(base + "/tickets/" + quick + "/outcome").body().path("score").isNumber()).as("a GET records nothing").isFalse();
         assertThat(get("/forms/" + desk.setup().client().code() + "/csat/forged?score=5").statusCode()).isEqualTo(404);
 
-        Api agent = api().as(desk.setup().makerToken());
+        String confirmed = answer.substring(0, answer.indexOf('?'));
+        assertThat(post(confirmed, "score=5").body()).contains("You rated our help 5 out of 5.");
+        assertThat(post(confirmed, "score=5").statusCode()).as("the same answer again changes nothing").isEqualTo(200);
+        assertThat(get(answer + "5").body()).contains("You answered 5 out of 5 before");
+        assertThat(post(confirmed, "score=4").statusCode()).as("the latest answer counts").isEqualTo(200);
+        assertThat(post(confirmed, "score=9").statusCode()).isEqualTo(422);
+        assertThat(post(confirmed, "").statusCode()).isEqualTo(422);
+        assertThat(post("/forms/" + desk.setup().client().code() + "/csat/forged", "score=5").statusCode()).isEqualTo(404);
+        TenantScope.run(AllowedClients.only(desk.clientId()), () -> assertThat(audit.history(desk.clientId(), "work-item", quick))
+                .filteredOn(e -> e.action().equals("support.csat-answered")).as("5, then 4: the repeated 5 is not a new answer")
+                .hasSize(2));
+
         Api.Response outcome = agent.get(base + "/tickets/" + quick + "/outcome");
         assertThat(outcome.body().path("score").asInt()).isEqualTo(4);
         assertThat(outcome.body().path("firstContact").asBoolean()).isTrue();
@@ -129,6 +146,13 @@ class SatisfactionTest extends IntegrationTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form post as the confirmation page sends it: no session, no CSRF token, only the survey's token in the path. */
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

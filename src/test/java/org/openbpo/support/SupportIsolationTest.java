@@ -48,6 +48,7 @@ class SupportIsolationTest extends IntegrationTest {
     static UUID otherCustomer;
     static UUID otherChat;
     static UUID otherArticle;
+    static UUID otherMacro;
 
     @BeforeEach
     void twoClientsWithEmailChannels() {
@@ -70,6 +71,8 @@ class SupportIsolationTest extends IntegrationTest {
         otherArticle = TenantScope.call(AllowedClients.only(other.clientId()), () -> context.getBean(KnowledgeBase.class)
                 .write(other.clientId(), new WriteArticle(Article.Kind.SOP, "their-sop", "Their SOP", "Secret steps", null, true), admin)
                 .id());
+        otherMacro = TenantScope.call(AllowedClients.only(other.clientId()), () -> context.getBean(Macros.class)
+                .write(other.clientId(), new WriteMacro("Their macro", "Hello {{customer.name}}", null), admin).id());
         limitedAdministratorToken = TenantScope.call(AllowedClients.ALL, () -> {
             User limited = users.invite(new InviteUser(null, unique("limited") + "@provider.test", "Limited Administrator",
                     "long enough password", Set.of(Role.ADMINISTRATOR, Role.AGENT), false, Set.of(own.clientId())), admin);
@@ -156,6 +159,10 @@ class SupportIsolationTest extends IntegrationTest {
         attempts.put("log call", api.post(theirs + "/calls", Map.of("caller", "+15550100", "startedAt", "2026-03-02T09:00:00Z",
                 "endedAt", "2026-03-02T09:01:00Z", "note", "Planted")));
         attempts.put("read call", api.get(theirs + "/calls/" + UUID.randomUUID()));
+        attempts.put("rewrite macro", api.put(theirs + "/macros/" + otherMacro, Map.of("name", "Planted", "body", "x")));
+        attempts.put("rewrite macro by own path", api.put(mine + "/macros/" + otherMacro, Map.of("name", "Planted", "body", "x")));
+        attempts.put("ticket's calls", api.get(theirs + "/tickets/" + otherTicket + "/calls"));
+        attempts.put("ticket's calls by own path", api.get(mine + "/tickets/" + otherTicket + "/calls"));
         attempts.put("issue telephony secret", api.post(theirs + "/cti-secret", ""));
         Api.Response ownPathBulk = api.post(mine + "/tickets/bulk", Map.of("action", "CLOSE", "itemIds", java.util.List.of(otherTicket)));
         if (ownPathBulk.status() == 200) {
@@ -178,6 +185,8 @@ class SupportIsolationTest extends IntegrationTest {
         }
         assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(LiveChats.class).get(other.clientId(), otherChat,
                 CurrentUser.of(other.setup().maker())).status())).isEqualTo(Chat.Status.WAITING);
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(Macros.class)
+                .get(other.clientId(), otherMacro, CurrentUser.of(other.setup().maker())).name())).isEqualTo("Their macro");
         assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(SupportChannels.class)
                 .settings(other.clientId(), CurrentUser.of(other.setup().maker())).inboundAddress())).isEqualTo(other.address());
     }

@@ -27,22 +27,25 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./openbpo bench email-intake}: a client's mailbox holds {@code messages} emails — most of
- * them new requests, a share of them replies to earlier ones — and the relay intake path (the
- * same code the IMAP poller runs for each fetched message: store raw, parse, thread, raise or
- * comment, in its own transactions) turns them into tickets and comments with {@code threads}
- * workers. The mailbox is generated in memory rather than served by an IMAP server, so the figure
+ * them new requests, a share of them replies to earlier ones — and the intake turns them into
+ * tickets and comments with {@code threads} workers, {@code batch} messages at a time: what the
+ * IMAP poller does with each batch it fetches ({@code EmailIntake.receiveAll}: parse outside the
+ * database, store the batch raw in one transaction, read it into tickets and comments in one
+ * more). {@code --set batch=1} runs the one-message path ({@code EmailIntake.receive}) instead. The mailbox is generated in memory rather than served by an IMAP server, so the figure
  * is OpenBPO's intake, not a mail server's fetch rate. Afterwards every message must be stored
  * once with its ticket or comment, and a second delivery of a sample must change nothing.
  */
 @Component
 class EmailIntakeBenchmark implements Benchmark {
 
+    private final SupportMeter meter;
     private final SupportDesk desks;
     private final EmailIntake intake;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    EmailIntakeBenchmark(SupportDesk desks, EmailIntake intake, JdbcClient jdbc, TransactionTemplate transactions) {
+    EmailIntakeBenchmark(SupportMeter meter, SupportDesk desks, EmailIntake intake, JdbcClient jdbc, TransactionTemplate transactions) {
+        this.meter = meter;
         this.desks = desks;
         this.intake = intake;
         this.jdbc = jdbc;
@@ -64,20 +67,25 @@ class EmailIntakeBenchmark implements Benchmark {
         int total = options.integer("messages", 100_000);
         int threads = options.integer("threads", 8);
         int replyPercent = options.integer("reply-percent", 20);
+        int batch = Math.max(1, options.integer("batch", 100));
+        int listStatements = options.integer("statements", 0);
         int replies = total * replyPercent / 100;
         int originals = total - replies;
         BenchReport report = new BenchReport(name()).parameter("messages", total).parameter("of which replies", replies)
-                .parameter("workers", threads).parameter("cores", Runtime.getRuntime().availableProcessors())
+                .parameter("workers", threads).parameter("messages per batch", batch).parameter("cores", Runtime.getRuntime().availableProcessors())
                 .parameter("load average at start", String.format(Locale.ROOT, "%.1f",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         SupportDesk.Desk desk = desks.open("MAILB" + (System.currentTimeMillis() % 100_000));
         UUID client = desk.client().id();
 
         long started = System.nanoTime();
-        int failedOriginals = run(threads, originals, n -> receive(client, original(desk.address(), n)));
-        // Replies answer originals spread over the whole mailbox (every k-th), after those were read.
         int step = Math.max(1, originals / Math.max(1, replies));
-        int failedReplies = run(threads, replies, n -> receive(client, reply(desk.address(), (n * step) % originals)));
+        int[] failed = meter.measure("intake", total, listStatements, report, () -> new int[] {
+                run(threads, originals, batch, n -> original(desk.address(), n), client),
+                // Replies answer originals spread over the whole mailbox (every k-th), after those were read.
+                run(threads, replies, batch, n -> reply(desk.address(), (n * step) % originals), client)});
+        int failedOriginals = failed[0];
+        int failedReplies = failed[1];
         double seconds = (System.nanoTime() - started) / 1e9;
         report.figure("messages read", total, "messages").figure("time", seconds, "s")
                 .figure("throughput", total / seconds, "messages/s")
@@ -109,6 +117,7 @@ class EmailIntakeBenchmark implements Benchmark {
                 + statuses + ", " + tickets + " tickets for " + originals + " new requests, " + comments + " comments for " + replies
                 + " replies; a second delivery of " + sample + " messages: " + duplicates.get() + " recognised, nothing added");
         report.note("goal: at least 1,000 messages/s");
+        report.note("" + (batch == 1 ? "one message per call (EmailIntake.receive)" : batch + " messages per call (EmailIntake.receiveAll)"));
         return report;
     }
 
@@ -119,6 +128,38 @@ class EmailIntakeBenchmark implements Benchmark {
 
     interface Step {
         Object run(int n) throws Exception;
+    }
+
+    interface Mail {
+        byte[] of(int n);
+    }
+
+    /** Hands messages 0…count-1 to the intake in batches; returns how many were not stored and read. */
+    private int run(int threads, int count, int batch, Mail mail, UUID client) throws InterruptedException {
+        AtomicInteger failed = new AtomicInteger();
+        int batches = (count + batch - 1) / batch;
+        run(threads, batches, b -> {
+            int from = b * batch;
+            int to = Math.min(count, from + batch);
+            if (batch == 1) {
+                IntakeOutcome outcome = receive(client, mail.of(from));
+                return countFailed(List.of(outcome), failed);
+            }
+            List<EmailIntake.Incoming> incoming = new ArrayList<>(to - from);
+            for (int n = from; n < to; n++) {
+                byte[] raw = mail.of(n);
+                incoming.add(new EmailIntake.Incoming(raw, raw.length));
+            }
+            return countFailed(TenantScope.call(AllowedClients.only(client), () -> intake.receiveAll(client, incoming, IntakeSource.RELAY)),
+                    failed);
+        });
+        return failed.get();
+    }
+
+    private static int countFailed(List<IntakeOutcome> outcomes, AtomicInteger failed) {
+        outcomes.stream().filter(o -> o.duplicate() || o.message().status().name().equals("FAILED")
+                || o.message().status().name().equals("RECEIVED")).forEach(o -> failed.incrementAndGet());
+        return outcomes.size();
     }
 
     private static int run(int threads, int count, Step step) throws InterruptedException {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 /**
  * Decides what a customer's readable email means for the client's support line: nothing (a loop,
@@ -57,9 +58,25 @@ public class EmailTickets {
     }
 
     public Settlement handle(StoredChannel channel, UUID messageRow, InboundEmail email, Instant receivedAt) {
+        return handle(channel, email, receivedAt, () -> messages.countFrom(channel.clientId(), email.sender(), receivedAt.minus(Duration.ofMinutes(1)),
+                messageRow), email.messageId() != null && threads.sentByUs(channel.clientId(), email.messageId()));
+    }
+
+    /** Which of these Message-IDs are of mail we sent, for a batch to ask once. */
+    public java.util.Set<String> sentByUs(UUID clientId, java.util.Collection<String> messageIds) {
+        return threads.sentByUs(clientId, messageIds);
+    }
+
+    /**
+     * As {@link #handle(StoredChannel, UUID, InboundEmail, Instant)}, when the caller already knows how
+     * many messages the sender sent in the minute before this one and whether the message is one we
+     * sent (a batch asks both at once for all its messages).
+     */
+    public Settlement handle(StoredChannel channel, InboundEmail email, Instant receivedAt, IntSupplier recentFromSender,
+                             boolean sentByUs) {
         UUID clientId = channel.clientId();
         List<String> notes = new ArrayList<>(email.notes());
-        String loop = loop(channel, messageRow, email, receivedAt);
+        String loop = loop(channel, email, recentFromSender, sentByUs);
         if (loop != null) {
             return Settlement.ignored("Mail loop: " + loop, notes);
         }
@@ -90,8 +107,8 @@ public class EmailTickets {
     }
 
     /** Why this message is our own mail coming back, or a sender flooding us; null when it is neither. */
-    private @Nullable String loop(StoredChannel channel, UUID messageRow, InboundEmail email, Instant receivedAt) {
-        if (email.messageId() != null && threads.sentByUs(channel.clientId(), email.messageId())) {
+    private @Nullable String loop(StoredChannel channel, InboundEmail email, IntSupplier recentFromSender, boolean sentByUs) {
+        if (sentByUs) {
             return "the message is one we sent (" + email.messageId() + ")";
         }
         if (email.loopMark() != null) {
@@ -100,8 +117,7 @@ public class EmailTickets {
         if (email.sender().equalsIgnoreCase(channel.inboundAddress()) || email.sender().equalsIgnoreCase(channel.fromAddress())) {
             return "the sender is the channel's own address " + email.sender();
         }
-        int recent = messages.countFrom(channel.clientId(), email.sender(), receivedAt.minus(Duration.ofMinutes(1)), messageRow);
-        if (recent >= rules.maxMessagesPerSenderPerMinute()) {
+        if (recentFromSender.getAsInt() >= rules.maxMessagesPerSenderPerMinute()) {
             return email.sender() + " sent more than " + rules.maxMessagesPerSenderPerMinute() + " messages in a minute";
         }
         return null;

@@ -37,7 +37,9 @@ public class MailboxPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
     private static final int MAILBOXES_PER_TICK = 20;
-    private static final int MESSAGES_PER_FETCH = 500;
+    private static final int MESSAGES_PER_FETCH = 1_000;
+    /** Messages stored, and then read, per transaction: fewer round trips, while a failed batch is re-read one by one. */
+    private static final int MESSAGES_PER_BATCH = 100;
 
     private final MailboxRows mailboxes;
     private final ChannelSettingsRows channels;
@@ -101,11 +103,12 @@ public class MailboxPoller {
                     return;
                 }
                 MailAccount account = MailAccount.of(clientId, "imap", imap, secrets);
-                var fetched = ImapMailbox.fetch(account, lease.uidValidity(), lease.lastUid(), MESSAGES_PER_FETCH,
-                        rules.maxMessageSize().toBytes(), (validity, uid, raw, size) -> {
-                            intake.receive(clientId, raw, size, IntakeSource.IMAP);
+                var fetched = ImapMailbox.fetch(account, lease.uidValidity(), lease.lastUid(), MESSAGES_PER_FETCH, MESSAGES_PER_BATCH,
+                        rules.maxMessageSize().toBytes(), (validity, lastUid, batch) -> {
+                            intake.receiveAll(clientId, batch.stream().map(raw -> new EmailIntake.Incoming(raw.bytes(), raw.size()))
+                                    .toList(), IntakeSource.IMAP);
                             inTransaction(scope, () -> {
-                                mailboxes.advance(clientId, node, validity, uid);
+                                mailboxes.advance(clientId, node, validity, lastUid);
                                 return null;
                             });
                         });

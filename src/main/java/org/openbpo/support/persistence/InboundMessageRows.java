@@ -5,15 +5,22 @@ import org.openbpo.support.InboundMessage;
 import org.openbpo.support.IntakeSource;
 import org.openbpo.support.IntakeStatus;
 import org.openbpo.support.TicketEmail;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,10 +45,122 @@ public class InboundMessageRows {
             strings(rs.getArray("notes")), rs.getObject("item_id", Long.class),
             rs.getTimestamp("processed_at") == null ? null : rs.getTimestamp("processed_at").toInstant());
 
-    private final JdbcClient jdbc;
+    /** A message to store, with what its headers said. */
+    public record NewMessage(UUID id, String key, @Nullable String messageId, IntakeSource source, byte[] raw, long size,
+                             Instant receivedAt, @Nullable String sender, @Nullable String subject, IntakeStatus status,
+                             @Nullable String reason) {
+    }
 
-    InboundMessageRows(JdbcClient jdbc) {
+    /** A stored message claimed for reading in a batch: the row and when it arrived. */
+    public record ClaimedRow(UUID id, Instant receivedAt) {
+    }
+
+    private static final String INSERT = """
+            insert into support.inbound_message (client_id, id, message_key, message_id, source, raw, size_bytes,
+                received_at, sender, subject, status, reason, processed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'RECEIVED' then null else ?::timestamptz end)
+            on conflict (client_id, message_key) do nothing""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    InboundMessageRows(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /**
+     * Stores the messages in one round trip, each unless one with the same key is already here;
+     * says for each whether it stored it.
+     */
+    public boolean[] insertAll(UUID clientId, List<NewMessage> rows) {
+        int[] counts = batch.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                NewMessage m = rows.get(i);
+                ps.setObject(1, clientId);
+                ps.setObject(2, m.id());
+                ps.setString(3, m.key());
+                ps.setString(4, m.messageId());
+                ps.setString(5, m.source().name());
+                ps.setBytes(6, m.raw());
+                ps.setLong(7, m.size());
+                ps.setTimestamp(8, Timestamp.from(m.receivedAt()));
+                ps.setString(9, m.sender());
+                ps.setString(10, m.subject());
+                ps.setString(11, m.status().name());
+                ps.setString(12, m.reason());
+                ps.setString(13, m.status().name());
+                ps.setTimestamp(14, Timestamp.from(m.receivedAt()));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
+        boolean[] stored = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            stored[i] = counts[i] == 1;
+        }
+        return stored;
+    }
+
+    /** Locks those of the messages still waiting to be read, in one statement; others are read already or being read. */
+    public List<ClaimedRow> claimAll(UUID clientId, List<UUID> ids) {
+        return jdbc.sql("""
+                        select id, received_at from support.inbound_message
+                         where client_id = ? and id = any(?) and status = 'RECEIVED' order by id for update skip locked""")
+                .params(clientId, ids.toArray(UUID[]::new))
+                .query((rs, n) -> new ClaimedRow(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant())).list();
+    }
+
+    /** What each message settled as, for {@link #settleAll}. */
+    public record Settled(UUID id, IntakeStatus status, @Nullable String reason, List<String> notes, @Nullable Long itemId,
+                          @Nullable String text, @Nullable String safeHtml) {
+    }
+
+    public void settleAll(UUID clientId, List<Settled> settled, Instant at) {
+        batch.batchUpdate("""
+                update support.inbound_message set status = ?, reason = ?, notes = ?, item_id = ?, text_body = ?,
+                       safe_html = ?, processed_at = ?
+                 where client_id = ? and id = ? and status = 'RECEIVED'""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Settled m = settled.get(i);
+                ps.setString(1, m.status().name());
+                ps.setString(2, m.reason());
+                ps.setArray(3, ps.getConnection().createArrayOf("text", m.notes().toArray()));
+                ps.setObject(4, m.itemId(), Types.BIGINT);
+                ps.setString(5, m.text());
+                ps.setString(6, m.safeHtml());
+                ps.setTimestamp(7, Timestamp.from(at));
+                ps.setObject(8, clientId);
+                ps.setObject(9, m.id());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return settled.size();
+            }
+        });
+    }
+
+    /** How many messages each sender sent the client since the moment given, the messages {@code except} not counted. */
+    public Map<String, Integer> countsFrom(UUID clientId, Collection<String> senders, Instant since, List<UUID> except) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                        select sender, count(*) from support.inbound_message
+                         where client_id = ? and sender = any(?) and received_at > ? and id <> all(?) group by sender""")
+                .params(clientId, senders.toArray(String[]::new), Timestamp.from(since), except.toArray(UUID[]::new))
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
+        return counts;
+    }
+
+    /** The stored messages with these keys. */
+    public List<InboundMessage> byKeys(UUID clientId, Collection<String> keys) {
+        return jdbc.sql("select " + COLUMNS + " from support.inbound_message where client_id = ? and message_key = any(?)")
+                .params(clientId, keys.toArray(String[]::new)).query(MESSAGE).list();
     }
 
     /** Stores the message unless one with the same key is already here; says whether it stored it. */

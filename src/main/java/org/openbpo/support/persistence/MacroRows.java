@@ -1,5 +1,6 @@
 package org.openbpo.support.persistence;
 
+import org.jspecify.annotations.Nullable;
 import org.openbpo.support.Macro;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +30,17 @@ public class MacroRows {
                 .params(clientId, macro.id(), macro.name(), macro.body(), macro.moveTo(), Timestamp.from(at), Timestamp.from(at)).update();
     }
 
-    public boolean nameTaken(UUID clientId, String name) {
-        return jdbc.sql("select exists (select 1 from support.macro where client_id = ? and lower(name) = lower(?))")
-                .params(clientId, name).query(Boolean.class).single();
+    /** Whether another macro of the client (not {@code except}) has this name, whatever its case. */
+    public boolean nameTaken(UUID clientId, String name, @Nullable UUID except) {
+        return jdbc.sql("""
+                        select exists (select 1 from support.macro
+                                        where client_id = ? and lower(name) = lower(?) and id is distinct from ?)""")
+                .params(clientId, name, except).query(Boolean.class).single();
+    }
+
+    public void update(UUID clientId, Macro macro, Instant at) {
+        jdbc.sql("update support.macro set name = ?, body = ?, move_to = ?, updated_at = ? where client_id = ? and id = ?")
+                .params(macro.name(), macro.body(), macro.moveTo(), Timestamp.from(at), clientId, macro.id()).update();
     }
 
     public Optional<Macro> find(UUID clientId, UUID id) {

@@ -50,6 +50,13 @@ public class OutcomeRows {
                 .query((rs, n) -> new Survey(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, Integer.class))).optional();
     }
 
+    /** The survey without locking it: for showing, never for answering. */
+    public Optional<Survey> peek(UUID clientId, String tokenHash) {
+        return jdbc.sql("select client_id, item_id, score from support.ticket_outcome where client_id = ? and survey_token = ?")
+                .params(clientId, tokenHash)
+                .query((rs, n) -> new Survey(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, Integer.class))).optional();
+    }
+
     public void answer(UUID clientId, long itemId, int score, Instant at) {
         jdbc.sql("update support.ticket_outcome set score = ?, answered_at = ? where client_id = ? and item_id = ?")
                 .params(score, ts(at), clientId, itemId).update();

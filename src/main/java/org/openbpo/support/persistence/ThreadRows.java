@@ -48,6 +48,16 @@ public class ThreadRows {
                 .params(clientId, messageId).query(Boolean.class).single();
     }
 
+    /** Which of these Message-IDs are of mail we sent: a batch's loop check in one statement. */
+    public java.util.Set<String> sentByUs(UUID clientId, java.util.Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select message_id from support.thread_message where client_id = ? and message_id = any (?) and direction = 'OUT'""")
+                .params(clientId, messageIds.toArray(String[]::new)).query(String.class).list());
+    }
+
     /** The conversation's Message-IDs, oldest first, for the References header of our next reply. */
     public List<String> conversation(UUID clientId, long itemId) {
         return jdbc.sql("select message_id from support.thread_message where client_id = ? and item_id = ? order by at, message_id")

@@ -15,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -42,6 +43,13 @@ class AgentToolsApi {
     @Operation(summary = "Write a macro (team leads and up); placeholders are checked")
     Macro write(@PathVariable UUID clientId, @Valid @RequestBody WriteMacro command, @AuthenticationPrincipal CurrentUser user) {
         return macros.write(clientId, command, user);
+    }
+
+    @PutMapping("/macros/{macroId}")
+    @Operation(summary = "Rewrite a macro (team leads and up); placeholders are checked, the old text is audited")
+    Macro rewrite(@PathVariable UUID clientId, @PathVariable UUID macroId, @Valid @RequestBody WriteMacro command,
+                  @AuthenticationPrincipal CurrentUser user) {
+        return macros.rewrite(clientId, macroId, command, user);
     }
 
     @GetMapping("/macros")

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
@@ -74,5 +75,11 @@ class PhoneApi {
     @GetMapping("/api/v1/clients/{clientId}/support/calls/{callId}")
     Call get(@PathVariable UUID clientId, @PathVariable UUID callId, @AuthenticationPrincipal CurrentUser user) {
         return calls.get(clientId, callId, user);
+    }
+
+    @GetMapping("/api/v1/clients/{clientId}/support/tickets/{itemId}/calls")
+    @Operation(summary = "The calls about one ticket, oldest first")
+    List<Call> ofTicket(@PathVariable UUID clientId, @PathVariable long itemId, @AuthenticationPrincipal CurrentUser user) {
+        return calls.ofTicket(clientId, itemId, user);
     }
 }

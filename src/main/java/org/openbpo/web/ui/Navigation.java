@@ -40,6 +40,7 @@ public record Navigation(List<Section> sections) {
         if (staff && (user.has(Role.AGENT) || user.has(Role.TEAM_LEAD))) {
             work.add(Item.link("Work", "/work", "inbox"));
             work.add(Item.link("Chats", "/support/chats", "headset"));
+            work.add(Item.link("Support desk", "/support", "users"));
         }
         if (staff && (user.has(Role.TEAM_LEAD) || manager)) {
             work.add(Item.link("Overview", "/work/overview", "chart"));
