@@ -48,6 +48,7 @@ public class Scorecards {
     private final Contracts contracts;
     private final Clients clients;
     private final WorkStatistics statistics;
+    private final CompletedWork completedWork;
     private final WorkBehindFigures behind;
     private final EvaluationRows evaluations;
     private final CsatRows csat;
@@ -58,12 +59,13 @@ public class Scorecards {
     private final ObjectMapper json;
     private final Clock clock;
 
-    Scorecards(Contracts contracts, Clients clients, WorkStatistics statistics, WorkBehindFigures behind, EvaluationRows evaluations,
+    Scorecards(Contracts contracts, Clients clients, WorkStatistics statistics, CompletedWork completedWork, WorkBehindFigures behind, EvaluationRows evaluations,
                CsatRows csat, CreditRules creditRules, SignOffRows signOffs, AuditTrail audit, ApplicationEventPublisher events,
                ObjectMapper json, Clock clock) {
         this.contracts = contracts;
         this.clients = clients;
         this.statistics = statistics;
+        this.completedWork = completedWork;
         this.behind = behind;
         this.evaluations = evaluations;
         this.csat = csat;
@@ -167,7 +169,8 @@ public class Scorecards {
         Contract contract = contracts.get(clientId, contractId);
         Instant from = start(client, period);
         Instant to = end(client, period);
-        List<WorkStatistics.Completed> completed = statistics.completed(clientId, from, to);
+        // completed work from quality's read model (kept from the engine's events), not from the timelines
+        List<WorkStatistics.Completed> completed = completedWork.completed(clientId, period);
         List<WorkStatistics.Backlog> backlog = statistics.backlog(clientId, to);
         List<EvaluationRows.LineAccuracy> accuracy = evaluations.accuracy(clientId, from, to);
         List<CsatRows.LineCsat> satisfaction = csat.byLine(clientId, from, to);
@@ -185,7 +188,7 @@ public class Scorecards {
                 .toList();
         List<LineCredit> credits = credits(clientId, contractId, period, results);
         return new Scorecard(clientId, contractId, contract.reference(), contract.version(), period, results, completed, backlog,
-                byPriority, behind.pendingClient(clientId, from, to), credits, null, null);
+                byPriority, completedWork.pendingClient(clientId, period), credits, null, null);
     }
 
     /**

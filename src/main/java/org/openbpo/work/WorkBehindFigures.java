@@ -33,7 +33,7 @@ public class WorkBehindFigures {
     public record PendingClient(String serviceLine, long items, long seconds) {
     }
 
-    private static final String PENDING_CLIENT_SECONDS = """
+    static final String PENDING_CLIENT_SECONDS = """
             coalesce((select sum(extract(epoch from coalesce(m.next_at, w.completed_at) - m.at))
                         from (select e.at, e.data ->> 'to' as to_state, lead(e.at) over (order by e.seq) as next_at
                                 from work.work_event e

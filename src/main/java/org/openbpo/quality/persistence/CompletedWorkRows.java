@@ -1,0 +1,93 @@
+package org.openbpo.quality.persistence;
+
+import org.openbpo.contracts.Priority;
+import org.openbpo.work.WorkBehindFigures;
+import org.openbpo.work.WorkStatistics;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+/** The scorecard's read model of completed work: one row per item, and per-month tallies striped by item. */
+@Repository
+public class CompletedWorkRows {
+
+    private static final int STRIPES = 16;
+
+    private final JdbcClient jdbc;
+
+    CompletedWorkRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records the item and adds it to its month's tally, both only if the item was not recorded yet:
+     * one statement, so the row and the tally never disagree.
+     */
+    public boolean record(UUID clientId, YearMonth period, WorkStatistics.Outcome outcome) {
+        return jdbc.sql("""
+                        with item as (
+                            insert into quality.completed_work (client_id, item_id, period, service_line, priority, completed_at,
+                                                                sla_met, ever_paused, handle_seconds, pending_client_seconds)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict (client_id, item_id) do nothing
+                            returning client_id, item_id, period, service_line, priority, sla_met, ever_paused, handle_seconds,
+                                      pending_client_seconds)
+                        insert into quality.completed_tally as t (client_id, period, service_line, priority, stripe, completed, with_sla,
+                                                                  sla_met, ever_paused, handled, handle_seconds, pending_items,
+                                                                  pending_seconds)
+                        select client_id, period, service_line, priority, (item_id % ?)::smallint, 1,
+                               case when sla_met is null then 0 else 1 end, case when sla_met then 1 else 0 end,
+                               case when ever_paused then 1 else 0 end, case when handle_seconds is null then 0 else 1 end,
+                               coalesce(handle_seconds, 0), case when pending_client_seconds > 0 then 1 else 0 end,
+                               pending_client_seconds
+                          from item
+                        on conflict (client_id, period, service_line, priority, stripe) do update
+                           set completed = t.completed + 1, with_sla = t.with_sla + excluded.with_sla,
+                               sla_met = t.sla_met + excluded.sla_met, ever_paused = t.ever_paused + excluded.ever_paused,
+                               handled = t.handled + excluded.handled, handle_seconds = t.handle_seconds + excluded.handle_seconds,
+                               pending_items = t.pending_items + excluded.pending_items,
+                               pending_seconds = t.pending_seconds + excluded.pending_seconds""")
+                .params(clientId, outcome.itemId(), period.toString(), outcome.serviceLine(), outcome.priority().rank(),
+                        Timestamp.from(outcome.completedAt()), outcome.slaMet(), outcome.everPaused(), outcome.handleSeconds(),
+                        outcome.pendingClientSeconds(), STRIPES)
+                .update() == 1;
+    }
+
+    /** The month's completed work per service line and priority, as the timelines would count it. */
+    public List<WorkStatistics.Completed> completed(UUID clientId, YearMonth period) {
+        return jdbc.sql("""
+                        select service_line, priority, sum(completed), sum(with_sla), sum(sla_met), sum(ever_paused),
+                               sum(handle_seconds) / nullif(sum(handled), 0)
+                          from quality.completed_tally
+                         where client_id = ? and period = ?
+                         group by service_line, priority order by service_line, priority desc""")
+                .params(clientId, period.toString())
+                .query((rs, n) -> new WorkStatistics.Completed(rs.getString(1), Priority.ofRank(rs.getInt(2)), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getObject(7) == null ? null : rs.getDouble(7)))
+                .list();
+    }
+
+    /** The month's completed items that waited on the client, per service line, and for how long in all. */
+    public List<WorkBehindFigures.PendingClient> pendingClient(UUID clientId, YearMonth period) {
+        return jdbc.sql("""
+                        select service_line, sum(pending_items), sum(pending_seconds)
+                          from quality.completed_tally
+                         where client_id = ? and period = ?
+                         group by service_line order by service_line""")
+                .params(clientId, period.toString())
+                .query((rs, n) -> new WorkBehindFigures.PendingClient(rs.getString(1), rs.getLong(2),
+                        rs.getBigDecimal(3).setScale(0, RoundingMode.HALF_UP).longValue()))
+                .list();
+    }
+
+    /** Items recorded for the month: how many completions the read model has seen. */
+    public long items(UUID clientId, YearMonth period) {
+        return jdbc.sql("select count(*) from quality.completed_work where client_id = ? and period = ?")
+                .params(clientId, period.toString()).query(Long.class).single();
+    }
+}
