@@ -80,10 +80,10 @@ public class Scorecards {
     /** The month's scorecard: the frozen one once signed off, else computed now. */
     @Transactional(readOnly = true)
     public Scorecard score(UUID clientId, UUID contractId, YearMonth period) {
-        clients.get(clientId);
-        contracts.get(clientId, contractId);
+        Client client = clients.get(clientId);
+        Contract contract = contracts.get(clientId, contractId);
         Optional<String> frozen = signOffs.snapshot(clientId, contractId, period);
-        return frozen.map(snapshot -> json.readValue(snapshot, Scorecard.class)).orElseGet(() -> live(clientId, contractId, period));
+        return frozen.map(snapshot -> json.readValue(snapshot, Scorecard.class)).orElseGet(() -> live(client, contract, period));
     }
 
     /** The month the client is in now, in its time zone. */
@@ -102,7 +102,7 @@ public class Scorecards {
     @Transactional
     public Scorecard signOff(UUID clientId, UUID contractId, YearMonth period, CurrentUser by) {
         Client client = clients.get(clientId);
-        contracts.get(clientId, contractId);
+        Contract contract = contracts.get(clientId, contractId);
         QaRoles.requireManager(by, "sign off scorecards");
         Instant now = clock.instant();
         if (now.isBefore(end(client, period))) {
@@ -112,7 +112,7 @@ public class Scorecards {
         if (signOffs.snapshot(clientId, contractId, period).isPresent()) {
             throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
         }
-        Scorecard signed = live(clientId, contractId, period).signed(now, by.email());
+        Scorecard signed = live(client, contract, period).signed(now, by.email());
         if (!signOffs.insert(clientId, contractId, period, json.writeValueAsString(signed), by.email(), now)) {
             throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
         }
@@ -164,9 +164,9 @@ public class Scorecards {
         return new FigureItems(clientId, contractId, period, figure, serviceLine, completed, open, evaluated, answers);
     }
 
-    private Scorecard live(UUID clientId, UUID contractId, YearMonth period) {
-        Client client = clients.get(clientId);
-        Contract contract = contracts.get(clientId, contractId);
+    private Scorecard live(Client client, Contract contract, YearMonth period) {
+        UUID clientId = client.id();
+        UUID contractId = contract.id();
         Instant from = start(client, period);
         Instant to = end(client, period);
         // completed work from quality's read model (kept from the engine's events), not from the timelines

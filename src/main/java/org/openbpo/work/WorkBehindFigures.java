@@ -42,6 +42,14 @@ public class WorkBehindFigures {
                                              where t.client_id = w.client_id and t.code = w.work_type
                                                and t.version = w.work_type_version and s ->> 'category' = 'PENDING_CLIENT')), 0)""";
 
+    /**
+     * The SQL expression for a done item {@code w}'s calendar time in pending-client states, for read
+     * models that keep it (quality's scorecard read model and its back-fill).
+     */
+    public static String pendingClientSeconds() {
+        return PENDING_CLIENT_SECONDS;
+    }
+
     private final JdbcClient jdbc;
 
     WorkBehindFigures(JdbcClient jdbc) {

@@ -58,6 +58,53 @@ public class CompletedWorkRows {
                 .update() == 1;
     }
 
+    /**
+     * Records every done item of the client that is not recorded yet, set-based, with the statements of
+     * the V9_3 migration's back-fill (for a client whose history was loaded around the engine, and the
+     * benchmark); the tallies grow by exactly the items inserted.
+     */
+    public long backfill(UUID clientId, String timeZone) {
+        return jdbc.sql("""
+                        with item as (
+                            insert into quality.completed_work (client_id, item_id, period, service_line, priority, completed_at, sla_met,
+                                                                ever_paused, handle_seconds, pending_client_seconds)
+                            select w.client_id, w.id, to_char(w.completed_at at time zone ?, 'YYYY-MM'), w.service_line, w.priority,
+                                   w.completed_at, w.sla_met,
+                                   exists (select from work.work_event e
+                                            where e.client_id = w.client_id and e.item_id = w.id and e.type = 'moved'
+                                              and e.data ->> 'to' in (select s ->> 'code' from work.work_type t,
+                                                                              jsonb_array_elements(t.definition -> 'states') s
+                                                                        where t.client_id = w.client_id and t.code = w.work_type
+                                                                          and t.version = w.work_type_version
+                                                                          and s ->> 'category' in ('PENDING_CLIENT', 'PENDING_THIRD_PARTY'))),
+                                   (select sum(extract(epoch from h.ended_at - h.started_at)) from work.handle_time h
+                                     where h.client_id = w.client_id and h.item_id = w.id and h.ended_at is not null),
+                                   %s
+                              from work.work_item w
+                             where w.client_id = ? and w.category = 'DONE' and w.completed_at is not null
+                            on conflict (client_id, item_id) do nothing
+                            returning client_id, item_id, period, service_line, priority, sla_met, ever_paused, handle_seconds,
+                                      pending_client_seconds),
+                        tally as (
+                            insert into quality.completed_tally as t (client_id, period, service_line, priority, stripe, completed,
+                                                                      with_sla, sla_met, ever_paused, handled, handle_seconds,
+                                                                      pending_items, pending_seconds)
+                            select client_id, period, service_line, priority, (item_id %% ?)::smallint, count(*),
+                                   count(*) filter (where sla_met is not null), count(*) filter (where sla_met),
+                                   count(*) filter (where ever_paused), count(handle_seconds), coalesce(sum(handle_seconds), 0),
+                                   count(*) filter (where pending_client_seconds > 0), sum(pending_client_seconds)
+                              from item
+                             group by client_id, period, service_line, priority, item_id %% ?
+                            on conflict (client_id, period, service_line, priority, stripe) do update
+                               set completed = t.completed + excluded.completed, with_sla = t.with_sla + excluded.with_sla,
+                                   sla_met = t.sla_met + excluded.sla_met, ever_paused = t.ever_paused + excluded.ever_paused,
+                                   handled = t.handled + excluded.handled, handle_seconds = t.handle_seconds + excluded.handle_seconds,
+                                   pending_items = t.pending_items + excluded.pending_items,
+                                   pending_seconds = t.pending_seconds + excluded.pending_seconds)
+                        select count(*) from item""".formatted(WorkBehindFigures.pendingClientSeconds()))
+                .params(timeZone, clientId, STRIPES, STRIPES).query(Long.class).single();
+    }
+
     /** The month's completed work per service line and priority, as the timelines would count it. */
     public List<WorkStatistics.Completed> completed(UUID clientId, YearMonth period) {
         return jdbc.sql("""
