@@ -148,26 +148,34 @@ public class Calibrations {
         return users.staffServing(clientId, Set.of(Role.QA_ANALYST, Role.TEAM_LEAD, Role.OPERATIONS_MANAGER, Role.ADMINISTRATOR), by);
     }
 
+    /**
+     * While chosen analysts are still scoring (and nobody revealed the spread), each sees only their
+     * own score, so nobody anchors on a colleague's: the others' scores and the spread stay hidden.
+     */
     private Calibration result(UUID clientId, CalibrationRows.Row row, CurrentUser by) {
         QaForm form = forms.version(clientId, row.formCode(), row.formVersion());
-        List<Evaluation> scores = evaluations.ofCalibration(clientId, row.id());
+        List<Evaluation> all = evaluations.ofCalibration(clientId, row.id());
+        List<UUID> invited = calibrations.invited(clientId, row.id());
+        Map<UUID, String> names = invited.isEmpty() ? Map.of() : users.staffNames(invited, by);
+        Set<UUID> scoredBy = all.stream().map(Evaluation::evaluatorId).collect(Collectors.toSet());
+        List<Calibration.Analyst> analysts = invited.stream()
+                .map(a -> new Calibration.Analyst(a, names.getOrDefault(a, "Analyst"), scoredBy.contains(a)))
+                .sorted(java.util.Comparator.comparing(Calibration.Analyst::name)).toList();
+        boolean complete = !analysts.isEmpty() && analysts.stream().allMatch(Calibration.Analyst::scored);
+        boolean shown = analysts.isEmpty() || complete || row.revealedAt() != null;
+        List<Evaluation> scores = shown ? all : all.stream().filter(e -> e.evaluatorId().equals(by.id())).toList();
         List<Calibration.QuestionSpread> questions = new ArrayList<>();
         for (QaQuestion question : form.questions()) {
             List<BigDecimal> points = scores.stream().map(s -> s.answers().get(question.key()))
                     .filter(a -> a != null && a != QaAnswer.NA)
                     .map(a -> a == QaAnswer.YES ? BigDecimal.valueOf(question.weight()) : BigDecimal.ZERO).toList();
-            questions.add(new Calibration.QuestionSpread(question.key(), question.text(), points, spread(points)));
+            questions.add(new Calibration.QuestionSpread(question.key(), question.text(), shown ? points : List.of(),
+                    shown ? spread(points) : new Calibration.Spread(0, null, null)));
         }
         List<BigDecimal> overall = scores.stream().map(Evaluation::score).toList();
-        List<UUID> invited = calibrations.invited(clientId, row.id());
-        Map<UUID, String> names = invited.isEmpty() ? Map.of() : users.staffNames(invited, by);
-        Set<UUID> scoredBy = scores.stream().map(Evaluation::evaluatorId).collect(Collectors.toSet());
-        List<Calibration.Analyst> analysts = invited.stream()
-                .map(a -> new Calibration.Analyst(a, names.getOrDefault(a, "Analyst"), scoredBy.contains(a)))
-                .sorted(java.util.Comparator.comparing(Calibration.Analyst::name)).toList();
-        boolean complete = !analysts.isEmpty() && analysts.stream().allMatch(Calibration.Analyst::scored);
         return new Calibration(clientId, row.id(), row.itemId(), row.formCode(), row.formVersion(), row.title(), row.createdAt(),
-                row.createdBy(), scores, questions, spread(overall), analysts, complete, row.revealedAt(), row.revealedBy());
+                row.createdBy(), scores, questions, shown ? spread(overall) : new Calibration.Spread(0, null, null), analysts,
+                complete, row.revealedAt(), row.revealedBy());
     }
 
     private static Calibration.Spread spread(List<BigDecimal> values) {

@@ -82,7 +82,7 @@ public class UserRows {
 
     /** Active provider staff holding one of the roles who serve the client (all clients, or assigned to it), by name. */
     public List<User> staffServing(UUID clientId, Collection<String> roles, int limit) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                          where u.client_id is null and u.status = 'ACTIVE' and u.roles && ?::text[]
                            and (u.all_clients or exists (select from tenancy.user_client uc where uc.user_id = u.id and uc.client_id = ?))
                          order by u.display_name, u.id limit ?""")

@@ -183,7 +183,7 @@ class CalibrationPages {
         model.addAttribute("scorers", scorers);
         model.addAttribute("item", item);
         model.addAttribute("form", form);
-        model.addAttribute("title", title);
+        model.addAttribute("sessionTitle", title);
         model.addAttribute("picked", picked);
         model.addAttribute("errors", errors);
         return "quality/calibrations";
@@ -196,7 +196,7 @@ class CalibrationPages {
         WorkItem item = workItems.get(clientId, session.itemId());
         boolean mayScore = (session.analysts().isEmpty() || session.invited(user.id())) && !session.scoredBy(user.id());
         model.addAttribute("client", client);
-        model.addAttribute("session", session);
+        model.addAttribute("calibration", session);
         model.addAttribute("form", form);
         model.addAttribute("item", item);
         model.addAttribute("mayScore", mayScore);

@@ -202,13 +202,19 @@ class CreditRulePages {
         return "quality/credit-rules";
     }
 
-    static String key(CreditRule rule) {
+    public static String key(CreditRule rule) {
         return rule.serviceLine() + "/" + rule.kpi() + "/" + rule.version();
     }
 
-    static String label(Kpi kpi) {
-        String words = kpi.name().toLowerCase().replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    public static String label(Kpi kpi) {
+        return switch (kpi) {
+            case SLA_ATTAINMENT -> "SLA attainment";
+            case CSAT -> "CSAT";
+            default -> {
+                String words = kpi.name().toLowerCase().replace('_', ' ');
+                yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            }
+        };
     }
 
     private static Draft padded(Draft draft) {
