@@ -134,10 +134,13 @@ public class Calibrations {
 
     /** The client's calibration sessions, newest first, with how many of the chosen analysts scored. */
     @Transactional(readOnly = true)
-    public List<CalibrationRows.Summary> recent(UUID clientId, CurrentUser by) {
+    public List<CalibrationSummary> recent(UUID clientId, CurrentUser by) {
         clients.get(clientId);
         QaRoles.requireStaff(by, "see calibration sessions");
-        return calibrations.recent(clientId, 100);
+        return calibrations.recent(clientId, 100).stream()
+                .map(s -> new CalibrationSummary(s.row().id(), s.row().itemId(), s.row().formCode(), s.row().formVersion(),
+                        s.row().title(), s.row().createdAt(), s.row().createdBy(), s.invited(), s.scored()))
+                .toList();
     }
 
     /** Who may be put before a session of the client's: provider staff serving it who evaluate. */
