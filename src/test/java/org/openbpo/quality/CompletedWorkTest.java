@@ -85,6 +85,7 @@ class CompletedWorkTest extends IntegrationTest {
         // delivered again (or an item that is not done): nothing changes
         assertThat(TenantScope.call(AllowedClients.ALL, () -> completedWork.record(client, quick.id()))).isFalse();
         assertThat(TenantScope.call(AllowedClients.ALL, () -> completedWork.record(client, open.id()))).isFalse();
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> completedWork.backfill(client))).as("all recorded already").isZero();
         assertThat(TenantScope.call(AllowedClients.ALL, () -> completedWork.completed(client, may))).isEqualTo(fromTimelines);
 
         // another client's scope sees none of it

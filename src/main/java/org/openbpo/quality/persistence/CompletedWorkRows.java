@@ -89,20 +89,20 @@ public class CompletedWorkRows {
                             insert into quality.completed_tally as t (client_id, period, service_line, priority, stripe, completed,
                                                                       with_sla, sla_met, ever_paused, handled, handle_seconds,
                                                                       pending_items, pending_seconds)
-                            select client_id, period, service_line, priority, (item_id %% ?)::smallint, count(*),
+                            select client_id, period, service_line, priority, (item_id %% %d)::smallint, count(*),
                                    count(*) filter (where sla_met is not null), count(*) filter (where sla_met),
                                    count(*) filter (where ever_paused), count(handle_seconds), coalesce(sum(handle_seconds), 0),
                                    count(*) filter (where pending_client_seconds > 0), sum(pending_client_seconds)
                               from item
-                             group by client_id, period, service_line, priority, item_id %% ?
+                             group by client_id, period, service_line, priority, item_id %% %d
                             on conflict (client_id, period, service_line, priority, stripe) do update
                                set completed = t.completed + excluded.completed, with_sla = t.with_sla + excluded.with_sla,
                                    sla_met = t.sla_met + excluded.sla_met, ever_paused = t.ever_paused + excluded.ever_paused,
                                    handled = t.handled + excluded.handled, handle_seconds = t.handle_seconds + excluded.handle_seconds,
                                    pending_items = t.pending_items + excluded.pending_items,
                                    pending_seconds = t.pending_seconds + excluded.pending_seconds)
-                        select count(*) from item""".formatted(WorkBehindFigures.pendingClientSeconds()))
-                .params(timeZone, clientId, STRIPES, STRIPES).query(Long.class).single();
+                        select count(*) from item""".formatted(WorkBehindFigures.pendingClientSeconds(), STRIPES, STRIPES))
+                .params(timeZone, clientId).query(Long.class).single();
     }
 
     /** The month's completed work per service line and priority, as the timelines would count it. */
