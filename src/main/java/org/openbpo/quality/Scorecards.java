@@ -59,9 +59,9 @@ public class Scorecards {
     private final ObjectMapper json;
     private final Clock clock;
 
-    Scorecards(Contracts contracts, Clients clients, WorkStatistics statistics, CompletedWork completedWork, WorkBehindFigures behind, EvaluationRows evaluations,
-               CsatRows csat, CreditRules creditRules, SignOffRows signOffs, AuditTrail audit, ApplicationEventPublisher events,
-               ObjectMapper json, Clock clock) {
+    Scorecards(Contracts contracts, Clients clients, WorkStatistics statistics, CompletedWork completedWork, WorkBehindFigures behind,
+               EvaluationRows evaluations, CsatRows csat, CreditRules creditRules, SignOffRows signOffs, AuditTrail audit,
+               ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
         this.contracts = contracts;
         this.clients = clients;
         this.statistics = statistics;
