@@ -48,6 +48,7 @@ public class Scorecards {
     private final Contracts contracts;
     private final Clients clients;
     private final WorkStatistics statistics;
+    private final CompletedWork completedWork;
     private final WorkBehindFigures behind;
     private final EvaluationRows evaluations;
     private final CsatRows csat;
@@ -58,12 +59,13 @@ public class Scorecards {
     private final ObjectMapper json;
     private final Clock clock;
 
-    Scorecards(Contracts contracts, Clients clients, WorkStatistics statistics, WorkBehindFigures behind, EvaluationRows evaluations,
-               CsatRows csat, CreditRules creditRules, SignOffRows signOffs, AuditTrail audit, ApplicationEventPublisher events,
-               ObjectMapper json, Clock clock) {
+    Scorecards(Contracts contracts, Clients clients, WorkStatistics statistics, CompletedWork completedWork, WorkBehindFigures behind,
+               EvaluationRows evaluations, CsatRows csat, CreditRules creditRules, SignOffRows signOffs, AuditTrail audit,
+               ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
         this.contracts = contracts;
         this.clients = clients;
         this.statistics = statistics;
+        this.completedWork = completedWork;
         this.behind = behind;
         this.evaluations = evaluations;
         this.csat = csat;
@@ -78,10 +80,10 @@ public class Scorecards {
     /** The month's scorecard: the frozen one once signed off, else computed now. */
     @Transactional(readOnly = true)
     public Scorecard score(UUID clientId, UUID contractId, YearMonth period) {
-        clients.get(clientId);
-        contracts.get(clientId, contractId);
+        Client client = clients.get(clientId);
+        Contract contract = contracts.get(clientId, contractId);
         Optional<String> frozen = signOffs.snapshot(clientId, contractId, period);
-        return frozen.map(snapshot -> json.readValue(snapshot, Scorecard.class)).orElseGet(() -> live(clientId, contractId, period));
+        return frozen.map(snapshot -> json.readValue(snapshot, Scorecard.class)).orElseGet(() -> live(client, contract, period));
     }
 
     /** The month the client is in now, in its time zone. */
@@ -100,7 +102,7 @@ public class Scorecards {
     @Transactional
     public Scorecard signOff(UUID clientId, UUID contractId, YearMonth period, CurrentUser by) {
         Client client = clients.get(clientId);
-        contracts.get(clientId, contractId);
+        Contract contract = contracts.get(clientId, contractId);
         QaRoles.requireManager(by, "sign off scorecards");
         Instant now = clock.instant();
         if (now.isBefore(end(client, period))) {
@@ -110,7 +112,7 @@ public class Scorecards {
         if (signOffs.snapshot(clientId, contractId, period).isPresent()) {
             throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
         }
-        Scorecard signed = live(clientId, contractId, period).signed(now, by.email());
+        Scorecard signed = live(client, contract, period).signed(now, by.email());
         if (!signOffs.insert(clientId, contractId, period, json.writeValueAsString(signed), by.email(), now)) {
             throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
         }
@@ -162,12 +164,13 @@ public class Scorecards {
         return new FigureItems(clientId, contractId, period, figure, serviceLine, completed, open, evaluated, answers);
     }
 
-    private Scorecard live(UUID clientId, UUID contractId, YearMonth period) {
-        Client client = clients.get(clientId);
-        Contract contract = contracts.get(clientId, contractId);
+    private Scorecard live(Client client, Contract contract, YearMonth period) {
+        UUID clientId = client.id();
+        UUID contractId = contract.id();
         Instant from = start(client, period);
         Instant to = end(client, period);
-        List<WorkStatistics.Completed> completed = statistics.completed(clientId, from, to);
+        // completed work from quality's read model (kept from the engine's events), not from the timelines
+        List<WorkStatistics.Completed> completed = completedWork.completed(clientId, period);
         List<WorkStatistics.Backlog> backlog = statistics.backlog(clientId, to);
         List<EvaluationRows.LineAccuracy> accuracy = evaluations.accuracy(clientId, from, to);
         List<CsatRows.LineCsat> satisfaction = csat.byLine(clientId, from, to);
@@ -185,7 +188,7 @@ public class Scorecards {
                 .toList();
         List<LineCredit> credits = credits(clientId, contractId, period, results);
         return new Scorecard(clientId, contractId, contract.reference(), contract.version(), period, results, completed, backlog,
-                byPriority, behind.pendingClient(clientId, from, to), credits, null, null);
+                byPriority, completedWork.pendingClient(clientId, period), credits, null, null);
     }
 
     /**

@@ -131,6 +131,20 @@ public class Users {
         return names == null ? Map.of() : Map.copyOf(names);
     }
 
+    /**
+     * Provider staff with one of the roles who serve the client, so a team lead can pick colleagues
+     * (for a QA calibration, say). Read in the provider-wide scope, like {@link #staffNames}.
+     */
+    public List<User> staffServing(UUID clientId, Set<Role> roles, CurrentUser by) {
+        if (!by.providerStaff() || !by.maySee(clientId)) {
+            throw new NotFound("client", clientId);
+        }
+        clients.get(clientId);
+        List<User> staff = TenantScope.call(AllowedClients.ALL, () -> providerReads.execute(tx ->
+                rows.staffServing(clientId, roles.stream().map(Role::name).toList(), 500)));
+        return staff == null ? List.of() : List.copyOf(staff);
+    }
+
     public static boolean mayManage(CurrentUser by, @Nullable UUID clientId) {
         if (by.providerAdministrator()) {
             return true;

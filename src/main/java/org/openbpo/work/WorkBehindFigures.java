@@ -33,7 +33,7 @@ public class WorkBehindFigures {
     public record PendingClient(String serviceLine, long items, long seconds) {
     }
 
-    private static final String PENDING_CLIENT_SECONDS = """
+    static final String PENDING_CLIENT_SECONDS = """
             coalesce((select sum(extract(epoch from coalesce(m.next_at, w.completed_at) - m.at))
                         from (select e.at, e.data ->> 'to' as to_state, lead(e.at) over (order by e.seq) as next_at
                                 from work.work_event e
@@ -41,6 +41,14 @@ public class WorkBehindFigures {
                        where m.to_state in (select s ->> 'code' from work.work_type t, jsonb_array_elements(t.definition -> 'states') s
                                              where t.client_id = w.client_id and t.code = w.work_type
                                                and t.version = w.work_type_version and s ->> 'category' = 'PENDING_CLIENT')), 0)""";
+
+    /**
+     * The SQL expression for a done item {@code w}'s calendar time in pending-client states, for read
+     * models that keep it (quality's scorecard read model and its back-fill).
+     */
+    public static String pendingClientSeconds() {
+        return PENDING_CLIENT_SECONDS;
+    }
 
     private final JdbcClient jdbc;
 

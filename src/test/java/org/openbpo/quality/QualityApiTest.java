@@ -163,6 +163,62 @@ class QualityApiTest extends IntegrationTest {
     }
 
     @Test
+    void aCalibrationPutBeforeChosenAnalystsStaysBlindUntilAllHaveScored() {
+        analyst.post(setup.path() + "/qa/forms", policyForm());
+        long item = completedAndFlagged("Beneficiary change keyed");
+        String analystId = setup.analyst().id().toString();
+        String secondId = setup.secondAnalyst().id().toString();
+        assertProblem(lead.post(setup.path() + "/qa/calibrations", Map.of("itemId", item, "form", "back-office", "title", "Alone",
+                "analysts", List.of(analystId))), 422, "analysts");
+        assertProblem(lead.post(setup.path() + "/qa/calibrations", Map.of("itemId", item, "form", "back-office", "title", "Stranger",
+                "analysts", List.of(analystId, java.util.UUID.randomUUID().toString()))), 422, "analysts");
+        Api.Response started = lead.post(setup.path() + "/qa/calibrations", Map.of("itemId", item, "form", "back-office",
+                "title", "April calibration", "analysts", List.of(analystId, secondId)));
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(201);
+        assertThat(started.body().path("analysts").size()).isEqualTo(2);
+        String path = setup.path() + "/qa/calibrations/" + started.text("id");
+        Map<String, Object> allYes = Map.of("answers", Map.of("accuracy", "YES", "courtesy", "YES", "procedure", "YES",
+                "data-protection", "YES"));
+
+        Api.Response uninvited = lead.post(path + "/scores", allYes);
+        assertThat(uninvited.status()).isEqualTo(409);
+        assertThat(uninvited.text("code")).isEqualTo("not-invited");
+        assertThat(analyst.post(path + "/scores", allYes).status()).isEqualTo(201);
+        JsonNode seenBySecond = second.get(path).body();
+        assertThat(seenBySecond.path("complete").asBoolean()).isFalse();
+        assertThat(seenBySecond.path("scores").size()).as("no anchoring on a colleague's score").isZero();
+        assertThat(seenBySecond.path("overall").path("mean").isNull()).isTrue();
+        assertThat(seenBySecond.path("analysts").findValuesAsString("name")).contains("Quinn Analyst", "Sam Second");
+
+        Api.Response last = second.post(path + "/scores", Map.of("answers", Map.of("accuracy", "NO", "courtesy", "YES",
+                "procedure", "YES", "data-protection", "YES")));
+        assertThat(last.status()).isEqualTo(201);
+        assertThat(last.body().path("complete").asBoolean()).isTrue();
+        // scores 100 and 50: mean 75, variance 625; accuracy points 50 and 0: mean 25, variance 625
+        assertThat(last.body().path("overall").path("mean").decimalValue()).isEqualByComparingTo("75");
+        assertThat(last.body().path("overall").path("variance").decimalValue()).isEqualByComparingTo("625");
+        assertThat(last.body().path("questions").get(0).path("spread").path("variance").decimalValue()).isEqualByComparingTo("625");
+        assertThat(lead.get(path).body().path("scores").size()).isEqualTo(2);
+    }
+
+    @Test
+    void aCalibrationsSpreadCanBeShownBeforeEveryoneScored() {
+        analyst.post(setup.path() + "/qa/forms", policyForm());
+        long item = completedAndFlagged("Premium refund keyed");
+        String path = setup.path() + "/qa/calibrations/" + lead.post(setup.path() + "/qa/calibrations", Map.of("itemId", item,
+                "form", "back-office", "title", "Quick debrief", "analysts", List.of(setup.analyst().id().toString(),
+                        setup.secondAnalyst().id().toString()))).text("id");
+        analyst.post(path + "/scores", Map.of("answers", Map.of("accuracy", "YES", "courtesy", "NO", "procedure", "YES",
+                "data-protection", "YES")));
+        assertThat(lead.get(path).body().path("scores").size()).isZero();
+        Api.Response revealed = lead.post(path + "/reveal", Map.of());
+        assertThat(revealed.status()).isEqualTo(200);
+        assertThat(revealed.body().path("complete").asBoolean()).isFalse();
+        assertThat(revealed.body().path("overall").path("mean").decimalValue()).isEqualByComparingTo("70");
+        assertThat(revealed.body().path("revealedBy").asString()).isEqualTo(setup.lead().email());
+    }
+
+    @Test
     void samplingRulesCsatAndFormsRefuseBadInputWithTheFieldAndTheReason() {
         Api.Response rule = analyst.post(setup.path() + "/qa/sampling-rules", Map.of("serviceLine", "policy-admin",
                 "percent", "12.5", "minimumPerWeek", 5));

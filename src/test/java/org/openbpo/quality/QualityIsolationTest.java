@@ -74,6 +74,8 @@ class QualityIsolationTest extends IntegrationTest {
             attempts.put("calibration", api.get(them + "/qa/calibrations/" + calibration));
             attempts.put("their calibration under our id", api.get(us + "/qa/calibrations/" + calibration));
             attempts.put("score calibration", api.post(us + "/qa/calibrations/" + calibration + "/scores", Map.of("answers", answers)));
+            attempts.put("reveal calibration", api.post(them + "/qa/calibrations/" + calibration + "/reveal", Map.of()));
+            attempts.put("reveal their calibration under our id", api.post(us + "/qa/calibrations/" + calibration + "/reveal", Map.of()));
             attempts.put("csat", api.post(them + "/qa/csat-responses", Map.of("itemId", item.id(), "score", 5)));
             attempts.put("csat on their item under our id", api.post(us + "/qa/csat-responses", Map.of("itemId", item.id(), "score", 5)));
             String card = them + "/contracts/" + contract;

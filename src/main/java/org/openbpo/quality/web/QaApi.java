@@ -177,6 +177,12 @@ class QaApi {
         return calibrations.score(clientId, calibrationId, score.answers(), user);
     }
 
+    @PostMapping("/calibrations/{calibrationId}/reveal")
+    @Operation(summary = "Show the spread before every chosen analyst scored")
+    Calibration revealCalibration(@PathVariable UUID clientId, @PathVariable UUID calibrationId, @AuthenticationPrincipal CurrentUser user) {
+        return calibrations.reveal(clientId, calibrationId, user);
+    }
+
     @PostMapping("/csat-responses")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a customer's CSAT response (1–5) for a work item, once per item")

@@ -80,6 +80,15 @@ public class UserRows {
         return statement.param(after == null ? new UUID(0, 0) : after).param(limit).query((rs, n) -> user(rs)).list();
     }
 
+    /** Active provider staff holding one of the roles who serve the client (all clients, or assigned to it), by name. */
+    public List<User> staffServing(UUID clientId, Collection<String> roles, int limit) {
+        return jdbc.sql(SELECT + " " + """
+                         where u.client_id is null and u.status = 'ACTIVE' and u.roles && ?::text[]
+                           and (u.all_clients or exists (select from tenancy.user_client uc where uc.user_id = u.id and uc.client_id = ?))
+                         order by u.display_name, u.id limit ?""")
+                .params(roles.toArray(String[]::new), clientId, limit).query((rs, n) -> user(rs)).list();
+    }
+
     /** Display names of provider staff among the ids; client users' ids are ignored. */
     public Map<UUID, String> staffNames(Collection<UUID> ids) {
         Map<UUID, String> names = new HashMap<>();

@@ -65,6 +65,7 @@ public record Navigation(List<Section> sections) {
         boolean analyst = staff && user.has(Role.QA_ANALYST);
         if (analyst || manager || (staff && user.has(Role.TEAM_LEAD))) {
             quality.add(Item.link("QA queue", "/quality", "check"));
+            quality.add(Item.link("Calibration", "/quality/calibrations", "layers"));
         }
         if (analyst || manager) {
             quality.add(Item.link("QA forms", "/quality/forms", "file"));

@@ -25,7 +25,7 @@ class AdministratorBrowserTest extends IntegrationTest {
         assertThat(browser.text("h1")).isEqualTo("Welcome, Test Administrator");
         assertThat(browser.text(".user-name")).isEqualTo("Test Administrator");
         assertThat(browser.text(".user-roles")).isEqualTo("Administrator");
-        assertThat(browser.texts("a.nav-link")).containsExactly("Dashboard", "Overview", "Payroll", "QA queue", "QA forms",
+        assertThat(browser.texts("a.nav-link")).containsExactly("Dashboard", "Overview", "Payroll", "QA queue", "Calibration", "QA forms",
                 "Scorecards", "Invoices", "Price plans", "Books", "Clients", "Provider staff",
                 "Contracts", "Work types", "Queues", "Centres", "Agents", "API tokens");
         assertThat(browser.texts(".nav-link.soon")).allMatch(label -> label.endsWith("soon"));

@@ -54,7 +54,7 @@ class TeamOverviewBrowserTest extends IntegrationTest {
         TenantScope.run(AllowedClients.ALL, timers::escalateDue);
 
         browser.logIn(lead.email(), "long enough password");
-        assertThat(browser.texts("a.nav-link")).containsExactly("Dashboard", "Work", "Chats", "Support desk", "Overview", "Payroll", "QA queue",
+        assertThat(browser.texts("a.nav-link")).containsExactly("Dashboard", "Work", "Chats", "Support desk", "Overview", "Payroll", "QA queue", "Calibration",
                 "API tokens");
         browser.click("a.nav-link[href='/work/overview']");
         String queue = "#load-table tr[data-queue='" + setup.client().code() + "/policy-changes']";

@@ -1,0 +1,140 @@
+package org.openbpo.quality.persistence;
+
+import org.openbpo.contracts.Priority;
+import org.openbpo.work.WorkBehindFigures;
+import org.openbpo.work.WorkStatistics;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+/** The scorecard's read model of completed work: one row per item, and per-month tallies striped by item. */
+@Repository
+public class CompletedWorkRows {
+
+    private static final int STRIPES = 16;
+
+    private final JdbcClient jdbc;
+
+    CompletedWorkRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records the item and adds it to its month's tally, both only if the item was not recorded yet:
+     * one statement, so the row and the tally never disagree.
+     */
+    public boolean record(UUID clientId, YearMonth period, WorkStatistics.Outcome outcome) {
+        return jdbc.sql("""
+                        with item as (
+                            insert into quality.completed_work (client_id, item_id, period, service_line, priority, completed_at,
+                                                                sla_met, ever_paused, handle_seconds, pending_client_seconds)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict (client_id, item_id) do nothing
+                            returning client_id, item_id, period, service_line, priority, sla_met, ever_paused, handle_seconds,
+                                      pending_client_seconds)
+                        insert into quality.completed_tally as t (client_id, period, service_line, priority, stripe, completed, with_sla,
+                                                                  sla_met, ever_paused, handled, handle_seconds, pending_items,
+                                                                  pending_seconds)
+                        select client_id, period, service_line, priority, (item_id % ?)::smallint, 1,
+                               case when sla_met is null then 0 else 1 end, case when sla_met then 1 else 0 end,
+                               case when ever_paused then 1 else 0 end, case when handle_seconds is null then 0 else 1 end,
+                               coalesce(handle_seconds, 0), case when pending_client_seconds > 0 then 1 else 0 end,
+                               pending_client_seconds
+                          from item
+                        on conflict (client_id, period, service_line, priority, stripe) do update
+                           set completed = t.completed + 1, with_sla = t.with_sla + excluded.with_sla,
+                               sla_met = t.sla_met + excluded.sla_met, ever_paused = t.ever_paused + excluded.ever_paused,
+                               handled = t.handled + excluded.handled, handle_seconds = t.handle_seconds + excluded.handle_seconds,
+                               pending_items = t.pending_items + excluded.pending_items,
+                               pending_seconds = t.pending_seconds + excluded.pending_seconds""")
+                .params(clientId, outcome.itemId(), period.toString(), outcome.serviceLine(), outcome.priority().rank(),
+                        Timestamp.from(outcome.completedAt()), outcome.slaMet(), outcome.everPaused(), outcome.handleSeconds(),
+                        outcome.pendingClientSeconds(), STRIPES)
+                .update() == 1;
+    }
+
+    /**
+     * Records every done item of the client that is not recorded yet, set-based, with the statements of
+     * the V9_3 migration's back-fill (for a client whose history was loaded around the engine, and the
+     * benchmark); the tallies grow by exactly the items inserted.
+     */
+    public long backfill(UUID clientId, String timeZone) {
+        return jdbc.sql("""
+                        with item as (
+                            insert into quality.completed_work (client_id, item_id, period, service_line, priority, completed_at, sla_met,
+                                                                ever_paused, handle_seconds, pending_client_seconds)
+                            select w.client_id, w.id, to_char(w.completed_at at time zone ?, 'YYYY-MM'), w.service_line, w.priority,
+                                   w.completed_at, w.sla_met,
+                                   exists (select from work.work_event e
+                                            where e.client_id = w.client_id and e.item_id = w.id and e.type = 'moved'
+                                              and e.data ->> 'to' in (select s ->> 'code' from work.work_type t,
+                                                                              jsonb_array_elements(t.definition -> 'states') s
+                                                                        where t.client_id = w.client_id and t.code = w.work_type
+                                                                          and t.version = w.work_type_version
+                                                                          and s ->> 'category' in ('PENDING_CLIENT', 'PENDING_THIRD_PARTY'))),
+                                   (select sum(extract(epoch from h.ended_at - h.started_at)) from work.handle_time h
+                                     where h.client_id = w.client_id and h.item_id = w.id and h.ended_at is not null),
+                                   %s
+                              from work.work_item w
+                             where w.client_id = ? and w.category = 'DONE' and w.completed_at is not null
+                            on conflict (client_id, item_id) do nothing
+                            returning client_id, item_id, period, service_line, priority, sla_met, ever_paused, handle_seconds,
+                                      pending_client_seconds),
+                        tally as (
+                            insert into quality.completed_tally as t (client_id, period, service_line, priority, stripe, completed,
+                                                                      with_sla, sla_met, ever_paused, handled, handle_seconds,
+                                                                      pending_items, pending_seconds)
+                            select client_id, period, service_line, priority, (item_id %% %d)::smallint, count(*),
+                                   count(*) filter (where sla_met is not null), count(*) filter (where sla_met),
+                                   count(*) filter (where ever_paused), count(handle_seconds), coalesce(sum(handle_seconds), 0),
+                                   count(*) filter (where pending_client_seconds > 0), sum(pending_client_seconds)
+                              from item
+                             group by client_id, period, service_line, priority, item_id %% %d
+                            on conflict (client_id, period, service_line, priority, stripe) do update
+                               set completed = t.completed + excluded.completed, with_sla = t.with_sla + excluded.with_sla,
+                                   sla_met = t.sla_met + excluded.sla_met, ever_paused = t.ever_paused + excluded.ever_paused,
+                                   handled = t.handled + excluded.handled, handle_seconds = t.handle_seconds + excluded.handle_seconds,
+                                   pending_items = t.pending_items + excluded.pending_items,
+                                   pending_seconds = t.pending_seconds + excluded.pending_seconds)
+                        select count(*) from item""".formatted(WorkBehindFigures.pendingClientSeconds(), STRIPES, STRIPES))
+                .params(timeZone, clientId).query(Long.class).single();
+    }
+
+    /** The month's completed work per service line and priority, as the timelines would count it. */
+    public List<WorkStatistics.Completed> completed(UUID clientId, YearMonth period) {
+        return jdbc.sql("""
+                        select service_line, priority, sum(completed), sum(with_sla), sum(sla_met), sum(ever_paused),
+                               sum(handle_seconds) / nullif(sum(handled), 0)
+                          from quality.completed_tally
+                         where client_id = ? and period = ?
+                         group by service_line, priority order by service_line, priority desc""")
+                .params(clientId, period.toString())
+                .query((rs, n) -> new WorkStatistics.Completed(rs.getString(1), Priority.ofRank(rs.getInt(2)), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getObject(7) == null ? null : rs.getDouble(7)))
+                .list();
+    }
+
+    /** The month's completed items that waited on the client, per service line, and for how long in all. */
+    public List<WorkBehindFigures.PendingClient> pendingClient(UUID clientId, YearMonth period) {
+        return jdbc.sql("""
+                        select service_line, sum(pending_items), sum(pending_seconds)
+                          from quality.completed_tally
+                         where client_id = ? and period = ?
+                         group by service_line order by service_line""")
+                .params(clientId, period.toString())
+                .query((rs, n) -> new WorkBehindFigures.PendingClient(rs.getString(1), rs.getLong(2),
+                        rs.getBigDecimal(3).setScale(0, RoundingMode.HALF_UP).longValue()))
+                .list();
+    }
+
+    /** Items recorded for the month: how many completions the read model has seen. */
+    public long items(UUID clientId, YearMonth period) {
+        return jdbc.sql("select count(*) from quality.completed_work where client_id = ? and period = ?")
+                .params(clientId, period.toString()).query(Long.class).single();
+    }
+}
