@@ -42,11 +42,13 @@ public class DemoData {
     private final DemoBilling billing;
     private final DemoQuality quality;
     private final DemoSupport support;
+    private final DemoPayables payables;
 
     DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
              DemoWorkforce workforce, DemoWork work, DemoBooks books, DemoBilling billing, DemoQuality quality,
-             DemoSupport support) {
+             DemoSupport support, DemoPayables payables) {
         this.support = support;
+        this.payables = payables;
         this.work = work;
         this.books = books;
         this.billing = billing;
@@ -99,6 +101,7 @@ public class DemoData {
         quality.load(demo, admin);
         books.load(demo);
         billing.load(demo);
+        payables.load(demo, admin);
     }
 
     private Client client(String code, String name, String legalEntity, String country, String zone, String currency) {
