@@ -91,6 +91,25 @@ class LedgerIntegrityTest extends IntegrationTest {
     }
 
     @Test
+    void anEntryPostedWithItsLinesInOneStatementDoesNotHideABareOneBeforeIt() throws SQLException {
+        String entryWithLines = "with e as (insert into ledger.entry (client_id, id, entry_date, description, source, idempotency_key, "
+                + "posted_at, posted_by) values ('" + client + "', nextval('ledger.entry_id_seq'), '2026-03-07', 'one statement', 'MANUAL', "
+                + "'%s', now(), 'raw') returning id) insert into ledger.line (client_id, entry_id, line_no, entry_date, account_code, "
+                + "currency, amount, functional_amount) select '" + client + "', e.id, l.n, '2026-03-07', l.account, 'USD', l.amount, "
+                + "l.amount from e, (values (1, '1010', 40), (2, '4100', -40)) l(n, account, amount)";
+        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+            sql.execute(entryWithLines.formatted("cte-alone"));
+            connection.commit();
+        }
+        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+            sql.execute(entry("bare-first", "2026-03-06"));
+            sql.execute(entryWithLines.formatted("cte-after-bare"));
+            assertThatThrownBy(connection::commit).hasMessageContaining("1 entries of this transaction have no lines");
+        }
+        assertThat(count("select count(*) from ledger.entry where client_id = '" + client + "'")).isEqualTo(1);
+    }
+
+    @Test
     void linesDatedOtherwiseThanTheirEntryAreRefused() throws SQLException {
         try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
             sql.execute(entry("raw-dates", "2026-03-05"));
