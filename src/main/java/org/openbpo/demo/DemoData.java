@@ -43,12 +43,14 @@ public class DemoData {
     private final DemoQuality quality;
     private final DemoSupport support;
     private final DemoReceivables receivables;
+    private final DemoPayables payables;
 
     DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
              DemoWorkforce workforce, DemoWork work, DemoBooks books, DemoBilling billing, DemoQuality quality,
-             DemoSupport support, DemoReceivables receivables) {
+             DemoSupport support, DemoReceivables receivables, DemoPayables payables) {
         this.support = support;
         this.receivables = receivables;
+        this.payables = payables;
         this.work = work;
         this.books = books;
         this.billing = billing;
@@ -102,6 +104,7 @@ public class DemoData {
         books.load(demo);
         billing.load(demo);
         receivables.load(demo, admin);
+        payables.load(demo, admin);
     }
 
     private Client client(String code, String name, String legalEntity, String country, String zone, String currency) {

@@ -24,8 +24,8 @@ import java.util.UUID;
 /**
  * Books payables in the client's ledger, if the client has books: an approved invoice debits the
  * expense (the invoice's own account, or the chart's general expense account) and credits accounts
- * payable; a payment debits accounts payable with the invoice's amount and credits the bank with
- * what was paid and other income with the discount taken. Each entry's idempotency key names the
+ * payable; a payment debits accounts payable with what it settled of the invoice and credits the bank
+ * with what was paid, other income with the discount taken and the expense with vendor credit applied. Each entry's idempotency key names the
  * invoice, so a redelivered event posts nothing twice. An entry the books refuse (a closed month,
  * a foreign currency without a rate, an unknown account) is logged and skipped; the others post.
  */
@@ -79,15 +79,26 @@ public class PayablesPosting {
             for (PaidInvoice paid : payments.payments()) {
                 List<PostEntry.Line> lines = new ArrayList<>();
                 lines.add(PostEntry.Line.debit(accounts.payable(), paid.amountMinor(), paid.currency()));
-                lines.add(PostEntry.Line.credit(accounts.bank(), paid.amountMinor() - paid.discountMinor(), paid.currency()));
+                if (paid.bankMinor() > 0) {
+                    lines.add(PostEntry.Line.credit(accounts.bank(), paid.bankMinor(), paid.currency()));
+                }
                 if (paid.discountMinor() > 0) {
                     lines.add(PostEntry.Line.credit(accounts.discount(), paid.discountMinor(), paid.currency()));
                 }
+                if (paid.creditMinor() > 0) {
+                    // The vendor's credit note lowers the cost it credits (booked when set against the invoice).
+                    lines.add(PostEntry.Line.credit(accounts.expense(), paid.creditMinor(), paid.currency()));
+                }
                 entries.add(new PostEntry(payments.paidOn(), "Payment of invoice " + paid.number() + " to " + paid.vendor(),
-                        EntrySource.PAYMENT, "payables-payment-" + paid.invoiceId(), false, lines));
+                        EntrySource.PAYMENT, paymentKey(payments, paid), false, lines));
             }
             return entries;
         });
+    }
+
+    /** An invoice settled at once keeps the key it always had; each part of one paid in parts is keyed by its run too. */
+    static String paymentKey(PaymentsMade payments, PaidInvoice paid) {
+        return paid.whole() ? "payables-payment-" + paid.invoiceId() : "payables-payment-" + paid.invoiceId() + "-" + payments.runId();
     }
 
     private void withAccounts(UUID client, java.util.function.Function<Accounts, List<PostEntry>> build) {

@@ -24,8 +24,17 @@ public final class PayablesEvents {
     public record InvoicesApproved(UUID clientId, LocalDate on, List<ApprovedInvoice> invoices) {
     }
 
+    /**
+     * What a run settled of one invoice: {@code amountMinor} in all, of which {@code discountMinor} was an
+     * early-payment discount and {@code creditMinor} the vendor's credit notes; the rest went to the bank.
+     * {@code whole} says the run settled the whole invoice at once (no part paid before, none left open).
+     */
     public record PaidInvoice(UUID invoiceId, String vendor, String number, String currency, long amountMinor,
-                              long discountMinor) {
+                              long discountMinor, long creditMinor, boolean whole) {
+
+        public long bankMinor() {
+            return amountMinor - discountMinor - creditMinor;
+        }
     }
 
     /** A payment run paid invoices on a day, taking the discounts listed. */

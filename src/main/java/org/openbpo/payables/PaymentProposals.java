@@ -73,10 +73,9 @@ public class PaymentProposals {
         if (command.payOn().isBefore(java.time.LocalDate.ofInstant(clock.instant(), clients.get(client).timeZone()))) {
             throw BusinessRuleViolation.invalid("payOn", "A payment day is today or later.");
         }
-        List<ProposalRows.NewItem> items = new ArrayList<>();
+        Map<UUID, Long> parts = parts(command);
+        List<ProposalRows.Payable> included = new ArrayList<>();
         List<Proposal.Held> held = new ArrayList<>();
-        long total = 0;
-        long discount = 0;
         for (ProposalRows.Payable payable : rows.payable(client, command.currency(), command.dueBy(), command.payOn())) {
             if (!format.accountScheme().equals(payable.bankScheme())) {
                 held.add(new Proposal.Held(payable.invoiceId(), payable.vendorCode(), payable.number(), payable.bankScheme() == null
@@ -84,25 +83,44 @@ public class PaymentProposals {
                         + ") cannot be paid by " + format + "."));
                 continue;
             }
-            boolean takeDiscount = payable.discountMinor() > 0 && payable.discountDate() != null
-                    && !command.payOn().isAfter(payable.discountDate());
-            long taken = takeDiscount ? payable.discountMinor() : 0;
-            items.add(new ProposalRows.NewItem(payable.invoiceId(), payable.amountMinor() - taken, taken));
-            total += payable.amountMinor() - taken;
-            discount += taken;
+            included.add(payable);
         }
+        Settlement settlement = Settlement.of(included, parts, command.payOn(),
+                rows.openCredits(client, command.currency(), included.stream().map(ProposalRows.Payable::vendorId).distinct()
+                        .toArray(UUID[]::new)));
+        List<ProposalRows.NewItem> items = settlement.items();
+        long total = settlement.paid();
+        long discount = settlement.discounts();
         if (items.isEmpty()) {
             throw new BusinessRuleViolation(422, "nothing-to-pay", "dueBy", "No approved " + command.currency() + " invoice is due by "
                     + command.dueBy() + (held.isEmpty() ? "." : "; " + held.size() + " held back: " + held.getFirst().reason()));
         }
         UUID id = Ids.next();
-        rows.insert(client, id, command.currency(), command.dueBy(), command.payOn(), total, discount, clock.instant(), by.id(),
-                by.email(), items);
+        rows.insert(client, id, command.currency(), command.dueBy(), command.payOn(), total, discount, settlement.credits(),
+                clock.instant(), by.id(), by.email(), items, settlement.applied());
         audit.record(client, "payables.payments-proposed", "proposal", id, null, Map.of("currency", command.currency(),
-                "invoices", items.size(), "total", MinorUnits.decimal(total, command.currency()).toPlainString()));
+                "invoices", items.size(), "total", MinorUnits.decimal(total, command.currency()).toPlainString(),
+                "credited", MinorUnits.decimal(settlement.credits(), command.currency()).toPlainString()));
         Proposal proposal = get(client, id);
         return new Proposal(proposal.id(), proposal.currency(), proposal.dueBy(), proposal.payOn(), proposal.status(), proposal.total(),
-                proposal.discount(), proposal.createdAt(), proposal.createdBy(), null, null, null, proposal.items(), List.copyOf(held));
+                proposal.discount(), proposal.credited(), proposal.createdAt(), proposal.createdBy(), null, null, null, proposal.items(), List.copyOf(held));
+    }
+
+    /** The parts asked for, in minor units; each must be a positive amount at the currency's minor unit. */
+    private static Map<UUID, Long> parts(ProposePayments command) {
+        Map<UUID, Long> parts = new java.util.LinkedHashMap<>();
+        List<ProposePayments.Part> asked = command.parts() == null ? List.of() : command.parts();
+        for (int i = 0; i < asked.size(); i++) {
+            ProposePayments.Part part = asked.get(i);
+            String field = "parts[" + i + "].amount";
+            if (part.amount().signum() <= 0) {
+                throw BusinessRuleViolation.invalid(field, "A part to pay is more than zero.");
+            }
+            if (parts.put(part.invoiceId(), MinorUnits.exact(part.amount(), command.currency(), field)) != null) {
+                throw BusinessRuleViolation.invalid("parts[" + i + "].invoiceId", "The invoice is named twice.");
+            }
+        }
+        return parts;
     }
 
     @Transactional(readOnly = true)
@@ -144,6 +162,7 @@ public class PaymentProposals {
         }
         rows.status(client, id, "CANCELLED", null, null, null);
         rows.releaseInvoices(client, id);
+        rows.releaseCredits(client, id);
         audit.record(client, "payables.proposal-cancelled", "proposal", id, Map.of("status", proposal.status()), Map.of("status", "CANCELLED"));
         return get(client, id);
     }
@@ -168,6 +187,9 @@ public class PaymentProposals {
         List<BankPayment> payments = new ArrayList<>();
         long total = 0;
         for (ProposalRows.RunItem item : items) {
+            if (item.payMinor() == 0) {
+                continue; // settled wholly by the vendor's credit: nothing goes to the bank
+            }
             BankAccount account = accounts.get(item.vendorId());
             if (account == null || !account.scheme().equals(format.accountScheme())) {
                 throw BusinessRuleViolation.conflict("bank-details-changed", "Vendor " + item.vendorCode()
@@ -180,16 +202,23 @@ public class PaymentProposals {
         UUID runId = Ids.next();
         Instant now = clock.instant();
         String reference = "AP" + DateTimeFormatter.BASIC_ISO_DATE.format(proposal.payOn()) + runId.toString().substring(28).toUpperCase();
-        BankFile file;
-        try {
-            file = format.write(new PaymentBatch(setup.originator(client), proposal.payOn(), reference, "PAYABLES", now, payments));
-        } catch (IllegalArgumentException refused) {
-            throw BusinessRuleViolation.conflict("bank-file-refused", refused.getMessage());
+        String fileName = "no-bank-payments.txt";
+        byte[] content = "Every invoice of this run was settled by the vendors' credit notes; nothing goes to the bank.\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (!payments.isEmpty()) {
+            try {
+                BankFile file = format.write(new PaymentBatch(setup.originator(client), proposal.payOn(), reference, "PAYABLES", now, payments));
+                fileName = file.fileName();
+                content = file.content();
+            } catch (IllegalArgumentException refused) {
+                throw BusinessRuleViolation.conflict("bank-file-refused", refused.getMessage());
+            }
         }
-        rows.insertRun(client, runId, id, format.name(), file.fileName(), file.content(), proposal.payOn(), items, total, now, by.email());
+        rows.insertRun(client, runId, id, format.name(), fileName, content, proposal.payOn(), items, total, now, by.email());
         rows.status(client, id, "PAID", null, null, null);
         events.publishEvent(new PaymentsMade(client, runId, proposal.payOn(), items.stream().map(item -> new PaidInvoice(item.invoiceId(),
-                item.vendorCode(), item.number(), proposal.currency(), item.amountMinor(), item.discountMinor())).toList()));
+                item.vendorCode(), item.number(), proposal.currency(), item.settlesMinor(), item.discountMinor(), item.creditMinor(),
+                item.settledMinor() == 0 && item.settlesMinor() == item.amountMinor())).toList()));
         audit.record(client, "payables.payment-run", "payment-run", runId, null, Map.of("proposal", id.toString(), "format", format.name(),
                 "payments", items.size(), "total", MinorUnits.decimal(total, proposal.currency()).toPlainString()));
         return rows.run(client, runId).orElseThrow();

@@ -27,6 +27,7 @@ class PayablesIsolationTest extends IntegrationTest {
     String invoiceId;
     String order;
     String proposal;
+    String creditNote;
 
     @BeforeEach
     void twoClients() {
@@ -46,6 +47,10 @@ class PayablesIsolationTest extends IntegrationTest {
         Api.Response proposed = theirs.post(other.path() + "/proposals", Map.of("currency", "USD", "dueBy", "2026-12-31", "payOn", "2026-03-10"));
         assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(201);
         proposal = proposed.text("id");
+        Api.Response credited = theirs.post(other.path() + "/credit-notes", Map.of("vendor", "THEIRS", "number", "CN-T",
+                "creditDate", "2026-03-02", "currency", "USD", "amount", "1.00"));
+        assertThat(credited.status()).as(credited.body().toString()).isEqualTo(201);
+        creditNote = credited.text("id");
     }
 
     @Test
@@ -83,6 +88,13 @@ class PayablesIsolationTest extends IntegrationTest {
                 // Only administrators may set limits at all; for them another client's user is not found.
                 attempts.put("set limit", api.put(own.path() + "/approval-limits/" + other.approver().id(), Map.of("currency", "USD", "maximum", "1")));
             }
+            attempts.put("credit notes", api.get(them + "/credit-notes"));
+            attempts.put("credit note", api.get(them + "/credit-notes/" + creditNote));
+            attempts.put("their credit note under our id", api.get(own.path() + "/credit-notes/" + creditNote));
+            attempts.put("capture credit note", api.post(them + "/credit-notes", Map.of("vendor", "THEIRS", "number", "CN-X",
+                    "creditDate", "2026-03-02", "currency", "USD", "amount", "1.00")));
+            attempts.put("credit note import", api.post(them + "/credit-note-imports", "text/csv",
+                    "vendor,number,date,currency,amount\nTHEIRS,CN-Y,2026-03-02,USD,1.00\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             attempts.put("aging", api.get(them + "/reports/aging"));
             attempts.put("forecast", api.get(them + "/reports/cash-forecast"));
             attempts.forEach((what, response) -> {

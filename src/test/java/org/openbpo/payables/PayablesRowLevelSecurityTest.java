@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PayablesRowLevelSecurityTest extends IntegrationTest {
 
     private static final List<String> TABLES = List.of("settings", "vendor", "bank_change", "purchase_order", "po_line",
-            "goods_receipt", "invoice", "invoice_line", "approval_limit", "proposal", "proposal_item", "payment_run", "payment");
+            "goods_receipt", "invoice", "invoice_line", "approval_limit", "proposal", "proposal_item", "payment_run", "payment",
+            "credit_note", "credit_application");
 
     @Autowired
     ApplicationContext context;

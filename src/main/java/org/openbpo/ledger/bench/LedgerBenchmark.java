@@ -12,11 +12,13 @@ import org.openbpo.ledger.persistence.BulkPostings;
 import org.openbpo.shared.bench.BenchOptions;
 import org.openbpo.shared.bench.BenchReport;
 import org.openbpo.shared.bench.Benchmark;
+import org.openbpo.shared.bench.CpuMeter;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.ClientStatus;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.RegisterClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -52,9 +55,10 @@ class LedgerBenchmark implements Benchmark {
     private final Reports reports;
     private final JournalFiles files;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
 
     LedgerBenchmark(Clients clients, Books books, Journal journal, BulkPostings bulk, Reports reports, JournalFiles files,
-                    TransactionTemplate transactions) {
+                    TransactionTemplate transactions, JdbcClient jdbc) {
         this.clients = clients;
         this.books = books;
         this.journal = journal;
@@ -62,6 +66,7 @@ class LedgerBenchmark implements Benchmark {
         this.reports = reports;
         this.files = files;
         this.transactions = transactions;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -83,14 +88,29 @@ class LedgerBenchmark implements Benchmark {
                 .parameter("bulk entries", size).parameter("cores", Runtime.getRuntime().availableProcessors())
                 .parameter("load average at start", String.format(java.util.Locale.ROOT, "%.1f",
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        new OnlinePosting(journal, report).run(newBooks("ONLINE"), threads, online);
+        CpuMeter cpu = new CpuMeter(postmaster());
+        new OnlinePosting(journal, report, cpu).run(newBooks("ONLINE"), threads, online);
         UUID client = newBooks("BULK");
-        bulkImport(client, size, report);
+        bulkImport(client, size, report, cpu);
         new PeerComparison(reports, files, report).run(client, LocalDate.of(2025, 12, 31));
         return report;
     }
 
-    private void bulkImport(UUID client, int size, BenchReport report) {
+    /** The embedded server's postmaster, the parent of any of its backends; empty when the server runs elsewhere. */
+    private OptionalLong postmaster() {
+        long backend = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                jdbc.sql("select pg_backend_pid()").query(Long.class).single()));
+        return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(p -> OptionalLong.of(p.pid()))
+                .orElse(OptionalLong.empty());
+    }
+
+    static void cpuPerEntry(BenchReport report, String phase, CpuMeter.Reading used, long entries) {
+        report.figure(phase + ": database CPU per entry", used.databaseNanos() / 1e3 / entries, "µs")
+                .figure(phase + ": application CPU per entry", used.jvmNanos() / 1e3 / entries, "µs");
+    }
+
+    private void bulkImport(UUID client, int size, BenchReport report, CpuMeter cpu) {
+        CpuMeter.Reading before = cpu.read();
         long started = System.nanoTime();
         long[] beforeCommit = new long[1];
         BulkPostings.Outcome outcome = TenantScope.call(AllowedClients.only(client), () -> transactions.execute(tx -> {
@@ -99,9 +119,10 @@ class LedgerBenchmark implements Benchmark {
             return staged;
         }));
         double seconds = (System.nanoTime() - started) / 1e9;
+        cpuPerEntry(report, "bulk import", cpu.read().minus(before), Math.max(outcome.posted(), 1));
         StringBuilder steps = new StringBuilder();
         outcome.stepMillis().forEach((step, millis) -> steps.append(step).append(' ').append(millis).append(" ms, "));
-        report.note("bulk import steps: " + steps + "commit (balance check per entry) "
+        report.note("bulk import steps: " + steps + "commit (every entry has lines) "
                 + (System.nanoTime() - beforeCommit[0]) / 1_000_000 + " ms");
         report.figure("bulk import: entries", outcome.posted(), "entries")
                 .figure("bulk import: time", seconds, "s")
@@ -161,17 +182,21 @@ class LedgerBenchmark implements Benchmark {
     static final class OnlinePosting {
         private final Journal journal;
         private final BenchReport report;
+        private final CpuMeter cpu;
 
-        OnlinePosting(Journal journal, BenchReport report) {
+        OnlinePosting(Journal journal, BenchReport report, CpuMeter cpu) {
             this.journal = journal;
             this.report = report;
+            this.cpu = cpu;
         }
 
         void run(UUID client, int threads, int total) throws Exception {
             post(client, threads, Math.max(total / 20, threads), "warm");
+            CpuMeter.Reading before = cpu.read();
             long started = System.nanoTime();
             long[][] latencies = post(client, threads, total, "run");
             double seconds = (System.nanoTime() - started) / 1e9;
+            cpuPerEntry(report, "online", cpu.read().minus(before), total);
             long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
             report.figure("online: entries posted", all.length, "entries")
                     .figure("online: throughput", all.length / seconds, "entries/s")

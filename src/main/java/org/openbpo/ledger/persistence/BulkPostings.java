@@ -23,7 +23,7 @@ import java.util.UUID;
  * Posts many entries at once, in the caller's transaction: the lines stream into a temporary
  * staging table through COPY, set-based queries check them (balance per entry and currency,
  * known accounts, open periods, unused keys), and two INSERT … SELECTs write the journal. The
- * database's own checks still run: its triggers see every entry as if posted one by one.
+ * database's own checks still run, once per statement over everything the statement wrote.
  */
 @Repository
 public class BulkPostings {

@@ -29,6 +29,7 @@ import java.util.Map;
 public final class UblInvoice {
 
     static final String INVOICE = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
+    static final String CREDIT_NOTE = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
     static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     static final String CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
 
@@ -190,6 +191,75 @@ public final class UblInvoice {
         CaptureInvoice invoice = new CaptureInvoice("", number, issued, due, currency, payable, tax, order, null,
                 order == null ? List.of() : lines);
         return new Read(invoice, taxId, endpoint, supplierName);
+    }
+
+    /** What a UBL 2.1 / PEPPOL BIS 3.0 credit note says: the vendor gives the payable amount back. */
+    public record CreditRead(String number, LocalDate issued, String currency, BigDecimal amount,
+                             @Nullable String invoiceNumber, @Nullable String supplierTaxId, @Nullable String supplierEndpoint,
+                             String supplierName) {
+    }
+
+    public static CreditRead readCreditNote(byte[] xml) {
+        Element root = parse(xml);
+        if (!root.namespace.equals(CREDIT_NOTE) || !root.name.equals("CreditNote")) {
+            throw new FileRejected("not-a-credit-note", "The document is not a UBL 2.1 CreditNote.",
+                    List.of(new FileProblem("line " + root.line + ", /" + root.name,
+                            "the root element must be CreditNote in namespace " + CREDIT_NOTE)));
+        }
+        List<FileProblem> problems = new ArrayList<>();
+        Checker check = new Checker(problems);
+        check.required(root, CBC, "CustomizationID");
+        check.required(root, CBC, "ProfileID");
+        String number = check.text(root, CBC, "ID");
+        LocalDate issued = check.date(root, "IssueDate", true);
+        check.required(root, CBC, "CreditNoteTypeCode");
+        String currency = check.text(root, CBC, "DocumentCurrencyCode");
+        String invoiceNumber = null;
+        // The invoice credited is optional in BIS 3.0 (a credit note may be a general rebate).
+        Element billing = root.child(CAC, "BillingReference");
+        Element credited = billing == null ? null : billing.child(CAC, "InvoiceDocumentReference");
+        if (credited != null) {
+            invoiceNumber = check.text(credited, CBC, "ID");
+        }
+        Element supplier = check.path(root, "AccountingSupplierParty", "Party");
+        String supplierName = "";
+        String taxId = null;
+        String endpoint = null;
+        if (supplier != null) {
+            Element endpointId = supplier.child(CBC, "EndpointID");
+            endpoint = endpointId == null ? null : endpointId.text();
+            Element legal = supplier.child(CAC, "PartyLegalEntity");
+            if (legal == null) {
+                problems.add(missing(supplier, "cac:PartyLegalEntity"));
+            } else {
+                supplierName = check.text(legal, CBC, "RegistrationName");
+            }
+            Element taxScheme = supplier.child(CAC, "PartyTaxScheme");
+            if (taxScheme != null && taxScheme.child(CBC, "CompanyID") != null) {
+                taxId = taxScheme.child(CBC, "CompanyID").text();
+            } else if (legal != null && legal.child(CBC, "CompanyID") != null) {
+                taxId = legal.child(CBC, "CompanyID").text();
+            }
+        }
+        Element totals = root.child(CAC, "LegalMonetaryTotal");
+        BigDecimal payable = null;
+        if (totals == null) {
+            problems.add(missing(root, "cac:LegalMonetaryTotal"));
+        } else {
+            payable = check.amount(totals, "PayableAmount", currency);
+            if (payable != null && payable.signum() <= 0) {
+                problems.add(new FileProblem("line " + totals.line + ", " + totals.path() + "/cbc:PayableAmount",
+                        "a credit note gives back more than zero"));
+            }
+        }
+        if (root.all(CAC, "CreditNoteLine").isEmpty()) {
+            problems.add(missing(root, "cac:CreditNoteLine"));
+        }
+        if (!problems.isEmpty() || payable == null || issued == null) {
+            throw new FileRejected("invalid-e-credit-note", problems.size() + " problem(s) in the credit note; nothing was captured.",
+                    problems);
+        }
+        return new CreditRead(number, issued, currency, payable, invoiceNumber, taxId, endpoint, supplierName);
     }
 
     private static FileProblem missing(Element parent, String child) {

@@ -23,19 +23,26 @@ public class ReportRows {
     }
 
     /**
-     * Invoices dated by the day and not paid by it (a run paying later does not count), not rejected,
+     * What of each invoice dated by the day was still open on it (amount less what runs paid on or
+     * before the day settled: payments, discounts taken, credit notes set against it), not rejected,
      * in buckets of days past due; with vendor rows (grouping set 1) and currency totals (grouping set 2).
      */
     public List<Aging.Row> aging(UUID client, LocalDate asOf) {
         return jdbc.sql("""
-                        with open as (
-                            select i.currency, v.code, v.name, i.amount_minor, (?::date - i.due_date) as late
+                        with settled as (
+                            select p.invoice_id, sum(p.amount_minor + p.discount_minor + p.credit_minor) as minor
+                              from payables.payment p
+                              join payables.payment_run r on r.client_id = p.client_id and r.id = p.run_id
+                             where p.client_id = ? and r.paid_on <= ?
+                             group by p.invoice_id
+                        ), open as (
+                            select i.currency, v.code, v.name, i.amount_minor - coalesce(s.minor, 0) as amount_minor,
+                                   (?::date - i.due_date) as late
                               from payables.invoice i
                               join payables.vendor v on v.client_id = i.client_id and v.id = i.vendor_id
-                              left join payables.payment p on p.client_id = i.client_id and p.invoice_id = i.id
-                              left join payables.payment_run r on r.client_id = p.client_id and r.id = p.run_id
+                              left join settled s on s.invoice_id = i.id
                              where i.client_id = ? and i.status <> 'REJECTED' and i.invoice_date <= ?
-                               and (r.id is null or r.paid_on > ?))
+                               and i.amount_minor > coalesce(s.minor, 0))
                         select currency, code, name, count(*) as invoices,
                                coalesce(sum(amount_minor) filter (where late <= 0), 0) as current,
                                coalesce(sum(amount_minor) filter (where late between 1 and 30), 0) as d30,
@@ -46,7 +53,7 @@ public class ReportRows {
                           from open
                          group by grouping sets ((currency, code, name), (currency))
                          order by currency, code nulls last""")
-                .params(asOf, client, asOf, asOf)
+                .params(client, asOf, asOf, client, asOf)
                 .query(ReportRows::agingRow).list();
     }
 
@@ -61,7 +68,9 @@ public class ReportRows {
     public List<CashForecast.Week> forecast(UUID client, LocalDate from, LocalDate until) {
         return jdbc.sql("""
                         with open as (
-                            select currency, amount_minor, discount_minor, discount_date, greatest(due_date, ?::date) as due
+                            select currency, amount_minor - settled_minor as amount_minor,
+                                   case when settled_minor = 0 then discount_minor else 0 end as discount_minor, discount_date,
+                                   greatest(due_date, ?::date) as due
                               from payables.invoice
                              where client_id = ? and status in ('EXCEPTION', 'AWAITING_APPROVAL', 'APPROVED', 'PROPOSED')),
                         due as (
