@@ -4,6 +4,7 @@ import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.ProviderBootstrap;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,13 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class IntegrationTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** Where the clock stands when each test starts, whatever the test before it did with it. */
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+            return new MutableClock(START);
         }
     }
 
@@ -50,6 +53,11 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected ProviderBootstrap bootstrap;
+
+    @BeforeEach
+    void startTheClockAfresh() {
+        clock.set(START);
+    }
 
     /** A name no other test of this run uses, for codes and emails. */
     protected static String unique(String prefix) {
