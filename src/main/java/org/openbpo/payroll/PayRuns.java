@@ -53,10 +53,12 @@ public class PayRuns {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final BigDecimal changeThreshold;
+    private final PayrollBankFiles bankFiles;
 
-    PayRuns(PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayItems items, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
+    PayRuns(PayrollBankFiles bankFiles, PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayItems items, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock,
             @Value("${openbpo.payroll.pay-change-threshold:0.25}") BigDecimal changeThreshold) {
+        this.bankFiles = bankFiles;
         this.rows = rows;
         this.employees = employees;
         this.items = items;
@@ -235,7 +237,11 @@ public class PayRuns {
         return changed(client, run, "payroll.pay-run-finalised");
     }
 
-    /** Writes the payment instructions (net pay, currency, masked and sealed account) once; paying again adds nothing. */
+    /**
+     * Pays a finalised run: writes the payment instructions (net pay, currency, masked and sealed account) and the
+     * bank file from the pay group's funding account, in one transaction, once; paying again adds nothing and the
+     * file stays the one first written. A crash before the commit leaves neither.
+     */
     @Transactional
     public PayRun pay(UUID client, long id, CurrentUser by) {
         clients.get(client);
@@ -245,9 +251,12 @@ public class PayRuns {
             return run;
         }
         requireStatus(run, PayRun.Status.FINALISED, "pay");
-        int written = rows.instruct(client, id, clock.instant());
-        rows.paid(client, id, clock.instant());
-        move(client, run, PayRunWorkType.PAID, written + " payment instructions", by);
+        PayGroups.Funding funding = bankFiles.originator(client, run);
+        Instant now = clock.instant();
+        int written = rows.instruct(client, id, now);
+        bankFiles.write(client, run, funding, now);
+        rows.paid(client, id, now);
+        move(client, run, PayRunWorkType.PAID, written + " payment instructions and the bank file", by);
         return changed(client, run, "payroll.pay-run-paid");
     }
 
@@ -273,6 +282,16 @@ public class PayRuns {
     public Payslip payslip(UUID client, long id, UUID employee) {
         get(client, id);
         return rows.payslip(client, id, employee).orElseThrow(() -> new NotFound("payslip", id + "/" + employee));
+    }
+
+    /** The paid run's bank file as written when it was paid; full account numbers, so for payroll managers and the client's administrators. */
+    @Transactional(readOnly = true)
+    public PayrollBankFile bankFile(UUID client, long id, CurrentUser by) {
+        PayRun run = get(client, id);
+        PayrollPermissions.requireBankFileReader(by);
+        return bankFiles.stored(client, id).map(f -> new PayrollBankFile(id, f.format(), f.fileName(), f.mediaType(), f.payments(),
+                f.total().toPlainString(), f.currency(), f.createdAt(), f.content()))
+                .orElseThrow(() -> new NotFound("bank file of pay run", id + (run.status() == PayRun.Status.PAID ? "" : " (not paid yet)")));
     }
 
     @Transactional(readOnly = true)

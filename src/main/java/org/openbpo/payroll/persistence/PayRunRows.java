@@ -387,6 +387,43 @@ public class PayRunRows {
                 .params(client, run).query().listOfRows();
     }
 
+    /** A payment instruction with the employee's account still sealed, for the bank file. */
+    public record SealedInstruction(UUID employeeId, String employeeNumber, String employeeName, BigDecimal amount, byte[] sealedAccount, String reference) {
+    }
+
+    /** The run's payment instructions in employee-number order, accounts sealed. */
+    public List<SealedInstruction> sealedInstructions(UUID client, long run) {
+        return jdbc.sql("""
+                        select i.employee_id, p.employee_number, p.employee_name, i.amount, i.bank_account, i.reference from payroll.payment_instruction i
+                        join payroll.payslip p on p.client_id = i.client_id and p.run_id = i.run_id and p.employee_id = i.employee_id
+                        where i.client_id = ? and i.run_id = ? order by p.employee_number""")
+                .params(client, run)
+                .query((rs, n) -> new SealedInstruction(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getBytes(5), rs.getString(6))).list();
+    }
+
+    /** A stored bank file. */
+    public record StoredBankFile(String format, String fileName, String mediaType, byte[] content, int payments, BigDecimal total,
+                                 String currency, Instant createdAt) {
+    }
+
+    /** Stores the run's bank file; false when the run has one already (the first is kept). */
+    public boolean insertBankFile(UUID client, long run, StoredBankFile file) {
+        return jdbc.sql("""
+                        insert into payroll.bank_file (client_id, run_id, format, file_name, media_type, content, payments, total,
+                            currency, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(client, run, file.format(), file.fileName(), file.mediaType(), file.content(), file.payments(), file.total(),
+                        file.currency(), Timestamp.from(file.createdAt())).update() == 1;
+    }
+
+    public Optional<StoredBankFile> bankFile(UUID client, long run) {
+        return jdbc.sql("select * from payroll.bank_file where client_id = ? and run_id = ?").params(client, run)
+                .query((rs, n) -> new StoredBankFile(rs.getString("format"), rs.getString("file_name"), rs.getString("media_type"),
+                        rs.getBytes("content"), rs.getInt("payments"), rs.getBigDecimal("total"), rs.getString("currency"),
+                        rs.getTimestamp("created_at").toInstant())).optional();
+    }
+
     public Optional<Map<String, Object>> toDate(UUID client, UUID employee, String taxYear) {
         return jdbc.sql("""
                         select tax_year, gross::text gross, tax::text tax, employee_contributions::text employee_contributions,

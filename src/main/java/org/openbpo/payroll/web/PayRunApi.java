@@ -126,6 +126,20 @@ class PayRunApi {
         return runs.retro(clientId, runId, employeeId, user);
     }
 
+    @GetMapping("/{runId}/bank-file")
+    @Operation(summary = "The paid run's bank file as first written: NACHA (US), BACS Standard 18 (UK), SEPA pain.001 (EUR), "
+            + "OpenBPO's bank upload CSV (India, Philippines); payroll managers and the client's administrators")
+    org.springframework.http.ResponseEntity<byte[]> bankFile(@PathVariable UUID clientId, @PathVariable long runId,
+                                                             @AuthenticationPrincipal CurrentUser user) {
+        org.openbpo.payroll.PayrollBankFile file = runs.bankFile(clientId, runId, user);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")
+                .header("X-Bank-File-Format", file.format())
+                .header("X-Bank-File-Payments", Integer.toString(file.payments()))
+                .header("X-Bank-File-Total", file.total() + " " + file.currency())
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.mediaType())).body(file.content());
+    }
+
     @GetMapping("/{runId}/payment-instructions")
     @Operation(summary = "What to pay whom: amount, currency, pay date, masked account and reference")
     List<Map<String, Object>> instructions(@PathVariable UUID clientId, @PathVariable long runId) {

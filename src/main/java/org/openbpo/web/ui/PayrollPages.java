@@ -77,6 +77,9 @@ class PayrollPages {
         model.addAttribute("run", run);
         model.addAttribute("payslips", runs.payslips(clientId, runId, "", LISTED));
         model.addAttribute("staff", user.providerStaff());
+        model.addAttribute("mayDownloadBankFile", user.roles().contains(org.openbpo.tenancy.Role.ADMINISTRATOR)
+                || user.roles().contains(org.openbpo.tenancy.Role.OPERATIONS_MANAGER)
+                || user.roles().contains(org.openbpo.tenancy.Role.CLIENT_ADMINISTRATOR));
         return "payroll/run";
     }
 
@@ -96,6 +99,14 @@ class PayrollPages {
         try (var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
             reports.register(clientId, runId, out);
         }
+    }
+
+    @GetMapping("/payroll/{clientId}/runs/{runId}/bank-file")
+    org.springframework.http.ResponseEntity<byte[]> bankFile(@PathVariable UUID clientId, @PathVariable long runId,
+                                                             @AuthenticationPrincipal CurrentUser user) {
+        var file = runs.bankFile(clientId, runId, user);
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(file.mediaType()))
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").body(file.content());
     }
 
     @PostMapping("/payroll/{clientId}/runs/{runId}/{step}")
