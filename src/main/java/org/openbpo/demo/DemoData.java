@@ -42,10 +42,12 @@ public class DemoData {
     private final DemoBilling billing;
     private final DemoQuality quality;
     private final DemoSupport support;
+    private final DemoPayroll payroll;
 
     DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
              DemoWorkforce workforce, DemoWork work, DemoBooks books, DemoBilling billing, DemoQuality quality,
-             DemoSupport support) {
+             DemoSupport support, DemoPayroll payroll) {
+        this.payroll = payroll;
         this.support = support;
         this.work = work;
         this.books = books;
@@ -99,6 +101,7 @@ public class DemoData {
         quality.load(demo, admin);
         books.load(demo);
         billing.load(demo);
+        payroll.load(demo, admin);
     }
 
     private Client client(String code, String name, String legalEntity, String country, String zone, String currency) {
