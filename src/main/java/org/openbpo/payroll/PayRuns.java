@@ -19,6 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,9 +78,18 @@ public class PayRuns {
     public PayRun prepare(UUID client, PreparePayRun command, CurrentUser by) {
         clients.get(client);
         PayrollPermissions.requirePayrollStaff(by, "prepare pay runs");
-        PayGroup group = groups.get(client, command.payGroup());
         PayRun.Kind kind = command.kind() == null ? PayRun.Kind.REGULAR : command.kind();
-        PaySchedule.Period period = groups.period(client, group, command.periodEnd());
+        if (kind == PayRun.Kind.REVERSAL) {
+            throw BusinessRuleViolation.invalid("kind", "A reversal is made by re-opening a finalised run, not prepared.");
+        }
+        PayRun run = prepare(client, groups.get(client, command.payGroup()), kind, command.periodEnd(), null, by);
+        audit.record(client, "payroll.pay-run-prepared", "pay-run", run.id(), null, run);
+        return run;
+    }
+
+    private PayRun prepare(UUID client, PayGroup group, PayRun.Kind kind, java.time.LocalDate periodEnd, @Nullable Long corrects,
+                           CurrentUser by) {
+        PaySchedule.Period period = groups.period(client, group, periodEnd);
         calculator.packs().find(group.country(), period.taxYear()).info().requirePeriod(period.taxPeriod());
         Currency currency = group.country().currency();
         if (kind == PayRun.Kind.REGULAR && rows.regularExists(client, group.code(), period.end())) {
@@ -87,19 +98,58 @@ public class PayRuns {
         }
         Instant now = clock.instant();
         long id = rows.insertRun(client, group.code(), kind, period, period, currency, by.id(), by.displayName(), now);
+        if (corrects != null) {
+            rows.corrects(client, id, corrects);
+        }
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("payGroup", group.code());
         form.put("periodEnd", period.end().toString());
         form.put("kind", kind.name());
         form.put("payRun", id);
+        String title = corrects != null ? "Correction of pay run " + corrects + ", " : kind == PayRun.Kind.REGULAR ? "Pay run " : "Off-cycle pay run ";
         WorkItem item = workItems.create(client, new CreateWorkItem(group.serviceLine(), null, null,
-                (kind == PayRun.Kind.REGULAR ? "Pay run " : "Off-cycle pay run ") + group.name() + ", period ending "
-                        + period.end() + ", paid " + period.payDate(), form, "API"), by);
+                title + group.name() + ", period ending " + period.end() + ", paid " + period.payDate(), form, "API"), by);
         rows.attachWorkItem(client, id, item.id());
         calculate(client, id, group, period, kind == PayRun.Kind.OFF_CYCLE, currency);
-        PayRun run = get(client, id);
-        audit.record(client, "payroll.pay-run-prepared", "pay-run", id, null, run);
-        return run;
+        return get(client, id);
+    }
+
+    /**
+     * Re-opens a finalised or paid run: a reversal run negates every payslip of it in one step (numbered,
+     * carried into the figures to date, published as a reversing journal, never paid), the run becomes
+     * REVERSED and its one-off items are owed again, and a correction run of the same kind and period is
+     * prepared with today's employee data. Paying the correction pays each employee only what the reversed
+     * run did not already pay them.
+     */
+    @Transactional
+    public Reopened reopen(UUID client, long id, String reason, CurrentUser by) {
+        clients.get(client);
+        PayRun run = locked(client, id);
+        PayrollPermissions.requirePayrollManager(by, "re-open finalised pay runs");
+        if (reason == null || reason.isBlank()) {
+            throw BusinessRuleViolation.invalid("reason", "Say why the run is re-opened; the client and the auditors will ask.");
+        }
+        if (run.kind() == PayRun.Kind.REVERSAL) {
+            throw BusinessRuleViolation.conflict("reversal-not-reopened", "Pay run " + id + " is a reversal; re-open the correction run instead.");
+        }
+        if (run.status() != PayRun.Status.FINALISED && run.status() != PayRun.Status.PAID) {
+            throw new BusinessRuleViolation(409, "pay-run-" + run.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "status", "Pay run " + id + " is " + run.status() + "; only a FINALISED or PAID run is re-opened (a prepared "
+                    + "run is recalculated, a reversed one has its correction run).");
+        }
+        Instant now = clock.instant();
+        long reversal = rows.insertReversal(client, id, reason.strip(), by.id(), by.displayName(), now);
+        PayRun reversing = get(client, reversal);
+        rows.takeNumbers(client, reversal, reversing.employees());
+        rows.carryToDate(client, reversal, run.taxYear(), false);
+        rows.finalised(client, reversal, now);
+        rows.reversed(client, id, reversal);
+        events.publishEvent(new PayRunFinalized(client, reversal, run.payGroup(), run.payDate(), run.currency(), journal(client, reversal)));
+        PayRun correction = prepare(client, groups.get(client, run.payGroup()), run.kind(), run.periodEnd(), id, by);
+        Reopened reopened = new Reopened(get(client, id), get(client, reversal), correction);
+        audit.record(client, "payroll.pay-run-reopened", "pay-run", id, Map.of("status", run.status()),
+                Map.of("status", PayRun.Status.REVERSED, "reversal", reversal, "correction", correction.id(), "reason", reason.strip()));
+        return reopened;
     }
 
     /** Calculates the run again after corrections (employee data, items, timesheets); only while it is being prepared. */
@@ -251,6 +301,10 @@ public class PayRuns {
             return run;
         }
         requireStatus(run, PayRun.Status.FINALISED, "pay");
+        if (run.kind() == PayRun.Kind.REVERSAL) {
+            throw BusinessRuleViolation.conflict("reversal-not-paid", "Pay run " + id + " reverses pay run " + run.reverses()
+                    + "; a reversal pays nobody (its correction run pays what is still owed).");
+        }
         PayGroups.Funding funding = bankFiles.originator(client, run);
         Instant now = clock.instant();
         int written = rows.instruct(client, id, now);

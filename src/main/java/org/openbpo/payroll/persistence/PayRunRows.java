@@ -71,7 +71,8 @@ public class PayRunRows {
             rs.getBigDecimal("gross").toPlainString(), rs.getBigDecimal("net").toPlainString(),
             rs.getBigDecimal("employer_costs").toPlainString(), rs.getInt("anomalies"), (Long) rs.getObject("first_payslip_number"),
             rs.getTimestamp("prepared_at").toInstant(), instant(rs.getTimestamp("finalised_at")), instant(rs.getTimestamp("paid_at")),
-            rs.getObject("prepared_by", UUID.class), rs.getObject("checked_by", UUID.class));
+            rs.getObject("prepared_by", UUID.class), rs.getObject("checked_by", UUID.class), (Long) rs.getObject("reverses"),
+            (Long) rs.getObject("reversed_by"), (Long) rs.getObject("corrects"));
 
     public long insertRun(UUID client, String group, PayRun.Kind kind, PaySchedule.Period period, PaySchedule.Period payPeriod,
                           Currency currency, UUID by, String byName, Instant at) {
@@ -88,7 +89,7 @@ public class PayRunRows {
     public boolean regularExists(UUID client, String group, java.time.LocalDate periodEnd) {
         return jdbc.sql("""
                         select exists (select 1 from payroll.pay_run where client_id = ? and pay_group = ? and period_end = ?
-                                       and kind = 'REGULAR' and status <> 'CANCELLED')""")
+                                       and kind = 'REGULAR' and status not in ('CANCELLED', 'REVERSED'))""")
                 .params(client, group, Date.valueOf(periodEnd)).query(Boolean.class).single();
     }
 
@@ -357,19 +358,68 @@ public class PayRunRows {
                 .params(client, run, client, run, client, run).query().listOfRows();
     }
 
-    /** Writes a payment instruction per payslip with a positive net and a bank account; returns how many are new. */
+    /**
+     * Writes a payment instruction per payslip with a positive net and a bank account; returns how many are new.
+     * A correction run pays each employee its net less what the reversed runs it corrects (the whole chain)
+     * paid them, and nothing when that is not positive: what was paid is never paid twice.
+     */
     public int instruct(UUID client, long run, Instant at) {
         return jdbc.sql("""
+                        with recursive chain (id) as (
+                            select corrects from payroll.pay_run where client_id = ? and id = ? and corrects is not null
+                            union all
+                            select r.corrects from payroll.pay_run r join chain c on r.client_id = ? and r.id = c.id
+                            where r.corrects is not null),
+                        paid as (
+                            select employee_id, sum(amount) amount from payroll.payment_instruction
+                            where client_id = ? and run_id in (select id from chain) group by employee_id)
                         insert into payroll.payment_instruction (client_id, run_id, employee_id, amount, currency, pay_date,
                             bank_scheme, bank_account, bank_masked, reference, created_at)
-                        select p.client_id, p.run_id, p.employee_id, p.net, r.currency, r.pay_date, e.bank_scheme, e.bank_account,
-                               e.bank_masked, 'PAY ' || r.id || ' ' || (r.first_payslip_number + p.ordinal), ?
+                        select p.client_id, p.run_id, p.employee_id, p.net - coalesce(paid.amount, 0), r.currency, r.pay_date,
+                               e.bank_scheme, e.bank_account, e.bank_masked, 'PAY ' || r.id || ' ' || (r.first_payslip_number + p.ordinal), ?
                         from payroll.payslip p
                         join payroll.pay_run r on r.client_id = p.client_id and r.id = p.run_id
                         join payroll.employee e on e.client_id = p.client_id and e.id = p.employee_id
-                        where p.client_id = ? and p.run_id = ? and p.net > 0 and e.bank_account is not null
+                        left join paid on paid.employee_id = p.employee_id
+                        where p.client_id = ? and p.run_id = ? and p.net - coalesce(paid.amount, 0) > 0 and e.bank_account is not null
                         on conflict do nothing""")
-                .params(Timestamp.from(at), client, run).update();
+                .params(client, run, client, client, Timestamp.from(at), client, run).update();
+    }
+
+    /** Inserts the reversal of a finalised run: a run of kind REVERSAL whose payslips and lines negate the original's. */
+    public long insertReversal(UUID client, long original, String reason, UUID by, String byName, Instant at) {
+        long id = jdbc.sql("""
+                        insert into payroll.pay_run (client_id, pay_group, kind, period_start, period_end, pay_date, cut_off, tax_year,
+                            period_number, frequency, currency, status, prepared_by, prepared_by_name, prepared_at, reverses, reopen_reason)
+                        select client_id, pay_group, 'REVERSAL', period_start, period_end, pay_date, cut_off, tax_year, period_number,
+                               frequency, currency, 'PREPARED', ?, ?, ?, id, ?
+                        from payroll.pay_run where client_id = ? and id = ? returning id""")
+                .params(by, byName, Timestamp.from(at), reason, client, original).query(Long.class).single();
+        jdbc.sql("""
+                        insert into payroll.payslip (client_id, run_id, employee_id, ordinal, employee_number, employee_name, gross, tax,
+                            employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies)
+                        select client_id, ?, employee_id, ordinal, employee_number, employee_name, -gross, -tax, -employee_contributions,
+                               -employer_contributions, -deductions, -net, has_bank_account, null
+                        from payroll.payslip where client_id = ? and run_id = ?""")
+                .params(id, client, original).update();
+        jdbc.sql("""
+                        insert into payroll.payslip_line (client_id, run_id, employee_id, line_no, section, code, amount, base, rule)
+                        select client_id, ?, employee_id, line_no, section, code, -amount, -base, 'Reversal of pay run ' || ? || ': ' || rule
+                        from payroll.payslip_line where client_id = ? and run_id = ?""")
+                .params(id, original, client, original).update();
+        total(client, id);
+        return id;
+    }
+
+    /** The original is reversed: its status, the reversal that did it; its one-off items are owed again. */
+    public void reversed(UUID client, long original, long reversal) {
+        jdbc.sql("update payroll.pay_run set status = 'REVERSED', reversed_by = ? where client_id = ? and id = ?")
+                .params(reversal, client, original).update();
+        jdbc.sql("update payroll.pay_item set paid_in_run = null where client_id = ? and paid_in_run = ?").params(client, original).update();
+    }
+
+    public void corrects(UUID client, long run, long original) {
+        jdbc.sql("update payroll.pay_run set corrects = ? where client_id = ? and id = ?").params(original, client, run).update();
     }
 
     public void paid(UUID client, long run, Instant at) {

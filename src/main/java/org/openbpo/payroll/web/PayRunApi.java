@@ -103,6 +103,15 @@ class PayRunApi {
         return runs.pay(clientId, runId, user);
     }
 
+    @PostMapping("/{runId}/reopening")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Re-open a finalised or paid run: a reversal run negates it (reversing journal, never paid) and a correction "
+            + "run is prepared; paying the correction pays only what the reversed run did not; payroll managers")
+    org.openbpo.payroll.Reopened reopen(@PathVariable UUID clientId, @PathVariable long runId,
+                                        @Valid @RequestBody org.openbpo.payroll.ReopenPayRun command, @AuthenticationPrincipal CurrentUser user) {
+        return runs.reopen(clientId, runId, command.reason(), user);
+    }
+
     @GetMapping("/{runId}/payslips")
     @Operation(summary = "The run's payslips by employee number (totals and anomalies; lines on each payslip)")
     CursorPage<Payslip> payslips(@PathVariable UUID clientId, @PathVariable long runId,

@@ -109,6 +109,23 @@ class PayrollPages {
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").body(file.content());
     }
 
+    @PostMapping("/payroll/{clientId}/runs/{runId}/reopen")
+    String reopen(@PathVariable UUID clientId, @PathVariable long runId, @RequestParam(required = false) @Nullable String reason,
+                  @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            var reopened = runs.reopen(clientId, runId, reason == null ? "" : reason, user);
+            flash.addFlashAttribute("notice", "Pay run " + runId + " is reversed by run " + reopened.reversal().id()
+                    + "; correction run " + reopened.correction().id() + " is prepared.");
+            return "redirect:/payroll/" + clientId + "/runs/" + reopened.correction().id();
+        } catch (BusinessRuleViolation refused) {
+            if (refused instanceof NotFound) {
+                throw refused;
+            }
+            flash.addFlashAttribute("problem", refused.getMessage());
+            return "redirect:/payroll/" + clientId + "/runs/" + runId;
+        }
+    }
+
     @PostMapping("/payroll/{clientId}/runs/{runId}/{step}")
     String step(@PathVariable UUID clientId, @PathVariable long runId, @PathVariable String step,
                 @RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal CurrentUser user,
