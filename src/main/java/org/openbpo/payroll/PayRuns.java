@@ -101,6 +101,12 @@ public class PayRuns {
         if (corrects != null) {
             rows.corrects(client, id, corrects);
         }
+        Instant inputsClose = null;
+        if (kind == PayRun.Kind.REGULAR) {
+            Instant cutOffEnds = period.cutOff().plusDays(1).atStartOfDay(groups.calendar(client, group).zone()).toInstant();
+            inputsClose = cutOffEnds.isAfter(now) ? cutOffEnds : now;
+            rows.closeInputs(client, id, inputsClose);
+        }
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("payGroup", group.code());
         form.put("periodEnd", period.end().toString());
@@ -110,7 +116,7 @@ public class PayRuns {
         WorkItem item = workItems.create(client, new CreateWorkItem(group.serviceLine(), null, null,
                 title + group.name() + ", period ending " + period.end() + ", paid " + period.payDate(), form, "API"), by);
         rows.attachWorkItem(client, id, item.id());
-        calculate(client, id, group, period, kind == PayRun.Kind.OFF_CYCLE, currency);
+        calculate(client, id, group, period, kind == PayRun.Kind.OFF_CYCLE, currency, inputsClose);
         return get(client, id);
     }
 
@@ -163,15 +169,17 @@ public class PayRuns {
         rows.deletePayslips(client, id);
         rows.prepared(client, id, by.id(), by.displayName(), clock.instant());
         calculate(client, id, group, groups.period(client, group, run.periodEnd()), run.kind() == PayRun.Kind.OFF_CYCLE,
-                Currency.getInstance(run.currency()));
+                Currency.getInstance(run.currency()), rows.inputsClose(client, id));
         PayRun after = get(client, id);
         audit.record(client, "payroll.pay-run-recalculated", "pay-run", id, run, after);
         return after;
     }
 
-    private void calculate(UUID client, long run, PayGroup group, PaySchedule.Period period, boolean offCycle, Currency currency) {
+    /** Calculates everyone; a regular run takes the items received by {@code inputsClose} (its cut-off), later ones wait. */
+    private void calculate(UUID client, long run, PayGroup group, PaySchedule.Period period, boolean offCycle, Currency currency,
+                           @Nullable Instant inputsClose) {
         PayrollEngine engine = calculator.engine();
-        Map<UUID, List<PayItem>> items = rows.items(client, group.code(), period, offCycle, currency);
+        Map<UUID, List<PayItem>> items = rows.items(client, group.code(), period, offCycle, currency, inputsClose);
         rows.createStaging();
         UUID after = new UUID(0, 0);
         int ordinal = 0;

@@ -93,6 +93,15 @@ public class PayRunRows {
                 .params(client, group, Date.valueOf(periodEnd)).query(Boolean.class).single();
     }
 
+    public void closeInputs(UUID client, long run, Instant at) {
+        jdbc.sql("update payroll.pay_run set inputs_close_at = ? where client_id = ? and id = ?").params(Timestamp.from(at), client, run).update();
+    }
+
+    public @Nullable Instant inputsClose(UUID client, long run) {
+        return jdbc.sql("select inputs_close_at from payroll.pay_run where client_id = ? and id = ?").params(client, run)
+                .query((rs, n) -> java.util.Optional.ofNullable(instant(rs.getTimestamp(1)))).single().orElse(null);
+    }
+
     public void attachWorkItem(UUID client, long run, long item) {
         jdbc.sql("update payroll.pay_run set work_item_id = ? where client_id = ? and id = ?").params(item, client, run).update();
     }
@@ -175,15 +184,17 @@ public class PayRunRows {
     }
 
     /** Pay items of the group's employees that this run pays: recurring ones overlapping the period, unpaid one-offs. */
-    public Map<UUID, List<PayItem>> items(UUID client, String group, PaySchedule.Period period, boolean offCycle, Currency currency) {
+    public Map<UUID, List<PayItem>> items(UUID client, String group, PaySchedule.Period period, boolean offCycle, Currency currency,
+                                          @Nullable Instant receivedBy) {
         Map<UUID, List<PayItem>> items = new HashMap<>();
         jdbc.sql("""
                         select i.* from payroll.pay_item i join payroll.employee e on e.client_id = i.client_id and e.id = i.employee_id
-                        where i.client_id = ? and e.pay_group = ? and i.starts_on <= ?
+                        where i.client_id = ? and e.pay_group = ? and i.starts_on <= ? and i.created_at <= ?
                           and ((not ? and i.recurring and (i.ends_on is null or i.ends_on >= ?))
                             or (not i.recurring and i.paid_in_run is null and i.off_cycle = ?))
                         order by i.id""")
-                .params(client, group, Date.valueOf(period.end()), offCycle, Date.valueOf(period.start()), offCycle)
+                .params(client, group, Date.valueOf(period.end()), Timestamp.from(receivedBy == null ? Instant.parse("9999-12-31T00:00:00Z")
+                        : receivedBy), offCycle, Date.valueOf(period.start()), offCycle)
                 .query(rs -> {
                     items.computeIfAbsent(rs.getObject("employee_id", UUID.class), k -> new ArrayList<>())
                             .add(new PayItem(rs.getLong("id"), PayItem.Kind.valueOf(rs.getString("kind")), rs.getString("code"),
@@ -337,10 +348,13 @@ public class PayRunRows {
                 .params(taxYear, regular, client, run).update();
     }
 
+    /** Marks the one-off items the run paid: those received by its last calculation (and its cut-off), not later ones. */
     public void markItemsPaid(UUID client, long run, String group, PaySchedule.Period period, boolean offCycle) {
         jdbc.sql("""
-                        update payroll.pay_item i set paid_in_run = ? from payroll.payslip p
+                        update payroll.pay_item i set paid_in_run = ? from payroll.payslip p, payroll.pay_run r
                         where i.client_id = ? and p.client_id = i.client_id and p.run_id = ? and p.employee_id = i.employee_id
+                          and r.client_id = p.client_id and r.id = p.run_id
+                          and i.created_at <= least(coalesce(r.inputs_close_at, r.prepared_at), r.prepared_at)
                           and not i.recurring and i.paid_in_run is null and i.off_cycle = ? and i.starts_on <= ?""")
                 .params(run, client, run, offCycle, Date.valueOf(period.end())).update();
     }
