@@ -36,8 +36,11 @@ class PayrollPages {
     private final PayRuns runs;
     private final ClientFocus focus;
     private final org.openbpo.payroll.PayrollReports reports;
+    private final org.openbpo.payroll.EmployeeImports imports;
 
-    PayrollPages(Employees employees, PayGroups groups, PayRuns runs, ClientFocus focus, org.openbpo.payroll.PayrollReports reports) {
+    PayrollPages(Employees employees, PayGroups groups, PayRuns runs, ClientFocus focus, org.openbpo.payroll.PayrollReports reports,
+                 org.openbpo.payroll.EmployeeImports imports) {
+        this.imports = imports;
         this.reports = reports;
         this.employees = employees;
         this.groups = groups;
@@ -61,6 +64,62 @@ class PayrollPages {
         model.addAttribute("groups", groups.of(chosen.id()));
         model.addAttribute("runs", runs.latest(chosen.id(), Long.MAX_VALUE, 50));
         return "payroll/home";
+    }
+
+    /** Adds an employee from the page's form: the same checks as the API, every problem listed with its field. */
+    @PostMapping("/payroll/employees")
+    String addEmployee(@RequestParam java.util.Map<String, String> params, @AuthenticationPrincipal CurrentUser user,
+                       HttpServletRequest request, RedirectAttributes flash) {
+        Client chosen = focus.chosen(user, request);
+        if (chosen == null) {
+            return "redirect:/payroll";
+        }
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (String column : org.openbpo.payroll.EmployeeForm.COLUMNS) {
+            String value = params.get(column);
+            if (value != null && !value.isBlank()) {
+                values.put(column, value.strip());
+            }
+        }
+        try {
+            var hired = employees.hire(chosen.id(), org.openbpo.payroll.EmployeeForm.of(values), user);
+            flash.addFlashAttribute("notice", "Employee " + hired.employeeNumber() + " added.");
+        } catch (Employees.InvalidEmployee invalid) {
+            flash.addFlashAttribute("problem", "The employee was not added: " + invalid.getMessage());
+            flash.addFlashAttribute("employeeProblems", invalid.problems());
+            flash.addFlashAttribute("employeeForm", values);
+        } catch (BusinessRuleViolation refused) {
+            flash.addFlashAttribute("problem", refused.getMessage());
+            flash.addFlashAttribute("employeeForm", values);
+        }
+        return "redirect:/payroll";
+    }
+
+    /** Imports employees from CSV or XLSX: nothing applied unless every row is valid; the report lists each row, field and reason. */
+    @PostMapping("/payroll/employees/imports")
+    String importEmployees(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                           @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes flash)
+            throws java.io.IOException {
+        Client chosen = focus.chosen(user, request);
+        if (chosen == null) {
+            return "redirect:/payroll";
+        }
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+        try {
+            var report = imports.importFile(chosen.id(), file.getBytes(), name.endsWith(".xlsx"), user);
+            if (report.applied()) {
+                flash.addFlashAttribute("notice", "Imported " + report.rows() + " rows: " + report.created() + " employees added, "
+                        + report.updated() + " updated.");
+            } else {
+                flash.addFlashAttribute("problem", "Nothing was imported: " + report.errors().size()
+                        + (report.errors().size() == 1 ? " problem in " : " problems in ")
+                        + report.rows() + " rows. Correct them and import the whole file again.");
+                flash.addFlashAttribute("importProblems", report.errors());
+            }
+        } catch (BusinessRuleViolation refused) {
+            flash.addFlashAttribute("problem", refused.getMessage());
+        }
+        return "redirect:/payroll";
     }
 
     @GetMapping("/payroll/{clientId}/employees/{employeeId}")
