@@ -107,6 +107,9 @@ class DemoPayroll {
             if (e[3].equals("HOURLY")) {
                 form.put("standardHours", "80");
             }
+            if (e[0].equals("LR-1003")) {
+                form.put("language", "es");
+            }
             hired.put(e[0], employees.hire(client, EmployeeForm.of(form), preparer).id());
             n++;
         }

@@ -89,6 +89,12 @@ public class ReportRows {
                 .params(client, country, Date.valueOf(day), Date.valueOf(day)).query(Long.class).single();
     }
 
+    /** The employee's payslip language, if they gave one. */
+    public @org.jspecify.annotations.Nullable String language(UUID client, UUID employee) {
+        return jdbc.sql("select language from payroll.employee where client_id = ? and id = ?").params(client, employee)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o).orElse(null);
+    }
+
     private static String csv(String text) {
         return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
