@@ -213,13 +213,15 @@ public class PayRunRows {
 
     /** Stores a slice of payslips with their lines. */
     public void store(UUID client, long run, List<NewPayslip> payslips) {
+        // The client and run begin every row: written once per slice, not formatted again per row.
+        String prefix = client + "\t" + run + "\t";
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             copy(connection, "copy staged_payslip (client_id, run_id, employee_id, ordinal, employee_number, employee_name, gross, tax, "
                     + "employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies) from stdin", rows -> {
                 for (NewPayslip p : payslips) {
                     PayslipCalculation.Result r = p.result();
-                    rows.append(client).append('\t').append(run).append('\t').append(p.employeeId()).append('\t').append(p.ordinal()).append('\t');
+                    rows.append(prefix).append(p.employeeId()).append('\t').append(p.ordinal()).append('\t');
                     text(rows, p.employeeNumber()).append('\t');
                     text(rows, p.employeeName()).append('\t').append(r.gross().toPlainString()).append('\t')
                             .append(r.tax().toPlainString()).append('\t').append(r.employeeContributions().toPlainString()).append('\t')
@@ -232,8 +234,9 @@ public class PayRunRows {
                     rows -> {
                         for (NewPayslip p : payslips) {
                             int no = 0;
+                            String employee = p.employeeId().toString();
                             for (PayslipCalculation.Line line : p.result().lines()) {
-                                rows.append(client).append('\t').append(run).append('\t').append(p.employeeId()).append('\t')
+                                rows.append(prefix).append(employee).append('\t')
                                         .append(++no).append('\t').append(line.section().letter()).append('\t');
                                 text(rows, line.code()).append('\t').append(line.amount().toPlainString()).append('\t')
                                         .append(line.base() == null ? "\\N" : line.base().toPlainString()).append('\t');
