@@ -22,7 +22,6 @@ import org.openbpo.payroll.PayRunWorkType;
 import org.openbpo.payroll.PayRuns;
 import org.openbpo.payroll.PreparePayRun;
 import org.openbpo.payroll.SetFundingAccount;
-import org.openbpo.payroll.domain.PayItem;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.User;
 import org.openbpo.tenancy.Users;
@@ -113,10 +112,10 @@ class DemoPayroll {
             hired.put(e[0], employees.hire(client, EmployeeForm.of(form), preparer).id());
             n++;
         }
-        items.add(client, hired.get("LR-1001"), new AddPayItem(PayItem.Kind.DEDUCTION, "RETIREMENT_401K", "401(k) after-tax contribution",
-                new BigDecimal("150.00"), true, false, LocalDate.of(2026, 1, 1), null), preparer);
-        items.add(client, hired.get("LR-1003"), new AddPayItem(PayItem.Kind.EARNING, "SHIFT", "Weekend shift premium",
-                new BigDecimal("120.00"), false, false, LocalDate.of(2026, 2, 10), null), preparer);
+        items.add(client, hired.get("LR-1001"), AddPayItem.recurringDeduction("RETIREMENT_401K", "401(k) after-tax contribution",
+                new BigDecimal("150.00"), LocalDate.of(2026, 1, 1)), preparer);
+        items.add(client, hired.get("LR-1003"), AddPayItem.oneOffEarning("SHIFT", "Weekend shift premium",
+                new BigDecimal("120.00"), LocalDate.of(2026, 2, 10)), preparer);
         payAndPrepareNext(client, "US-BW", LocalDate.of(2026, 2, 13), LocalDate.of(2026, 2, 27), ops, preparer, checker, approver);
     }
 
