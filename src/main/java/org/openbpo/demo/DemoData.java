@@ -44,10 +44,12 @@ public class DemoData {
     private final DemoSupport support;
     private final DemoReceivables receivables;
     private final DemoPayables payables;
+    private final DemoPayroll payroll;
 
     DemoData(Clients clients, Users users, ProviderBootstrap bootstrap, TransactionTemplate transactions,
              DemoWorkforce workforce, DemoWork work, DemoBooks books, DemoBilling billing, DemoQuality quality,
-             DemoSupport support, DemoReceivables receivables, DemoPayables payables) {
+             DemoSupport support, DemoReceivables receivables, DemoPayables payables, DemoPayroll payroll) {
+        this.payroll = payroll;
         this.support = support;
         this.receivables = receivables;
         this.payables = payables;
@@ -105,6 +107,7 @@ public class DemoData {
         billing.load(demo);
         receivables.load(demo, admin);
         payables.load(demo, admin);
+        payroll.load(demo, admin);
     }
 
     private Client client(String code, String name, String legalEntity, String country, String zone, String currency) {

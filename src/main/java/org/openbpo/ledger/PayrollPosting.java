@@ -69,7 +69,10 @@ public class PayrollPosting {
                 continue;
             }
             String account = accounts.get(line.purpose());
-            PostEntry.Line posted = line.debit() ? PostEntry.Line.debit(account, minor, currency.getCurrencyCode())
+            // A reversal run's journal carries negative amounts: posted on the other side, it reverses the original entry.
+            boolean debit = line.debit() == (minor > 0);
+            minor = Math.abs(minor);
+            PostEntry.Line posted = debit ? PostEntry.Line.debit(account, minor, currency.getCurrencyCode())
                     : PostEntry.Line.credit(account, minor, currency.getCurrencyCode());
             lines.add(new PostEntry.Line(posted.account(), posted.debit(), posted.credit(), posted.currency(), null, null, null,
                     line.purpose().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + line.code()));

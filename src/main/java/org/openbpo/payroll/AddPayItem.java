@@ -21,4 +21,14 @@ public record AddPayItem(@NotNull PayItem.Kind kind,
                          @NotBlank @Size(max = 200) String description,
                          @NotNull @DecimalMin(value = "0.01", message = "must be positive") BigDecimal amount,
                          boolean recurring, boolean offCycle, @NotNull LocalDate startsOn, @Nullable LocalDate endsOn) {
+
+    /** A one-off earning paid by the regular run that covers {@code startsOn}. */
+    public static AddPayItem oneOffEarning(String code, String description, BigDecimal amount, LocalDate startsOn) {
+        return new AddPayItem(PayItem.Kind.EARNING, code, description, amount, false, false, startsOn, null);
+    }
+
+    /** A deduction after tax taken every period from {@code startsOn}. */
+    public static AddPayItem recurringDeduction(String code, String description, BigDecimal amount, LocalDate startsOn) {
+        return new AddPayItem(PayItem.Kind.DEDUCTION, code, description, amount, true, false, startsOn, null);
+    }
 }

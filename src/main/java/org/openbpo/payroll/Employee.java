@@ -12,7 +12,7 @@ public record Employee(UUID id, String employeeNumber, String givenName, String 
                        String country, String taxResidence, String payGroup, String startDate, @Nullable String leaveDate,
                        String payBasis, @Nullable String annualSalary, @Nullable String hourlyRate,
                        @Nullable String standardHours, @Nullable String bankScheme, @Nullable String bankAccount,
-                       Map<String, String> taxData, int version, Instant updatedAt) {
+                       Map<String, String> taxData, int version, Instant updatedAt, @Nullable String language) {
 
     public static Employee of(UUID id, EmployeeData data, @Nullable String bankScheme, @Nullable String bankMasked,
                               int version, Instant updatedAt) {
@@ -21,7 +21,7 @@ public record Employee(UUID id, String employeeNumber, String givenName, String 
                 data.leaveDate() == null ? null : data.leaveDate().toString(), data.payBasis().name(),
                 plain(data.annualSalary()), plain(data.hourlyRate()), plain(data.standardHours()),
                 bankScheme, bankMasked,
-                new java.util.TreeMap<>(data.taxData()), version, updatedAt);
+                new java.util.TreeMap<>(data.taxData()), version, updatedAt, data.language());
     }
 
     public String name() {

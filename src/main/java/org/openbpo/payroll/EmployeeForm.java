@@ -52,7 +52,9 @@ public record EmployeeForm(
         @Schema(description = "PH: monthly basic salary; default the annual salary / 12") @Nullable String basicMonthly,
         @Schema(description = "PH: monthly compensation for SSS; default basicMonthly") @Nullable String sssCompensation,
         @Schema(description = "PH: monthly compensation for Pag-IBIG; default basicMonthly") @Nullable String pagIbigCompensation,
-        @Schema(description = "PH: minimum wage earner (exempt from withholding): true or false") @Nullable String minimumWageEarner) {
+        @Schema(description = "PH: minimum wage earner (exempt from withholding): true or false") @Nullable String minimumWageEarner,
+        @Schema(description = "The payslip's language: en, es or fil print in it; any other tag prints in English", example = "fil")
+        @Nullable String language) {
 
     /** The column names of an import file, in the order of the record. */
     public static final List<String> COLUMNS = java.util.Arrays.stream(EmployeeForm.class.getRecordComponents())

@@ -173,7 +173,7 @@ public class Employees {
     }
 
     private static final Set<String> BASE_FIELDS = Set.of("employeeNumber", "givenName", "familyName", "email", "country",
-            "taxResidence", "payGroup", "startDate", "leaveDate", "payBasis", "annualSalary", "hourlyRate", "standardHours");
+            "taxResidence", "payGroup", "startDate", "leaveDate", "payBasis", "annualSalary", "hourlyRate", "standardHours", "language");
 
     /** A stored employee as form values, so an update may name only what changes. */
     static Map<String, String> asValues(EmployeeData data) {
@@ -186,6 +186,9 @@ public class Employees {
             values.put("email", data.email());
         }
         values.put("country", data.country().name());
+        if (data.language() != null) {
+            values.put("language", data.language());
+        }
         values.put("taxResidence", data.taxResidence());
         values.put("payGroup", data.payGroup());
         values.put("startDate", data.startDate().toString());

@@ -4,6 +4,7 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.contracts.Contracts;
 import org.openbpo.contracts.ServiceLineKind;
 import org.openbpo.contracts.ServiceTerms;
+import org.openbpo.payroll.domain.BankAccount;
 import org.openbpo.payroll.domain.Country;
 import org.openbpo.payroll.domain.PayFrequency;
 import org.openbpo.payroll.domain.PaySchedule;
@@ -11,6 +12,7 @@ import org.openbpo.payroll.persistence.PayGroupRows;
 import org.openbpo.shared.calendar.BusinessCalendar;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.secret.Secrets;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -34,9 +36,12 @@ public class PayGroups {
     private final PayrollCalculator calculator;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Secrets secrets;
 
-    PayGroups(PayGroupRows rows, Clients clients, Contracts contracts, PayrollCalculator calculator, AuditTrail audit, Clock clock) {
+    PayGroups(PayGroupRows rows, Clients clients, Contracts contracts, PayrollCalculator calculator, AuditTrail audit, Clock clock,
+              Secrets secrets) {
         this.rows = rows;
+        this.secrets = secrets;
         this.clients = clients;
         this.contracts = contracts;
         this.calculator = calculator;
@@ -85,6 +90,71 @@ public class PayGroups {
     public List<PayGroup> of(UUID client) {
         clients.get(client);
         return rows.all(client);
+    }
+
+    /**
+     * Names the account the group's net pay leaves from: the originator of its bank files. The account is
+     * checked as employees' accounts are, must be of the group's country, and is sealed; the identifier is
+     * required where the country's file needs it (NACHA company identification, BACS service user number).
+     */
+    @Transactional
+    public FundingAccount setFundingAccount(UUID client, String code, SetFundingAccount command, CurrentUser by) {
+        PayGroup group = get(client, code);
+        PayrollPermissions.requirePayrollManager(by, "set pay groups' funding accounts");
+        BankAccount.Scheme scheme = choice("bankScheme", command.bankScheme(), BankAccount.Scheme.class);
+        BankAccount.Scheme expected = switch (group.country()) {
+            case US -> BankAccount.Scheme.US_ABA;
+            case GB -> BankAccount.Scheme.GB_SORT_CODE;
+            case IN -> BankAccount.Scheme.IN_IFSC;
+            case PH -> BankAccount.Scheme.PH_BANK;
+        };
+        if (scheme != expected) {
+            throw BusinessRuleViolation.invalid("bankScheme", group.code() + " pays " + group.country().currency()
+                    + " from a " + expected + " account, not " + scheme);
+        }
+        BankAccount account;
+        try {
+            account = BankAccount.parse(scheme, command.bankRouting(), command.bankAccount());
+        } catch (BankAccount.Refused refused) {
+            throw BusinessRuleViolation.invalid(refused.field(), refused.getMessage());
+        }
+        String identifier = command.identifier() == null ? "" : command.identifier().strip();
+        if (group.country() == Country.US && (identifier.isEmpty() || identifier.length() > 10)) {
+            throw BusinessRuleViolation.invalid("identifier", "A NACHA file needs the company identification the bank gave "
+                    + "the client (1 to 10 characters, often 1 followed by the EIN)");
+        }
+        if (group.country() == Country.GB && !identifier.matches("[0-9]{6}")) {
+            throw BusinessRuleViolation.invalid("identifier", "A BACS file needs the client's six-digit service user number");
+        }
+        FundingAccount before = rows.funding(client, code).map(f -> view(code, f)).orElse(null);
+        rows.setFunding(client, code, command.name().strip(), identifier, command.bankName() == null ? "" : command.bankName().strip(),
+                scheme.name(), secrets.seal(account.sealable(), fundingContext(client, code)), account.masked());
+        FundingAccount after = fundingAccount(client, code);
+        audit.record(client, "payroll.funding-account-set", "pay-group", code, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public FundingAccount fundingAccount(UUID client, String code) {
+        get(client, code);
+        return rows.funding(client, code).map(f -> view(code, f)).orElseThrow(() -> new NotFound("funding account of pay group", code));
+    }
+
+    /** The originator's name, identifier, bank and the account itself, for writing a bank file; empty until set. */
+    java.util.Optional<Funding> funding(UUID client, String code) {
+        return rows.funding(client, code).map(f -> new Funding(f.name(), f.identifier(), f.bankName(),
+                BankAccount.unseal(secrets.open(f.sealed(), fundingContext(client, code)))));
+    }
+
+    record Funding(String name, String identifier, String bankName, BankAccount account) {
+    }
+
+    private static FundingAccount view(String code, PayGroupRows.Funding f) {
+        return new FundingAccount(code, f.name(), f.identifier(), f.bankName(), f.scheme(), f.masked());
+    }
+
+    static String fundingContext(UUID client, String code) {
+        return "payroll.pay-group.funding:" + client + ":" + code;
     }
 
     /** The group's next {@code count} periods whose pay date is on or after {@code from}. */

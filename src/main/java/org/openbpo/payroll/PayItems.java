@@ -71,7 +71,8 @@ public class PayItems {
 
     /**
      * Hours per employee and period from a CSV or XLSX file with columns employeeNumber, periodEnd, hours.
-     * Every row is checked (a known employee, a date, hours from 0 to 744); nothing is applied unless all are.
+     * Every row is checked (a known employee, a date, hours from 0 to 744, a period whose regular run still takes
+     * inputs: hours after its cut-off are refused, naming it); nothing is applied unless all are.
      */
     @Transactional
     public ImportReport importTimesheet(UUID client, byte[] content, boolean xlsx, CurrentUser by) {
@@ -88,6 +89,8 @@ public class PayItems {
         contents.unknownColumns().forEach(column -> errors.add(new ImportReport.RowProblem(1, column,
                 "'" + column + "' is not a timesheet column; columns are " + columns)));
         Map<String, UUID> ids = employees.idsByNumber(client);
+        Map<String, PayItemRows.ClosedRun> closed = rows.closedRuns(client, clock.instant());
+        Map<String, String> groupOf = closed.isEmpty() ? Map.of() : rows.groupsByNumber(client);
         record Hours(UUID employee, LocalDate periodEnd, BigDecimal hours) {
         }
         List<Hours> accepted = new ArrayList<>();
@@ -126,7 +129,14 @@ public class PayItems {
                             + " already has hours for " + periodEnd + " on row " + first));
                 }
             }
-            if (employee != null && periodEnd != null && hours != null) {
+            PayItemRows.ClosedRun closedRun = employee == null || periodEnd == null ? null
+                    : closed.get(groupOf.get(number) + "/" + periodEnd);
+            if (closedRun != null) {
+                errors.add(new ImportReport.RowProblem(row.number(), "periodEnd", "The cut-off for the period ending " + periodEnd
+                        + " was " + closedRun.cutOff() + " and pay run " + closedRun.id() + " has closed its inputs; pay late hours "
+                        + "as a one-off earning, which goes to the next run"));
+            }
+            if (employee != null && periodEnd != null && hours != null && closedRun == null) {
                 accepted.add(new Hours(employee, periodEnd, hours));
             }
         }

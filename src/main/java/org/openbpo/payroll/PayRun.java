@@ -12,13 +12,16 @@ public record PayRun(long id, String payGroup, Kind kind, LocalDate periodStart,
                      @Nullable Long workItemId, String preparedBy, @Nullable String checkedBy, @Nullable String approvedBy,
                      int employees, String gross, String net, String employerCosts, int anomalies,
                      @Nullable Long firstPayslipNumber, Instant preparedAt, @Nullable Instant finalisedAt,
-                     @Nullable Instant paidAt, UUID preparedById, @Nullable UUID checkedById) {
+                     @Nullable Instant paidAt, UUID preparedById, @Nullable UUID checkedById,
+                     @Nullable Long reverses, @Nullable Long reversedBy, @Nullable Long corrects) {
 
-    public enum Kind { REGULAR, OFF_CYCLE }
+    /** REVERSAL: the negation of a finalised run that was re-opened (never paid; posted as a reversing journal). */
+    public enum Kind { REGULAR, OFF_CYCLE, REVERSAL }
 
-    public enum Status { PREPARED, CHECKING, AWAITING_CLIENT, APPROVED, FINALISED, PAID, CANCELLED }
+    /** REVERSED: a finalised or paid run that a reversal run has cancelled out. */
+    public enum Status { PREPARED, CHECKING, AWAITING_CLIENT, APPROVED, FINALISED, PAID, CANCELLED, REVERSED }
 
     public boolean locked() {
-        return status == Status.FINALISED || status == Status.PAID;
+        return status == Status.FINALISED || status == Status.PAID || status == Status.REVERSED;
     }
 }

@@ -29,7 +29,10 @@ public record PayRunFinalized(UUID clientId, long payRunId, String payGroup, Loc
         DEDUCTION
     }
 
-    /** One line: what it is for, the pay line code it sums, and the amount (positive). */
+    /**
+     * One line: what it is for, the pay line code it sums, and the amount: positive, or negative in a reversal
+     * run's journal, which the books post on the other side (a reversing entry).
+     */
     public record JournalLine(Purpose purpose, String code, BigDecimal amount) {
         public boolean debit() {
             return purpose == Purpose.GROSS_PAY || purpose == Purpose.EMPLOYER_COST;

@@ -19,6 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,10 +55,12 @@ public class PayRuns {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final BigDecimal changeThreshold;
+    private final PayrollBankFiles bankFiles;
 
-    PayRuns(PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayItems items, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
+    PayRuns(PayrollBankFiles bankFiles, PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayItems items, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock,
             @Value("${openbpo.payroll.pay-change-threshold:0.25}") BigDecimal changeThreshold) {
+        this.bankFiles = bankFiles;
         this.rows = rows;
         this.employees = employees;
         this.items = items;
@@ -74,9 +78,18 @@ public class PayRuns {
     public PayRun prepare(UUID client, PreparePayRun command, CurrentUser by) {
         clients.get(client);
         PayrollPermissions.requirePayrollStaff(by, "prepare pay runs");
-        PayGroup group = groups.get(client, command.payGroup());
         PayRun.Kind kind = command.kind() == null ? PayRun.Kind.REGULAR : command.kind();
-        PaySchedule.Period period = groups.period(client, group, command.periodEnd());
+        if (kind == PayRun.Kind.REVERSAL) {
+            throw BusinessRuleViolation.invalid("kind", "A reversal is made by re-opening a finalised run, not prepared.");
+        }
+        PayRun run = prepare(client, groups.get(client, command.payGroup()), kind, command.periodEnd(), null, by);
+        audit.record(client, "payroll.pay-run-prepared", "pay-run", run.id(), null, run);
+        return run;
+    }
+
+    private PayRun prepare(UUID client, PayGroup group, PayRun.Kind kind, java.time.LocalDate periodEnd, @Nullable Long corrects,
+                           CurrentUser by) {
+        PaySchedule.Period period = groups.period(client, group, periodEnd);
         calculator.packs().find(group.country(), period.taxYear()).info().requirePeriod(period.taxPeriod());
         Currency currency = group.country().currency();
         if (kind == PayRun.Kind.REGULAR && rows.regularExists(client, group.code(), period.end())) {
@@ -85,19 +98,64 @@ public class PayRuns {
         }
         Instant now = clock.instant();
         long id = rows.insertRun(client, group.code(), kind, period, period, currency, by.id(), by.displayName(), now);
+        if (corrects != null) {
+            rows.corrects(client, id, corrects);
+        }
+        Instant inputsClose = null;
+        if (kind == PayRun.Kind.REGULAR) {
+            Instant cutOffEnds = period.cutOff().plusDays(1).atStartOfDay(groups.calendar(client, group).zone()).toInstant();
+            inputsClose = cutOffEnds.isAfter(now) ? cutOffEnds : now;
+            rows.closeInputs(client, id, inputsClose);
+        }
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("payGroup", group.code());
         form.put("periodEnd", period.end().toString());
         form.put("kind", kind.name());
         form.put("payRun", id);
+        String title = corrects != null ? "Correction of pay run " + corrects + ", " : kind == PayRun.Kind.REGULAR ? "Pay run " : "Off-cycle pay run ";
         WorkItem item = workItems.create(client, new CreateWorkItem(group.serviceLine(), null, null,
-                (kind == PayRun.Kind.REGULAR ? "Pay run " : "Off-cycle pay run ") + group.name() + ", period ending "
-                        + period.end() + ", paid " + period.payDate(), form, "API"), by);
+                title + group.name() + ", period ending " + period.end() + ", paid " + period.payDate(), form, "API"), by);
         rows.attachWorkItem(client, id, item.id());
-        calculate(client, id, group, period, kind == PayRun.Kind.OFF_CYCLE, currency);
-        PayRun run = get(client, id);
-        audit.record(client, "payroll.pay-run-prepared", "pay-run", id, null, run);
-        return run;
+        calculate(client, id, group, period, kind == PayRun.Kind.OFF_CYCLE, currency, inputsClose);
+        return get(client, id);
+    }
+
+    /**
+     * Re-opens a finalised or paid run: a reversal run negates every payslip of it in one step (numbered,
+     * carried into the figures to date, published as a reversing journal, never paid), the run becomes
+     * REVERSED and its one-off items are owed again, and a correction run of the same kind and period is
+     * prepared with today's employee data. Paying the correction pays each employee only what the reversed
+     * run did not already pay them.
+     */
+    @Transactional
+    public Reopened reopen(UUID client, long id, String reason, CurrentUser by) {
+        clients.get(client);
+        PayRun run = locked(client, id);
+        PayrollPermissions.requirePayrollManager(by, "re-open finalised pay runs");
+        if (reason == null || reason.isBlank()) {
+            throw BusinessRuleViolation.invalid("reason", "Say why the run is re-opened; the client and the auditors will ask.");
+        }
+        if (run.kind() == PayRun.Kind.REVERSAL) {
+            throw BusinessRuleViolation.conflict("reversal-not-reopened", "Pay run " + id + " is a reversal; re-open the correction run instead.");
+        }
+        if (run.status() != PayRun.Status.FINALISED && run.status() != PayRun.Status.PAID) {
+            throw new BusinessRuleViolation(409, "pay-run-" + run.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "status", "Pay run " + id + " is " + run.status() + "; only a FINALISED or PAID run is re-opened (a prepared "
+                    + "run is recalculated, a reversed one has its correction run).");
+        }
+        Instant now = clock.instant();
+        long reversal = rows.insertReversal(client, id, reason.strip(), by.id(), by.displayName(), now);
+        PayRun reversing = get(client, reversal);
+        rows.takeNumbers(client, reversal, reversing.employees());
+        rows.carryToDate(client, reversal, run.taxYear(), false);
+        rows.finalised(client, reversal, now);
+        rows.reversed(client, id, reversal);
+        events.publishEvent(new PayRunFinalized(client, reversal, run.payGroup(), run.payDate(), run.currency(), journal(client, reversal)));
+        PayRun correction = prepare(client, groups.get(client, run.payGroup()), run.kind(), run.periodEnd(), id, by);
+        Reopened reopened = new Reopened(get(client, id), get(client, reversal), correction);
+        audit.record(client, "payroll.pay-run-reopened", "pay-run", id, Map.of("status", run.status()),
+                Map.of("status", PayRun.Status.REVERSED, "reversal", reversal, "correction", correction.id(), "reason", reason.strip()));
+        return reopened;
     }
 
     /** Calculates the run again after corrections (employee data, items, timesheets); only while it is being prepared. */
@@ -111,15 +169,17 @@ public class PayRuns {
         rows.deletePayslips(client, id);
         rows.prepared(client, id, by.id(), by.displayName(), clock.instant());
         calculate(client, id, group, groups.period(client, group, run.periodEnd()), run.kind() == PayRun.Kind.OFF_CYCLE,
-                Currency.getInstance(run.currency()));
+                Currency.getInstance(run.currency()), rows.inputsClose(client, id));
         PayRun after = get(client, id);
         audit.record(client, "payroll.pay-run-recalculated", "pay-run", id, run, after);
         return after;
     }
 
-    private void calculate(UUID client, long run, PayGroup group, PaySchedule.Period period, boolean offCycle, Currency currency) {
+    /** Calculates everyone; a regular run takes the items received by {@code inputsClose} (its cut-off), later ones wait. */
+    private void calculate(UUID client, long run, PayGroup group, PaySchedule.Period period, boolean offCycle, Currency currency,
+                           @Nullable Instant inputsClose) {
         PayrollEngine engine = calculator.engine();
-        Map<UUID, List<PayItem>> items = rows.items(client, group.code(), period, offCycle, currency);
+        Map<UUID, List<PayItem>> items = rows.items(client, group.code(), period, offCycle, currency, inputsClose);
         rows.createStaging();
         UUID after = new UUID(0, 0);
         int ordinal = 0;
@@ -235,7 +295,11 @@ public class PayRuns {
         return changed(client, run, "payroll.pay-run-finalised");
     }
 
-    /** Writes the payment instructions (net pay, currency, masked and sealed account) once; paying again adds nothing. */
+    /**
+     * Pays a finalised run: writes the payment instructions (net pay, currency, masked and sealed account) and the
+     * bank file from the pay group's funding account, in one transaction, once; paying again adds nothing and the
+     * file stays the one first written. A crash before the commit leaves neither.
+     */
     @Transactional
     public PayRun pay(UUID client, long id, CurrentUser by) {
         clients.get(client);
@@ -245,9 +309,16 @@ public class PayRuns {
             return run;
         }
         requireStatus(run, PayRun.Status.FINALISED, "pay");
-        int written = rows.instruct(client, id, clock.instant());
-        rows.paid(client, id, clock.instant());
-        move(client, run, PayRunWorkType.PAID, written + " payment instructions", by);
+        if (run.kind() == PayRun.Kind.REVERSAL) {
+            throw BusinessRuleViolation.conflict("reversal-not-paid", "Pay run " + id + " reverses pay run " + run.reverses()
+                    + "; a reversal pays nobody (its correction run pays what is still owed).");
+        }
+        PayGroups.Funding funding = bankFiles.originator(client, run);
+        Instant now = clock.instant();
+        int written = rows.instruct(client, id, now);
+        bankFiles.write(client, run, funding, now);
+        rows.paid(client, id, now);
+        move(client, run, PayRunWorkType.PAID, written + " payment instructions and the bank file", by);
         return changed(client, run, "payroll.pay-run-paid");
     }
 
@@ -273,6 +344,16 @@ public class PayRuns {
     public Payslip payslip(UUID client, long id, UUID employee) {
         get(client, id);
         return rows.payslip(client, id, employee).orElseThrow(() -> new NotFound("payslip", id + "/" + employee));
+    }
+
+    /** The paid run's bank file as written when it was paid; full account numbers, so for payroll managers and the client's administrators. */
+    @Transactional(readOnly = true)
+    public PayrollBankFile bankFile(UUID client, long id, CurrentUser by) {
+        PayRun run = get(client, id);
+        PayrollPermissions.requireBankFileReader(by);
+        return bankFiles.stored(client, id).map(f -> new PayrollBankFile(id, f.format(), f.fileName(), f.mediaType(), f.payments(),
+                f.total().toPlainString(), f.currency(), f.createdAt(), f.content()))
+                .orElseThrow(() -> new NotFound("bank file of pay run", id + (run.status() == PayRun.Status.PAID ? "" : " (not paid yet)")));
     }
 
     @Transactional(readOnly = true)

@@ -30,6 +30,11 @@ final class PayrollPermissions {
         user.requireAny(what, Role.APPROVER, Role.CLIENT_ADMINISTRATOR);
     }
 
+    /** Bank files hold full account numbers: the provider's payroll managers and the client's administrators, who may upload them. */
+    static void requireBankFileReader(CurrentUser user) {
+        user.requireAny("download bank files", Role.ADMINISTRATOR, Role.OPERATIONS_MANAGER, Role.CLIENT_ADMINISTRATOR);
+    }
+
     static void requirePayrollManager(CurrentUser user, String what) {
         user.requireAny(what, Role.ADMINISTRATOR, Role.OPERATIONS_MANAGER);
     }

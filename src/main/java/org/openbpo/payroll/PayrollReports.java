@@ -85,16 +85,16 @@ public class PayrollReports {
         Map<String, String> toDate = new LinkedHashMap<>();
         if (run.locked()) {
             Map<String, Object> figures = runs.toDate(clientId, employeeId, run.taxYear());
-            toDate.put("Gross pay", String.valueOf(figures.get("gross")));
-            toDate.put("Income tax", String.valueOf(figures.get("tax")));
-            toDate.put("Contributions", String.valueOf(figures.get("employee_contributions")));
-            toDate.put("Net pay", String.valueOf(figures.get("net")));
+            toDate.put("gross", String.valueOf(figures.get("gross")));
+            toDate.put("tax", String.valueOf(figures.get("tax")));
+            toDate.put("contributions", String.valueOf(figures.get("employee_contributions")));
+            toDate.put("net", String.valueOf(figures.get("net")));
         }
         return PayslipDocument.render(new PayslipDocument.Contents(client.name(), client.legalEntity(),
                 BRANDS[Math.floorMod(client.code().hashCode(), BRANDS.length)], payslip.employeeName(), payslip.employeeNumber(),
                 payslip.number(), run.payGroup(), run.periodStart().toString(), run.periodEnd().toString(), run.payDate().toString(),
                 run.taxYear(), run.period(), run.currency(), earnings, deductions, employer, payslip.gross(), payslip.net(), toDate,
-                !run.locked()));
+                !run.locked(), org.openbpo.payroll.document.PayslipLabels.of(rows.language(clientId, employeeId))));
     }
 
     @Transactional(readOnly = true)

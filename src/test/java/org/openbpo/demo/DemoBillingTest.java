@@ -26,8 +26,8 @@ class DemoBillingTest extends IntegrationTest {
     @Test
     void everyDemoServiceLineHasAPricePlan() {
         demoData.loadOnce();
-        Map<String, String> expected = Map.of("LAKESHORE", "customer-support,it-service-desk", "ALBION", "policy-admin,policy-support",
-                "KAVERI", "data-entry");
+        Map<String, String> expected = Map.of("LAKESHORE", "customer-support,it-service-desk,payroll", "ALBION",
+                "payroll,policy-admin,policy-support", "KAVERI", "data-entry,payroll");
         TenantScope.run(AllowedClients.ALL, () -> {
             for (Client client : clients.page(null, 10_000)) {
                 if (expected.containsKey(client.code())) {

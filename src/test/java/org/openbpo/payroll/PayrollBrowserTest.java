@@ -45,6 +45,11 @@ class PayrollBrowserTest extends IntegrationTest {
         assertThat(browser.text("#run-status")).isEqualTo("APPROVED");
         assertThat(browser.text(".notice")).contains("approved");
         assertThat(api().as(setup.managerToken()).get(base + "/pay-runs/" + run).text("approvedBy")).isEqualTo("Client approver");
+        assertThat(browser.findAll("#bank-file")).as("no bank file before the run is paid").isEmpty();
+        api().as(setup.managerToken()).post(base + "/pay-runs/" + run + "/finalisation", Map.of());
+        assertThat(api().as(setup.managerToken()).post(base + "/pay-runs/" + run + "/payment", Map.of()).text("status")).isEqualTo("PAID");
+        browser.open("/payroll/" + setup.client().id() + "/runs/" + run);
+        assertThat(browser.findAll("#bank-file")).as("the client's administrator downloads the BACS file to upload").hasSize(1);
 
         browser.open("/payroll/" + setup.client().id() + "/employees/" + employee);
         assertThat(browser.text("#bank")).isEqualTo("GB_SORT_CODE 40-**-** ****2490");

@@ -71,6 +71,14 @@ final class PayrollSetup {
                     LocalDate.of(2026, 1, 31), 0, 3), ops);
             groups.define(client.id(), new DefinePayGroup("PH-SM", "Philippines semi-monthly", "PH", "SEMIMONTHLY", "payroll",
                     LocalDate.of(2026, 1, 15), 0, 1), ops);
+            groups.setFundingAccount(client.id(), "US-BW", new SetFundingAccount("Lakeshore Retail Inc", "1234567890",
+                    "First Lakeshore Bank", "US_ABA", "011000015", "000123456789"), ops);
+            groups.setFundingAccount(client.id(), "UK-M", new SetFundingAccount("Lakeshore Retail UK Ltd", "123456",
+                    "Barclays", "GB_SORT_CODE", "20-00-00", "55779911"), ops);
+            groups.setFundingAccount(client.id(), "IN-M", new SetFundingAccount("Lakeshore Retail India Pvt Ltd", "LAKESHORE01",
+                    "HDFC Bank", "IN_IFSC", "HDFC0000001", "50200012345678"), ops);
+            groups.setFundingAccount(client.id(), "PH-SM", new SetFundingAccount("Lakeshore Retail Philippines Inc", null,
+                    "Bank of the Philippine Islands", "PH_BANK", "BOPIPHMM", "1234567890"), ops);
             return new Setup(client, preparer, checker, manager, approver, token(tokens, preparer), token(tokens, checker),
                     token(tokens, manager), token(tokens, approver));
         });
@@ -106,5 +114,15 @@ final class PayrollSetup {
                 java.util.Map.entry("bankScheme", "GB_SORT_CODE"), java.util.Map.entry("bankRouting", "40-47-84"),
                 java.util.Map.entry("bankAccount", "70872490"), java.util.Map.entry("taxCode", "C1257L"),
                 java.util.Map.entry("niCategory", "A")));
+    }
+
+    static java.util.Map<String, Object> indianEmployee(String number) {
+        return new java.util.HashMap<>(java.util.Map.ofEntries(java.util.Map.entry("employeeNumber", number),
+                java.util.Map.entry("givenName", "Priya"), java.util.Map.entry("familyName", "Raman"),
+                java.util.Map.entry("country", "IN"), java.util.Map.entry("taxResidence", "Karnataka"),
+                java.util.Map.entry("payGroup", "IN-M"), java.util.Map.entry("startDate", "2024-04-01"),
+                java.util.Map.entry("payBasis", "SALARY"), java.util.Map.entry("annualSalary", "1200000.00"),
+                java.util.Map.entry("bankScheme", "IN_IFSC"), java.util.Map.entry("bankRouting", "ICIC0001234"),
+                java.util.Map.entry("bankAccount", "123456789012"), java.util.Map.entry("taxRegime", "NEW")));
     }
 }

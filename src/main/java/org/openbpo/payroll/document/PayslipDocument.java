@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * A payslip as a PDF (OpenPDF): the employer's name and legal entity in its colour at the top, the
  * employee and the period, earnings, deductions, the net pay, the employer's costs and the figures to
- * date. Amounts are printed as stored, never recomputed.
+ * date, labelled in the employee's language where OpenBPO has it ({@link PayslipLabels}); the lines' rule texts
+ * stay as the rule packs word them. Amounts are printed as stored, never recomputed.
  */
 public final class PayslipDocument {
 
@@ -31,7 +32,8 @@ public final class PayslipDocument {
     public record Contents(String employer, String legalEntity, Color brand, String employeeName, String employeeNumber,
                            @Nullable Long number, String payGroup, String periodStart, String periodEnd, String payDate,
                            String taxYear, int period, String currency, List<Row> earnings, List<Row> deductions,
-                           List<Row> employerCosts, String gross, String net, Map<String, String> toDate, boolean draft) {
+                           List<Row> employerCosts, String gross, String net, Map<String, String> toDate, boolean draft,
+                           PayslipLabels labels) {
     }
 
     /** One line: what it is, the rule or description, and the amount. */
@@ -64,7 +66,8 @@ public final class PayslipDocument {
             banner.addCell(head);
             document.add(banner);
 
-            Paragraph title = new Paragraph((c.draft() ? "DRAFT payslip (not finalised)" : "Payslip No. " + c.number()),
+            PayslipLabels l = c.labels();
+            Paragraph title = new Paragraph((c.draft() ? l.text("draft") : l.text("number", String.valueOf(c.number()))),
                     FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13));
             title.setSpacingBefore(12);
             title.setSpacingAfter(6);
@@ -72,21 +75,21 @@ public final class PayslipDocument {
 
             PdfPTable who = new PdfPTable(new float[]{1, 2, 1, 2});
             who.setWidthPercentage(100);
-            pair(who, "Employee", c.employeeName());
-            pair(who, "Employee no.", c.employeeNumber());
-            pair(who, "Period", c.periodStart() + " to " + c.periodEnd());
-            pair(who, "Pay date", c.payDate());
-            pair(who, "Pay group", c.payGroup());
-            pair(who, "Tax period", c.taxYear() + " / " + c.period());
+            pair(who, l.text("employee"), c.employeeName());
+            pair(who, l.text("employeeNumber"), c.employeeNumber());
+            pair(who, l.text("period"), l.text("periodText", c.periodStart(), c.periodEnd()));
+            pair(who, l.text("payDate"), c.payDate());
+            pair(who, l.text("payGroup"), c.payGroup());
+            pair(who, l.text("taxPeriod"), c.taxYear() + " / " + c.period());
             document.add(who);
 
-            section(document, "Earnings", c.earnings(), c.currency(), "Gross pay", c.gross());
-            section(document, "Deductions", c.deductions(), c.currency(), null, null);
+            section(document, l.text("earnings"), c.earnings(), c.currency(), l.text("gross"), c.gross());
+            section(document, l.text("deductions"), c.deductions(), c.currency(), null, null);
 
             PdfPTable net = new PdfPTable(new float[]{3, 1});
             net.setWidthPercentage(100);
             net.setSpacingBefore(8);
-            PdfPCell label = new PdfPCell(new Phrase("NET PAY", FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12, Color.WHITE)));
+            PdfPCell label = new PdfPCell(new Phrase(l.text("net"), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12, Color.WHITE)));
             label.setBackgroundColor(c.brand());
             label.setPadding(6);
             PdfPCell amount = new PdfPCell(new Phrase(c.net() + " " + c.currency(),
@@ -98,19 +101,18 @@ public final class PayslipDocument {
             net.addCell(amount);
             document.add(net);
 
-            section(document, "Paid by your employer (not deducted)", c.employerCosts(), c.currency(), null, null);
+            section(document, l.text("employerCosts"), c.employerCosts(), c.currency(), null, null);
             if (!c.toDate().isEmpty()) {
-                Paragraph heading = new Paragraph("Year to date, tax year " + c.taxYear(), BOLD);
+                Paragraph heading = new Paragraph(l.text("toDate", c.taxYear()), BOLD);
                 heading.setSpacingBefore(10);
                 document.add(heading);
                 PdfPTable ytd = new PdfPTable(c.toDate().size());
                 ytd.setWidthPercentage(100);
-                c.toDate().keySet().forEach(key -> ytd.addCell(cell(key, SMALL, Element.ALIGN_CENTER)));
+                c.toDate().keySet().forEach(key -> ytd.addCell(cell(l.text("toDate." + key), SMALL, Element.ALIGN_CENTER)));
                 c.toDate().values().forEach(value -> ytd.addCell(cell(value, BODY, Element.ALIGN_CENTER)));
                 document.add(ytd);
             }
-            Paragraph foot = new Paragraph("Prepared by your employer's payroll provider with OpenBPO. Each deduction names the rule "
-                    + "or table it applied; ask your employer's HR team for the workings.", SMALL);
+            Paragraph foot = new Paragraph(l.text("footer"), SMALL);
             foot.setSpacingBefore(14);
             document.add(foot);
         } catch (DocumentException e) {

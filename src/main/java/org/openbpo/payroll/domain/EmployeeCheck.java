@@ -86,6 +86,16 @@ public final class EmployeeCheck {
             problem("hourlyRate", "A salaried employee has no hourly rate; set payBasis to HOURLY");
         }
         BankAccount bank = bank();
+        String language = value("language");
+        if (language != null) {
+            String tag = language.strip();
+            String[] parts = tag.split("[-_]", 2);
+            tag = parts[0].toLowerCase(java.util.Locale.ROOT) + (parts.length > 1 ? "-" + parts[1].toUpperCase(java.util.Locale.ROOT) : "");
+            if (!tag.matches("[a-z]{2,3}(-[A-Z]{2})?")) {
+                problem("language", "'" + language + "' is not a language tag (en, es, fil, hi, en-GB ...)");
+            }
+            language = tag;
+        }
         String residence = value("taxResidence");
         Map<String, String> tax = new LinkedHashMap<>();
         if (country != null) {
@@ -107,7 +117,7 @@ public final class EmployeeCheck {
             return new Checked(null, List.copyOf(problems));
         }
         return new Checked(new EmployeeData(number, given, family, email, country, residence, payGroup, start, leave, basis,
-                salary, rate, hours, bank, tax), List.of());
+                salary, rate, hours, bank, tax, language), List.of());
     }
 
     private @Nullable String residence(Country country, @Nullable String written) {

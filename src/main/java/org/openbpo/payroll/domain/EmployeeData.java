@@ -14,7 +14,7 @@ public record EmployeeData(String employeeNumber, String givenName, String famil
                            Country country, String taxResidence, String payGroup, LocalDate startDate,
                            @Nullable LocalDate leaveDate, PayBasis payBasis, @Nullable BigDecimal annualSalary,
                            @Nullable BigDecimal hourlyRate, @Nullable BigDecimal standardHours,
-                           @Nullable BankAccount bank, Map<String, String> taxData) {
+                           @Nullable BankAccount bank, Map<String, String> taxData, @Nullable String language) {
 
     public EmployeeData {
         taxData = Map.copyOf(taxData);

@@ -72,8 +72,8 @@ public final class PayslipCalculation {
         }
         Money gross = lines.stream().map(Line::amount).reduce(Money.zero(currency), Money::plus);
         PayRequest request = new PayRequest(in.period().taxYear(), in.period().taxPeriod(), gross,
-                TaxProfile.details(e, in.period().frequency(), gross, in.toDate()));
-        GrossToNet result = engine.calculate(request);
+                TaxProfile.details(e, in.period().frequency(), gross, in.toDate(), in.offCycle()));
+        GrossToNet result = Workings.unrecorded(() -> engine.calculate(request));
         String taxCode = TaxProfile.taxLine(e.country());
         boolean exempt = Boolean.parseBoolean(e.taxData().get("w4Exempt"));
         Money tax = Money.zero(currency);

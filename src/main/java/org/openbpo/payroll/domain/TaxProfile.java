@@ -22,13 +22,18 @@ public final class TaxProfile {
     }
 
     public static EmployeeDetails details(EmployeeData e, PayFrequency frequency, Money gross, ToDate toDate) {
+        return details(e, frequency, gross, toDate, false);
+    }
+
+    /** {@code offCycle}: pay separate from regular wages, which US withholding treats as supplemental wages. */
+    public static EmployeeDetails details(EmployeeData e, PayFrequency frequency, Money gross, ToDate toDate, boolean offCycle) {
         Map<String, String> tax = e.taxData();
         Currency currency = e.country().currency();
         return switch (e.country()) {
             case US -> new UnitedStatesEmployee(new FormW4(FilingStatus.valueOf(tax.get("filingStatus")),
                     Boolean.parseBoolean(tax.get("w4Step2")), money(tax.get("w4Step3"), currency),
                     money(tax.get("w4Step4a"), currency), money(tax.get("w4Step4b"), currency),
-                    money(tax.get("w4Step4c"), currency)), toDate.gross());
+                    money(tax.get("w4Step4c"), currency)), toDate.gross(), toDate.tax(), offCycle);
             case GB -> new UnitedKingdomEmployee(TaxCode.parse(tax.get("taxCode")), tax.get("niCategory"),
                     Boolean.parseBoolean(tax.get("director")), toDate.gross(), toDate.tax(), toDate.gross(),
                     toDate.employeeContributions(), toDate.employerContributions());

@@ -19,18 +19,43 @@ public record Workings(SequencedMap<String, String> steps) {
         steps = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(steps));
     }
 
+    private static final Workings NONE = new Workings(new LinkedHashMap<>());
+
+    /** Set while a pay run calculates: it stores each line's rule, never its workings, so they are not written down. */
+    private static final ThreadLocal<Boolean> UNRECORDED = ThreadLocal.withInitial(() -> false);
+
     public static Builder builder() {
-        return new Builder();
+        return new Builder(UNRECORDED.get());
+    }
+
+    /**
+     * Calculates without writing the workings down (each line's workings come back empty): for pay runs,
+     * which store the amounts and rules of a million lines and show workings through the preview. The
+     * amounts are the same either way; only the strings are not made.
+     */
+    public static <T> T unrecorded(java.util.function.Supplier<T> calculation) {
+        boolean before = UNRECORDED.get();
+        UNRECORDED.set(true);
+        try {
+            return calculation.get();
+        } finally {
+            UNRECORDED.set(before);
+        }
     }
 
     public static final class Builder {
 
         private final LinkedHashMap<String, String> steps = new LinkedHashMap<>();
+        private final boolean unrecorded;
 
-        private Builder() {
+        private Builder(boolean unrecorded) {
+            this.unrecorded = unrecorded;
         }
 
         public Builder add(String step, String value) {
+            if (unrecorded) {
+                return this;
+            }
             if (steps.putIfAbsent(step, value) != null) {
                 throw new IllegalStateException("Working '" + step + "' written twice");
             }
@@ -38,20 +63,20 @@ public record Workings(SequencedMap<String, String> steps) {
         }
 
         public Builder add(String step, Money value) {
-            return add(step, value.toPlainString());
+            return unrecorded ? this : add(step, value.toPlainString());
         }
 
         /** Exact, with at least the currency's decimals so amounts line up (4060.00, 223.225). */
         public Builder add(String step, UnroundedMoney value) {
-            return add(step, plain(value));
+            return unrecorded ? this : add(step, plain(value));
         }
 
         public Builder add(String step, BigDecimal value) {
-            return add(step, value.toPlainString());
+            return unrecorded ? this : add(step, value.toPlainString());
         }
 
         public Builder add(String step, long value) {
-            return add(step, Long.toString(value));
+            return unrecorded ? this : add(step, Long.toString(value));
         }
 
         /**
@@ -60,15 +85,21 @@ public record Workings(SequencedMap<String, String> steps) {
          * calculation carries the full value.
          */
         public Builder approximately(String step, UnroundedMoney value) {
+            if (unrecorded) {
+                return this;
+            }
             return add(step, value.amount().scale() <= 6 ? plain(value) : value.truncatedTo(6).toPlainString() + "…");
         }
 
         /** A rate kept as a fraction (0.062), shown as the percentage the law states (6.2%). */
         public Builder percent(String step, BigDecimal fraction) {
-            return add(step, Rates.asPercent(fraction));
+            return unrecorded ? this : add(step, Rates.asPercent(fraction));
         }
 
         public Builder addAll(Map<String, String> more) {
+            if (unrecorded) {
+                return this;
+            }
             more.forEach(this::add);
             return this;
         }
@@ -79,7 +110,7 @@ public record Workings(SequencedMap<String, String> steps) {
         }
 
         public Workings build() {
-            return new Workings(steps);
+            return unrecorded ? NONE : new Workings(steps);
         }
     }
 }

@@ -47,14 +47,14 @@ public class EmployeeRows {
         jdbc.sql("""
                         insert into payroll.employee (client_id, id, employee_number, given_name, family_name, email, country,
                             tax_residence, pay_group, start_date, leave_date, pay_basis, annual_salary, hourly_rate, standard_hours,
-                            bank_scheme, bank_account, bank_masked, tax_data, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                            bank_scheme, bank_account, bank_masked, tax_data, created_at, updated_at, language)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
                 .params(client, id, e.employeeNumber(), e.givenName(), e.familyName(), e.email(), e.country().name(),
                         e.taxResidence(), e.payGroup(), Date.valueOf(e.startDate()),
                         e.leaveDate() == null ? null : Date.valueOf(e.leaveDate()), e.payBasis().name(), e.annualSalary(),
                         e.hourlyRate(), e.standardHours(), e.bank() == null ? null : e.bank().scheme().name(), sealedAccount,
                         e.bank() == null ? null : e.bank().masked(), json.writeValueAsString(e.taxData()),
-                        Timestamp.from(at), Timestamp.from(at))
+                        Timestamp.from(at), Timestamp.from(at), e.language())
                 .update();
     }
 
@@ -68,14 +68,15 @@ public class EmployeeRows {
                             tax_residence = ?, pay_group = ?, start_date = ?, leave_date = ?, pay_basis = ?, annual_salary = ?,
                             hourly_rate = ?, standard_hours = ?,
                             bank_scheme = coalesce(?, bank_scheme), bank_account = coalesce(?, bank_account),
-                            bank_masked = coalesce(?, bank_masked), tax_data = ?::jsonb, updated_at = ?, version = version + 1
+                            bank_masked = coalesce(?, bank_masked), tax_data = ?::jsonb, updated_at = ?, version = version + 1,
+                            language = ?
                         where client_id = ? and id = ?""")
                 .params(e.employeeNumber(), e.givenName(), e.familyName(), e.email(), e.country().name(), e.taxResidence(),
                         e.payGroup(), Date.valueOf(e.startDate()), e.leaveDate() == null ? null : Date.valueOf(e.leaveDate()),
                         e.payBasis().name(), e.annualSalary(), e.hourlyRate(), e.standardHours(),
                         e.bank() == null ? null : e.bank().scheme().name(), sealedAccount,
                         e.bank() == null ? null : e.bank().masked(), json.writeValueAsString(e.taxData()), Timestamp.from(at),
-                        client, id)
+                        e.language(), client, id)
                 .update();
     }
 
@@ -131,7 +132,7 @@ public class EmployeeRows {
                 rs.getString("tax_residence"), rs.getString("pay_group"), rs.getDate("start_date").toLocalDate(),
                 leave == null ? null : leave.toLocalDate(), PayBasis.valueOf(rs.getString("pay_basis")),
                 rs.getBigDecimal("annual_salary"), rs.getBigDecimal("hourly_rate"), rs.getBigDecimal("standard_hours"), null,
-                json.readValue(rs.getString("tax_data"), TAX_DATA));
+                json.readValue(rs.getString("tax_data"), TAX_DATA), rs.getString("language"));
         return new Stored(rs.getObject("id", UUID.class), data, rs.getString("bank_scheme"), rs.getString("bank_masked"),
                 rs.getInt("version"), rs.getTimestamp("updated_at").toInstant());
     }

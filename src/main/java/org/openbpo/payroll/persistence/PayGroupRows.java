@@ -45,6 +45,28 @@ public class PayGroupRows {
                 .query(GROUP).optional();
     }
 
+    /** A pay group's funding account with the account still sealed. */
+    public record Funding(String name, String identifier, String bankName, String scheme, byte[] sealed, String masked) {
+    }
+
+    public void setFunding(UUID client, String code, String name, String identifier, String bankName, String scheme, byte[] sealed,
+                           String masked) {
+        jdbc.sql("""
+                        update payroll.pay_group set funding_name = ?, funding_identifier = ?, funding_bank = ?, funding_scheme = ?,
+                            funding_account = ?, funding_masked = ?
+                        where client_id = ? and code = ?""")
+                .params(name, identifier, bankName, scheme, sealed, masked, client, code).update();
+    }
+
+    public Optional<Funding> funding(UUID client, String code) {
+        return jdbc.sql("""
+                        select funding_name, funding_identifier, funding_bank, funding_scheme, funding_account, funding_masked
+                        from payroll.pay_group where client_id = ? and code = ? and funding_account is not null""")
+                .params(client, code)
+                .query((rs, n) -> new Funding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5),
+                        rs.getString(6))).optional();
+    }
+
     public List<PayGroup> all(UUID client) {
         return jdbc.sql("select * from payroll.pay_group where client_id = ? order by code").param(client).query(GROUP).list();
     }

@@ -49,4 +49,32 @@ public class PayItemRows {
                             imported_at = excluded.imported_at""")
                 .params(client, employee, Date.valueOf(periodEnd), hours, Timestamp.from(at)).update();
     }
+
+    /** A regular run that takes no more inputs: its id and cut-off. */
+    public record ClosedRun(long id, LocalDate cutOff) {
+    }
+
+    /** The client's regular runs whose inputs closed before {@code now}, by pay group and period end ("group/yyyy-mm-dd"). */
+    public Map<String, ClosedRun> closedRuns(UUID client, Instant now) {
+        Map<String, ClosedRun> closed = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select id, pay_group, period_end, cut_off from payroll.pay_run
+                        where client_id = ? and kind = 'REGULAR' and status not in ('CANCELLED', 'REVERSED') and inputs_close_at < ?""")
+                .params(client, java.sql.Timestamp.from(now))
+                .query(rs -> {
+                    closed.put(rs.getString("pay_group") + "/" + rs.getDate("period_end").toLocalDate(),
+                            new ClosedRun(rs.getLong("id"), rs.getDate("cut_off").toLocalDate()));
+                });
+        return closed;
+    }
+
+    /** Each employee's pay group by employee number. */
+    public Map<String, String> groupsByNumber(UUID client) {
+        Map<String, String> groups = new java.util.HashMap<>();
+        jdbc.sql("select employee_number, pay_group from payroll.employee where client_id = ?").param(client)
+                .query(rs -> {
+                    groups.put(rs.getString(1), rs.getString(2));
+                });
+        return groups;
+    }
 }

@@ -71,7 +71,8 @@ public class PayRunRows {
             rs.getBigDecimal("gross").toPlainString(), rs.getBigDecimal("net").toPlainString(),
             rs.getBigDecimal("employer_costs").toPlainString(), rs.getInt("anomalies"), (Long) rs.getObject("first_payslip_number"),
             rs.getTimestamp("prepared_at").toInstant(), instant(rs.getTimestamp("finalised_at")), instant(rs.getTimestamp("paid_at")),
-            rs.getObject("prepared_by", UUID.class), rs.getObject("checked_by", UUID.class));
+            rs.getObject("prepared_by", UUID.class), rs.getObject("checked_by", UUID.class), (Long) rs.getObject("reverses"),
+            (Long) rs.getObject("reversed_by"), (Long) rs.getObject("corrects"));
 
     public long insertRun(UUID client, String group, PayRun.Kind kind, PaySchedule.Period period, PaySchedule.Period payPeriod,
                           Currency currency, UUID by, String byName, Instant at) {
@@ -88,8 +89,17 @@ public class PayRunRows {
     public boolean regularExists(UUID client, String group, java.time.LocalDate periodEnd) {
         return jdbc.sql("""
                         select exists (select 1 from payroll.pay_run where client_id = ? and pay_group = ? and period_end = ?
-                                       and kind = 'REGULAR' and status <> 'CANCELLED')""")
+                                       and kind = 'REGULAR' and status not in ('CANCELLED', 'REVERSED'))""")
                 .params(client, group, Date.valueOf(periodEnd)).query(Boolean.class).single();
+    }
+
+    public void closeInputs(UUID client, long run, Instant at) {
+        jdbc.sql("update payroll.pay_run set inputs_close_at = ? where client_id = ? and id = ?").params(Timestamp.from(at), client, run).update();
+    }
+
+    public @Nullable Instant inputsClose(UUID client, long run) {
+        return jdbc.sql("select inputs_close_at from payroll.pay_run where client_id = ? and id = ?").params(client, run)
+                .query((rs, n) -> java.util.Optional.ofNullable(instant(rs.getTimestamp(1)))).single().orElse(null);
     }
 
     public void attachWorkItem(UUID client, long run, long item) {
@@ -174,15 +184,17 @@ public class PayRunRows {
     }
 
     /** Pay items of the group's employees that this run pays: recurring ones overlapping the period, unpaid one-offs. */
-    public Map<UUID, List<PayItem>> items(UUID client, String group, PaySchedule.Period period, boolean offCycle, Currency currency) {
+    public Map<UUID, List<PayItem>> items(UUID client, String group, PaySchedule.Period period, boolean offCycle, Currency currency,
+                                          @Nullable Instant receivedBy) {
         Map<UUID, List<PayItem>> items = new HashMap<>();
         jdbc.sql("""
                         select i.* from payroll.pay_item i join payroll.employee e on e.client_id = i.client_id and e.id = i.employee_id
-                        where i.client_id = ? and e.pay_group = ? and i.starts_on <= ?
+                        where i.client_id = ? and e.pay_group = ? and i.starts_on <= ? and i.created_at <= ?
                           and ((not ? and i.recurring and (i.ends_on is null or i.ends_on >= ?))
                             or (not i.recurring and i.paid_in_run is null and i.off_cycle = ?))
                         order by i.id""")
-                .params(client, group, Date.valueOf(period.end()), offCycle, Date.valueOf(period.start()), offCycle)
+                .params(client, group, Date.valueOf(period.end()), Timestamp.from(receivedBy == null ? Instant.parse("9999-12-31T00:00:00Z")
+                        : receivedBy), offCycle, Date.valueOf(period.start()), offCycle)
                 .query(rs -> {
                     items.computeIfAbsent(rs.getObject("employee_id", UUID.class), k -> new ArrayList<>())
                             .add(new PayItem(rs.getLong("id"), PayItem.Kind.valueOf(rs.getString("kind")), rs.getString("code"),
@@ -201,13 +213,15 @@ public class PayRunRows {
 
     /** Stores a slice of payslips with their lines. */
     public void store(UUID client, long run, List<NewPayslip> payslips) {
+        // The client and run begin every row: written once per slice, not formatted again per row.
+        String prefix = client + "\t" + run + "\t";
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             copy(connection, "copy staged_payslip (client_id, run_id, employee_id, ordinal, employee_number, employee_name, gross, tax, "
                     + "employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies) from stdin", rows -> {
                 for (NewPayslip p : payslips) {
                     PayslipCalculation.Result r = p.result();
-                    rows.append(client).append('\t').append(run).append('\t').append(p.employeeId()).append('\t').append(p.ordinal()).append('\t');
+                    rows.append(prefix).append(p.employeeId()).append('\t').append(p.ordinal()).append('\t');
                     text(rows, p.employeeNumber()).append('\t');
                     text(rows, p.employeeName()).append('\t').append(r.gross().toPlainString()).append('\t')
                             .append(r.tax().toPlainString()).append('\t').append(r.employeeContributions().toPlainString()).append('\t')
@@ -220,8 +234,9 @@ public class PayRunRows {
                     rows -> {
                         for (NewPayslip p : payslips) {
                             int no = 0;
+                            String employee = p.employeeId().toString();
                             for (PayslipCalculation.Line line : p.result().lines()) {
-                                rows.append(client).append('\t').append(run).append('\t').append(p.employeeId()).append('\t')
+                                rows.append(prefix).append(employee).append('\t')
                                         .append(++no).append('\t').append(line.section().letter()).append('\t');
                                 text(rows, line.code()).append('\t').append(line.amount().toPlainString()).append('\t')
                                         .append(line.base() == null ? "\\N" : line.base().toPlainString()).append('\t');
@@ -336,10 +351,13 @@ public class PayRunRows {
                 .params(taxYear, regular, client, run).update();
     }
 
+    /** Marks the one-off items the run paid: those received by its last calculation (and its cut-off), not later ones. */
     public void markItemsPaid(UUID client, long run, String group, PaySchedule.Period period, boolean offCycle) {
         jdbc.sql("""
-                        update payroll.pay_item i set paid_in_run = ? from payroll.payslip p
+                        update payroll.pay_item i set paid_in_run = ? from payroll.payslip p, payroll.pay_run r
                         where i.client_id = ? and p.client_id = i.client_id and p.run_id = ? and p.employee_id = i.employee_id
+                          and r.client_id = p.client_id and r.id = p.run_id
+                          and i.created_at <= least(coalesce(r.inputs_close_at, r.prepared_at), r.prepared_at)
                           and not i.recurring and i.paid_in_run is null and i.off_cycle = ? and i.starts_on <= ?""")
                 .params(run, client, run, offCycle, Date.valueOf(period.end())).update();
     }
@@ -357,19 +375,68 @@ public class PayRunRows {
                 .params(client, run, client, run, client, run).query().listOfRows();
     }
 
-    /** Writes a payment instruction per payslip with a positive net and a bank account; returns how many are new. */
+    /**
+     * Writes a payment instruction per payslip with a positive net and a bank account; returns how many are new.
+     * A correction run pays each employee its net less what the reversed runs it corrects (the whole chain)
+     * paid them, and nothing when that is not positive: what was paid is never paid twice.
+     */
     public int instruct(UUID client, long run, Instant at) {
         return jdbc.sql("""
+                        with recursive chain (id) as (
+                            select corrects from payroll.pay_run where client_id = ? and id = ? and corrects is not null
+                            union all
+                            select r.corrects from payroll.pay_run r join chain c on r.client_id = ? and r.id = c.id
+                            where r.corrects is not null),
+                        paid as (
+                            select employee_id, sum(amount) amount from payroll.payment_instruction
+                            where client_id = ? and run_id in (select id from chain) group by employee_id)
                         insert into payroll.payment_instruction (client_id, run_id, employee_id, amount, currency, pay_date,
                             bank_scheme, bank_account, bank_masked, reference, created_at)
-                        select p.client_id, p.run_id, p.employee_id, p.net, r.currency, r.pay_date, e.bank_scheme, e.bank_account,
-                               e.bank_masked, 'PAY ' || r.id || ' ' || (r.first_payslip_number + p.ordinal), ?
+                        select p.client_id, p.run_id, p.employee_id, p.net - coalesce(paid.amount, 0), r.currency, r.pay_date,
+                               e.bank_scheme, e.bank_account, e.bank_masked, 'PAY ' || r.id || ' ' || (r.first_payslip_number + p.ordinal), ?
                         from payroll.payslip p
                         join payroll.pay_run r on r.client_id = p.client_id and r.id = p.run_id
                         join payroll.employee e on e.client_id = p.client_id and e.id = p.employee_id
-                        where p.client_id = ? and p.run_id = ? and p.net > 0 and e.bank_account is not null
+                        left join paid on paid.employee_id = p.employee_id
+                        where p.client_id = ? and p.run_id = ? and p.net - coalesce(paid.amount, 0) > 0 and e.bank_account is not null
                         on conflict do nothing""")
-                .params(Timestamp.from(at), client, run).update();
+                .params(client, run, client, client, Timestamp.from(at), client, run).update();
+    }
+
+    /** Inserts the reversal of a finalised run: a run of kind REVERSAL whose payslips and lines negate the original's. */
+    public long insertReversal(UUID client, long original, String reason, UUID by, String byName, Instant at) {
+        long id = jdbc.sql("""
+                        insert into payroll.pay_run (client_id, pay_group, kind, period_start, period_end, pay_date, cut_off, tax_year,
+                            period_number, frequency, currency, status, prepared_by, prepared_by_name, prepared_at, reverses, reopen_reason)
+                        select client_id, pay_group, 'REVERSAL', period_start, period_end, pay_date, cut_off, tax_year, period_number,
+                               frequency, currency, 'PREPARED', ?, ?, ?, id, ?
+                        from payroll.pay_run where client_id = ? and id = ? returning id""")
+                .params(by, byName, Timestamp.from(at), reason, client, original).query(Long.class).single();
+        jdbc.sql("""
+                        insert into payroll.payslip (client_id, run_id, employee_id, ordinal, employee_number, employee_name, gross, tax,
+                            employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies)
+                        select client_id, ?, employee_id, ordinal, employee_number, employee_name, -gross, -tax, -employee_contributions,
+                               -employer_contributions, -deductions, -net, has_bank_account, null
+                        from payroll.payslip where client_id = ? and run_id = ?""")
+                .params(id, client, original).update();
+        jdbc.sql("""
+                        insert into payroll.payslip_line (client_id, run_id, employee_id, line_no, section, code, amount, base, rule)
+                        select client_id, ?, employee_id, line_no, section, code, -amount, -base, 'Reversal of pay run ' || ? || ': ' || rule
+                        from payroll.payslip_line where client_id = ? and run_id = ?""")
+                .params(id, original, client, original).update();
+        total(client, id);
+        return id;
+    }
+
+    /** The original is reversed: its status, the reversal that did it; its one-off items are owed again. */
+    public void reversed(UUID client, long original, long reversal) {
+        jdbc.sql("update payroll.pay_run set status = 'REVERSED', reversed_by = ? where client_id = ? and id = ?")
+                .params(reversal, client, original).update();
+        jdbc.sql("update payroll.pay_item set paid_in_run = null where client_id = ? and paid_in_run = ?").params(client, original).update();
+    }
+
+    public void corrects(UUID client, long run, long original) {
+        jdbc.sql("update payroll.pay_run set corrects = ? where client_id = ? and id = ?").params(original, client, run).update();
     }
 
     public void paid(UUID client, long run, Instant at) {
@@ -385,6 +452,43 @@ public class PayRunRows {
                         join payroll.payslip p on p.client_id = i.client_id and p.run_id = i.run_id and p.employee_id = i.employee_id
                         where i.client_id = ? and i.run_id = ? order by p.employee_number""")
                 .params(client, run).query().listOfRows();
+    }
+
+    /** A payment instruction with the employee's account still sealed, for the bank file. */
+    public record SealedInstruction(UUID employeeId, String employeeNumber, String employeeName, BigDecimal amount, byte[] sealedAccount, String reference) {
+    }
+
+    /** The run's payment instructions in employee-number order, accounts sealed. */
+    public List<SealedInstruction> sealedInstructions(UUID client, long run) {
+        return jdbc.sql("""
+                        select i.employee_id, p.employee_number, p.employee_name, i.amount, i.bank_account, i.reference from payroll.payment_instruction i
+                        join payroll.payslip p on p.client_id = i.client_id and p.run_id = i.run_id and p.employee_id = i.employee_id
+                        where i.client_id = ? and i.run_id = ? order by p.employee_number""")
+                .params(client, run)
+                .query((rs, n) -> new SealedInstruction(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getBytes(5), rs.getString(6))).list();
+    }
+
+    /** A stored bank file. */
+    public record StoredBankFile(String format, String fileName, String mediaType, byte[] content, int payments, BigDecimal total,
+                                 String currency, Instant createdAt) {
+    }
+
+    /** Stores the run's bank file; false when the run has one already (the first is kept). */
+    public boolean insertBankFile(UUID client, long run, StoredBankFile file) {
+        return jdbc.sql("""
+                        insert into payroll.bank_file (client_id, run_id, format, file_name, media_type, content, payments, total,
+                            currency, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(client, run, file.format(), file.fileName(), file.mediaType(), file.content(), file.payments(), file.total(),
+                        file.currency(), Timestamp.from(file.createdAt())).update() == 1;
+    }
+
+    public Optional<StoredBankFile> bankFile(UUID client, long run) {
+        return jdbc.sql("select * from payroll.bank_file where client_id = ? and run_id = ?").params(client, run)
+                .query((rs, n) -> new StoredBankFile(rs.getString("format"), rs.getString("file_name"), rs.getString("media_type"),
+                        rs.getBytes("content"), rs.getInt("payments"), rs.getBigDecimal("total"), rs.getString("currency"),
+                        rs.getTimestamp("created_at").toInstant())).optional();
     }
 
     public Optional<Map<String, Object>> toDate(UUID client, UUID employee, String taxYear) {

@@ -53,14 +53,14 @@ public class ReportRows {
                 });
     }
 
-    /** Totals per line code of the country's finalised runs paid between the dates. */
+    /** Totals per line code of the country's finalised runs paid between the dates (a reversed run and its reversal cancel out). */
     public List<CodeTotal> totals(UUID client, String country, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select l.section, l.code, r.currency, sum(l.amount) amount, coalesce(sum(l.base), 0) base
                         from payroll.payslip_line l
                         join payroll.pay_run r on r.client_id = l.client_id and r.id = l.run_id
                         join payroll.pay_group g on g.client_id = r.client_id and g.code = r.pay_group
-                        where l.client_id = ? and g.country = ? and r.status in ('FINALISED', 'PAID') and r.pay_date between ? and ?
+                        where l.client_id = ? and g.country = ? and r.status in ('FINALISED', 'PAID', 'REVERSED') and r.pay_date between ? and ?
                         group by l.section, l.code, r.currency order by l.section, l.code""")
                 .params(client, country, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, n) -> new CodeTotal(rs.getString("section"), rs.getString("code"), rs.getString("currency"),
@@ -74,7 +74,7 @@ public class ReportRows {
                         from payroll.payslip p
                         join payroll.pay_run r on r.client_id = p.client_id and r.id = p.run_id
                         join payroll.pay_group g on g.client_id = r.client_id and g.code = r.pay_group
-                        where p.client_id = ? and g.country = ? and r.status in ('FINALISED', 'PAID') and r.pay_date between ? and ?""")
+                        where p.client_id = ? and g.country = ? and r.status in ('FINALISED', 'PAID', 'REVERSED') and r.pay_date between ? and ?""")
                 .params(client, country, Date.valueOf(from), Date.valueOf(to)).query().singleRow();
     }
 
@@ -87,6 +87,12 @@ public class ReportRows {
                         where p.client_id = ? and g.country = ? and r.status in ('FINALISED', 'PAID') and r.kind = 'REGULAR'
                           and r.period_start <= ? and r.period_end >= ? and p.gross > 0""")
                 .params(client, country, Date.valueOf(day), Date.valueOf(day)).query(Long.class).single();
+    }
+
+    /** The employee's payslip language, if they gave one. */
+    public @org.jspecify.annotations.Nullable String language(UUID client, UUID employee) {
+        return jdbc.sql("select language from payroll.employee where client_id = ? and id = ?").params(client, employee)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o).orElse(null);
     }
 
     private static String csv(String text) {

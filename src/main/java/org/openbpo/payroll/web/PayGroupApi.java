@@ -59,6 +59,20 @@ class PayGroupApi {
         return groups.get(clientId, code);
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/{code}/funding-account")
+    @Operation(summary = "Name the account the group's net pay leaves from (the bank files' originator); payroll managers")
+    org.openbpo.payroll.FundingAccount setFunding(@PathVariable UUID clientId, @PathVariable String code,
+                                                  @Valid @RequestBody org.openbpo.payroll.SetFundingAccount command,
+                                                  @AuthenticationPrincipal CurrentUser user) {
+        return groups.setFundingAccount(clientId, code, command, user);
+    }
+
+    @GetMapping("/{code}/funding-account")
+    @Operation(summary = "The group's funding account, masked")
+    org.openbpo.payroll.FundingAccount funding(@PathVariable UUID clientId, @PathVariable String code) {
+        return groups.fundingAccount(clientId, code);
+    }
+
     @GetMapping("/{code}/schedule")
     @Operation(summary = "The next periods: days, cut-off, pay date (a business day of the client's calendar), tax year and period")
     List<PaySchedule.Period> schedule(@PathVariable UUID clientId, @PathVariable String code,

@@ -103,6 +103,15 @@ class PayRunApi {
         return runs.pay(clientId, runId, user);
     }
 
+    @PostMapping("/{runId}/reopening")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Re-open a finalised or paid run: a reversal run negates it (reversing journal, never paid) and a correction "
+            + "run is prepared; paying the correction pays only what the reversed run did not; payroll managers")
+    org.openbpo.payroll.Reopened reopen(@PathVariable UUID clientId, @PathVariable long runId,
+                                        @Valid @RequestBody org.openbpo.payroll.ReopenPayRun command, @AuthenticationPrincipal CurrentUser user) {
+        return runs.reopen(clientId, runId, command.reason(), user);
+    }
+
     @GetMapping("/{runId}/payslips")
     @Operation(summary = "The run's payslips by employee number (totals and anomalies; lines on each payslip)")
     CursorPage<Payslip> payslips(@PathVariable UUID clientId, @PathVariable long runId,
@@ -124,6 +133,20 @@ class PayRunApi {
     Map<String, Object> retro(@PathVariable UUID clientId, @PathVariable long runId, @PathVariable UUID employeeId,
                               @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser user) {
         return runs.retro(clientId, runId, employeeId, user);
+    }
+
+    @GetMapping("/{runId}/bank-file")
+    @Operation(summary = "The paid run's bank file as first written: NACHA (US), BACS Standard 18 (UK), SEPA pain.001 (EUR), "
+            + "OpenBPO's bank upload CSV (India, Philippines); payroll managers and the client's administrators")
+    org.springframework.http.ResponseEntity<byte[]> bankFile(@PathVariable UUID clientId, @PathVariable long runId,
+                                                             @AuthenticationPrincipal CurrentUser user) {
+        org.openbpo.payroll.PayrollBankFile file = runs.bankFile(clientId, runId, user);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")
+                .header("X-Bank-File-Format", file.format())
+                .header("X-Bank-File-Payments", Integer.toString(file.payments()))
+                .header("X-Bank-File-Total", file.total() + " " + file.currency())
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.mediaType())).body(file.content());
     }
 
     @GetMapping("/{runId}/payment-instructions")

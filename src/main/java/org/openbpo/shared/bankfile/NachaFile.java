@@ -14,7 +14,7 @@ import java.util.Locale;
  * all-nines records to a multiple of ten (the blocking factor). Entry hash: the sum of the
  * receiving banks' eight-digit routing numbers, its rightmost ten digits. The batch carries
  * credits only (service class 220); an offsetting debit is the originating bank's to add where
- * it wants one.
+ * it wants one. Payroll batches are PPD (consumer accounts), other batches CCD.
  */
 final class NachaFile {
 
@@ -39,7 +39,7 @@ final class NachaFile {
         records.add("1" + "01" + " " + own.routingNumber() + right(companyId, 10) + DATE.format(created) + TIME.format(created)
                 + "A" + "094" + "10" + "1" + left(batch.originator().bankName() == null ? "" : batch.originator().bankName(), 23)
                 + left(batch.originator().name(), 23) + left("", 8));
-        records.add("5" + "220" + left(batch.originator().name(), 16) + left("", 20) + left(companyId, 10) + "CCD"
+        records.add("5" + "220" + left(batch.originator().name(), 16) + left("", 20) + left(companyId, 10) + standardEntryClass(batch)
                 + left(batch.description(), 10) + left("", 6) + DATE.format(batch.executionDate()) + "   " + "1" + odfi
                 + zeros(1, 7));
         long hash = 0;
@@ -75,6 +75,11 @@ final class NachaFile {
             file.append(record).append("\r\n");
         }
         return file.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Payroll credits go to people's own accounts (PPD, prearranged payments); everything else to companies (CCD). */
+    static String standardEntryClass(PaymentBatch batch) {
+        return "PAYROLL".equalsIgnoreCase(batch.description()) ? "PPD" : "CCD";
     }
 
     static long cents(BankPayment payment) {

@@ -36,8 +36,11 @@ class PayrollPages {
     private final PayRuns runs;
     private final ClientFocus focus;
     private final org.openbpo.payroll.PayrollReports reports;
+    private final org.openbpo.payroll.EmployeeImports imports;
 
-    PayrollPages(Employees employees, PayGroups groups, PayRuns runs, ClientFocus focus, org.openbpo.payroll.PayrollReports reports) {
+    PayrollPages(Employees employees, PayGroups groups, PayRuns runs, ClientFocus focus, org.openbpo.payroll.PayrollReports reports,
+                 org.openbpo.payroll.EmployeeImports imports) {
+        this.imports = imports;
         this.reports = reports;
         this.employees = employees;
         this.groups = groups;
@@ -63,6 +66,62 @@ class PayrollPages {
         return "payroll/home";
     }
 
+    /** Adds an employee from the page's form: the same checks as the API, every problem listed with its field. */
+    @PostMapping("/payroll/employees")
+    String addEmployee(@RequestParam java.util.Map<String, String> params, @AuthenticationPrincipal CurrentUser user,
+                       HttpServletRequest request, RedirectAttributes flash) {
+        Client chosen = focus.chosen(user, request);
+        if (chosen == null) {
+            return "redirect:/payroll";
+        }
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (String column : org.openbpo.payroll.EmployeeForm.COLUMNS) {
+            String value = params.get(column);
+            if (value != null && !value.isBlank()) {
+                values.put(column, value.strip());
+            }
+        }
+        try {
+            var hired = employees.hire(chosen.id(), org.openbpo.payroll.EmployeeForm.of(values), user);
+            flash.addFlashAttribute("notice", "Employee " + hired.employeeNumber() + " added.");
+        } catch (Employees.InvalidEmployee invalid) {
+            flash.addFlashAttribute("problem", "The employee was not added: " + invalid.getMessage());
+            flash.addFlashAttribute("employeeProblems", invalid.problems());
+            flash.addFlashAttribute("employeeForm", values);
+        } catch (BusinessRuleViolation refused) {
+            flash.addFlashAttribute("problem", refused.getMessage());
+            flash.addFlashAttribute("employeeForm", values);
+        }
+        return "redirect:/payroll";
+    }
+
+    /** Imports employees from CSV or XLSX: nothing applied unless every row is valid; the report lists each row, field and reason. */
+    @PostMapping("/payroll/employees/imports")
+    String importEmployees(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                           @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes flash)
+            throws java.io.IOException {
+        Client chosen = focus.chosen(user, request);
+        if (chosen == null) {
+            return "redirect:/payroll";
+        }
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+        try {
+            var report = imports.importFile(chosen.id(), file.getBytes(), name.endsWith(".xlsx"), user);
+            if (report.applied()) {
+                flash.addFlashAttribute("notice", "Imported " + report.rows() + " rows: " + report.created() + " employees added, "
+                        + report.updated() + " updated.");
+            } else {
+                flash.addFlashAttribute("problem", "Nothing was imported: " + report.errors().size()
+                        + (report.errors().size() == 1 ? " problem in " : " problems in ")
+                        + report.rows() + " rows. Correct them and import the whole file again.");
+                flash.addFlashAttribute("importProblems", report.errors());
+            }
+        } catch (BusinessRuleViolation refused) {
+            flash.addFlashAttribute("problem", refused.getMessage());
+        }
+        return "redirect:/payroll";
+    }
+
     @GetMapping("/payroll/{clientId}/employees/{employeeId}")
     String employee(@PathVariable UUID clientId, @PathVariable UUID employeeId, Model model) {
         model.addAttribute("employee", employees.get(clientId, employeeId));
@@ -77,6 +136,9 @@ class PayrollPages {
         model.addAttribute("run", run);
         model.addAttribute("payslips", runs.payslips(clientId, runId, "", LISTED));
         model.addAttribute("staff", user.providerStaff());
+        model.addAttribute("mayDownloadBankFile", user.roles().contains(org.openbpo.tenancy.Role.ADMINISTRATOR)
+                || user.roles().contains(org.openbpo.tenancy.Role.OPERATIONS_MANAGER)
+                || user.roles().contains(org.openbpo.tenancy.Role.CLIENT_ADMINISTRATOR));
         return "payroll/run";
     }
 
@@ -95,6 +157,31 @@ class PayrollPages {
         response.setHeader("Content-Disposition", "attachment; filename=\"register-" + runId + ".csv\"");
         try (var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
             reports.register(clientId, runId, out);
+        }
+    }
+
+    @GetMapping("/payroll/{clientId}/runs/{runId}/bank-file")
+    org.springframework.http.ResponseEntity<byte[]> bankFile(@PathVariable UUID clientId, @PathVariable long runId,
+                                                             @AuthenticationPrincipal CurrentUser user) {
+        var file = runs.bankFile(clientId, runId, user);
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(file.mediaType()))
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").body(file.content());
+    }
+
+    @PostMapping("/payroll/{clientId}/runs/{runId}/reopen")
+    String reopen(@PathVariable UUID clientId, @PathVariable long runId, @RequestParam(required = false) @Nullable String reason,
+                  @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            var reopened = runs.reopen(clientId, runId, reason == null ? "" : reason, user);
+            flash.addFlashAttribute("notice", "Pay run " + runId + " is reversed by run " + reopened.reversal().id()
+                    + "; correction run " + reopened.correction().id() + " is prepared.");
+            return "redirect:/payroll/" + clientId + "/runs/" + reopened.correction().id();
+        } catch (BusinessRuleViolation refused) {
+            if (refused instanceof NotFound) {
+                throw refused;
+            }
+            flash.addFlashAttribute("problem", refused.getMessage());
+            return "redirect:/payroll/" + clientId + "/runs/" + runId;
         }
     }
 

@@ -5,16 +5,21 @@ import org.openbpo.payroll.domain.PayFrequency;
 import org.openbpo.payroll.domain.Rates;
 import org.openbpo.shared.money.Money;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The Pub 15-T Worksheet 1A data of one year: periods per year, line 1g and the annual tables. */
+/**
+ * The Pub 15-T Worksheet 1A data of one year: periods per year, line 1g and the annual tables; and the optional
+ * flat rate for supplemental wages (Pub 15 section 7), when the pack has one.
+ */
 public record FederalIncomeTaxRules(Map<PayFrequency, Integer> periodsPerYear, Map<FilingStatus, Money> line1g,
                                     Map<FilingStatus, WithholdingSchedule> standard,
-                                    Map<FilingStatus, WithholdingSchedule> checkbox, Rounding rounding) {
+                                    Map<FilingStatus, WithholdingSchedule> checkbox, Rounding rounding,
+                                    @org.jspecify.annotations.Nullable BigDecimal supplementalFlatRate) {
 
     /** How the amount to withhold is rounded (reference 1.2). */
     public enum Rounding { CENTS, WHOLE_DOLLARS }
@@ -47,7 +52,8 @@ public record FederalIncomeTaxRules(Map<PayFrequency, Integer> periodsPerYear, M
             checkbox.put(status, schedule(data, "fit.checkbox." + status, "Step 2 checkbox " + status, usd));
         }
         return new FederalIncomeTaxRules(periods, line1g, standard, checkbox,
-                data.choice("fit.rounding", Rounding.class));
+                data.choice("fit.rounding", Rounding.class),
+                data.has("fit.supplemental.flatRate") ? Rates.fromPercent(data.decimal("fit.supplemental.flatRate")) : null);
     }
 
     private static WithholdingSchedule schedule(PackData data, String key, String name, Currency usd) {

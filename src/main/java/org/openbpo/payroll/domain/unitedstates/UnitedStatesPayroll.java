@@ -18,7 +18,8 @@ public final class UnitedStatesPayroll {
         var toDate = employee.wagesToDate();
         String year = pack.info().taxYear();
         List<PayLine> deducted = List.of(
-                Worksheet1A.withholding(pack.info(), pack.incomeTax(), request.period(), wages, employee.w4()),
+                employee.supplementalWages() ? SupplementalWithholding.withholding(pack.info(), pack.incomeTax(), request.period(),
+                        wages, employee) : Worksheet1A.withholding(pack.info(), pack.incomeTax(), request.period(), wages, employee.w4()),
                 Fica.socialSecurity("SS", year, pack.fica(), wages, toDate),
                 Fica.medicare("MEDICARE", year, pack.fica(), wages),
                 Fica.additionalMedicare(year, pack.fica(), wages, toDate));
