@@ -178,6 +178,9 @@ public class WorkItemRows {
         if (queueIds.isEmpty()) {
             return Optional.empty();
         }
+        // The claim's prepared plan serves every agent (see CLAIM_NEXT); left to choose, PostgreSQL
+        // kept planning it afresh on some connections, at a planning cost above the statement's own.
+        jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query().singleRow();
         return jdbc.sql(CLAIM_NEXT)
                 .params(queueIds.toArray(UUID[]::new), agentId, ts(at), capacity, actor)
                 .query(item).optional();
