@@ -77,12 +77,13 @@ class InvoiceMailTest extends IntegrationTest {
         assertThat(issued.status()).isEqualTo(200);
         String number = issued.text("number");
 
-        assertThat(mailServer.waitForIncomingEmail(15_000, 1)).isTrue();
+        // Invoices other tests issued before a mail server was set may go out now too: count this invoice's mails.
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsOf(number).size() >= 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get(invoice + "/mailings").body().path(0)
                 .path("status").asString()).isEqualTo("SENT"));
         sender.sendDue(100); // a later tick finds nothing more to send
-        assertThat(mailServer.getReceivedMessages()).hasSize(1);
-        MimeMessage mail = mailServer.getReceivedMessages()[0];
+        assertThat(mailsOf(number)).hasSize(1);
+        MimeMessage mail = mailsOf(number).getFirst();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("payables@albion.test");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("Northstar Billing <billing@northstar.test>");
         assertThat(mail.getSubject()).isEqualTo("Invoice " + number + " from Northstar Billing");
@@ -100,9 +101,8 @@ class InvoiceMailTest extends IntegrationTest {
         // Sending again: one more mail, the same document, and a record in the audit trail.
         Api.Response again = admin.post(invoice + "/mailings", Map.of());
         assertThat(again.status()).as(again.body().toString()).isEqualTo(202);
-        assertThat(mailServer.waitForIncomingEmail(15_000, 2)).isTrue();
-        assertThat(mailServer.getReceivedMessages()).hasSize(2);
-        assertThat(mailServer.getReceivedMessages()[1].getSubject()).isEqualTo("Invoice " + number + " from Northstar Billing");
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsOf(number).size() >= 2);
+        assertThat(mailsOf(number)).hasSize(2);
         List<AuditEntry> history = TenantScope.call(AllowedClients.ALL, () -> audit.history(setup.client().id(), "invoice", UUID.fromString(id)));
         assertThat(history).filteredOn(e -> e.action().equals("invoice.sent-again")).singleElement()
                 .satisfies(e -> assertThat(e.actor()).isNotBlank());
@@ -117,6 +117,17 @@ class InvoiceMailTest extends IntegrationTest {
         assertThat(them.get(invoice + "/mailings").status()).isEqualTo(404);
         assertThat(them.post(invoice + "/mailings", Map.of()).status()).isEqualTo(404);
         assertThat(api().as(setup.requesterToken()).get("/api/v1/billing/mail-server").status()).isEqualTo(403);
-        assertThat(mailServer.getReceivedMessages()).hasSize(2);
+        assertThat(mailsOf(number)).hasSize(2);
+    }
+
+    /** The mails received for the invoice with this number. */
+    private List<MimeMessage> mailsOf(String number) throws Exception {
+        List<MimeMessage> mails = new java.util.ArrayList<>();
+        for (MimeMessage received : mailServer.getReceivedMessages()) {
+            if (("Invoice " + number + " from Northstar Billing").equals(received.getSubject())) {
+                mails.add(received);
+            }
+        }
+        return mails;
     }
 }
