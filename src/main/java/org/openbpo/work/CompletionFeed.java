@@ -99,11 +99,6 @@ class CompletionFeed implements SmartLifecycle {
         return handed;
     }
 
-    /** How many completions wait for the named consumer. */
-    long waiting(String consumerName) {
-        return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> rows.waiting(consumerName)));
-    }
-
     private int drain(CompletedWorkConsumer consumer) {
         try {
             return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
@@ -121,10 +116,8 @@ class CompletionFeed implements SmartLifecycle {
     }
 
     private int oneByOne(CompletedWorkConsumer consumer) {
-        List<Pending> due = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
-            tx.setRollbackOnly(); // only looks: what it takes goes back
-            return rows.take(consumer.consumerName(), batchSize, clock.instant());
-        }));
+        List<Pending> due = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                rows.due(consumer.consumerName(), batchSize, clock.instant())));
         int handed = 0;
         for (Pending pending : due) {
             try {

@@ -58,6 +58,14 @@ public class CompletionFeedRows {
                 .query(PENDING).list().stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
     }
 
+    /** The consumer's completions that are due, oldest first, without taking them. */
+    public List<Pending> due(String consumer, int limit, Instant now) {
+        return jdbc.sql("""
+                        select * from work.completion_feed
+                         where consumer = ? and (retry_at is null or retry_at <= ?) order by seq limit ?""")
+                .params(consumer, Timestamp.from(now), limit).query(PENDING).list();
+    }
+
     /** Takes one completion, unless another node holds it or it is gone. */
     public List<Pending> takeOne(UUID clientId, String consumer, long seq) {
         return jdbc.sql("""
@@ -69,7 +77,7 @@ public class CompletionFeedRows {
                 .params(clientId, consumer, seq).query(PENDING).list();
     }
 
-    /** Puts a completion the consumer failed on aside until {@code retryAt}, with the reason. */
+    /** Puts a completion the consumer failed on aside with the reason, for a pause that doubles with every attempt (at most {@code maxBackoffSeconds}). */
     public void failed(UUID clientId, String consumer, long seq, String failure, Instant now, int maxBackoffSeconds) {
         jdbc.sql("""
                         update work.completion_feed
@@ -77,11 +85,5 @@ public class CompletionFeedRows {
                                retry_at = ?::timestamptz + make_interval(secs => least(?::float8, power(2, least(attempts + 1, 20))))
                          where client_id = ? and consumer = ? and seq = ?""")
                 .params(failure, Timestamp.from(now), maxBackoffSeconds, clientId, consumer, seq).update();
-    }
-
-    /** How many completions wait for the consumer, due or not. */
-    public long waiting(String consumer) {
-        return jdbc.sql("select count(*) from work.completion_feed where consumer = ?").params(consumer)
-                .query(Long.class).single();
     }
 }
