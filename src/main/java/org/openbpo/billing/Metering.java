@@ -59,15 +59,7 @@ public class Metering implements CompletedWorkConsumer {
 
     @Override
     public void accept(WorkItemCompleted completed) {
-        if (!"DONE".equals(completed.outcome())) {
-            return; // cancelled work is not billed
-        }
-        TenantScope.run(AllowedClients.only(completed.clientId()), () -> transactions.executeWithoutResult(tx -> {
-            LocalDate month = LocalDate.ofInstant(completed.at(), clients.get(completed.clientId()).timeZone()).withDayOfMonth(1);
-            LocalDate period = openMonthFrom(completed.clientId(), month);
-            usage.meter(completed.clientId(), WORK_ITEM, Long.toString(completed.itemId()), completed.serviceLine(),
-                    completed.billableUnit(), BigDecimal.ONE, completed.at(), period);
-        }));
+        acceptAll(List.of(completed));
     }
 
     /**
