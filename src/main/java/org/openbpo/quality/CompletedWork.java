@@ -1,37 +1,38 @@
 package org.openbpo.quality;
 
 import org.openbpo.quality.persistence.CompletedWorkRows;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Clients;
+import org.openbpo.work.CompletedWorkConsumer;
 import org.openbpo.work.WorkBehindFigures;
 import org.openbpo.work.WorkEvents.WorkItemCompleted;
 import org.openbpo.work.WorkStatistics;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The scorecard's read model of completed work, kept from the work engine's {@link WorkItemCompleted}
- * in the completing transaction: the item's outcome (SLA verdict, time paused on the client, handle
- * time) is read once, when it completes, instead of from every item's timeline on every scorecard.
- * An item is recorded once: its key makes a repeated event change nothing. See docs/architecture.md.
+ * The scorecard's read model of completed work, kept from the work engine's completion feed: the
+ * item's outcome (SLA verdict, time paused on the client, handle time) is read once, moments after it
+ * completes and in batches, instead of from every item's timeline on every scorecard, and off the
+ * completing transaction. An item is recorded once: its key makes a repeat change nothing. A batch's
+ * clients are recorded in one order and each client's items in tally order, so two nodes taking
+ * batches at once take the tally rows in the same order (no deadlock). See docs/architecture.md.
  */
 @Service
-public class CompletedWork {
+public class CompletedWork implements CompletedWorkConsumer {
 
     private static final int STRIPES = 16;
 
@@ -45,18 +46,23 @@ public class CompletedWork {
         this.clients = clients;
     }
 
-    /**
-     * Noted now and recorded just before the completing transaction commits: the scorecard counts an
-     * item from the moment it is done, a completion is never committed without its place in the read
-     * model, and a transaction that completes several items takes their tally rows in one order (no
-     * deadlock with another such transaction) and holds them only while it commits.
-     */
-    @EventListener
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void on(WorkItemCompleted completed) {
-        if ("DONE".equals(completed.outcome())) {
-            pending().computeIfAbsent(completed.clientId(), c -> new LinkedHashSet<>()).add(completed.itemId());
-        }
+    @Override
+    public String consumerName() {
+        return "quality.scorecard";
+    }
+
+    @Override
+    public void accept(WorkItemCompleted completed) {
+        acceptAll(List.of(completed));
+    }
+
+    /** A batch from the completion feed: its done items recorded per client, in tally order. */
+    @Override
+    public void acceptAll(List<WorkItemCompleted> batch) {
+        Map<UUID, Set<Long>> done = new TreeMap<>();
+        batch.stream().filter(c -> "DONE".equals(c.outcome()))
+                .forEach(c -> done.computeIfAbsent(c.clientId(), client -> new LinkedHashSet<>()).add(c.itemId()));
+        done.forEach((client, items) -> TenantScope.run(AllowedClients.only(client), () -> record(client, items)));
     }
 
     /** Records done items in their client's month, in tally order; how many were new (the others were recorded already or are not done). */
@@ -101,28 +107,5 @@ public class CompletedWork {
     @Transactional(readOnly = true)
     public List<WorkBehindFigures.PendingClient> pendingClient(UUID clientId, YearMonth period) {
         return rows.pendingClient(clientId, period);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<UUID, Set<Long>> pending() {
-        Map<UUID, Set<Long>> pending = (Map<UUID, Set<Long>>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            Map<UUID, Set<Long>> noted = new LinkedHashMap<>();
-            TransactionSynchronizationManager.bindResource(this, noted);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    noted.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                            .forEach(client -> record(client.getKey(), client.getValue()));
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(CompletedWork.this);
-                }
-            });
-            pending = noted;
-        }
-        return pending;
     }
 }

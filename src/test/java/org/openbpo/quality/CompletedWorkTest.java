@@ -63,6 +63,7 @@ class CompletedWorkTest extends IntegrationTest {
         clock.set(Instant.parse("2026-05-06T16:00:00Z"));
         fixture.complete(setup, urgent);
 
+        awaitCompletedWorkTakenUp();
         YearMonth may = YearMonth.of(2026, 5);
         Instant from = Instant.parse("2026-04-30T23:00:00Z");
         Instant to = Instant.parse("2026-05-31T23:00:00Z");

@@ -122,6 +122,7 @@ class ScorecardMonthTest extends IntegrationTest {
                     .status()).isEqualTo(201);
         }
 
+        awaitCompletedWorkTakenUp();
         clock.set(Instant.parse("2026-03-20T12:00:00Z"));
         JsonNode march = api().as(setup.work().requesterToken()).get(contractPath + "/scorecards/2026-03").body();
         // SLA: A, B, E met; C, D missed: 3 of 5 = 60.00 %. By the priority they ended at: normal A, B 2 of 2 = 100.00 %,

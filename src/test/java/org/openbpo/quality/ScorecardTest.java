@@ -62,6 +62,7 @@ class ScorecardTest extends IntegrationTest {
         at("2026-03-02T12:00:00Z", () -> complete(noon));
         at("2026-03-03T16:00:00Z", () -> complete(late));
 
+        awaitCompletedWorkTakenUp();
         Scorecard march = TenantScope.call(AllowedClients.ALL,
                 () -> scorecards.score(setup.client().id(), setup.contract().id(), YearMonth.of(2026, 3)));
         KpiResult attainment = march.results().stream().filter(r -> r.kpi() == Kpi.SLA_ATTAINMENT).findFirst().orElseThrow();

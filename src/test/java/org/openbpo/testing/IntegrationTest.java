@@ -6,6 +6,7 @@ import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.ProviderBootstrap;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,9 +15,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the integration tests: the whole application on a random port against the shared
@@ -53,6 +58,22 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected ProviderBootstrap bootstrap;
+
+    @Autowired
+    private JdbcClient feedReader;
+
+    @Autowired
+    private TransactionTemplate feedTransactions;
+
+    /**
+     * Waits until the modules that act on completed work (billing, quality, support) have taken every
+     * completion from the work engine's completion feed: what a test reads next counts them.
+     */
+    protected void awaitCompletedWorkTakenUp() {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() ->
+                TenantScope.call(AllowedClients.ALL, () -> feedTransactions.execute(tx -> feedReader.sql(
+                        "select count(*) from work.completion_feed where retry_at is null").query(Long.class).single())) == 0);
+    }
 
     @BeforeEach
     void startTheClockAfresh() {
