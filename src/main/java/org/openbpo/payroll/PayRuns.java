@@ -30,6 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Pay runs, as work items of the client's payroll service line: prepared (everyone calculated by the
@@ -175,19 +179,80 @@ public class PayRuns {
         return after;
     }
 
-    /** Calculates everyone; a regular run takes the items received by {@code inputsClose} (its cut-off), later ones wait. */
+    /**
+     * Calculates everyone; a regular run takes the items received by {@code inputsClose} (its cut-off), later
+     * ones wait. The run streams in slices, pipelined over two threads: while the database stores one
+     * slice and reads the next, a calculation thread works out the slice before it (gross-to-net and the
+     * COPY text; it never touches the database). The slices are calculated one after another in
+     * employee order, so the payslips' ordinals and contents are the same as calculated in one thread.
+     */
     private void calculate(UUID client, long run, PayGroup group, PaySchedule.Period period, boolean offCycle, Currency currency,
                            @Nullable Instant inputsClose) {
-        PayrollEngine engine = calculator.engine();
-        Map<UUID, List<PayItem>> items = rows.items(client, group.code(), period, offCycle, currency, inputsClose);
+        SliceCalculation calculation = new SliceCalculation(client, run, calculator.engine(), period, offCycle,
+                rows.items(client, group.code(), period, offCycle, currency, inputsClose));
         rows.createStaging();
-        UUID after = new UUID(0, 0);
-        int ordinal = 0;
-        while (true) {
-            List<PayRunRows.EmployeeForRun> slice = rows.employees(client, group.code(), period.taxYear(), period, after, SLICE, currency);
-            if (slice.isEmpty()) {
-                break;
+        try (ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("payroll-calculation").factory())) {
+            Future<PayRunRows.StagedSlice> calculating = null;
+            try {
+                UUID after = new UUID(0, 0);
+                while (true) {
+                    List<PayRunRows.EmployeeForRun> slice = rows.employees(client, group.code(), period.taxYear(), period, after,
+                            SLICE, currency);
+                    if (slice.isEmpty()) {
+                        break;
+                    }
+                    after = slice.getLast().stored().id();
+                    Future<PayRunRows.StagedSlice> previous = calculating;
+                    calculating = worker.submit(() -> calculation.stage(slice));
+                    if (previous != null) {
+                        rows.store(awaited(previous));
+                    }
+                }
+                if (calculating != null) {
+                    rows.store(awaited(calculating));
+                }
+            } finally {
+                worker.shutdownNow();
             }
+        }
+        rows.total(client, run);
+    }
+
+    private static PayRunRows.StagedSlice awaited(Future<PayRunRows.StagedSlice> slice) {
+        try {
+            return slice.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException("Calculating payslips failed: " + failed.getCause(), failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calculating payslips", interrupted);
+        }
+    }
+
+    /** Gross-to-net for the run's slices, in order; used by one thread at a time. */
+    private final class SliceCalculation {
+        private final UUID client;
+        private final long run;
+        private final PayrollEngine engine;
+        private final PaySchedule.Period period;
+        private final boolean offCycle;
+        private final Map<UUID, List<PayItem>> items;
+        private int ordinal;
+
+        SliceCalculation(UUID client, long run, PayrollEngine engine, PaySchedule.Period period, boolean offCycle,
+                         Map<UUID, List<PayItem>> items) {
+            this.client = client;
+            this.run = run;
+            this.engine = engine;
+            this.period = period;
+            this.offCycle = offCycle;
+            this.items = items;
+        }
+
+        PayRunRows.StagedSlice stage(List<PayRunRows.EmployeeForRun> slice) {
             List<PayRunRows.NewPayslip> payslips = new ArrayList<>(slice.size());
             for (PayRunRows.EmployeeForRun employee : slice) {
                 List<PayItem> own = items.getOrDefault(employee.stored().id(), List.of());
@@ -207,12 +272,8 @@ public class PayRuns {
                         employee.stored().data().givenName() + " " + employee.stored().data().familyName(), result,
                         employee.hasBankAccount()));
             }
-            if (!payslips.isEmpty()) {
-                rows.store(client, run, payslips);
-            }
-            after = slice.getLast().stored().id();
+            return PayRunRows.stage(client, run, payslips);
         }
-        rows.total(client, run);
     }
 
     @Transactional

@@ -15,6 +15,7 @@ import org.openbpo.payroll.PreparePayRun;
 import org.openbpo.shared.bench.BenchOptions;
 import org.openbpo.shared.bench.BenchReport;
 import org.openbpo.shared.bench.Benchmark;
+import org.openbpo.shared.bench.CpuMeter;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Client;
@@ -35,6 +36,7 @@ import java.lang.management.MemoryMXBean;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -107,8 +109,10 @@ class PayrollBenchmark implements Benchmark {
         }));
         report.figure("generate employees (not measured below)", (System.nanoTime() - generating) / 1e9, "s");
 
+        CpuMeter cpu = new CpuMeter(postmaster());
         HeapSampler heap = new HeapSampler();
         heap.start();
+        CpuMeter.Reading cpuBefore = cpu.read();
         long started = System.nanoTime();
         long prepareNanos = 0;
         long finaliseNanos = 0;
@@ -135,6 +139,7 @@ class PayrollBenchmark implements Benchmark {
                     .figure(country + ": gross", finalised.gross().isEmpty() ? 0 : Double.parseDouble(finalised.gross()), finalised.currency());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuMeter.Reading used = cpu.read().minus(cpuBefore);
         heap.stop();
         long lines = TenantScope.call(AllowedClients.only(client), () -> transactions.execute(tx ->
                 jdbc.sql("select count(*) from payroll.payslip_line where client_id = ?").param(client).query(Long.class).single()));
@@ -148,6 +153,8 @@ class PayrollBenchmark implements Benchmark {
                 .figure("total: finalise", finaliseNanos / 1e9, "s")
                 .figure("total: time (prepare, check, approve, finalise)", seconds, "s")
                 .figure("throughput", perSecond, "employees/s")
+                .figure("CPU per employee (JVM)", used.jvmNanos() / 1e3 / paid, "µs")
+                .figure("CPU per employee (PostgreSQL)", used.databaseNanos() / 1e3 / paid, "µs")
                 .figure("throughput vs mainframe (200,000 cheques/hour)", perSecond * 3600 / MAINFRAME_CHEQUES_PER_HOUR, "x")
                 .figure("heap used at start of the runs", heap.first() / (1024.0 * 1024), "MiB")
                 .figure("heap used, most sampled during the runs", heap.most() / (1024.0 * 1024), "MiB")
@@ -159,6 +166,14 @@ class PayrollBenchmark implements Benchmark {
                 .note(String.format(Locale.ROOT, "goal: under 120 s for 1,000,000 employees on 2 cores; this run: %d employees in %.1f s",
                         paid, seconds));
         return report;
+    }
+
+    /** The embedded server's postmaster, the parent of any of its backends; empty when the server runs elsewhere. */
+    private OptionalLong postmaster() {
+        long backend = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                jdbc.sql("select pg_backend_pid()").query(Long.class).single()));
+        return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(p -> OptionalLong.of(p.pid()))
+                .orElse(OptionalLong.empty());
     }
 
     private UUID setUp() {

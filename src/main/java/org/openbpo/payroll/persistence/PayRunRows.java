@@ -211,39 +211,56 @@ public class PayRunRows {
                 .update();
     }
 
-    /** Stores a slice of payslips with their lines. */
-    public void store(UUID client, long run, List<NewPayslip> payslips) {
+    /**
+     * A slice of calculated payslips written out as COPY text. Made without the database, so a pay run
+     * can write one slice out while the database stores the one before.
+     */
+    public record StagedSlice(byte[] payslips, byte[] lines, int count) {
+    }
+
+    /** Writes a slice of payslips with their lines as the COPY text {@link #store} sends. */
+    public static StagedSlice stage(UUID client, long run, List<NewPayslip> payslips) {
         // The client and run begin every row: written once per slice, not formatted again per row.
         String prefix = client + "\t" + run + "\t";
+        StringBuilder rows = new StringBuilder(BUFFER);
+        for (NewPayslip p : payslips) {
+            PayslipCalculation.Result r = p.result();
+            rows.append(prefix).append(p.employeeId()).append('\t').append(p.ordinal()).append('\t');
+            text(rows, p.employeeNumber()).append('\t');
+            text(rows, p.employeeName()).append('\t').append(r.gross().toPlainString()).append('\t')
+                    .append(r.tax().toPlainString()).append('\t').append(r.employeeContributions().toPlainString()).append('\t')
+                    .append(r.employerContributions().toPlainString()).append('\t').append(r.deductions().toPlainString())
+                    .append('\t').append(r.net().toPlainString()).append('\t').append(p.hasBankAccount() ? 't' : 'f').append('\t');
+            text(rows, r.anomalies().isEmpty() ? null : String.join("\n", r.anomalies())).append('\n');
+        }
+        byte[] payslipRows = rows.toString().getBytes(StandardCharsets.UTF_8);
+        rows.setLength(0);
+        for (NewPayslip p : payslips) {
+            int no = 0;
+            String employee = p.employeeId().toString();
+            for (PayslipCalculation.Line line : p.result().lines()) {
+                rows.append(prefix).append(employee).append('\t')
+                        .append(++no).append('\t').append(line.section().letter()).append('\t');
+                text(rows, line.code()).append('\t').append(line.amount().toPlainString()).append('\t')
+                        .append(line.base() == null ? "\\N" : line.base().toPlainString()).append('\t');
+                text(rows, line.rule()).append('\n');
+            }
+        }
+        return new StagedSlice(payslipRows, rows.toString().getBytes(StandardCharsets.UTF_8), payslips.size());
+    }
+
+    /** Stores a staged slice: COPY into the session's staging tables, then into the row-level-secured tables. */
+    public void store(StagedSlice slice) {
+        if (slice.count() == 0) {
+            return;
+        }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             copy(connection, "copy staged_payslip (client_id, run_id, employee_id, ordinal, employee_number, employee_name, gross, tax, "
-                    + "employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies) from stdin", rows -> {
-                for (NewPayslip p : payslips) {
-                    PayslipCalculation.Result r = p.result();
-                    rows.append(prefix).append(p.employeeId()).append('\t').append(p.ordinal()).append('\t');
-                    text(rows, p.employeeNumber()).append('\t');
-                    text(rows, p.employeeName()).append('\t').append(r.gross().toPlainString()).append('\t')
-                            .append(r.tax().toPlainString()).append('\t').append(r.employeeContributions().toPlainString()).append('\t')
-                            .append(r.employerContributions().toPlainString()).append('\t').append(r.deductions().toPlainString())
-                            .append('\t').append(r.net().toPlainString()).append('\t').append(p.hasBankAccount() ? 't' : 'f').append('\t');
-                    text(rows, r.anomalies().isEmpty() ? null : String.join("\n", r.anomalies())).append('\n');
-                }
-            });
-            copy(connection, "copy staged_payslip_line (client_id, run_id, employee_id, line_no, section, code, amount, base, rule) from stdin",
-                    rows -> {
-                        for (NewPayslip p : payslips) {
-                            int no = 0;
-                            String employee = p.employeeId().toString();
-                            for (PayslipCalculation.Line line : p.result().lines()) {
-                                rows.append(prefix).append(employee).append('\t')
-                                        .append(++no).append('\t').append(line.section().letter()).append('\t');
-                                text(rows, line.code()).append('\t').append(line.amount().toPlainString()).append('\t')
-                                        .append(line.base() == null ? "\\N" : line.base().toPlainString()).append('\t');
-                                text(rows, line.rule()).append('\n');
-                            }
-                        }
-                    });
+                    + "employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies) from stdin",
+                    slice.payslips());
+            copy(connection, "copy staged_payslip_line (client_id, run_id, employee_id, line_no, section, code, amount, base, rule) "
+                    + "from stdin", slice.lines());
         } catch (SQLException e) {
             throw new IllegalStateException("Storing payslips failed: " + e.getMessage(), e);
         } finally {
@@ -254,17 +271,10 @@ public class PayRunRows {
         jdbc.sql("truncate staged_payslip, staged_payslip_line").update();
     }
 
-    private interface Writer {
-        void write(StringBuilder rows);
-    }
-
-    private static void copy(Connection connection, String sql, Writer writer) throws SQLException {
+    private static void copy(Connection connection, String sql, byte[] rows) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            StringBuilder rows = new StringBuilder(BUFFER);
-            writer.write(rows);
-            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.writeToCopy(rows, 0, rows.length);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
