@@ -51,12 +51,15 @@ class PayRunLifecycleTest extends IntegrationTest {
                 "description", "Pension scheme", "amount", "100.00", "recurring", true, "offCycle", false,
                 "startsOn", "2026-01-01")).status()).isEqualTo(201);
         assertThat(hr.post(base + "/employees/" + ada + "/pay-items", Map.of("kind", "EARNING", "code", "BONUS",
-                "description", "Annual bonus", "amount", "500.00", "recurring", false, "offCycle", false,
+                "description", BONUS, "amount", "500.00", "recurring", false, "offCycle", false,
                 "startsOn", "2026-01-15")).status()).isEqualTo(201);
         Api.Response hours = hr.post(base + "/timesheets", "text/csv",
                 "employeeNumber,periodEnd,hours\nE3,2026-01-31,160.5\n".getBytes(StandardCharsets.UTF_8));
         assertThat(hours.status()).as(hours.body().toString()).isEqualTo(200);
     }
+
+    /** A pay item's description is the rule of its payslip line; this one has every character that needs escaping. */
+    private static final String BONUS = "Annual bonus \"Q4\", {50%} \\ target\tmet, NULL";
 
     @Test
     void aPayRunGoesFromPreparationToPaymentOnceAndCarriesToDate() {
@@ -78,6 +81,9 @@ class PayRunLifecycleTest extends IntegrationTest {
         JsonNode adaSlip = preparer.get(base + "/pay-runs/" + run + "/payslips/" + ada).body();
         assertThat(adaSlip.path("gross").asString()).as("3,500 salary + 500 bonus").isEqualTo("4000.00");
         assertThat(adaSlip.path("deductions").asString()).isEqualTo("100.00");
+        assertThat(adaSlip.path("lines").valueStream().filter(l -> l.path("code").asString().equals("BONUS")).findFirst()
+                .orElseThrow().path("rule").asString()).as("stored as written, quotes, commas, braces and backslashes included")
+                .isEqualTo(BONUS);
         JsonNode preview = preparer.post("/api/v1/payroll/preview", Map.of("country", "GB", "taxYear", "2025-26",
                 "frequency", "MONTHLY", "period", 10, "gross", "4000.00",
                 "employee", Map.of("taxCode", "C1257L", "niCategory", "A"))).body();

@@ -154,7 +154,6 @@ public class PayRunRows {
     }
 
     public void deletePayslips(UUID client, long run) {
-        jdbc.sql("delete from payroll.payslip_line where client_id = ? and run_id = ?").params(client, run).update();
         jdbc.sql("delete from payroll.payslip where client_id = ? and run_id = ?").params(client, run).update();
     }
 
@@ -206,19 +205,16 @@ public class PayRunRows {
     public void createStaging() {
         jdbc.sql("""
                 create temporary table if not exists staged_payslip (like payroll.payslip including defaults) on commit drop""").update();
-        jdbc.sql("""
-                create temporary table if not exists staged_payslip_line (like payroll.payslip_line including defaults) on commit drop""")
-                .update();
     }
 
     /**
      * A slice of calculated payslips written out as COPY text. Made without the database, so a pay run
      * can write one slice out while the database stores the one before.
      */
-    public record StagedSlice(byte[] payslips, byte[] lines, int count) {
+    public record StagedSlice(byte[] payslips, int count) {
     }
 
-    /** Writes a slice of payslips with their lines as the COPY text {@link #store} sends. */
+    /** Writes a slice of payslips, each with its lines as arrays in line order, as the COPY text {@link #store} sends. */
     public static StagedSlice stage(UUID client, long run, List<NewPayslip> payslips) {
         // The client and run begin every row: written once per slice, not formatted again per row.
         String prefix = client + "\t" + run + "\t";
@@ -231,25 +227,60 @@ public class PayRunRows {
                     .append(r.tax().toPlainString()).append('\t').append(r.employeeContributions().toPlainString()).append('\t')
                     .append(r.employerContributions().toPlainString()).append('\t').append(r.deductions().toPlainString())
                     .append('\t').append(r.net().toPlainString()).append('\t').append(p.hasBankAccount() ? 't' : 'f').append('\t');
-            text(rows, r.anomalies().isEmpty() ? null : String.join("\n", r.anomalies())).append('\n');
+            text(rows, r.anomalies().isEmpty() ? null : String.join("\n", r.anomalies())).append('\t');
+            lines(rows, r.lines());
+            rows.append('\n');
         }
-        byte[] payslipRows = rows.toString().getBytes(StandardCharsets.UTF_8);
-        rows.setLength(0);
-        for (NewPayslip p : payslips) {
-            int no = 0;
-            String employee = p.employeeId().toString();
-            for (PayslipCalculation.Line line : p.result().lines()) {
-                rows.append(prefix).append(employee).append('\t')
-                        .append(++no).append('\t').append(line.section().letter()).append('\t');
-                text(rows, line.code()).append('\t').append(line.amount().toPlainString()).append('\t')
-                        .append(line.base() == null ? "\\N" : line.base().toPlainString()).append('\t');
-                text(rows, line.rule()).append('\n');
-            }
-        }
-        return new StagedSlice(payslipRows, rows.toString().getBytes(StandardCharsets.UTF_8), payslips.size());
+        return new StagedSlice(rows.toString().getBytes(StandardCharsets.UTF_8), payslips.size());
     }
 
-    /** Stores a staged slice: COPY into the session's staging tables, then into the row-level-secured tables. */
+    /** The five line arrays (sections, codes, amounts, bases, rules) as COPY text array literals. */
+    private static void lines(StringBuilder rows, List<PayslipCalculation.Line> lines) {
+        rows.append('{');
+        for (int i = 0; i < lines.size(); i++) {
+            rows.append(i == 0 ? "" : ",").append(lines.get(i).section().letter());
+        }
+        rows.append("}\t{");
+        for (int i = 0; i < lines.size(); i++) {
+            element(rows.append(i == 0 ? "" : ","), lines.get(i).code());
+        }
+        rows.append("}\t{");
+        for (int i = 0; i < lines.size(); i++) {
+            rows.append(i == 0 ? "" : ",").append(lines.get(i).amount().toPlainString());
+        }
+        rows.append("}\t{");
+        for (int i = 0; i < lines.size(); i++) {
+            Money base = lines.get(i).base();
+            rows.append(i == 0 ? "" : ",").append(base == null ? "NULL" : base.toPlainString());
+        }
+        rows.append("}\t{");
+        for (int i = 0; i < lines.size(); i++) {
+            element(rows.append(i == 0 ? "" : ","), lines.get(i).rule());
+        }
+        rows.append('}');
+    }
+
+    /**
+     * One text element of an array literal, quoted, inside COPY text: the array's escapes (a backslash
+     * before a quote or backslash) and then COPY's (backslashes doubled, control characters escaped).
+     */
+    private static void element(StringBuilder rows, String value) {
+        rows.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> rows.append("\\\\\\\\");
+                case '"' -> rows.append("\\\\\"");
+                case '\t' -> rows.append("\\t");
+                case '\n' -> rows.append("\\n");
+                case '\r' -> rows.append("\\r");
+                default -> rows.append(c);
+            }
+        }
+        rows.append('"');
+    }
+
+    /** Stores a staged slice: COPY into the session's staging table, then into the row-level-secured table. */
     public void store(StagedSlice slice) {
         if (slice.count() == 0) {
             return;
@@ -257,18 +288,15 @@ public class PayRunRows {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             copy(connection, "copy staged_payslip (client_id, run_id, employee_id, ordinal, employee_number, employee_name, gross, tax, "
-                    + "employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies) from stdin",
-                    slice.payslips());
-            copy(connection, "copy staged_payslip_line (client_id, run_id, employee_id, line_no, section, code, amount, base, rule) "
-                    + "from stdin", slice.lines());
+                    + "employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies, line_sections, "
+                    + "line_codes, line_amounts, line_bases, line_rules) from stdin", slice.payslips());
         } catch (SQLException e) {
             throw new IllegalStateException("Storing payslips failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         jdbc.sql("insert into payroll.payslip select * from staged_payslip").update();
-        jdbc.sql("insert into payroll.payslip_line select * from staged_payslip_line").update();
-        jdbc.sql("truncate staged_payslip, staged_payslip_line").update();
+        jdbc.sql("truncate staged_payslip").update();
     }
 
     private static void copy(Connection connection, String sql, byte[] rows) throws SQLException {
@@ -424,15 +452,14 @@ public class PayRunRows {
                 .params(by, byName, Timestamp.from(at), reason, client, original).query(Long.class).single();
         jdbc.sql("""
                         insert into payroll.payslip (client_id, run_id, employee_id, ordinal, employee_number, employee_name, gross, tax,
-                            employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies)
+                            employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies,
+                            line_sections, line_codes, line_amounts, line_bases, line_rules)
                         select client_id, ?, employee_id, ordinal, employee_number, employee_name, -gross, -tax, -employee_contributions,
-                               -employer_contributions, -deductions, -net, has_bank_account, null
+                               -employer_contributions, -deductions, -net, has_bank_account, null, line_sections, line_codes,
+                               array(select -a from unnest(line_amounts) with ordinality x (a, n) order by n),
+                               array(select -b from unnest(line_bases) with ordinality x (b, n) order by n),
+                               array(select 'Reversal of pay run ' || ? || ': ' || r from unnest(line_rules) with ordinality x (r, n) order by n)
                         from payroll.payslip where client_id = ? and run_id = ?""")
-                .params(id, client, original).update();
-        jdbc.sql("""
-                        insert into payroll.payslip_line (client_id, run_id, employee_id, line_no, section, code, amount, base, rule)
-                        select client_id, ?, employee_id, line_no, section, code, -amount, -base, 'Reversal of pay run ' || ? || ': ' || rule
-                        from payroll.payslip_line where client_id = ? and run_id = ?""")
                 .params(id, original, client, original).update();
         total(client, id);
         return id;
@@ -507,11 +534,6 @@ public class PayRunRows {
                                employer_contributions::text employer_contributions, net::text net, last_run
                         from payroll.to_date where client_id = ? and employee_id = ? and tax_year = ?""")
                 .params(client, employee, taxYear).query().listOfRows().stream().findFirst();
-    }
-
-    public void analyze() {
-        jdbc.sql("analyze payroll.payslip").update();
-        jdbc.sql("analyze payroll.payslip_line").update();
     }
 
     private static Money money(BigDecimal amount, Currency currency) {
