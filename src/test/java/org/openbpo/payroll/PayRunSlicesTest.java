@@ -88,4 +88,57 @@ class PayRunSlicesTest extends IntegrationTest {
         assertThat(withoutBank).isEqualTo(EMPLOYEES / 50);
         assertThat(run.anomalies()).as("a missing bank account is an anomaly").isGreaterThanOrEqualTo(EMPLOYEES / 50);
     }
+
+    @Test
+    void theDatabaseRefusesAPayslipWithoutItsRunOrEmployeeAndNeverDeletesEmployeesOrRuns() {
+        PayrollSetup.Setup setup = PayrollSetup.client(context, IntegrationTest::unique, providerAdministrator());
+        UUID client = setup.client().id();
+        AllowedClients only = AllowedClients.only(client);
+        UUID employee = TenantScope.call(only, () -> transactions.execute(tx -> jdbc.sql("""
+                        insert into payroll.employee (client_id, id, employee_number, given_name, family_name, country, tax_residence,
+                            pay_group, start_date, pay_basis, annual_salary, tax_data, created_at, updated_at)
+                        values (?, gen_random_uuid(), 'K1', 'Kim', 'Lee', 'US', 'NY', 'US-BW', date '2025-01-01', 'SALARY', 52000,
+                                '{"filingStatus": "SINGLE"}', now(), now()) returning id""").param(client).query(UUID.class).single()));
+        CurrentUser preparer = CurrentUser.of(setup.preparer());
+        PayRun run = TenantScope.call(preparer.allowedClients(), () -> runs.prepare(client,
+                new PreparePayRun("US-BW", LocalDate.of(2026, 2, 27), PayRun.Kind.REGULAR), preparer));
+        String payslip = """
+                insert into payroll.payslip (client_id, run_id, employee_id, ordinal, employee_number, employee_name, gross, tax,
+                    employee_contributions, employer_contributions, deductions, net, has_bank_account, line_sections, line_codes,
+                    line_amounts, line_bases, line_rules)
+                values (?, ?, ?, ?, 'X', 'X', 0, 0, 0, 0, 0, 0, false, '{}', '{}', '{}', '{}', '{}')""";
+
+        assertThat(sqlState(() -> TenantScope.run(only, () -> transactions.executeWithoutResult(tx ->
+                jdbc.sql(payslip).params(client, run.id(), UUID.randomUUID(), 99).update())))).isEqualTo("23503");
+        assertThat(sqlState(() -> TenantScope.run(only, () -> transactions.executeWithoutResult(tx ->
+                jdbc.sql(payslip).params(client, run.id() + 1_000_000, employee, 99).update())))).isEqualTo("23503");
+        assertThat(sqlState(() -> TenantScope.run(only, () -> transactions.executeWithoutResult(tx -> jdbc.sql("""
+                        insert into payroll.to_date (client_id, employee_id, tax_year, gross, tax, employee_contributions,
+                            employer_contributions, net, last_run) values (?, ?, '2026', 0, 0, 0, 0, 0, 0)""")
+                .params(client, UUID.randomUUID()).update())))).isEqualTo("23503");
+        assertThat(sqlState(() -> TenantScope.run(only, () -> transactions.executeWithoutResult(tx ->
+                jdbc.sql("delete from payroll.employee where client_id = ? and id = ?").params(client, employee).update()))))
+                .as("the application may not delete, and the tables refuse it anyway").isIn("42501", "PR002");
+        assertThat(sqlState(() -> TenantScope.run(only, () -> transactions.executeWithoutResult(tx ->
+                jdbc.sql("delete from payroll.pay_run where client_id = ? and id = ?").params(client, run.id()).update()))))
+                .isIn("42501", "PR002");
+        Long payslips = TenantScope.call(only, () -> transactions.execute(tx -> jdbc.sql(
+                "select count(*) from payroll.payslip where client_id = ? and run_id = ?").params(client, run.id())
+                .query(Long.class).single()));
+        assertThat(payslips).as("nothing added by the refused statements").isEqualTo(1L);
+    }
+
+    private static String sqlState(Runnable statement) {
+        try {
+            statement.run();
+        } catch (RuntimeException refused) {
+            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                    return sql.getSQLState();
+                }
+            }
+            throw refused;
+        }
+        throw new AssertionError("the statement was not refused");
+    }
 }

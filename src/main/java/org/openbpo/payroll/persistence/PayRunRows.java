@@ -403,8 +403,9 @@ public class PayRunRows {
     /** Sums for the journal: amount per section and code, gross and net. */
     public List<Map<String, Object>> journalSums(UUID client, long run) {
         return jdbc.sql("""
-                        select section, code, sum(amount) amount from payroll.payslip_line where client_id = ? and run_id = ?
-                          and section in ('T', 'D', 'R') group by section, code
+                        select l.section, l.code, sum(l.amount) amount
+                        from payroll.payslip p cross join lateral unnest(p.line_sections, p.line_codes, p.line_amounts) l (section, code, amount)
+                        where p.client_id = ? and p.run_id = ? and l.section in ('T', 'D', 'R') group by l.section, l.code
                         union all
                         select 'G', 'GROSS', coalesce(sum(gross), 0) from payroll.payslip where client_id = ? and run_id = ?
                         union all

@@ -57,10 +57,11 @@ public class ReportRows {
     public List<CodeTotal> totals(UUID client, String country, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select l.section, l.code, r.currency, sum(l.amount) amount, coalesce(sum(l.base), 0) base
-                        from payroll.payslip_line l
-                        join payroll.pay_run r on r.client_id = l.client_id and r.id = l.run_id
+                        from payroll.payslip p
+                        cross join lateral unnest(p.line_sections, p.line_codes, p.line_amounts, p.line_bases) l (section, code, amount, base)
+                        join payroll.pay_run r on r.client_id = p.client_id and r.id = p.run_id
                         join payroll.pay_group g on g.client_id = r.client_id and g.code = r.pay_group
-                        where l.client_id = ? and g.country = ? and r.status in ('FINALISED', 'PAID', 'REVERSED') and r.pay_date between ? and ?
+                        where p.client_id = ? and g.country = ? and r.status in ('FINALISED', 'PAID', 'REVERSED') and r.pay_date between ? and ?
                         group by l.section, l.code, r.currency order by l.section, l.code""")
                 .params(client, country, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, n) -> new CodeTotal(rs.getString("section"), rs.getString("code"), rs.getString("currency"),
