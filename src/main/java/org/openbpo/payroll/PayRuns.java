@@ -195,6 +195,7 @@ public class PayRuns {
             Future<PayRunRows.StagedSlice> calculating = null;
             try {
                 UUID after = new UUID(0, 0);
+                int slices = 0;
                 while (true) {
                     List<PayRunRows.EmployeeForRun> slice = rows.employees(client, group.code(), period.taxYear(), period, after,
                             SLICE, currency);
@@ -202,6 +203,7 @@ public class PayRuns {
                         break;
                     }
                     after = slice.getLast().stored().id();
+                    slices++;
                     Future<PayRunRows.StagedSlice> previous = calculating;
                     calculating = worker.submit(() -> calculation.stage(slice));
                     if (previous != null) {
@@ -210,6 +212,9 @@ public class PayRuns {
                 }
                 if (calculating != null) {
                     rows.store(awaited(calculating));
+                }
+                if (slices > 1) {
+                    rows.analyzePayslips();
                 }
             } finally {
                 worker.shutdownNow();

@@ -71,13 +71,19 @@ class PayRunSlicesTest extends IntegrationTest {
                         select e.annual_salary, e.tax_data ->> 'filingStatus' status, count(*) employees,
                                count(distinct (p.gross, p.tax, p.employee_contributions, p.employer_contributions, p.net)) outcomes,
                                count(distinct p.ordinal / ?) slices,
-                               count(distinct (select count(*) from payroll.payslip_line l
-                                               where l.client_id = p.client_id and l.run_id = p.run_id
-                                                 and l.employee_id = p.employee_id)) line_counts
+                               count(distinct cardinality(p.line_codes)) line_counts
                         from payroll.payslip p join payroll.employee e on e.client_id = p.client_id and e.id = p.employee_id
                         where p.client_id = ? and p.run_id = ?
                         group by 1, 2""").params(PayRuns.SLICE, client, run.id()).query().listOfRows()));
         assertThat(alike).hasSize(SALARIES);
+        String plan = TenantScope.call(only, () -> transactions.execute(tx -> {
+            UUID someone = jdbc.sql("select employee_id from payroll.payslip where client_id = ? and run_id = ? limit 1")
+                    .params(client, run.id()).query(UUID.class).single();
+            return String.join("\n", jdbc.sql("""
+                            explain select * from payroll.payslip_line where client_id = ? and run_id = ? and employee_id = ?
+                            order by line_no""").params(client, run.id(), someone).query(String.class).list());
+        }));
+        assertThat(plan).as("one employee's payslip is found by its key, not by reading the run").contains("payslip_pkey");
         assertThat(alike).allSatisfy(group -> {
             assertThat((Long) group.get("slices")).as("employees of %s", group).isGreaterThan(1L);
             assertThat(group).as("one outcome per pay and tax data").containsEntry("outcomes", 1L).containsEntry("line_counts", 1L);

@@ -153,6 +153,14 @@ public class PayRunRows {
                 .params(client, run, client, run).update();
     }
 
+    /**
+     * Refreshes the planner's statistics of the payslips after a large run is stored, so that reading one
+     * employee's payslip, and finalising, use the key rather than a plan made for the table as it was.
+     */
+    public void analyzePayslips() {
+        jdbc.sql("analyze payroll.payslip (client_id, run_id, employee_id, ordinal)").update();
+    }
+
     public void deletePayslips(UUID client, long run) {
         jdbc.sql("delete from payroll.payslip where client_id = ? and run_id = ?").params(client, run).update();
     }
