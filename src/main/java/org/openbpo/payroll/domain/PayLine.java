@@ -3,6 +3,7 @@ package org.openbpo.payroll.domain;
 import org.openbpo.shared.money.Money;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One deduction or employer contribution: its stable code, the amount, the base it was charged on,
@@ -10,8 +11,10 @@ import java.util.Objects;
  */
 public record PayLine(String code, Money amount, Money base, String rule, Workings workings) {
 
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]*");
+
     public PayLine {
-        if (!code.matches("[A-Z][A-Z_]*")) {
+        if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("A pay line code is UPPER_SNAKE_CASE, not '" + code + "'");
         }
         Objects.requireNonNull(amount, "amount");
