@@ -81,6 +81,10 @@ class JournalBatchingTest extends IntegrationTest {
         }
         assertThat(receivables(acme)).as("each of acme's keys posted once").isEqualTo(acmeSales);
         assertThat(entriesOf(acme) + entriesOf(globex)).isEqualTo(keys);
+        long transactions = TenantScope.call(AllowedClients.only(acme, globex), () -> this.transactions.execute(tx ->
+                jdbc.sql("select count(distinct xid) from ledger.entry where client_id in (?, ?)").params(acme, globex)
+                        .query(Long.class).single()));
+        assertThat(transactions).as("posts that arrived together were written by one transaction").isLessThan(keys);
     }
 
     @Test
