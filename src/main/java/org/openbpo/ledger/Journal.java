@@ -8,23 +8,40 @@ import org.openbpo.ledger.domain.PostingRules;
 import org.openbpo.ledger.persistence.EntryRows;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Posts journal entries and reads them back. Entries are append-only: a mistake is undone by a
  * reversal entry. A repeated post with an idempotency key the client used before changes nothing
  * and returns the first entry.
+ *
+ * <p>A post made outside any transaction (the API without an {@code Idempotency-Key} header, most
+ * integrations) is written together with the posts that arrive while the previous ones are being
+ * written: one statement and one commit for all of them ({@link PostingBatches}). Each still posts
+ * all or nothing under its own key: if the database refuses the shared statement, every post of
+ * the batch is written again on its own. A post made inside the caller's transaction (payroll's and
+ * payables' listeners, the API with an {@code Idempotency-Key} header) is written in it, at once.
  */
 @Service
 public class Journal {
@@ -34,16 +51,26 @@ public class Journal {
     private final Periods periods;
     private final ExchangeRates rates;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final PostingBatches batches;
 
-    Journal(EntryRows rows, Books books, Periods periods, ExchangeRates rates, Clock clock) {
+    Journal(EntryRows rows, Books books, Periods periods, ExchangeRates rates, Clock clock, TransactionTemplate transactions,
+            @Value("${openbpo.ledger.posting-writers:2}") int writers,
+            @Value("${openbpo.ledger.posting-batch:128}") int largestBatch) {
         this.rows = rows;
         this.books = books;
         this.periods = periods;
         this.rates = rates;
         this.clock = clock;
+        this.transactions = transactions;
+        this.batches = new PostingBatches(writers, largestBatch, this::writeTogether);
     }
 
-    @Transactional
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        batches.stop();
+    }
+
     public Posted post(UUID client, PostEntry command) {
         if (command.idempotencyKey() == null || command.idempotencyKey().isBlank()) {
             throw BusinessRuleViolation.invalid("idempotencyKey", "Every entry needs an idempotency key (or an Idempotency-Key header).");
@@ -52,10 +79,103 @@ public class Journal {
             throw BusinessRuleViolation.invalid("source", command.source() + " entries are made by the ledger itself "
                     + "(reverse an entry, or run a revaluation).");
         }
+        if (!TenantScope.current().includes(client)) {
+            throw new NotFound("client", client);
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return postNow(client, command, Books.actor());
+        }
+        return batches.post(client, command, Books.actor());
+    }
+
+    /** Checks and writes one post in the current transaction. */
+    private Posted postNow(UUID client, PostEntry command, String by) {
+        return write(client, check(client, command), by);
+    }
+
+    private Posting check(UUID client, PostEntry command) {
         Chart chart = books.chart(client);
-        Posting posting = new PostingRules(chart, rates.of(client), chart.book().functionalCurrency())
+        return new PostingRules(chart, rates.of(client), chart.book().functionalCurrency())
                 .check(command, command.idempotencyKey(), null);
-        return write(client, posting);
+    }
+
+    /**
+     * Writes a batch in one transaction and answers each request after the commit. A post the rules
+     * refuse is answered with its refusal and left out; two posts with one key in the same batch:
+     * the second is answered as a replay of the first. If the transaction fails as a whole (the
+     * database refused one post, a month closed in the meantime, a deadlock), each post is written
+     * again in a transaction of its own, so that only the guilty one fails.
+     */
+    private void writeTogether(List<PostingBatches.Request> batch) {
+        Set<UUID> clients = batch.stream().map(PostingBatches.Request::client).collect(Collectors.toUnmodifiableSet());
+        Map<PostingBatches.Request, Object> answers;
+        try {
+            answers = TenantScope.call(AllowedClients.only(clients), () -> transactions.execute(tx -> answers(batch)));
+        } catch (RuntimeException failed) {
+            batch.forEach(this::writeAlone);
+            return;
+        }
+        answers.forEach((request, answer) -> {
+            if (answer instanceof Posted posted) {
+                request.answer().complete(posted);
+            } else {
+                request.answer().completeExceptionally((Throwable) answer);
+            }
+        });
+    }
+
+    private void writeAlone(PostingBatches.Request request) {
+        try {
+            request.answer().complete(TenantScope.call(AllowedClients.only(request.client()), () ->
+                    transactions.execute(tx -> postNow(request.client(), request.command(), request.by()))));
+        } catch (RuntimeException refused) {
+            request.answer().completeExceptionally(refused);
+        }
+    }
+
+    /** Each request's answer: its {@link Posted}, or the refusal to throw at its caller. */
+    private Map<PostingBatches.Request, Object> answers(List<PostingBatches.Request> batch) {
+        Map<PostingBatches.Request, Object> answers = new IdentityHashMap<>();
+        List<PostingBatches.Request> together = new ArrayList<>();
+        List<Posting> postings = new ArrayList<>();
+        List<PostingBatches.Request> repeats = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (PostingBatches.Request request : batch) {
+            try {
+                Posting posting = check(request.client(), request.command());
+                try {
+                    periods.requireOpen(request.client(), posting.date(), posting.adjusting());
+                } catch (BusinessRuleViolation closed) {
+                    answers.put(request, replay(request.client(), posting.idempotencyKey()).<Object>map(p -> p).orElse(closed));
+                    continue;
+                }
+                if (!keys.add(request.client() + "\n" + posting.idempotencyKey())) {
+                    repeats.add(request);
+                    continue;
+                }
+                together.add(request);
+                postings.add(posting);
+            } catch (BusinessRuleViolation refused) {
+                answers.put(request, refused);
+            }
+        }
+        if (!postings.isEmpty()) {
+            Instant at = clock.instant();
+            List<UUID> owners = together.stream().map(PostingBatches.Request::client).toList();
+            List<String> by = together.stream().map(PostingBatches.Request::by).toList();
+            List<Optional<Long>> ids = rows.postAll(owners, postings, at, by);
+            for (int i = 0; i < together.size(); i++) {
+                PostingBatches.Request request = together.get(i);
+                Posting posting = postings.get(i);
+                String who = by.get(i);
+                answers.put(request, ids.get(i).map(id -> new Posted(asEntry(id, posting, at, who), false))
+                        .orElseGet(() -> replay(request.client(), posting.idempotencyKey()).orElseThrow()));
+            }
+        }
+        for (PostingBatches.Request repeat : repeats) {
+            answers.put(repeat, replay(repeat.client(), repeat.command().idempotencyKey()).orElseThrow());
+        }
+        return answers;
     }
 
     /** Posts the reversal of an entry; reversing it again returns the same reversal. */
@@ -69,7 +189,7 @@ public class Journal {
         LocalDate on = command.date() == null ? original.date() : command.date();
         String why = command.description() == null || command.description().isBlank()
                 ? "Reversal of entry " + entryId + ": " + original.description() : command.description().strip();
-        return write(client, asPosting(original).reversal(entryId, on, why));
+        return write(client, asPosting(original).reversal(entryId, on, why), Books.actor());
     }
 
     @Transactional(readOnly = true)
@@ -86,6 +206,10 @@ public class Journal {
 
     /** Writes a posting the caller built and checked itself (reversals, revaluations, imports). */
     Posted write(UUID client, Posting posting) {
+        return write(client, posting, Books.actor());
+    }
+
+    private Posted write(UUID client, Posting posting, String by) {
         try {
             periods.requireOpen(client, posting.date(), posting.adjusting());
         } catch (BusinessRuleViolation closed) {
@@ -93,7 +217,6 @@ public class Journal {
             return replay(client, posting.idempotencyKey()).orElseThrow(() -> closed);
         }
         Instant at = clock.instant();
-        String by = Books.actor();
         Optional<Long> id;
         try {
             id = rows.post(client, posting, at, by);

@@ -56,9 +56,10 @@ class LedgerBenchmark implements Benchmark {
     private final JournalFiles files;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final StatementCounter statements;
 
     LedgerBenchmark(Clients clients, Books books, Journal journal, BulkPostings bulk, Reports reports, JournalFiles files,
-                    TransactionTemplate transactions, JdbcClient jdbc) {
+                    TransactionTemplate transactions, JdbcClient jdbc, StatementCounter statements) {
         this.clients = clients;
         this.books = books;
         this.journal = journal;
@@ -67,6 +68,7 @@ class LedgerBenchmark implements Benchmark {
         this.files = files;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     @Override
@@ -84,15 +86,25 @@ class LedgerBenchmark implements Benchmark {
         int threads = options.integer("threads", 16);
         int online = options.integer("online", 20_000);
         int size = options.integer("bulk", 1_000_000);
+        int top = options.integer("statements", 8);
+        // Which phases run: online, bulk and peers (the trial balance against ledger-cli and hledger, after bulk).
+        String phases = options.text("phases", "online,bulk,peers");
         BenchReport report = new BenchReport(name()).parameter("writers", threads).parameter("online entries", online)
-                .parameter("bulk entries", size).parameter("cores", Runtime.getRuntime().availableProcessors())
+                .parameter("bulk entries", size).parameter("phases", phases)
+                .parameter("cores", Runtime.getRuntime().availableProcessors())
                 .parameter("load average at start", String.format(java.util.Locale.ROOT, "%.1f",
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         CpuMeter cpu = new CpuMeter(postmaster());
-        new OnlinePosting(journal, report, cpu).run(newBooks("ONLINE"), threads, online);
-        UUID client = newBooks("BULK");
-        bulkImport(client, size, report, cpu);
-        new PeerComparison(reports, files, report).run(client, LocalDate.of(2025, 12, 31));
+        if (phases.contains("online")) {
+            new OnlinePosting(journal, report, cpu, statements, top).run(newBooks("ONLINE"), threads, online);
+        }
+        if (phases.contains("bulk")) {
+            UUID client = newBooks("BULK");
+            bulkImport(client, size, report, cpu, top);
+            if (phases.contains("peers")) {
+                new PeerComparison(reports, files, report).run(client, LocalDate.of(2025, 12, 31));
+            }
+        }
         return report;
     }
 
@@ -109,7 +121,8 @@ class LedgerBenchmark implements Benchmark {
                 .figure(phase + ": application CPU per entry", used.jvmNanos() / 1e3 / entries, "µs");
     }
 
-    private void bulkImport(UUID client, int size, BenchReport report, CpuMeter cpu) {
+    private void bulkImport(UUID client, int size, BenchReport report, CpuMeter cpu, int top) {
+        boolean counting = statements.start();
         CpuMeter.Reading before = cpu.read();
         long started = System.nanoTime();
         long[] beforeCommit = new long[1];
@@ -120,6 +133,9 @@ class LedgerBenchmark implements Benchmark {
         }));
         double seconds = (System.nanoTime() - started) / 1e9;
         cpuPerEntry(report, "bulk import", cpu.read().minus(before), Math.max(outcome.posted(), 1));
+        if (counting) {
+            statements.stop("bulk import", outcome.posted(), top, report);
+        }
         StringBuilder steps = new StringBuilder();
         outcome.stepMillis().forEach((step, millis) -> steps.append(step).append(' ').append(millis).append(" ms, "));
         report.note("bulk import steps: " + steps + "commit (every entry has lines) "
@@ -183,20 +199,28 @@ class LedgerBenchmark implements Benchmark {
         private final Journal journal;
         private final BenchReport report;
         private final CpuMeter cpu;
+        private final StatementCounter statements;
+        private final int top;
 
-        OnlinePosting(Journal journal, BenchReport report, CpuMeter cpu) {
+        OnlinePosting(Journal journal, BenchReport report, CpuMeter cpu, StatementCounter statements, int top) {
             this.journal = journal;
             this.report = report;
             this.cpu = cpu;
+            this.statements = statements;
+            this.top = top;
         }
 
         void run(UUID client, int threads, int total) throws Exception {
             post(client, threads, Math.max(total / 20, threads), "warm");
+            boolean counting = statements.start();
             CpuMeter.Reading before = cpu.read();
             long started = System.nanoTime();
             long[][] latencies = post(client, threads, total, "run");
             double seconds = (System.nanoTime() - started) / 1e9;
             cpuPerEntry(report, "online", cpu.read().minus(before), total);
+            if (counting) {
+                statements.stop("online", total, top, report);
+            }
             long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
             report.figure("online: entries posted", all.length, "entries")
                     .figure("online: throughput", all.length / seconds, "entries/s")

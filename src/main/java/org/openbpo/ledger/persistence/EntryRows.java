@@ -46,6 +46,40 @@ public class EntryRows {
             )
             select id from new_entry""";
 
+    /**
+     * Many posts in one round trip: each entry whose key its client has not used, with its lines.
+     * Entries go in key order, so two batches waiting on each other's keys cannot deadlock. Answers
+     * (ordinal, id) for the entries it wrote; an entry whose key was taken is left out, with its lines.
+     */
+    private static final String POST_ALL = """
+            with wanted as materialized (
+                select * from unnest((?::text[])::uuid[], (?::text[])::date[], ?::text[], ?::text[], ?::text[],
+                                     (?::text[])::boolean[], ?::text[])
+                         with ordinality as w(client_id, entry_date, description, source, idempotency_key, adjusting,
+                                              posted_by, ordinal)
+            ), new_entry as (
+                insert into ledger.entry (client_id, id, entry_date, description, source, idempotency_key, adjusting,
+                                          posted_at, posted_by)
+                select client_id, nextval('ledger.entry_id_seq'), entry_date, description, source, idempotency_key, adjusting,
+                       ?, posted_by
+                  from wanted
+                 order by client_id, idempotency_key
+                on conflict (client_id, idempotency_key) do nothing
+                returning client_id, idempotency_key, id
+            ), posted as materialized (
+                select w.ordinal, w.client_id, w.entry_date, n.id
+                  from wanted w join new_entry n on n.client_id = w.client_id and n.idempotency_key = w.idempotency_key
+            ), new_lines as (
+                insert into ledger.line (client_id, entry_id, line_no, entry_date, account_code, currency, amount,
+                                         functional_amount, cost_centre, project, memo)
+                select p.client_id, p.id, l.line_no::smallint, p.entry_date, l.account, l.currency, l.amount, l.functional,
+                       l.cost_centre, l.project, l.memo
+                  from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[],
+                              ?::text[]) as l(ordinal, line_no, account, currency, amount, functional, cost_centre, project, memo)
+                  join posted p on p.ordinal = l.ordinal
+            )
+            select ordinal, id from posted""";
+
     private final JdbcClient jdbc;
 
     EntryRows(JdbcClient jdbc) {
@@ -78,6 +112,66 @@ public class EntryRows {
                 Timestamp.from(at), by, client, posting.date(), accounts, currencies, amounts, functional,
                 costCentres, projects, memos));
         return jdbc.sql(POST).params(params).query(Long.class).optional();
+    }
+
+    /**
+     * Writes the postings (each of its client, by its poster) in one statement; for each, in order,
+     * its new entry's id, or empty if its client already had an entry with its idempotency key.
+     */
+    public List<Optional<Long>> postAll(List<UUID> clients, List<Posting> postings, Instant at, List<String> by) {
+        int n = postings.size();
+        String[] owners = new String[n];
+        String[] dates = new String[n];
+        String[] descriptions = new String[n];
+        String[] sources = new String[n];
+        String[] keys = new String[n];
+        String[] adjusting = new String[n];
+        String[] posters = new String[n];
+        int lineCount = postings.stream().mapToInt(p -> p.lines().size()).sum();
+        Long[] ordinals = new Long[lineCount];
+        Long[] numbers = new Long[lineCount];
+        String[] accounts = new String[lineCount];
+        String[] currencies = new String[lineCount];
+        Long[] amounts = new Long[lineCount];
+        Long[] functional = new Long[lineCount];
+        String[] costCentres = new String[lineCount];
+        String[] projects = new String[lineCount];
+        String[] memos = new String[lineCount];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            Posting posting = postings.get(i);
+            owners[i] = clients.get(i).toString();
+            dates[i] = posting.date().toString();
+            descriptions[i] = posting.description();
+            sources[i] = posting.source().name();
+            keys[i] = posting.idempotencyKey();
+            adjusting[i] = Boolean.toString(posting.adjusting());
+            posters[i] = by.get(i);
+            List<PostingLine> lines = posting.lines();
+            for (int j = 0; j < lines.size(); j++, k++) {
+                PostingLine line = lines.get(j);
+                ordinals[k] = (long) i + 1;
+                numbers[k] = (long) j + 1;
+                accounts[k] = line.account();
+                currencies[k] = line.currency();
+                amounts[k] = line.amount();
+                functional[k] = line.functionalAmount();
+                costCentres[k] = line.costCentre();
+                projects[k] = line.project();
+                memos[k] = line.memo();
+            }
+        }
+        List<Object> params = new ArrayList<>(Arrays.asList(owners, dates, descriptions, sources, keys, adjusting, posters,
+                Timestamp.from(at), ordinals, numbers, accounts, currencies, amounts, functional, costCentres, projects, memos));
+        Long[] ids = new Long[n];
+        jdbc.sql(POST_ALL).params(params).query(rs -> {
+            ids[(int) rs.getLong(1) - 1] = rs.getLong(2);
+        });
+        List<Optional<Long>> written = new ArrayList<>(n);
+        for (Long id : ids) {
+            written.add(Optional.ofNullable(id));
+        }
+        return written;
     }
 
     /** Every line of a client's journal in date and entry order, streamed to the callback. */
