@@ -24,8 +24,9 @@ create trigger employee_never_deleted before delete on payroll.employee
 create trigger pay_run_never_deleted before delete on payroll.pay_run
     for each statement execute function payroll.never_deleted();
 
+-- The parents are looked up by key, one index probe each: a hash join would read every employee.
 create function payroll.check_payslip_parents() returns trigger
-    language plpgsql set search_path = pg_catalog, payroll as
+    language plpgsql set search_path = pg_catalog, payroll set enable_hashjoin = off set enable_mergejoin = off as
 $$
 declare
     missing text;
@@ -49,7 +50,7 @@ create trigger payslip_parents_exist after insert on payroll.payslip
     referencing new table as added for each statement execute function payroll.check_payslip_parents();
 
 create function payroll.check_to_date_employee() returns trigger
-    language plpgsql set search_path = pg_catalog, payroll as
+    language plpgsql set search_path = pg_catalog, payroll set enable_hashjoin = off set enable_mergejoin = off as
 $$
 declare
     missing uuid;
