@@ -100,6 +100,8 @@ class PayablesIsolationTest extends IntegrationTest {
             attempts.put("credit notes", api.get(them + "/credit-notes"));
             attempts.put("credit note", api.get(them + "/credit-notes/" + creditNote));
             attempts.put("their credit note under our id", api.get(own.path() + "/credit-notes/" + creditNote));
+            attempts.put("their credit note's allocations under our id", api.get(own.path() + "/credit-notes/" + creditNote + "/allocations"));
+            attempts.put("their credit note's allocations", api.get(them + "/credit-notes/" + creditNote + "/allocations"));
             attempts.put("capture credit note", api.post(them + "/credit-notes", Map.of("vendor", "THEIRS", "number", "CN-X",
                     "creditDate", "2026-03-02", "currency", "USD", "amount", "1.00")));
             attempts.put("credit note import", api.post(them + "/credit-note-imports", "text/csv",
