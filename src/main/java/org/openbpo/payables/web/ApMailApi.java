@@ -12,7 +12,7 @@ import org.openbpo.payables.InvoiceMailStatus;
 import org.openbpo.payables.InvoiceMails;
 import org.openbpo.payables.MailDocumentFile;
 import org.openbpo.payables.SetUpMailbox;
-import org.openbpo.payables.mail.InvoiceMailboxPoller;
+import org.openbpo.payables.ApMailboxFetching;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.page.CursorPage;
 import org.openbpo.tenancy.CurrentUser;
@@ -45,11 +45,11 @@ import java.util.UUID;
 class ApMailApi {
 
     private final InvoiceMails mails;
-    private final InvoiceMailboxPoller poller;
+    private final ApMailboxFetching fetching;
 
-    ApMailApi(InvoiceMails mails, InvoiceMailboxPoller poller) {
+    ApMailApi(InvoiceMails mails, ApMailboxFetching fetching) {
         this.mails = mails;
-        this.poller = poller;
+        this.fetching = fetching;
     }
 
     @GetMapping("/mailbox")
@@ -74,11 +74,7 @@ class ApMailApi {
     @PostMapping("/mailbox/fetches")
     @Operation(summary = "Fetch the client's AP mailbox now", description = "409 when another node is fetching it at this moment.")
     ApMailbox fetchNow(@PathVariable UUID clientId, @AuthenticationPrincipal CurrentUser user) {
-        mails.checkMayFetch(clientId, user);
-        if (!poller.poll(clientId)) {
-            throw BusinessRuleViolation.conflict("mailbox-busy", "Another node is fetching this mailbox right now.");
-        }
-        return mails.mailbox(clientId);
+        return fetching.fetchNow(clientId, user);
     }
 
     @PostMapping(path = "/inbound-mail", consumes = {"message/rfc822", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})

@@ -8,6 +8,7 @@ import org.openbpo.payables.CreditNote;
 import org.openbpo.payables.CreditNotes;
 import org.openbpo.payables.Invoice;
 import org.openbpo.payables.InvoiceImports;
+import org.openbpo.payables.InvoiceMails;
 import org.openbpo.payables.InvoiceStatus;
 import org.openbpo.payables.Invoices;
 import org.openbpo.payables.PayablesReports;
@@ -50,11 +51,13 @@ class PayablesPages {
     private final InvoiceImports imports;
     private final PayablesReports reports;
     private final CreditNotes creditNotes;
+    private final InvoiceMails mails;
     private final ClientFocus focus;
 
     PayablesPages(Vendors vendors, Invoices invoices, InvoiceImports imports, PayablesReports reports, CreditNotes creditNotes,
-                  ClientFocus focus) {
+                  InvoiceMails mails, ClientFocus focus) {
         this.vendors = vendors;
+        this.mails = mails;
         this.creditNotes = creditNotes;
         this.invoices = invoices;
         this.imports = imports;
@@ -80,6 +83,7 @@ class PayablesPages {
         model.addAttribute("changes", vendors.pendingBankChanges(chosen.id()));
         List<Invoice> latest = invoices.page(chosen.id(), null, null, null, null, 50);
         model.addAttribute("invoices", latest);
+        model.addAttribute("pdfs", mails.pdfsOf(chosen.id(), latest.stream().map(Invoice::id).toList()));
         model.addAttribute("awaiting", InvoiceStatus.AWAITING_APPROVAL);
         model.addAttribute("clientApprover", !user.providerStaff());
         List<CreditNote> notes = creditNotes.list(chosen.id(), null, false, 50);
