@@ -69,6 +69,8 @@ public class InvoiceMails {
     private final InvoiceMailRules rules;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    /** Storing and reading a message: a transaction of its own, or a savepoint inside a caller's (the demo loads in one). */
+    private final TransactionTemplate steps;
     private final Clock clock;
 
     InvoiceMails(ApMailboxRows mailboxes, InboundMailRows mails, InvoiceImports imports, CreditNotes creditNotes, Invoices invoices,
@@ -85,6 +87,8 @@ public class InvoiceMails {
         this.rules = rules;
         this.audit = audit;
         this.transactions = transactions;
+        this.steps = new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+        this.steps.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -189,7 +193,7 @@ public class InvoiceMails {
         InvoiceMail.Envelope envelope = InvoiceMail.envelope(kept);
         String key = envelope.key(kept);
         UUID id = Ids.next();
-        boolean stored = Boolean.TRUE.equals(inTransaction(() -> {
+        boolean stored = Boolean.TRUE.equals(steps.execute(tx -> {
             clients.get(client);
             return mails.insert(client, id, key, envelope.messageId(), source, kept, size, clock.instant(), envelope.sender(),
                     envelope.subject(), tooLarge ? InvoiceMailStatus.REJECTED : InvoiceMailStatus.RECEIVED,
@@ -217,17 +221,11 @@ public class InvoiceMails {
 
     private void read(UUID client, UUID id) {
         try {
-            inTransaction(() -> {
-                settle(client, id, null);
-                return null;
-            });
+            steps.executeWithoutResult(tx -> settle(client, id, null));
         } catch (RuntimeException e) {
             String reason = reason(e);
             LOG.info("Mail {} of client {} is settled as rejected: {}", id, client, reason);
-            inTransaction(() -> {
-                settle(client, id, reason);
-                return null;
-            });
+            steps.executeWithoutResult(tx -> settle(client, id, reason));
         }
     }
 
