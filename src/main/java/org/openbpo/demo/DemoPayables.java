@@ -160,7 +160,8 @@ class DemoPayables {
     }
 
     /** A vendor's message handed in as a relay would; {@code file} null for a message without attachment. */
-    private void mail(UUID client, String from, String subject, String filename, String type, byte[] file) {
+    private void mail(UUID client, String from, String subject, @org.jspecify.annotations.Nullable String filename,
+                      @org.jspecify.annotations.Nullable String type, byte @org.jspecify.annotations.Nullable [] file) {
         StringBuilder mail = new StringBuilder("From: " + from + "\nTo: ap@lakeshore.example\nSubject: " + subject
                 + "\nMessage-ID: <" + subject.replaceAll("\\W", "") + "@demo.openbpo.example>\nMIME-Version: 1.0\n");
         if (file == null) {
