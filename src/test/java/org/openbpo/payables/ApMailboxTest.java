@@ -116,7 +116,11 @@ class ApMailboxTest extends IntegrationTest {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
         assertThat(pdf.headers().get("content-disposition")).startsWith("inline");
-        assertThat(pdf.headers().get("content-security-policy")).isEqualTo("sandbox");
+        assertThat(pdf.headers().get("x-content-type-options")).isEqualTo("nosniff");
+        Api.Download xml = clerk.download(setup.path() + "/inbound-mail/" + captured.path("id").asString() + "/documents/1");
+        assertThat(xml.headers().get("content-disposition")).startsWith("attachment");
+        assertThat(xml.headers().get("content-type")).startsWith("application/octet-stream");
+        assertThat(xml.headers().get("content-security-policy")).isEqualTo("sandbox");
         assertThat(pdf.body()).isEqualTo(VendorMail.PDF);
 
         assertThat(bySubject.get("Out of office").path("status").asString()).isEqualTo("IGNORED");

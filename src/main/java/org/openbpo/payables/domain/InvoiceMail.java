@@ -73,7 +73,7 @@ public final class InvoiceMail {
     public static final String LOOP_HEADER = "X-OpenBPO-Loop";
 
     private static final Session SESSION = Session.getInstance(lenient());
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,900}>");
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s\\p{Cntrl}]{1,900}>");
     private static final Set<String> AUTOMATIC_PRECEDENCE = Set.of("bulk", "auto_reply", "junk", "list");
     private static final List<String> AUTOREPLY_HEADERS = List.of("X-Autoreply", "X-Autorespond", "X-Autoreply-From",
             "X-Mail-Autoreply");
@@ -186,7 +186,8 @@ public final class InvoiceMail {
 
     private static String baseType(Part part) {
         try {
-            return new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+            String type = new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+            return type.matches("[a-z0-9!#$&^_.+-]{1,127}/[a-z0-9!#$&^_.+-]{1,127}") ? type : "application/octet-stream";
         } catch (MessagingException | RuntimeException e) {
             return "application/octet-stream";
         }
@@ -226,7 +227,7 @@ public final class InvoiceMail {
         try {
             InternetAddress[] addresses = InternetAddress.parseHeader(from, false);
             if (addresses.length == 0 || addresses[0].getAddress() == null
-                    || !addresses[0].getAddress().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                    || !addresses[0].getAddress().matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+")) {
                 return null;
             }
             return addresses[0].getAddress().toLowerCase(Locale.ROOT);

@@ -130,10 +130,11 @@ public class InboundMailRows {
 
     public Optional<MailDocumentFile> document(UUID client, UUID mail, int number) {
         return jdbc.sql("""
-                        select filename, content_type, content from payables.mail_document
+                        select filename, content_type, content, kind from payables.mail_document
                          where client_id = ? and mail_id = ? and doc_no = ? and content is not null""")
                 .params(client, mail, number)
-                .query((rs, n) -> new MailDocumentFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+                .query((rs, n) -> new MailDocumentFile(rs.getString(1), rs.getString(2), rs.getBytes(3),
+                        "PDF".equals(rs.getString(4)))).optional();
     }
 
     /** The messages an invoice came from (its e-invoice, or the PDF it was keyed in from). */

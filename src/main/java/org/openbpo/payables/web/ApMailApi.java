@@ -147,17 +147,22 @@ class ApMailApi {
         return mails.ofInvoice(clientId, invoiceId);
     }
 
-    /** PDFs inline under a sandbox (no scripts, no same origin); every other file as a download. */
+    /**
+     * A file whose first bytes are a PDF's is shown inline as application/pdf (nosniff, so a browser never
+     * reads it as anything else; a sandbox would stop the browsers' PDF viewers); every other file is a
+     * download under a sandbox.
+     */
     static ResponseEntity<byte[]> file(MailDocumentFile file, boolean download) {
-        boolean pdf = file.contentType().equals("application/pdf") || file.filename().toLowerCase().endsWith(".pdf");
-        boolean inline = pdf && !download;
+        boolean inline = file.pdf() && !download;
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(file.filename(), StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(inline ? MediaType.APPLICATION_PDF : MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .body(file.content());
+                .header("X-Content-Type-Options", "nosniff");
+        if (!inline) {
+            response.header("Content-Security-Policy", "sandbox");
+        }
+        return response.body(file.content());
     }
 }

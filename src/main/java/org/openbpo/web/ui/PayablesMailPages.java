@@ -121,15 +121,18 @@ class PayablesMailPages {
                                     HttpServletRequest request) {
         Client chosen = required(user, request);
         MailDocumentFile file = mails.document(chosen.id(), mailId, number);
-        boolean pdf = file.contentType().equals("application/pdf") || file.filename().toLowerCase(Locale.ROOT).endsWith(".pdf");
+        boolean pdf = file.pdf();
         ContentDisposition disposition = (pdf ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(file.filename(), StandardCharsets.UTF_8).build();
-        // Shown in the browser's own PDF viewer under a sandbox: no scripts, no access to the application's origin.
-        return ResponseEntity.ok().contentType(pdf ? MediaType.APPLICATION_PDF : MediaType.APPLICATION_OCTET_STREAM)
+        // A real PDF (by its first bytes) opens in the browser's viewer, never read as anything else (nosniff);
+        // any other file is a download, and a sandbox keeps it from the application's origin if opened anyway.
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(pdf ? MediaType.APPLICATION_PDF : MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .body(file.content());
+                .header("X-Content-Type-Options", "nosniff");
+        if (!pdf) {
+            response.header("Content-Security-Policy", "sandbox");
+        }
+        return response.body(file.content());
     }
 
     @PostMapping("/payables/mail/{mailId}/invoice")

@@ -48,6 +48,13 @@ class InvoiceMailTest {
                 .loop()).isEqualTo("yes");
         assertThat(InvoiceMail.read(mail("Subject: no sender\n", "a", "text/plain", none)))
                 .isInstanceOf(InvoiceMail.Unreadable.class);
+        byte[] nul = mail("From: a\u0000b@v.test\nMessage-ID: <a\u0000b@v.test>\nSubject: x\u0000y\n", "a", "text/plain", none);
+        assertThat(InvoiceMail.read(nul)).as("a NUL never reaches a text column").isInstanceOf(InvoiceMail.Unreadable.class);
+        assertThat(InvoiceMail.envelope(nul)).satisfies(e -> {
+            assertThat(e.sender()).isNull();
+            assertThat(e.messageId()).isNull();
+            assertThat(e.subject()).isEqualTo("x y");
+        });
         assertThat(InvoiceMail.envelope("Subject: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)).key("Subject: x\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII))).as("no Message-ID: the bytes' hash").startsWith("sha256:");
     }
