@@ -12,6 +12,7 @@ import org.openbpo.payables.CaptureCreditNote;
 import org.openbpo.payables.CaptureInvoice;
 import org.openbpo.payables.CreditNotes;
 import org.openbpo.payables.Invoice;
+import org.openbpo.payables.InvoiceMails;
 import org.openbpo.payables.Invoices;
 import org.openbpo.payables.PayablesSetup;
 import org.openbpo.payables.PayablesWorkType;
@@ -32,9 +33,15 @@ import org.openbpo.tenancy.Users;
 import org.openbpo.work.OpenQueue;
 import org.openbpo.work.Queues;
 import org.openbpo.work.WorkTypes;
+import org.openpdf.text.Document;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.stereotype.Component;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,7 +53,9 @@ import java.util.UUID;
  * for a second person to approve its bank details), orders with a goods receipt, and invoices in
  * every state — matched to an order, an exception for an agent (price over tolerance), waiting
  * for the client's approver, approved, rejected, paid, one paid in part — a vendor's credit note,
- * one payment run made, and a proposal waiting for the client's approval.
+ * one payment run made, and a proposal waiting for the client's approval. Its AP mailbox's mail
+ * came through the relay: an e-invoice captured, a scanned PDF waiting for an agent to key it in,
+ * and an out-of-office reply ignored (the demo has no IMAP server to fetch).
  */
 @Component
 class DemoPayables {
@@ -63,10 +72,13 @@ class DemoPayables {
     private final Invoices invoices;
     private final CreditNotes creditNotes;
     private final PaymentProposals proposals;
+    private final InvoiceMails mails;
     private final Clock clock;
 
     DemoPayables(WorkTypes workTypes, Contracts contracts, Queues queues, Users users, Vendors vendors, PayablesSetup setup,
-                 PurchaseOrders orders, Invoices invoices, CreditNotes creditNotes, PaymentProposals proposals, Clock clock) {
+                 PurchaseOrders orders, Invoices invoices, CreditNotes creditNotes, PaymentProposals proposals, InvoiceMails mails,
+                 Clock clock) {
+        this.mails = mails;
         this.workTypes = workTypes;
         this.contracts = contracts;
         this.queues = queues;
@@ -139,6 +151,80 @@ class DemoPayables {
                 today.minusDays(6), "USD", new BigDecimal("150.00"), power.number(), "Meter misread at the Evanston store"), admin);
         // What falls due in the next two weeks, less City Power's credit: waiting for Karen's approval.
         proposals.propose(client, new ProposePayments("USD", today.plusDays(14), today.plusDays(1)), admin);
+
+        mail(client, "ap@officepro.example", "Invoice OP-5600", "OP-5600.xml", "application/xml",
+                ubl("OP-5600", "36-4418822", today.minusDays(2), today.plusDays(28)).getBytes(StandardCharsets.UTF_8));
+        mail(client, "billing@freshfarm.example", "Scanned invoice FF-88290", "FF-88290.pdf", "application/pdf",
+                pdf("Fresh Farm Produce Co. - Invoice FF-88290", "Seasonal produce, 60 cases at 18.50: USD 1,110.00"));
+        mail(client, "ap@citypower.example", "Automatic reply: out of office", null, null, null);
+    }
+
+    /** A vendor's message handed in as a relay would; {@code file} null for a message without attachment. */
+    private void mail(UUID client, String from, String subject, @org.jspecify.annotations.Nullable String filename,
+                      @org.jspecify.annotations.Nullable String type, byte @org.jspecify.annotations.Nullable [] file) {
+        StringBuilder mail = new StringBuilder("From: " + from + "\nTo: ap@lakeshore.example\nSubject: " + subject
+                + "\nMessage-ID: <" + subject.replaceAll("\\W", "") + "@demo.openbpo.example>\nMIME-Version: 1.0\n");
+        if (file == null) {
+            mail.append("Auto-Submitted: auto-replied\nContent-Type: text/plain\n\nI am out of the office until Monday.\n");
+        } else {
+            mail.append("Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nPlease find our invoice attached.\n")
+                    .append("--b\nContent-Type: ").append(type).append("\nContent-Disposition: attachment; filename=\"").append(filename)
+                    .append("\"\nContent-Transfer-Encoding: base64\n\n").append(Base64.getMimeEncoder().encodeToString(file))
+                    .append("\n--b--\n");
+        }
+        byte[] raw = mail.toString().replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        mails.receive(client, raw, raw.length, "RELAY");
+    }
+
+    private static byte[] pdf(String title, String line) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document();
+        PdfWriter.getInstance(document, out);
+        document.open();
+        document.add(new Paragraph(title));
+        document.add(new Paragraph(line));
+        document.close();
+        return out.toByteArray();
+    }
+
+    private static String ubl(String number, String supplierTaxId, LocalDate issued, LocalDate due) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+                         xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+                         xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+                  <cbc:CustomizationID>urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0</cbc:CustomizationID>
+                  <cbc:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</cbc:ProfileID>
+                  <cbc:ID>%s</cbc:ID>
+                  <cbc:IssueDate>%s</cbc:IssueDate>
+                  <cbc:DueDate>%s</cbc:DueDate>
+                  <cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>
+                  <cbc:DocumentCurrencyCode>USD</cbc:DocumentCurrencyCode>
+                  <cac:AccountingSupplierParty><cac:Party>
+                    <cbc:EndpointID schemeID="9959">364418822</cbc:EndpointID>
+                    <cac:PartyTaxScheme><cbc:CompanyID>%s</cbc:CompanyID><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>
+                    <cac:PartyLegalEntity><cbc:RegistrationName>Office Pro Supplies</cbc:RegistrationName></cac:PartyLegalEntity>
+                  </cac:Party></cac:AccountingSupplierParty>
+                  <cac:AccountingCustomerParty><cac:Party>
+                    <cbc:EndpointID schemeID="9959">136281744</cbc:EndpointID>
+                    <cac:PartyLegalEntity><cbc:RegistrationName>Lakeshore Retail Inc.</cbc:RegistrationName></cac:PartyLegalEntity>
+                  </cac:Party></cac:AccountingCustomerParty>
+                  <cac:TaxTotal><cbc:TaxAmount currencyID="USD">0.00</cbc:TaxAmount></cac:TaxTotal>
+                  <cac:LegalMonetaryTotal>
+                    <cbc:LineExtensionAmount currencyID="USD">312.00</cbc:LineExtensionAmount>
+                    <cbc:TaxExclusiveAmount currencyID="USD">312.00</cbc:TaxExclusiveAmount>
+                    <cbc:TaxInclusiveAmount currencyID="USD">312.00</cbc:TaxInclusiveAmount>
+                    <cbc:PayableAmount currencyID="USD">312.00</cbc:PayableAmount>
+                  </cac:LegalMonetaryTotal>
+                  <cac:InvoiceLine>
+                    <cbc:ID>1</cbc:ID>
+                    <cbc:InvoicedQuantity unitCode="EA">24</cbc:InvoicedQuantity>
+                    <cbc:LineExtensionAmount currencyID="USD">312.00</cbc:LineExtensionAmount>
+                    <cac:Item><cbc:Name>Copier paper, boxes</cbc:Name></cac:Item>
+                    <cac:Price><cbc:PriceAmount currencyID="USD">13.00</cbc:PriceAmount></cac:Price>
+                  </cac:InvoiceLine>
+                </Invoice>
+                """.formatted(number, issued, due, supplierTaxId).strip();
     }
 
     private void vendor(UUID client, String code, String name, String taxId, int terms, String discountPercent, Integer discountDays,

@@ -168,6 +168,20 @@ public class CreditNotes {
         return rows.list(client, vendor, open, limit);
     }
 
+    /** Where the credit of these notes went (the client's notes only; others' ids find nothing). */
+    @Transactional(readOnly = true)
+    public List<CreditAllocation> allocations(UUID client, List<UUID> notes) {
+        clients.get(client);
+        return rows.allocations(client, notes);
+    }
+
+    /** Where one note's credit went; 404 for a note the client does not have. */
+    @Transactional(readOnly = true)
+    public List<CreditAllocation> allocations(UUID client, UUID note) {
+        get(client, note);
+        return rows.allocations(client, List.of(note));
+    }
+
     private String supplier(UUID client, UblInvoice.CreditRead read) {
         for (String id : new String[] {read.supplierTaxId(), read.supplierEndpoint()}) {
             if (id != null && !id.isBlank()) {

@@ -1,5 +1,6 @@
 package org.openbpo.payables;
 
+import org.jspecify.annotations.Nullable;
 import org.openbpo.contracts.Contract;
 import org.openbpo.contracts.Contracts;
 import org.openbpo.contracts.ServiceLine;
@@ -54,6 +55,27 @@ class PayablesWork {
                     "Waiting for the client's approver"), by);
         }
         return item;
+    }
+
+    /** A PDF-only message to key in: the item says who sent it and names the message. */
+    WorkItem raiseKeying(UUID client, String serviceLine, UUID mail, String sender, @Nullable String subject, CurrentUser by) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("invoice", "to key in from mail " + mail);
+        form.put("vendor", sender.length() > 200 ? sender.substring(0, 200) : sender);
+        form.put("amount", "to key in");
+        form.put("reason", "A vendor's mail carried a PDF but no e-invoice: key the invoice in from the PDF kept with the message.");
+        String title = "Key in invoice mailed by " + sender + (subject == null || subject.isBlank() ? "" : ": " + subject);
+        return workItems.create(client, new CreateWorkItem(serviceLine, null, null,
+                title.length() > 300 ? title.substring(0, 300) : title, form, "EMAIL"), by);
+    }
+
+    /**
+     * The draft's item is done once the invoice is keyed in. Items raised under a version of the
+     * work type without the keyed state end as rejected with a note saying the invoice was keyed.
+     */
+    void finishKeying(UUID client, long item, String note, CurrentUser by) {
+        boolean keyedState = workItems.movesFor(client, item, by).stream().anyMatch(t -> t.to().equals(PayablesWorkType.KEYED));
+        move(client, item, keyedState ? PayablesWorkType.KEYED : PayablesWorkType.REJECTED, note, by);
     }
 
     void move(UUID client, long item, String to, String note, CurrentUser by) {

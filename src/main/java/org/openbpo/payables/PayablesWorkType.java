@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The work type an accounts-payable service line runs on: one item per invoice that needs a person,
  * an exception for an agent (received, investigating, waiting on the vendor) or an approval for the
- * client (awaiting approval, which pauses the SLA clock: the time is the client's). A provider
+ * client (awaiting approval, which pauses the SLA clock: the time is the client's), or a mailed PDF
+ * for an agent to key in (done when keyed). A provider
  * defines it for a client with {@code WorkTypes.define(client, PayablesWorkType.definition())} and
  * names {@link #CODE} on the contract's accounts-payable service line.
  */
@@ -26,6 +27,8 @@ public final class PayablesWorkType {
     static final String AWAITING_APPROVAL = "awaiting_approval";
     static final String APPROVED = "approved";
     static final String REJECTED = "rejected";
+    /** A mailed PDF keyed in as an invoice (the invoice itself then goes its own way). */
+    static final String KEYED = "keyed";
 
     private static final Set<String> EVERYONE = Set.of("AGENT", "TEAM_LEAD", "OPERATIONS_MANAGER", "ADMINISTRATOR",
             "CLIENT_ADMINISTRATOR", "APPROVER", "REQUESTER");
@@ -41,7 +44,8 @@ public final class PayablesWorkType {
                         new WorkState("query_to_vendor", "Query to vendor", StateCategory.PENDING_THIRD_PARTY),
                         new WorkState(AWAITING_APPROVAL, "Awaiting client approval", StateCategory.PENDING_CLIENT),
                         new WorkState(APPROVED, "Approved", StateCategory.DONE),
-                        new WorkState(REJECTED, "Rejected", StateCategory.CANCELLED)),
+                        new WorkState(REJECTED, "Rejected", StateCategory.CANCELLED),
+                        new WorkState(KEYED, "Keyed in", StateCategory.DONE)),
                 List.of(new WorkTransition(RECEIVED, INVESTIGATING, "Investigate", Set.of()),
                         new WorkTransition(RECEIVED, AWAITING_APPROVAL, "Send for approval", EVERYONE),
                         new WorkTransition(INVESTIGATING, "query_to_vendor", "Query the vendor", Set.of()),
@@ -50,7 +54,9 @@ public final class PayablesWorkType {
                         new WorkTransition(RECEIVED, REJECTED, "Reject", Set.of()),
                         new WorkTransition(INVESTIGATING, REJECTED, "Reject", Set.of()),
                         new WorkTransition(AWAITING_APPROVAL, APPROVED, "Approve", CLIENT_APPROVERS),
-                        new WorkTransition(AWAITING_APPROVAL, REJECTED, "Reject", CLIENT_APPROVERS)),
+                        new WorkTransition(AWAITING_APPROVAL, REJECTED, "Reject", CLIENT_APPROVERS),
+                        new WorkTransition(RECEIVED, KEYED, "Keyed in", Set.of()),
+                        new WorkTransition(INVESTIGATING, KEYED, "Keyed in", Set.of())),
                 List.of(new FormField("invoice", "Invoice", FieldType.TEXT, true, 200, List.of()),
                         new FormField("vendor", "Vendor", FieldType.TEXT, true, 200, List.of()),
                         new FormField("amount", "Amount", FieldType.TEXT, true, 40, List.of()),

@@ -31,6 +31,8 @@ class DemoPayablesTest extends IntegrationTest {
     CreditNotes creditNotes;
     @Autowired
     PayablesReports reports;
+    @Autowired
+    InvoiceMails mails;
 
     @Test
     void lakeshoresPayablesHaveInvoicesInEveryStateAnExceptionAndAProposalForTheClient() {
@@ -53,6 +55,12 @@ class DemoPayablesTest extends IntegrationTest {
             assertThat(part.open()).as("paid in part before").isEqualByComparingTo("1200.00");
             assertThat(creditNotes.list(lakeshore.id(), null, false, 10)).hasSize(1);
             assertThat(reports.aging(lakeshore.id(), null).totals()).isNotEmpty();
+            List<InvoiceMailMessage> mail = mails.messages(lakeshore.id(), null, null, null, 10);
+            assertThat(mail).extracting(InvoiceMailMessage::status).containsExactlyInAnyOrder(InvoiceMailStatus.CAPTURED,
+                    InvoiceMailStatus.TO_KEY, InvoiceMailStatus.IGNORED);
+            assertThat(mail.stream().filter(m -> m.status() == InvoiceMailStatus.TO_KEY).findFirst().orElseThrow().workItemId())
+                    .as("the scanned PDF is an agent's work").isNotNull();
+            assertThat(all).extracting(Invoice::number).contains("OP-5600");
         });
     }
 }

@@ -63,4 +63,41 @@ class PayablesBrowserTest extends IntegrationTest {
         assertThat(browser.text("#aging")).contains("THAMES");
         browser.screenshot("payables-approved");
     }
+
+    @Test
+    void creditNotesShowWhatIsLeftAndTheInvoicesTheirCreditWasSetAgainst() {
+        PayablesFixture.Setup setup = PayablesFixture.client(context, IntegrationTest::unique, providerAdministrator(), "US",
+                "America/New_York", "USD");
+        org.openbpo.testing.Api clerk = api().as(setup.clerkToken());
+        var created = clerk.post(setup.path() + "/vendors", VendorApiTest.vendor("INK", java.util.List.of("USD"), VendorApiTest.US_BANK));
+        api().as(setup.secondClerkToken()).post(setup.path() + "/vendors/" + created.text("id") + "/bank-changes/"
+                + created.text("pendingBankChange") + "/decision", Map.of("approve", true));
+        clerk.post(setup.path() + "/purchase-orders", Map.of("number", "PO-INK", "vendor", "INK", "currency", "USD",
+                "receiptRequired", false, "lines", java.util.List.of(Map.of("description", "Toner", "quantity", "1", "unitPrice", "100.00"))));
+        Map<String, Object> matched = invoice("INK", "INK-1", "2026-03-01", "USD", "100.00");
+        matched.put("purchaseOrder", "PO-INK");
+        matched.put("lines", java.util.List.of(Map.of("description", "Toner", "quantity", "1", "unitPrice", "100.00", "orderLine", 1)));
+        assertThat(clerk.post(setup.path() + "/invoices", matched).text("status")).isEqualTo("APPROVED");
+        assertThat(clerk.post(setup.path() + "/credit-notes", Map.of("vendor", "INK", "number", "CN-INK-1", "creditDate", "2026-03-02",
+                "currency", "USD", "amount", "30.00")).status()).isEqualTo(201);
+        assertThat(clerk.post(setup.path() + "/credit-notes", Map.of("vendor", "INK", "number", "CN-INK-2", "creditDate", "2026-03-03",
+                "currency", "USD", "amount", "5.00", "invoiceNumber", "INK-1")).status()).isEqualTo(201);
+        var proposed = clerk.post(setup.path() + "/proposals", Map.of("currency", "USD", "dueBy", "2026-12-31", "payOn", "2026-03-10"));
+        assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(201);
+
+        browser.logIn(setup.clerk().email(), "long enough password");
+        browser.open("/payables?client=" + setup.client().id());
+        assertThat(browser.text("#credit-notes [data-number=CN-INK-1] .remaining")).isEqualTo("USD 0.00");
+        assertThat(browser.text("#credit-notes [data-number=CN-INK-1] .allocation[data-invoice=INK-1]"))
+                .isEqualTo("USD 30.00 against invoice INK-1 (proposal DRAFT)");
+        assertThat(browser.text("#credit-notes [data-number=CN-INK-2] .allocation[data-invoice=INK-1]"))
+                .isEqualTo("USD 5.00 against invoice INK-1 (proposal DRAFT)");
+        assertThat(browser.text("#credit-notes [data-number=CN-INK-2]")).contains("credits invoice INK-1");
+        browser.screenshot("payables-credit-notes");
+
+        var allocations = clerk.get(setup.path() + "/credit-notes/" + clerk.get(setup.path() + "/credit-notes").body().get(1)
+                .path("id").asString() + "/allocations");
+        assertThat(allocations.status()).isEqualTo(200);
+        assertThat(allocations.body().get(0).path("invoiceNumber").asString()).isEqualTo("INK-1");
+    }
 }

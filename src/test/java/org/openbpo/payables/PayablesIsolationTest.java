@@ -28,6 +28,7 @@ class PayablesIsolationTest extends IntegrationTest {
     String order;
     String proposal;
     String creditNote;
+    String mail;
 
     @BeforeEach
     void twoClients() {
@@ -51,7 +52,15 @@ class PayablesIsolationTest extends IntegrationTest {
                 "creditDate", "2026-03-02", "currency", "USD", "amount", "1.00"));
         assertThat(credited.status()).as(credited.body().toString()).isEqualTo(201);
         creditNote = credited.text("id");
+        assertThat(api().as(other.clientAdminToken()).put(other.path() + "/mailbox", MAILBOX).status()).isEqualTo(200);
+        Api.Response relayed = theirs.post(other.path() + "/inbound-mail", "message/rfc822",
+                VendorMail.from("billing@theirs.test").subject("Their PDF").attach("t.pdf", "application/pdf", VendorMail.PDF).bytes());
+        assertThat(relayed.status()).as(relayed.body().toString()).isEqualTo(201);
+        mail = relayed.body().path("message").path("id").asString();
     }
+
+    static final Map<String, Object> MAILBOX = Map.of("host", "imap.client.test", "port", 993, "security", "TLS",
+            "username", "ap@client.test", "password", "secret", "folder", "INBOX");
 
     @Test
     void anotherClientsPayablesAreNotFound() {
@@ -91,10 +100,27 @@ class PayablesIsolationTest extends IntegrationTest {
             attempts.put("credit notes", api.get(them + "/credit-notes"));
             attempts.put("credit note", api.get(them + "/credit-notes/" + creditNote));
             attempts.put("their credit note under our id", api.get(own.path() + "/credit-notes/" + creditNote));
+            attempts.put("their credit note's allocations under our id", api.get(own.path() + "/credit-notes/" + creditNote + "/allocations"));
+            attempts.put("their credit note's allocations", api.get(them + "/credit-notes/" + creditNote + "/allocations"));
             attempts.put("capture credit note", api.post(them + "/credit-notes", Map.of("vendor", "THEIRS", "number", "CN-X",
                     "creditDate", "2026-03-02", "currency", "USD", "amount", "1.00")));
             attempts.put("credit note import", api.post(them + "/credit-note-imports", "text/csv",
                     "vendor,number,date,currency,amount\nTHEIRS,CN-Y,2026-03-02,USD,1.00\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            attempts.put("mailbox", api.get(them + "/mailbox"));
+            attempts.put("set up mailbox", api.put(them + "/mailbox", MAILBOX));
+            attempts.put("remove mailbox", api.delete(them + "/mailbox"));
+            attempts.put("fetch mailbox", api.post(them + "/mailbox/fetches", Map.of()));
+            attempts.put("hand in mail", api.post(them + "/inbound-mail", "message/rfc822",
+                    VendorMail.from("x@theirs.test").attach("x.pdf", "application/pdf", VendorMail.PDF).bytes()));
+            attempts.put("mails", api.get(them + "/inbound-mail"));
+            attempts.put("mail", api.get(them + "/inbound-mail/" + mail));
+            attempts.put("their mail under our id", api.get(own.path() + "/inbound-mail/" + mail));
+            attempts.put("their raw mail under our id", api.get(own.path() + "/inbound-mail/" + mail + "/raw"));
+            attempts.put("their PDF under our id", api.get(own.path() + "/inbound-mail/" + mail + "/documents/1"));
+            attempts.put("their PDF", api.get(them + "/inbound-mail/" + mail + "/documents/1"));
+            attempts.put("key in their mail under our id", api.post(own.path() + "/inbound-mail/" + mail + "/invoice",
+                    invoice("THEIRS", "T-9", "2026-03-01", "USD", "1.00")));
+            attempts.put("their invoice's mail under our id", api.get(own.path() + "/invoices/" + invoiceId + "/mail"));
             attempts.put("aging", api.get(them + "/reports/aging"));
             attempts.put("forecast", api.get(them + "/reports/cash-forecast"));
             attempts.forEach((what, response) -> {
@@ -106,5 +132,8 @@ class PayablesIsolationTest extends IntegrationTest {
         assertThat(theirs.get(other.path() + "/invoices/" + invoiceId).text("status")).as("nothing changed").isEqualTo("PROPOSED");
         assertThat(theirs.get(other.path() + "/proposals/" + proposal).text("status")).isEqualTo("DRAFT");
         assertThat(theirs.get(other.path() + "/vendors/" + vendor + "/bank-changes").body().size()).isEqualTo(1);
+        assertThat(theirs.get(other.path() + "/inbound-mail/" + mail).text("status")).isEqualTo("TO_KEY");
+        assertThat(theirs.get(other.path() + "/inbound-mail").body().path("items").size()).as("nothing handed in for them").isEqualTo(1);
+        assertThat(theirs.get(other.path() + "/mailbox").text("host")).isEqualTo("imap.client.test");
     }
 }

@@ -22,7 +22,7 @@ class PayablesRowLevelSecurityTest extends IntegrationTest {
 
     private static final List<String> TABLES = List.of("settings", "vendor", "bank_change", "purchase_order", "po_line",
             "goods_receipt", "invoice", "invoice_line", "approval_limit", "proposal", "proposal_item", "payment_run", "payment",
-            "credit_note", "credit_application");
+            "credit_note", "credit_application", "mailbox", "inbound_mail", "mail_document");
 
     @Autowired
     ApplicationContext context;

@@ -74,6 +74,26 @@ public class CreditNoteRows {
                 .params(client, vendor, vendor, open, limit).query(CreditNoteRows::note).list();
     }
 
+    /** Where the credit of these notes went: invoice, proposal and amount, oldest proposal first. */
+    public List<org.openbpo.payables.CreditAllocation> allocations(UUID client, List<UUID> notes) {
+        if (notes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select a.credit_note_id, a.invoice_id, i.number, a.proposal_id, p.status, c.currency, a.amount_minor
+                          from payables.credit_application a
+                          join payables.credit_note c on c.client_id = a.client_id and c.id = a.credit_note_id
+                          join payables.invoice i on i.client_id = a.client_id and i.id = a.invoice_id
+                          join payables.proposal p on p.client_id = a.client_id and p.id = a.proposal_id
+                         where a.client_id = ? and a.credit_note_id = any (?::uuid[])
+                         order by p.created_at, i.number""")
+                .params(client, notes.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .query((rs, n) -> new org.openbpo.payables.CreditAllocation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
+                        MinorUnits.decimal(rs.getLong(7), rs.getString(6))))
+                .list();
+    }
+
     private static CreditNote note(ResultSet rs, int n) throws SQLException {
         String currency = rs.getString("currency");
         long amount = rs.getLong("amount_minor");

@@ -77,4 +77,10 @@ class CreditNoteApi {
     CreditNote get(@PathVariable UUID clientId, @PathVariable UUID creditNoteId) {
         return notes.get(clientId, creditNoteId);
     }
+
+    @GetMapping("/credit-notes/{creditNoteId}/allocations")
+    @Operation(summary = "Where the note's credit went: the invoices payment proposals set it against, and how much")
+    List<org.openbpo.payables.CreditAllocation> allocations(@PathVariable UUID clientId, @PathVariable UUID creditNoteId) {
+        return notes.allocations(clientId, creditNoteId);
+    }
 }

@@ -3,8 +3,12 @@ package org.openbpo.web.ui;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.payables.BankDetails;
+import org.openbpo.payables.CreditAllocation;
+import org.openbpo.payables.CreditNote;
+import org.openbpo.payables.CreditNotes;
 import org.openbpo.payables.Invoice;
 import org.openbpo.payables.InvoiceImports;
+import org.openbpo.payables.InvoiceMails;
 import org.openbpo.payables.InvoiceStatus;
 import org.openbpo.payables.Invoices;
 import org.openbpo.payables.PayablesReports;
@@ -46,10 +50,15 @@ class PayablesPages {
     private final Invoices invoices;
     private final InvoiceImports imports;
     private final PayablesReports reports;
+    private final CreditNotes creditNotes;
+    private final InvoiceMails mails;
     private final ClientFocus focus;
 
-    PayablesPages(Vendors vendors, Invoices invoices, InvoiceImports imports, PayablesReports reports, ClientFocus focus) {
+    PayablesPages(Vendors vendors, Invoices invoices, InvoiceImports imports, PayablesReports reports, CreditNotes creditNotes,
+                  InvoiceMails mails, ClientFocus focus) {
         this.vendors = vendors;
+        this.mails = mails;
+        this.creditNotes = creditNotes;
         this.invoices = invoices;
         this.imports = imports;
         this.reports = reports;
@@ -74,8 +83,13 @@ class PayablesPages {
         model.addAttribute("changes", vendors.pendingBankChanges(chosen.id()));
         List<Invoice> latest = invoices.page(chosen.id(), null, null, null, null, 50);
         model.addAttribute("invoices", latest);
+        model.addAttribute("pdfs", mails.pdfsOf(chosen.id(), latest.stream().map(Invoice::id).toList()));
         model.addAttribute("awaiting", InvoiceStatus.AWAITING_APPROVAL);
         model.addAttribute("clientApprover", !user.providerStaff());
+        List<CreditNote> notes = creditNotes.list(chosen.id(), null, false, 50);
+        model.addAttribute("creditNotes", notes);
+        model.addAttribute("allocations", creditNotes.allocations(chosen.id(), notes.stream().map(CreditNote::id).toList()).stream()
+                .collect(Collectors.groupingBy(CreditAllocation::creditNoteId)));
         model.addAttribute("aging", reports.aging(chosen.id(), null));
         model.addAttribute("forecast", reports.forecast(chosen.id(), null, 8));
         return "payables/home";
