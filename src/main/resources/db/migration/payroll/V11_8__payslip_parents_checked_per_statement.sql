@@ -31,14 +31,17 @@ $$
 declare
     missing text;
 begin
-    select format('payslip of employee %s in run %s: %s', n.employee_id, n.run_id,
-                  case when r.id is null then 'no such pay run' else 'no such employee' end)
-      into missing
-      from added n
-      left join payroll.pay_run r on r.client_id = n.client_id and r.id = n.run_id
-     where r.id is null
-        or not exists (select from payroll.employee e where e.client_id = n.client_id and e.id = n.employee_id)
+    -- A statement writes the payslips of one run, usually: the run is looked up once.
+    select format('payslips of run %s: no such pay run', n.run_id) into missing
+      from (select distinct client_id, run_id from added) n
+     where not exists (select from payroll.pay_run r where r.client_id = n.client_id and r.id = n.run_id)
      limit 1;
+    if missing is null then
+        select format('payslip of employee %s in run %s: no such employee', n.employee_id, n.run_id) into missing
+          from added n
+         where not exists (select from payroll.employee e where e.client_id = n.client_id and e.id = n.employee_id)
+         limit 1;
+    end if;
     if missing is not null then
         raise exception 'insert into payroll.payslip violates its parents: %', missing using errcode = '23503';
     end if;
