@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -74,6 +75,16 @@ public class EmailTickets {
      */
     public Settlement handle(StoredChannel channel, InboundEmail email, Instant receivedAt, IntSupplier recentFromSender,
                              boolean sentByUs) {
+        return handle(channel, email, receivedAt, recentFromSender, sentByUs,
+                ticket -> customers.linkNew(channel.clientId(), ticket.ticket(), ticket.who()));
+    }
+
+    /**
+     * As above, handing each new ticket and its sender to {@code linkCustomer}, which a batch uses to
+     * identify and link the customers of all its tickets at once ({@link CustomerRecords#linkAll}).
+     */
+    public Settlement handle(StoredChannel channel, InboundEmail email, Instant receivedAt, IntSupplier recentFromSender,
+                             boolean sentByUs, Consumer<CustomerRecords.NewTicket> linkCustomer) {
         UUID clientId = channel.clientId();
         List<String> notes = new ArrayList<>(email.notes());
         String loop = loop(channel, email, recentFromSender, sentByUs);
@@ -96,7 +107,7 @@ public class EmailTickets {
             ticket = workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, null, title(email),
                     Map.of("customerEmail", email.sender(), "description", text.isBlank() ? "(The message has no text.)"
                             : clip(text, MAX_DESCRIPTION)), "EMAIL"), customer(clientId, email));
-            customers.linkNew(clientId, ticket, IdentifyCustomer.byEmail(email.sender(), email.senderName()));
+            linkCustomer.accept(new CustomerRecords.NewTicket(ticket, IdentifyCustomer.byEmail(email.sender(), email.senderName())));
             status = IntakeStatus.TICKET_CREATED;
         }
         if (email.messageId() != null) {
