@@ -70,41 +70,36 @@ public class CustomerRows {
         Timestamp now = ts(at);
         return jdbc.sql("""
                         with claim as (
-                            select * from unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[])
-                                       as c(kind, value, new_id, name, organisation)
-                        ), found as (
-                            select c.kind, c.value, k.customer_id from claim c
-                              join support.customer_contact k on k.client_id = ? and k.kind = c.kind and k.value = c.value
-                        ), fresh as (
-                            select c.* from claim c where not exists (select from found f where f.kind = c.kind and f.value = c.value)
+                            -- each contact looked up by its key, whatever the planner guesses of the arrays' length
+                            select c.*, (select k.customer_id from support.customer_contact k
+                                          where k.client_id = ? and k.kind = c.kind and k.value = c.value) as found_id
+                              from unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[]) as c(kind, value, new_id, name, organisation)
                         ), created as (
                             insert into support.customer (client_id, id, name, organisation, created_at, updated_at)
-                            select ?, f.new_id, f.name, f.organisation, ?, ? from fresh f
+                            select ?, c.new_id, c.name, c.organisation, ?, ? from claim c where c.found_id is null
                         ), contacts as (
                             insert into support.customer_contact (client_id, kind, value, customer_id, added_at)
-                            select ?, f.kind, f.value, f.new_id, ? from fresh f
+                            select ?, c.kind, c.value, c.new_id, ? from claim c where c.found_id is null
                         ), completed as (
                             update support.customer s set name = coalesce(s.name, c.name),
                                    organisation = coalesce(s.organisation, c.organisation), updated_at = ?
-                              from claim c join found f on f.kind = c.kind and f.value = c.value
-                             where s.client_id = ? and s.id = f.customer_id
+                              from claim c
+                             where c.found_id is not null and s.client_id = ? and s.id = c.found_id
                                and (s.name is null and c.name is not null or s.organisation is null and c.organisation is not null)
                         ), linked as (
                             insert into support.ticket_customer (client_id, item_id, customer_id, channel, linked_at)
-                            select ?, l.item_id, coalesce(f.customer_id, c.new_id), l.channel, ?
+                            select ?, l.item_id, coalesce(c.found_id, c.new_id), l.channel, ?
                               from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as l(item_id, kind, value, channel)
                               join claim c on c.kind = l.kind and c.value = l.value
-                              left join found f on f.kind = l.kind and f.value = l.value
                             on conflict (client_id, item_id) do nothing
                         )
-                        select c.kind, c.value, coalesce(f.customer_id, c.new_id), f.customer_id is null
-                          from claim c left join found f on f.kind = c.kind and f.value = c.value""")
-                .params(claims.stream().map(c -> c.contact().kind().name()).toArray(String[]::new),
+                        select c.kind, c.value, coalesce(c.found_id, c.new_id), c.found_id is null from claim c""")
+                .params(clientId, claims.stream().map(c -> c.contact().kind().name()).toArray(String[]::new),
                         claims.stream().map(c -> c.contact().value()).toArray(String[]::new),
                         claims.stream().map(ContactClaim::newId).toArray(UUID[]::new),
                         claims.stream().map(ContactClaim::name).toArray(String[]::new),
                         claims.stream().map(ContactClaim::organisation).toArray(String[]::new),
-                        clientId, clientId, now, now, clientId, now, now, clientId, clientId, now,
+                        clientId, now, now, clientId, now, now, clientId, clientId, now,
                         links.stream().mapToLong(TicketLink::itemId).boxed().toArray(Long[]::new),
                         links.stream().map(l -> l.contact().kind().name()).toArray(String[]::new),
                         links.stream().map(l -> l.contact().value()).toArray(String[]::new),
