@@ -47,16 +47,13 @@ public class EmailIntake {
     private final InboundMessageRows messages;
     private final ChannelSettingsRows channels;
     private final EmailTickets tickets;
-    private final CustomerRecords customers;
     private final Clients clients;
     private final WorkItems workItems;
     private final MailRules rules;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    EmailIntake(InboundMessageRows messages, ChannelSettingsRows channels, EmailTickets tickets, CustomerRecords customers,
-                Clients clients, WorkItems workItems, MailRules rules, TransactionTemplate transactions, Clock clock) {
-        this.customers = customers;
+    EmailIntake(InboundMessageRows messages, ChannelSettingsRows channels, EmailTickets tickets, Clients clients, WorkItems workItems, MailRules rules, TransactionTemplate transactions, Clock clock) {
         this.workItems = workItems;
         this.messages = messages;
         this.channels = channels;
@@ -201,7 +198,7 @@ public class EmailIntake {
             });
             Set<String> ours = tickets.sentByUs(clientId, messageIds);
             Map<String, Integer> inBatch = new HashMap<>();
-            List<CustomerRecords.NewTicket> newTickets = new ArrayList<>();
+            org.openbpo.support.mail.IntakeBatch batch = new org.openbpo.support.mail.IntakeBatch();
             for (InboundMessageRows.NewMessage row : toRead) {
                 InboundMessageRows.ClaimedRow claim = claimed.get(row.id());
                 if (claim == null) {
@@ -215,13 +212,13 @@ public class EmailIntake {
                         int before = earlier.getOrDefault(sender, 0) + inBatch.getOrDefault(sender, 0);
                         inBatch.merge(sender, 1, Integer::sum);
                         yield tickets.handle(channel.get(), readable.email(), claim.receivedAt(), () -> before,
-                                readable.email().messageId() != null && ours.contains(readable.email().messageId()), newTickets::add);
+                                readable.email().messageId() != null && ours.contains(readable.email().messageId()), batch);
                     }
                 };
                 settled.add(new InboundMessageRows.Settled(row.id(), settlement.status(), settlement.reason(), settlement.notes(),
                         settlement.itemId(), settlement.text(), settlement.safeHtml()));
             }
-            customers.linkAll(clientId, newTickets);
+            tickets.finish(clientId, batch);
         }
         messages.settleAll(clientId, settled, clock.instant());
     }

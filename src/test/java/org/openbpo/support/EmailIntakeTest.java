@@ -259,6 +259,29 @@ class EmailIntakeTest extends IntegrationTest {
                 .containsExactly("support.customer-created");
     }
 
+    @Test
+    void aReplyFindsAnOriginalOfItsOwnBatchAndAReplyInALaterBatchFindsItToo() {
+        TestMail question = TestMail.from("kim@customer.test").to(desk.address()).subject("Invoice wrong").text("Line 3 is off.");
+        TestMail answer = TestMail.from("kim@customer.test").to(desk.address()).subject("Re: Invoice wrong")
+                .inReplyTo(question.messageId()).text("It should be 40, not 400.");
+        TestMail later = TestMail.from("kim@customer.test").to(desk.address()).subject("Re: Re: Invoice wrong")
+                .inReplyTo(answer.messageId()).text("Any news?");
+        java.util.List<IntakeOutcome> first = TenantScope.call(AllowedClients.only(desk.clientId()),
+                () -> intake.receiveAll(desk.clientId(), java.util.stream.Stream.of(question, answer)
+                        .map(mail -> new EmailIntake.Incoming(mail.bytes(), mail.bytes().length)).toList(), IntakeSource.IMAP));
+        java.util.List<IntakeOutcome> second = TenantScope.call(AllowedClients.only(desk.clientId()),
+                () -> intake.receiveAll(desk.clientId(), java.util.List.of(new EmailIntake.Incoming(later.bytes(), later.bytes().length)),
+                        IntakeSource.IMAP));
+
+        long ticket = first.getFirst().message().itemId();
+        assertThat(first).extracting(o -> o.message().status()).containsExactly(IntakeStatus.TICKET_CREATED, IntakeStatus.COMMENT_ADDED);
+        assertThat(first.get(1).message().itemId()).isEqualTo(ticket);
+        assertThat(second.getFirst().message().status()).isEqualTo(IntakeStatus.COMMENT_ADDED);
+        assertThat(second.getFirst().message().itemId()).as("found through the reply recorded by the first batch").isEqualTo(ticket);
+        assertThat(as(() -> comments.of(desk.clientId(), ticket))).extracting(WorkItemComments.Comment::body)
+                .containsExactly("It should be 40, not 400.", "Any news?");
+    }
+
     private IntakeOutcome receive(TestMail mail) {
         return TenantScope.call(AllowedClients.only(desk.clientId()), () -> intake.receive(desk.clientId(), mail.bytes(), IntakeSource.RELAY));
     }
