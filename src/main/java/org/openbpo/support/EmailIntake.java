@@ -43,6 +43,7 @@ import static org.openbpo.support.SupportPermissions.requireProviderStaff;
 public class EmailIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailIntake.class);
+    private static final java.time.Duration STRAGGLING = java.time.Duration.ofMinutes(1);
 
     private final InboundMessageRows messages;
     private final ChannelSettingsRows channels;
@@ -230,9 +231,13 @@ public class EmailIntake {
         return receive(clientId, raw, IntakeSource.RELAY);
     }
 
-    /** Finishes messages that were stored but never read (their node died in between); returns how many. */
+    /**
+     * Finishes messages that were stored but never read (their node died in between); returns how
+     * many. Only those stored more than {@link #STRAGGLING} ago: a batch reads what it stored within
+     * seconds, and taking its messages from under it would read them one by one instead.
+     */
     public int finishWaiting(int limit) {
-        List<InboundMessageRows.Waiting> waiting = inTransaction(() -> messages.waiting(limit));
+        List<InboundMessageRows.Waiting> waiting = inTransaction(() -> messages.waiting(limit, clock.instant().minus(STRAGGLING)));
         waiting.forEach(message -> process(message.clientId(), message.id()));
         return waiting.size();
     }

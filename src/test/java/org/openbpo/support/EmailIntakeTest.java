@@ -139,6 +139,9 @@ class EmailIntakeTest extends IntegrationTest {
         as(() -> rows.insert(desk.clientId(), org.openbpo.shared.id.Ids.next(), mail.messageId(), mail.messageId(),
                 IntakeSource.IMAP, mail.bytes(), mail.bytes().length, clock.instant(), "ann@customer.test", "Stored", IntakeStatus.RECEIVED, null));
 
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100)))
+                .as("a message just stored is left to the batch reading it").isZero();
+        clock.advance(java.time.Duration.ofMinutes(2));
         assertThat(TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100))).isPositive();
         IntakeOutcome fetchedAgain = receive(mail);
 
