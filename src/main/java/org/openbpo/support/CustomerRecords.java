@@ -99,12 +99,66 @@ public class CustomerRecords {
         rows.link(clientId, itemId, customerId, channel, clock.instant());
     }
 
+    /** A new ticket and the person it came from. */
+    public record NewTicket(WorkItem ticket, IdentifyCustomer who) {
+    }
+
     /** Identifies the customer and links the ticket to them: what every channel does with a new ticket. */
     @Transactional
     public Customer linkNew(UUID clientId, WorkItem ticket, IdentifyCustomer who) {
-        Customer customer = identify(clientId, who);
-        link(clientId, ticket.id(), customer.id(), ticket.channel());
-        return customer;
+        List<Contact> contacts = contacts(who);
+        if (contacts.size() != 1) {
+            Customer customer = identify(clientId, who);
+            link(clientId, ticket.id(), customer.id(), ticket.channel());
+            return customer;
+        }
+        CustomerRows.Owner owner = linkByOneContact(clientId, List.of(new NewTicket(ticket, who))).getFirst();
+        return owner.created()
+                ? new Customer(owner.customerId(), blankToNull(who.name()), blankToNull(who.organisation()), contacts, null, clock.instant())
+                : rows.find(clientId, owner.customerId()).orElseThrow();
+    }
+
+    /**
+     * As {@link #linkNew} for many tickets at once (an email batch): those that name one contact —
+     * nearly all — are identified, created where new and linked in three statements whatever their
+     * number (the contacts' locks, one statement for records, contacts and links, one for the audit
+     * records); the rest one by one.
+     */
+    @Transactional
+    public void linkAll(UUID clientId, List<NewTicket> tickets) {
+        List<NewTicket> byOneContact = new ArrayList<>();
+        for (NewTicket ticket : tickets) {
+            if (contacts(ticket.who()).size() == 1) {
+                byOneContact.add(ticket);
+            } else {
+                linkNew(clientId, ticket.ticket(), ticket.who());
+            }
+        }
+        if (!byOneContact.isEmpty()) {
+            linkByOneContact(clientId, byOneContact);
+        }
+    }
+
+    private List<CustomerRows.Owner> linkByOneContact(UUID clientId, List<NewTicket> tickets) {
+        Map<Contact, CustomerRows.ContactClaim> claims = new java.util.TreeMap<>(
+                Comparator.comparing(Contact::kind).thenComparing(Contact::value));
+        List<CustomerRows.TicketLink> links = new ArrayList<>(tickets.size());
+        for (NewTicket ticket : tickets) {
+            Contact contact = contacts(ticket.who()).getFirst();
+            claims.putIfAbsent(contact, new CustomerRows.ContactClaim(contact, Ids.next(), blankToNull(ticket.who().name()),
+                    blankToNull(ticket.who().organisation())));
+            links.add(new CustomerRows.TicketLink(ticket.ticket().id(), contact, ticket.ticket().channel()));
+        }
+        // Locked in one order (kind, then value), as identify does, so batches and single tickets cannot deadlock.
+        rows.lockContacts(clientId, List.copyOf(claims.keySet()));
+        List<CustomerRows.Owner> owners = rows.claimAndLink(clientId, List.copyOf(claims.values()), links, clock.instant());
+        List<CustomerRows.Owner> created = owners.stream().filter(CustomerRows.Owner::created).toList();
+        if (!created.isEmpty()) {
+            audit.recordMany("support.customer-created", "customer", created.stream().map(o -> clientId).toList(),
+                    created.stream().map(o -> o.customerId().toString()).toList(),
+                    created.stream().map(o -> Map.of("contacts", List.of(o.contact().value()))).toList());
+        }
+        return owners;
     }
 
     /** Staff fold one record into another: the same person, found twice. */

@@ -43,6 +43,7 @@ import static org.openbpo.support.SupportPermissions.requireProviderStaff;
 public class EmailIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailIntake.class);
+    private static final java.time.Duration STRAGGLING = java.time.Duration.ofMinutes(1);
 
     private final InboundMessageRows messages;
     private final ChannelSettingsRows channels;
@@ -53,8 +54,7 @@ public class EmailIntake {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    EmailIntake(InboundMessageRows messages, ChannelSettingsRows channels, EmailTickets tickets, Clients clients,
-                WorkItems workItems, MailRules rules, TransactionTemplate transactions, Clock clock) {
+    EmailIntake(InboundMessageRows messages, ChannelSettingsRows channels, EmailTickets tickets, Clients clients, WorkItems workItems, MailRules rules, TransactionTemplate transactions, Clock clock) {
         this.workItems = workItems;
         this.messages = messages;
         this.channels = channels;
@@ -199,6 +199,7 @@ public class EmailIntake {
             });
             Set<String> ours = tickets.sentByUs(clientId, messageIds);
             Map<String, Integer> inBatch = new HashMap<>();
+            org.openbpo.support.mail.IntakeBatch batch = new org.openbpo.support.mail.IntakeBatch();
             for (InboundMessageRows.NewMessage row : toRead) {
                 InboundMessageRows.ClaimedRow claim = claimed.get(row.id());
                 if (claim == null) {
@@ -212,12 +213,13 @@ public class EmailIntake {
                         int before = earlier.getOrDefault(sender, 0) + inBatch.getOrDefault(sender, 0);
                         inBatch.merge(sender, 1, Integer::sum);
                         yield tickets.handle(channel.get(), readable.email(), claim.receivedAt(), () -> before,
-                                readable.email().messageId() != null && ours.contains(readable.email().messageId()));
+                                readable.email().messageId() != null && ours.contains(readable.email().messageId()), batch);
                     }
                 };
                 settled.add(new InboundMessageRows.Settled(row.id(), settlement.status(), settlement.reason(), settlement.notes(),
                         settlement.itemId(), settlement.text(), settlement.safeHtml()));
             }
+            tickets.finish(clientId, batch);
         }
         messages.settleAll(clientId, settled, clock.instant());
     }
@@ -229,9 +231,13 @@ public class EmailIntake {
         return receive(clientId, raw, IntakeSource.RELAY);
     }
 
-    /** Finishes messages that were stored but never read (their node died in between); returns how many. */
+    /**
+     * Finishes messages that were stored but never read (their node died in between); returns how
+     * many. Only those stored more than {@link #STRAGGLING} ago: a batch reads what it stored within
+     * seconds, and taking its messages from under it would read them one by one instead.
+     */
     public int finishWaiting(int limit) {
-        List<InboundMessageRows.Waiting> waiting = inTransaction(() -> messages.waiting(limit));
+        List<InboundMessageRows.Waiting> waiting = inTransaction(() -> messages.waiting(limit, clock.instant().minus(STRAGGLING)));
         waiting.forEach(message -> process(message.clientId(), message.id()));
         return waiting.size();
     }

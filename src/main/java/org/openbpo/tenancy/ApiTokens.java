@@ -5,7 +5,6 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
 import org.openbpo.tenancy.persistence.TokenRows;
-import org.openbpo.tenancy.persistence.UserRows;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,13 +43,11 @@ public class ApiTokens {
     }
 
     private final TokenRows tokens;
-    private final UserRows users;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ApiTokens(TokenRows tokens, UserRows users, AuditTrail audit, Clock clock) {
+    ApiTokens(TokenRows tokens, AuditTrail audit, Clock clock) {
         this.tokens = tokens;
-        this.users = users;
         this.audit = audit;
         this.clock = clock;
     }
@@ -85,35 +82,34 @@ public class ApiTokens {
         audit.record(owner.clientId(), "api-token.revoked", "api-token", tokenId, null, null);
     }
 
-    /** Authenticates a presented bearer token; runs in the system scope, before any tenant is known. */
-    @Transactional
+    /**
+     * Authenticates a presented bearer token: one statement, in no transaction of its own, before
+     * any tenant is known. The token and its user are read as they are now on every call, so a
+     * revoked token or a disabled user is refused from the next request on.
+     */
     public Check check(String presented) {
         Optional<UUID> id = idOf(presented);
         if (id.isEmpty()) {
             return new Check.Refused(Refusal.MALFORMED);
         }
-        Optional<TokenRows.StoredToken> stored = tokens.find(id.get());
-        if (stored.isEmpty()) {
-            return new Check.Refused(Refusal.UNKNOWN);
-        }
-        String secret = presented.substring(PREFIX.length() + 33);
-        if (!MessageDigest.isEqual(stored.get().secretHash(), sha256(secret))) {
+        byte[] secretHash = sha256(presented.substring(PREFIX.length() + 33));
+        Instant now = clock.instant();
+        Optional<TokenRows.Holder> stored = tokens.holder(id.get(), secretHash, now);
+        if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().secretHash(), secretHash)) {
             return new Check.Refused(Refusal.UNKNOWN);
         }
         ApiToken token = stored.get().token();
-        Instant now = clock.instant();
         if (token.revokedAt() != null) {
             return new Check.Refused(Refusal.REVOKED);
         }
         if (!token.usableAt(now)) {
             return new Check.Refused(Refusal.EXPIRED);
         }
-        var user = users.find(token.userId()).filter(u -> u.status() == UserStatus.ACTIVE);
-        if (user.isEmpty()) {
+        User user = stored.get().user();
+        if (user.status() != UserStatus.ACTIVE) {
             return new Check.Refused(Refusal.USER_DISABLED);
         }
-        tokens.touch(token.id(), now);
-        return new Check.Accepted(CurrentUser.of(user.get()).through(token));
+        return new Check.Accepted(CurrentUser.of(user).through(token));
     }
 
     private static Optional<UUID> idOf(String presented) {

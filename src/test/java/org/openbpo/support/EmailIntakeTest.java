@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,11 @@ class EmailIntakeTest extends IntegrationTest {
     org.openbpo.support.persistence.InboundMessageRows rows;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    CustomerRecords customers;
+    @Autowired
+    org.openbpo.audit.AuditTrail audit;
 
     SupportFixture.Desk desk;
 
@@ -133,6 +139,9 @@ class EmailIntakeTest extends IntegrationTest {
         as(() -> rows.insert(desk.clientId(), org.openbpo.shared.id.Ids.next(), mail.messageId(), mail.messageId(),
                 IntakeSource.IMAP, mail.bytes(), mail.bytes().length, clock.instant(), "ann@customer.test", "Stored", IntakeStatus.RECEIVED, null));
 
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100)))
+                .as("a message just stored is left to the batch reading it").isZero();
+        clock.advance(java.time.Duration.ofMinutes(2));
         assertThat(TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100))).isPositive();
         IntakeOutcome fetchedAgain = receive(mail);
 
@@ -217,6 +226,63 @@ class EmailIntakeTest extends IntegrationTest {
         assertThat(again).extracting(IntakeOutcome::duplicate).containsOnly(true);
         assertThat(TenantScope.call(AllowedClients.only(desk.clientId()), () -> intake.messages(desk.clientId(), null, null, 10, admin())))
                 .hasSize(3);
+    }
+
+    @Test
+    void aBatchIdentifiesEachSenderOnceAndLinksEveryTicketToTheirRecord() {
+        IntakeOutcome known = receive(TestMail.from("Gil Known <gil@customer.test>").to(desk.address()).subject("First").text("One."));
+        IntakeOutcome nameless = receive(TestMail.from("jo@customer.test").to(desk.address()).subject("Hello").text("Two."));
+        UUID gil = as(() -> customers.ofTicket(desk.clientId(), known.message().itemId())).orElseThrow().id();
+        UUID jo = as(() -> customers.ofTicket(desk.clientId(), nameless.message().itemId())).orElseThrow().id();
+
+        java.util.List<EmailIntake.Incoming> batch = java.util.stream.Stream.of(
+                        TestMail.from("Hal New <hal@customer.test>").to(desk.address()).subject("Parcel late").text("Where is it?"),
+                        TestMail.from("Hal New <HAL@customer.test>").to(desk.address()).subject("Another parcel").text("And this one?"),
+                        TestMail.from("Gil Known <gil@customer.test>").to(desk.address()).subject("Second").text("Three."),
+                        TestMail.from("Jo Smith <jo@customer.test>").to(desk.address()).subject("Again").text("Four."))
+                .map(mail -> new EmailIntake.Incoming(mail.bytes(), mail.bytes().length)).toList();
+        java.util.List<IntakeOutcome> outcomes = TenantScope.call(AllowedClients.only(desk.clientId()),
+                () -> intake.receiveAll(desk.clientId(), batch, IntakeSource.IMAP));
+
+        assertThat(outcomes).extracting(o -> o.message().status()).containsOnly(IntakeStatus.TICKET_CREATED);
+        java.util.List<Customer> owners = outcomes.stream()
+                .map(o -> as(() -> customers.ofTicket(desk.clientId(), o.message().itemId())).orElseThrow()).toList();
+        Customer hal = owners.getFirst();
+        assertThat(owners.get(1).id()).as("one record for both of Hal's new tickets").isEqualTo(hal.id());
+        assertThat(hal.name()).isEqualTo("Hal New");
+        assertThat(hal.email()).isEqualTo("hal@customer.test");
+        assertThat(owners.get(2).id()).as("a known sender's ticket joins their record").isEqualTo(gil);
+        assertThat(owners.get(3).id()).isEqualTo(jo);
+        assertThat(owners.get(3).name()).as("what the record did not know is filled in").isEqualTo("Jo Smith");
+        assertThat(as(() -> customers.history(desk.clientId(), hal.id())).tickets()).hasSize(2);
+        assertThat(as(() -> customers.history(desk.clientId(), gil)).tickets()).hasSize(2);
+        assertThat(as(() -> audit.history(desk.clientId(), "customer", hal.id()))).extracting(org.openbpo.audit.AuditEntry::action)
+                .containsExactly("support.customer-created");
+        assertThat(as(() -> audit.history(desk.clientId(), "customer", gil))).extracting(org.openbpo.audit.AuditEntry::action)
+                .containsExactly("support.customer-created");
+    }
+
+    @Test
+    void aReplyFindsAnOriginalOfItsOwnBatchAndAReplyInALaterBatchFindsItToo() {
+        TestMail question = TestMail.from("kim@customer.test").to(desk.address()).subject("Invoice wrong").text("Line 3 is off.");
+        TestMail answer = TestMail.from("kim@customer.test").to(desk.address()).subject("Re: Invoice wrong")
+                .inReplyTo(question.messageId()).text("It should be 40, not 400.");
+        TestMail later = TestMail.from("kim@customer.test").to(desk.address()).subject("Re: Re: Invoice wrong")
+                .inReplyTo(answer.messageId()).text("Any news?");
+        java.util.List<IntakeOutcome> first = TenantScope.call(AllowedClients.only(desk.clientId()),
+                () -> intake.receiveAll(desk.clientId(), java.util.stream.Stream.of(question, answer)
+                        .map(mail -> new EmailIntake.Incoming(mail.bytes(), mail.bytes().length)).toList(), IntakeSource.IMAP));
+        java.util.List<IntakeOutcome> second = TenantScope.call(AllowedClients.only(desk.clientId()),
+                () -> intake.receiveAll(desk.clientId(), java.util.List.of(new EmailIntake.Incoming(later.bytes(), later.bytes().length)),
+                        IntakeSource.IMAP));
+
+        long ticket = first.getFirst().message().itemId();
+        assertThat(first).extracting(o -> o.message().status()).containsExactly(IntakeStatus.TICKET_CREATED, IntakeStatus.COMMENT_ADDED);
+        assertThat(first.get(1).message().itemId()).isEqualTo(ticket);
+        assertThat(second.getFirst().message().status()).isEqualTo(IntakeStatus.COMMENT_ADDED);
+        assertThat(second.getFirst().message().itemId()).as("found through the reply recorded by the first batch").isEqualTo(ticket);
+        assertThat(as(() -> comments.of(desk.clientId(), ticket))).extracting(WorkItemComments.Comment::body)
+                .containsExactly("It should be 40, not 400.", "Any news?");
     }
 
     private IntakeOutcome receive(TestMail mail) {

@@ -7,6 +7,9 @@ import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.ApiTokens;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.InviteUser;
+import org.openbpo.tenancy.Role;
+import org.openbpo.tenancy.Users;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +29,12 @@ class ApiContractTest extends IntegrationTest {
     ApiTokens tokens;
     @Autowired
     Clients clients;
+    @Autowired
+    Users users;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     CurrentUser admin;
     Api api;
@@ -105,6 +114,63 @@ class ApiContractTest extends IntegrationTest {
         var revoked = TenantScope.call(AllowedClients.ALL, () -> tokens.issue(admin, "revoked", null, null));
         assertThat(api().as(revoked.secret()).delete("/api/v1/tokens/" + revoked.token().id()).status()).isEqualTo(204);
         assertThat(api().as(revoked.secret()).get("/api/v1/me").text("detail")).contains("revoked");
+    }
+
+    @Test
+    void aDisabledUsersTokenIsRefusedFromTheNextRequestOnAndAWrongSecretRecordsNoUse() {
+        var staff = TenantScope.call(AllowedClients.ALL, () -> users.invite(new InviteUser(null, unique("ops") + "@openbpo.test",
+                "Ops Person", "a long enough password", Set.of(Role.OPERATIONS_MANAGER), true, null), admin));
+        var issued = TenantScope.call(AllowedClients.ALL, () -> tokens.issue(CurrentUser.of(staff), "ops", null, null));
+        String forged = issued.secret().substring(0, issued.secret().length() - 4) + "AAAA";
+        assertProblem(api().as(forged).get("/api/v1/me"), 401, "invalid-token");
+        assertThat(lastUsed(issued.token().id())).as("a wrong secret records no use").isNull();
+
+        assertThat(api().as(issued.secret()).get("/api/v1/me").status()).isEqualTo(200);
+        var firstUse = lastUsed(issued.token().id());
+        assertThat(firstUse).isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(api().as(issued.secret()).get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(lastUsed(issued.token().id())).as("kept to the minute").isEqualTo(firstUse);
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(api().as(issued.secret()).get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(lastUsed(issued.token().id())).isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+
+        assertThat(api.patch("/api/v1/users/" + staff.id(), Map.of("status", "DISABLED")).status()).isEqualTo(200);
+        Api.Response refused = api().as(issued.secret()).get("/api/v1/me");
+        assertProblem(refused, 401, "invalid-token");
+        assertThat(refused.text("detail")).contains("disabled");
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyMakeOneClientAndAllGetItsAnswer() throws Exception {
+        String code = unique("RACE");
+        Api keyed = api.header("Idempotency-Key", "race-" + code);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> keyed.post("/api/v1/clients", newClient(code))));
+            }
+            Set<String> ids = new HashSet<>();
+            int replayed = 0;
+            for (var answer : answers) {
+                Api.Response response = answer.get();
+                assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+                ids.add(response.text("id"));
+                replayed += "true".equals(response.headers().get("idempotent-replayed")) ? 1 : 0;
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(replayed).isEqualTo(3);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private java.time.Instant lastUsed(java.util.UUID tokenId) {
+        return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                jdbc.sql("select last_used_at from tenancy.api_token where id = ?").param(tokenId)
+                        .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant)).single()))
+                .orElse(null);
     }
 
     @Test

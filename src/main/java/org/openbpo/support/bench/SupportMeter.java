@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
 
 /**
  * What one phase of a support benchmark cost beyond its wall-clock time: CPU of the JVM and of
@@ -33,6 +34,16 @@ class SupportMeter {
     }
 
     <T> T measure(String phase, long items, int listStatements, BenchReport report, Callable<T> work) throws Exception {
+        return measure(phase, items, listStatements, report, work, result -> 0L);
+    }
+
+    /**
+     * As {@link #measure(String, long, int, BenchReport, Callable)}, where part of the JVM's CPU time
+     * was spent by a load generator in the same process ({@code generatorNanos} of the result): the
+     * server's own share is reported beside the whole.
+     */
+    <T> T measure(String phase, long items, int listStatements, BenchReport report, Callable<T> work,
+                  ToLongFunction<T> generatorNanos) throws Exception {
         CpuMeter cpu = new CpuMeter(postmasterPid());
         boolean counting = statements(true);
         CpuMeter.Reading before = cpu.read();
@@ -43,7 +54,16 @@ class SupportMeter {
         long n = Math.max(1, items);
         report.figure(phase + " CPU per item (JVM)", used.jvmNanos() / 1e6 / n, "ms")
                 .figure(phase + " CPU per item (PostgreSQL)", used.databaseNanos() / 1e6 / n, "ms")
-                .figure(phase + " CPU-bound capacity, " + Runtime.getRuntime().availableProcessors() + " cores",
+                ;
+        long generator = generatorNanos.applyAsLong(result);
+        if (generator > 0) {
+            report.figure(phase + " CPU per item (JVM: load generator)", generator / 1e6 / n, "ms")
+                    .figure(phase + " CPU per item (JVM: server alone)", (used.jvmNanos() - generator) / 1e6 / n, "ms")
+                    .figure(phase + " CPU-bound capacity of the server alone, " + Runtime.getRuntime().availableProcessors() + " cores",
+                            Runtime.getRuntime().availableProcessors() * 1e3
+                                    / Math.max(1e-9, (used.totalNanos() - generator) / 1e6 / n), "items/s");
+        }
+        report.figure(phase + " CPU-bound capacity, " + Runtime.getRuntime().availableProcessors() + " cores",
                         Runtime.getRuntime().availableProcessors() * 1e3 / Math.max(1e-9, used.totalNanos() / 1e6 / n), "items/s")
                 .figure(phase + " wall time", seconds, "s");
         if (counting) {

@@ -74,6 +74,19 @@ public class EmailTickets {
      */
     public Settlement handle(StoredChannel channel, InboundEmail email, Instant receivedAt, IntSupplier recentFromSender,
                              boolean sentByUs) {
+        IntakeBatch one = new IntakeBatch();
+        Settlement settlement = handle(channel, email, receivedAt, recentFromSender, sentByUs, one);
+        finish(channel.clientId(), one);
+        return settlement;
+    }
+
+    /**
+     * As above, as one message of a batch: the new ticket's customer and the message's thread record
+     * are kept in {@code batch} and written for the whole batch by {@link #finish}, in the same
+     * transaction.
+     */
+    public Settlement handle(StoredChannel channel, InboundEmail email, Instant receivedAt, IntSupplier recentFromSender,
+                             boolean sentByUs, IntakeBatch batch) {
         UUID clientId = channel.clientId();
         List<String> notes = new ArrayList<>(email.notes());
         String loop = loop(channel, email, recentFromSender, sentByUs);
@@ -84,7 +97,7 @@ public class EmailTickets {
             return Settlement.ignored("Automatic message: " + email.automatic(), notes);
         }
         String text = QuoteStripper.strip(email.text());
-        Optional<WorkItem> answered = answeredTicket(channel, email, notes);
+        Optional<WorkItem> answered = answeredTicket(channel, email, notes, batch);
         WorkItem ticket;
         IntakeStatus status;
         if (answered.isPresent()) {
@@ -96,11 +109,11 @@ public class EmailTickets {
             ticket = workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, null, title(email),
                     Map.of("customerEmail", email.sender(), "description", text.isBlank() ? "(The message has no text.)"
                             : clip(text, MAX_DESCRIPTION)), "EMAIL"), customer(clientId, email));
-            customers.linkNew(clientId, ticket, IdentifyCustomer.byEmail(email.sender(), email.senderName()));
+            batch.newTickets.add(new CustomerRecords.NewTicket(ticket, IdentifyCustomer.byEmail(email.sender(), email.senderName())));
             status = IntakeStatus.TICKET_CREATED;
         }
         if (email.messageId() != null) {
-            threads.record(clientId, email.messageId(), ticket.id(), ThreadRows.Direction.IN, receivedAt);
+            batch.threads.putIfAbsent(email.messageId(), new IntakeBatch.Thread(ticket.id(), receivedAt));
         }
         keepAttachments(clientId, ticket.id(), email, notes);
         return new Settlement(status, null, notes, ticket.id(), text, email.safeHtml());
@@ -127,9 +140,9 @@ public class EmailTickets {
      * The ticket this message answers: by the Message-IDs it names, else by the reference in its
      * subject — but only from the ticket's own customer, since a subject is easily forged.
      */
-    private Optional<WorkItem> answeredTicket(StoredChannel channel, InboundEmail email, List<String> notes) {
+    private Optional<WorkItem> answeredTicket(StoredChannel channel, InboundEmail email, List<String> notes, IntakeBatch batch) {
         UUID clientId = channel.clientId();
-        Optional<Long> byHeaders = threads.ticketOf(clientId, email.answers());
+        Optional<Long> byHeaders = firstKnown(clientId, email.answers(), batch);
         if (byHeaders.isPresent()) {
             return Optional.of(workItems.get(clientId, byHeaders.get()));
         }
@@ -149,6 +162,27 @@ public class EmailTickets {
             notes.add("The subject names WI-" + reference.getAsLong() + ", which is not a ticket of this client; a new ticket was raised.");
         }
         return Optional.empty();
+    }
+
+    /** The ticket of the first Message-ID (in the order given) known either from earlier batches or from this one. */
+    private Optional<Long> firstKnown(UUID clientId, List<String> messageIds, IntakeBatch batch) {
+        java.util.Map<String, Long> stored = threads.ticketsOf(clientId, messageIds);
+        for (String messageId : messageIds) {
+            if (stored.containsKey(messageId)) {
+                return Optional.of(stored.get(messageId));
+            }
+            if (batch.threads.containsKey(messageId)) {
+                return Optional.of(batch.threads.get(messageId).itemId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Writes what the batch kept: its new tickets' customers (a few statements) and its thread records (one). */
+    public void finish(UUID clientId, IntakeBatch batch) {
+        customers.linkAll(clientId, batch.newTickets);
+        threads.recordAll(clientId, batch.threads.entrySet().stream()
+                .map(e -> new ThreadRows.Record(e.getKey(), e.getValue().itemId(), ThreadRows.Direction.IN, e.getValue().at())).toList());
     }
 
     private void keepAttachments(UUID clientId, long itemId, InboundEmail email, List<String> notes) {

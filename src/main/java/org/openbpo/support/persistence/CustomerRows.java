@@ -36,6 +36,79 @@ public class CustomerRows {
                 .params(clientId.toString(), contact.kind().name(), contact.value()).query(Object.class).single();
     }
 
+    /** As {@link #lockContact}, for many contacts in one statement; the caller gives them in one order so two batches cannot deadlock. */
+    public void lockContacts(UUID clientId, List<Contact> sorted) {
+        if (sorted.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        select count(pg_advisory_xact_lock(hashtextextended(? || '/customer/' || k.kind || '/' || k.value, 0)))
+                          from unnest(?::text[], ?::text[]) with ordinality as k(kind, value, n)""")
+                .params(clientId.toString(), sorted.stream().map(c -> c.kind().name()).toArray(String[]::new),
+                        sorted.stream().map(Contact::value).toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
+    /** One contact to identify a customer by, the record to create under {@code newId} if nobody has it, and what to fill in. */
+    public record ContactClaim(Contact contact, UUID newId, @Nullable String name, @Nullable String organisation) {
+    }
+
+    /** A ticket to link to whoever owns a contact. */
+    public record TicketLink(long itemId, Contact contact, String channel) {
+    }
+
+    /** Who owns a claimed contact now, and whether this statement created them. */
+    public record Owner(Contact contact, UUID customerId, boolean created) {
+    }
+
+    /**
+     * In one statement, for contacts already locked: finds each contact's customer, creates a record
+     * (and the contact) for those nobody has, fills in a missing name or organisation of those found,
+     * and links each ticket to its contact's customer (a ticket keeps its first customer).
+     */
+    public List<Owner> claimAndLink(UUID clientId, List<ContactClaim> claims, List<TicketLink> links, Instant at) {
+        Timestamp now = ts(at);
+        return jdbc.sql("""
+                        with claim as (
+                            -- each contact looked up by its key, whatever the planner guesses of the arrays' length
+                            select c.*, (select k.customer_id from support.customer_contact k
+                                          where k.client_id = ? and k.kind = c.kind and k.value = c.value) as found_id
+                              from unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[]) as c(kind, value, new_id, name, organisation)
+                        ), created as (
+                            insert into support.customer (client_id, id, name, organisation, created_at, updated_at)
+                            select ?, c.new_id, c.name, c.organisation, ?, ? from claim c where c.found_id is null
+                        ), contacts as (
+                            insert into support.customer_contact (client_id, kind, value, customer_id, added_at)
+                            select ?, c.kind, c.value, c.new_id, ? from claim c where c.found_id is null
+                        ), completed as (
+                            update support.customer s set name = coalesce(s.name, c.name),
+                                   organisation = coalesce(s.organisation, c.organisation), updated_at = ?
+                              from claim c
+                             where c.found_id is not null and s.client_id = ? and s.id = c.found_id
+                               and (s.name is null and c.name is not null or s.organisation is null and c.organisation is not null)
+                        ), linked as (
+                            insert into support.ticket_customer (client_id, item_id, customer_id, channel, linked_at)
+                            select ?, l.item_id, coalesce(c.found_id, c.new_id), l.channel, ?
+                              from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as l(item_id, kind, value, channel)
+                              join claim c on c.kind = l.kind and c.value = l.value
+                            on conflict (client_id, item_id) do nothing
+                        )
+                        select c.kind, c.value, coalesce(c.found_id, c.new_id), c.found_id is null from claim c""")
+                .params(clientId, claims.stream().map(c -> c.contact().kind().name()).toArray(String[]::new),
+                        claims.stream().map(c -> c.contact().value()).toArray(String[]::new),
+                        claims.stream().map(ContactClaim::newId).toArray(UUID[]::new),
+                        claims.stream().map(ContactClaim::name).toArray(String[]::new),
+                        claims.stream().map(ContactClaim::organisation).toArray(String[]::new),
+                        clientId, now, now, clientId, now, now, clientId, clientId, now,
+                        links.stream().mapToLong(TicketLink::itemId).boxed().toArray(Long[]::new),
+                        links.stream().map(l -> l.contact().kind().name()).toArray(String[]::new),
+                        links.stream().map(l -> l.contact().value()).toArray(String[]::new),
+                        links.stream().map(TicketLink::channel).toArray(String[]::new))
+                .query((rs, n) -> new Owner(new Contact(ContactKind.valueOf(rs.getString(1)), rs.getString(2)),
+                        rs.getObject(3, UUID.class), rs.getBoolean(4)))
+                .list();
+    }
+
     public Optional<UUID> ownerOf(UUID clientId, Contact contact) {
         return jdbc.sql("select customer_id from support.customer_contact where client_id = ? and kind = ? and value = ?")
                 .params(clientId, contact.kind().name(), contact.value()).query(UUID.class).optional();

@@ -215,10 +215,12 @@ public class InboundMessageRows {
                 .params(clientId, sender, Timestamp.from(since), except).query(Integer.class).single();
     }
 
-    /** Messages stored but never read, oldest first, whoever's they are. */
-    public List<Waiting> waiting(int limit) {
-        return jdbc.sql("select client_id, id from support.inbound_message where status = 'RECEIVED' order by received_at limit ?")
-                .param(limit).query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    /** Messages stored before {@code before} but never read, oldest first, whoever's they are. */
+    public List<Waiting> waiting(int limit, Instant before) {
+        return jdbc.sql("""
+                        select client_id, id from support.inbound_message where status = 'RECEIVED' and received_at < ?
+                         order by received_at limit ?""")
+                .params(Timestamp.from(before), limit).query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
     }
 
     public List<InboundMessage> page(UUID clientId, @Nullable IntakeStatus status, @Nullable UUID after, int limit) {

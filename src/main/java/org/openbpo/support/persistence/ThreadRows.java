@@ -30,16 +30,35 @@ public class ThreadRows {
                 .params(clientId, messageId, itemId, direction.name(), Timestamp.from(at)).update();
     }
 
-    /** The ticket of the first of these Message-IDs (in the order given) that belongs to one. */
-    public Optional<Long> ticketOf(UUID clientId, List<String> messageIds) {
-        if (messageIds.isEmpty()) {
-            return Optional.empty();
+    public record Record(String messageId, long itemId, Direction direction, Instant at) {
+    }
+
+    /** Many thread records in one statement; a Message-ID already recorded keeps its ticket. */
+    public void recordAll(UUID clientId, List<Record> records) {
+        if (records.isEmpty()) {
+            return;
         }
-        Map<String, Long> found = jdbc.sql("select message_id, item_id from support.thread_message where client_id = ? and message_id = any (?)")
+        jdbc.sql("""
+                        insert into support.thread_message (client_id, message_id, item_id, direction, at)
+                        select ?, r.message_id, r.item_id, r.direction, r.at
+                          from unnest(?::text[], ?::bigint[], ?::text[], ?::timestamptz[]) as r(message_id, item_id, direction, at)
+                        on conflict do nothing""")
+                .params(clientId, records.stream().map(Record::messageId).toArray(String[]::new),
+                        records.stream().map(Record::itemId).toArray(Long[]::new),
+                        records.stream().map(r -> r.direction().name()).toArray(String[]::new),
+                        records.stream().map(r -> Timestamp.from(r.at())).toArray(Timestamp[]::new))
+                .update();
+    }
+
+    /** The tickets of those of these Message-IDs that belong to one. */
+    public Map<String, Long> ticketsOf(UUID clientId, List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select message_id, item_id from support.thread_message where client_id = ? and message_id = any (?)")
                 .params(clientId, messageIds.toArray(String[]::new))
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return messageIds.stream().filter(found::containsKey).map(found::get).findFirst();
     }
 
     /** Whether we sent a message with this Message-ID: if it comes back to us, it is a loop. */

@@ -2,6 +2,7 @@ package org.openbpo.tenancy.persistence;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.tenancy.ApiToken;
+import org.openbpo.tenancy.User;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,7 +16,8 @@ import java.util.UUID;
 @Repository
 public class TokenRows {
 
-    public record StoredToken(ApiToken token, byte[] secretHash) {
+    /** A token as presented at the door, with its user as they are now. */
+    public record Holder(ApiToken token, byte[] secretHash, User user) {
     }
 
     private static final RowMapper<ApiToken> TOKEN = (rs, n) -> new ApiToken(rs.getObject("id", UUID.class),
@@ -38,9 +40,19 @@ public class TokenRows {
                 .update();
     }
 
-    public Optional<StoredToken> find(UUID id) {
-        return jdbc.sql("select * from tenancy.api_token where id = ?").param(id)
-                .query((rs, n) -> new StoredToken(TOKEN.mapRow(rs, n), rs.getBytes("secret_hash"))).optional();
+    /**
+     * The token with its user, in one statement outside any transaction (the function looks across
+     * clients for itself), recording its use at most once a minute when {@code secretHash} matches
+     * and the token may be used.
+     */
+    public Optional<Holder> holder(UUID id, byte[] secretHash, Instant now) {
+        return jdbc.sql("select * from tenancy.api_token_holder(?, ?, ?)").params(id, secretHash, Timestamp.from(now))
+                .query((rs, n) -> new Holder(new ApiToken(rs.getObject("token_id", UUID.class), rs.getObject("id", UUID.class),
+                        rs.getObject("token_client_id", UUID.class), rs.getString("token_name"),
+                        rs.getTimestamp("token_created_at").toInstant(), instant(rs.getTimestamp("token_expires_at")),
+                        instant(rs.getTimestamp("token_revoked_at")), instant(rs.getTimestamp("token_last_used_at"))),
+                        rs.getBytes("token_secret_hash"), UserRows.user(rs)))
+                .optional();
     }
 
     public List<ApiToken> ofUser(UUID userId) {

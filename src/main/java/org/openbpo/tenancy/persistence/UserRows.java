@@ -120,7 +120,8 @@ public class UserRows {
         return "{" + String.join(",", roles.stream().map(Role::name).sorted().toList()) + "}";
     }
 
-    private static User user(ResultSet rs) throws SQLException {
+    /** A user from a row with app_user's column names and the {@code assigned} clients. */
+    static User user(ResultSet rs) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : (String[]) rs.getArray("roles").getArray()) {
             roles.add(Role.valueOf(role));

@@ -4,8 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.openbpo.shared.tenant.AllowedClients;
-import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.ApiTokens;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -33,7 +31,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var check = TenantScope.call(AllowedClients.ALL, () -> tokens.check(header.substring(7).strip()));
+        var check = tokens.check(header.substring(7).strip());
         switch (check) {
             case ApiTokens.Check.Accepted accepted -> {
                 var authorities = accepted.user().roles().stream()

@@ -31,7 +31,8 @@ import java.util.Optional;
  * Honours {@code Idempotency-Key} on every API POST. The request, its effects and the stored
  * response share one transaction: a retry with the same key replays the stored response and
  * changes nothing; a concurrent duplicate waits for the first and then replays it. Responses
- * that rolled back are not stored, so retrying them is safe.
+ * that rolled back are not stored, so retrying them is safe. The key is claimed by inserting its
+ * row before the request runs and the answer written into it after: two statements per request.
  */
 @Component
 class IdempotentPosts extends OncePerRequestFilter {
@@ -79,15 +80,18 @@ class IdempotentPosts extends OncePerRequestFilter {
                 + "\n" + new String(body, StandardCharsets.UTF_8));
         var cachedResponse = new ContentCachingResponseWrapper(response);
         Optional<Stored> earlier = transactions.execute(tx -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))").params(principal, key)
-                    .query(Object.class).single();
-            Optional<Stored> stored = jdbc.sql("""
-                            select request_hash, status, content_type, body from tenancy.idempotent_request
-                             where principal = ? and key = ?""").params(principal, key)
-                    .query((rs, n) -> new Stored(rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)))
-                    .optional();
-            if (stored.isPresent()) {
-                return stored;
+            // Claiming the key first serialises duplicates on its unique index: a concurrent request with the same
+            // key waits here until the first commits (then finds its answer) or rolls back (then claims it itself).
+            int claimed = jdbc.sql("""
+                            insert into tenancy.idempotent_request (principal, key, request_hash, status, content_type, body, created_at)
+                            values (?, ?, ?, 0, null, '', ?) on conflict do nothing""")
+                    .params(principal, key, requestHash, Timestamp.from(clock.instant())).update();
+            if (claimed == 0) {
+                return jdbc.sql("""
+                                select request_hash, status, content_type, body from tenancy.idempotent_request
+                                 where principal = ? and key = ?""").params(principal, key)
+                        .query((rs, n) -> new Stored(rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)))
+                        .optional();
             }
             try {
                 chain.doFilter(new ReplayableBody(request, body), cachedResponse);
@@ -97,13 +101,13 @@ class IdempotentPosts extends OncePerRequestFilter {
                 throw new IllegalStateException(e);
             }
             if (tx.isRollbackOnly() || cachedResponse.getStatus() >= 500) {
-                tx.setRollbackOnly();
+                tx.setRollbackOnly(); // the claim goes with it, so a retry runs the request afresh
             } else {
                 jdbc.sql("""
-                                insert into tenancy.idempotent_request (principal, key, request_hash, status, content_type, body, created_at)
-                                values (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(principal, key, requestHash, cachedResponse.getStatus(), cachedResponse.getContentType(),
-                                cachedResponse.getContentAsByteArray(), Timestamp.from(clock.instant()))
+                                update tenancy.idempotent_request set status = ?, content_type = ?, body = ?
+                                 where principal = ? and key = ?""")
+                        .params(cachedResponse.getStatus(), cachedResponse.getContentType(),
+                                cachedResponse.getContentAsByteArray(), principal, key)
                         .update();
             }
             return Optional.<Stored>empty();
