@@ -131,17 +131,65 @@ public class WorkItemRows {
     }
 
     /**
-     * Get next, in one statement: per eligible queue the most urgent waiting item that no other
-     * agent has locked, then the most urgent of those, assigned in the same statement, with the
-     * agent's handle time started and the assignment written to the item's timeline. The queues
-     * are walked by subscript rather than with unnest(): PostgreSQL knows unnest's row count from
-     * the array in hand, so for an agent with few queues it planned the statement afresh on every
-     * call (half a millisecond, more than running it); by subscript, its prepared plan serves every
-     * call. An agent who already holds their capacity of open items gets nothing (the caller then
-     * tells them why). Parameters: queues, agent, now, capacity, actor. Public so that the get-next
-     * benchmark can EXPLAIN it.
+     * Get next, in one statement: the most urgent waiting item of each of the agent's eligible queues,
+     * read without locking it, says which queue holds the most urgent work; then that queue's most urgent
+     * item no other agent has locked is locked (SKIP LOCKED) and assigned in the same statement, with the
+     * agent's handle time started and the assignment written to the item's timeline. It locks one row,
+     * where {@link #CLAIM_NEXT_LOCKING} locks the first free item of every queue until commit (a
+     * row lock is a write: a WAL record and a dirtied page) and hides them all from other agents
+     * meanwhile. While other agents are claiming that queue's first items at the same moment, the agent
+     * gets the queue's next free one, which may rank below another queue's first: SKIP LOCKED already
+     * makes "most urgent" mean "most urgent not being claimed right now". When every waiting item of that
+     * queue is being claimed, {@link #CLAIM_NEXT_LOCKING} decides instead. The queues are walked by
+     * subscript rather than with unnest(): PostgreSQL knows unnest's row count from the array in hand,
+     * so for an agent with few queues it planned the statement afresh on every call; by subscript, its
+     * prepared plan serves every call. An agent who already holds their capacity of open items gets
+     * nothing (the caller then tells them why). Parameters: queues, agent, now, capacity, actor.
+     * Public so that the get-next benchmark can EXPLAIN it.
      */
     public static final String CLAIM_NEXT = """
+            with eligible as (
+                select p.queues, p.agent, p.now
+                  from (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now, ?::int as capacity) p
+                 where (select count(*) from work.work_item h
+                         where h.assignee_id = p.agent and h.category in ('NEW', 'OPEN', 'REVIEW')) < p.capacity),
+            busiest as (
+                select w.queue_id
+                  from eligible e
+                  cross join generate_subscripts(e.queues, 1) as q(n)
+                  cross join lateral (
+                      select queue_id, priority, due_at, id from work.work_item
+                       where queue_id = e.queues[q.n] and assignee_id is null and category in ('NEW', 'OPEN')
+                       order by priority desc, due_at nulls last, id
+                       limit 1) w
+                 order by w.priority desc, w.due_at nulls last, w.id
+                 limit 1),
+            chosen as (
+                select i.client_id, i.id from work.work_item i
+                 where i.queue_id = (select queue_id from busiest) and i.assignee_id is null and i.category in ('NEW', 'OPEN')
+                 order by i.priority desc, i.due_at nulls last, i.id
+                 limit 1 for update skip locked),
+            claimed as (
+                update work.work_item i set assignee_id = e.agent, assigned_at = e.now, updated_at = e.now
+                  from chosen c, eligible e
+                 where i.client_id = c.client_id and i.id = c.id
+                returning i.*),
+            handling as (
+                insert into work.handle_time (client_id, item_id, agent_id, started_at)
+                select c.client_id, c.id, e.agent, e.now from claimed c, eligible e
+                on conflict do nothing),
+            timeline as (
+                insert into work.work_event (client_id, item_id, at, actor, type, data)
+                select c.client_id, c.id, e.now, ?, 'assigned', jsonb_build_object('agent', e.agent, 'how', 'get-next')
+                  from claimed c, eligible e)
+            select * from claimed""";
+
+    /**
+     * Get next when every waiting item of the queue {@link #CLAIM_NEXT} chose was being claimed by others: per queue the
+     * most urgent item nobody has locked ({@code LIMIT 1 FOR UPDATE SKIP LOCKED}), the most urgent of
+     * those, assigned as above. It locks one item per queue until commit, so it is kept for this case.
+     */
+    public static final String CLAIM_NEXT_LOCKING = """
             with eligible as (
                 select p.queues, p.agent, p.now
                   from (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now, ?::int as capacity) p
@@ -181,9 +229,9 @@ public class WorkItemRows {
         // The claim's prepared plan serves every agent (see CLAIM_NEXT); left to choose, PostgreSQL
         // kept planning it afresh on some connections, at a planning cost above the statement's own.
         jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query().singleRow();
-        return jdbc.sql(CLAIM_NEXT)
-                .params(queueIds.toArray(UUID[]::new), agentId, ts(at), capacity, actor)
-                .query(item).optional();
+        Object[] params = {queueIds.toArray(UUID[]::new), agentId, ts(at), capacity, actor};
+        Optional<WorkItem> claimed = jdbc.sql(CLAIM_NEXT).params(params).query(item).optional();
+        return claimed.isPresent() ? claimed : jdbc.sql(CLAIM_NEXT_LOCKING).params(params).query(item).optional();
     }
 
     /** The open items an agent holds, which get-next weighs against the agent's capacity. */
