@@ -40,12 +40,18 @@ public class WorkItemRows {
         this.json = json;
     }
 
-    /** Inserts a new item under the next id of the sequence (the item's own id is ignored) and returns that id. */
     /**
-     * Inserts a new item and its first timeline entry in one statement; returns the item's id.
+     * Inserts a new item and its first timeline entry in one statement, under the next id of the
+     * sequence (the item's own id is ignored), provided the configuration the item was built from is
+     * still the one in force as the statement runs: its contract version is the newest in force for
+     * its service line on an active contract, its work type version is the newest, and, when
+     * {@code defaultQueue}, its queue is still the service line's first. The caller may thus build
+     * items from configuration it remembers and still record exactly what was in force, on any number
+     * of nodes; the checks run under the caller's row-level security, so a caller who may not see the
+     * client's contract inserts nothing either. Returns the item's id, or empty when a check failed.
      * {@code created}: the timeline entry's data.
      */
-    public long insert(WorkItem w, String actor, Map<String, ?> created) {
+    public Optional<Long> insert(WorkItem w, String actor, Map<String, ?> created, boolean defaultQueue) {
         SlaState s = w.sla();
         return jdbc.sql("""
                         with item as (
@@ -53,18 +59,40 @@ public class WorkItemRows {
                                 service_line, queue_id, priority, state, category, title, form, channel, requester, created_at,
                                 updated_at, first_response_due_at, sla_target_secs, sla_warn_share, sla_consumed_secs,
                                 sla_running_since, due_at, warn_at)
-                            values (?, nextval('work.work_item_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            select :client::uuid, nextval('work.work_item_id_seq'), :workType::text, :workTypeVersion::int,
+                                   :contract::uuid, :contractVersion::int, :serviceLine::text, :queue::uuid, :priority::smallint,
+                                   :state::text, :category::text, :title::text, :form::jsonb, :channel::text, :requester::text,
+                                   :createdAt::timestamptz, :updatedAt::timestamptz, :firstResponseDue::timestamptz,
+                                   :target::bigint, :warnShare::numeric, :consumed::bigint, :runningSince::timestamptz,
+                                   :dueAt::timestamptz, :warnAt::timestamptz
+                             where exists (select from contracts.service_line l
+                                             join contracts.contract c on c.client_id = l.client_id and c.id = l.contract_id
+                                            where l.client_id = :client and l.code = :serviceLine and l.active
+                                              and l.contract_id = :contract and c.status = 'ACTIVE')
+                               and (select max(v.version) from contracts.contract_version v
+                                     where v.client_id = :client and v.contract_id = :contract
+                                       and v.effective_from <= :createdAt) = :contractVersion
+                               and (select max(t.version) from work.work_type t
+                                     where t.client_id = :client and t.code = :workType) = :workTypeVersion
+                               and (not :defaultQueue or (select q.id from work.queue q
+                                                           where q.client_id = :client and q.service_line = :serviceLine
+                                                           order by q.created_at, q.code limit 1) = :queue)
                             returning client_id, id, created_at),
                         timeline as (
                             insert into work.work_event (client_id, item_id, at, actor, type, data)
-                            select client_id, id, created_at, ?, 'created', ?::jsonb from item)
+                            select client_id, id, created_at, :actor, 'created', :created::jsonb from item)
                         select id from item""")
-                .params(w.clientId(), w.workType(), w.workTypeVersion(), w.contractId(), w.contractVersion(),
-                        w.serviceLine(), w.queueId(), w.priority().rank(), w.state(), w.category().name(), w.title(),
-                        json.writeValueAsString(w.form()), w.channel(), w.requester(), ts(w.createdAt()), ts(w.updatedAt()),
-                        ts(w.firstResponseDueAt()), s.targetSeconds(), s.warnShare(), s.consumedSeconds(),
-                        ts(s.runningSince()), ts(s.dueAt()), ts(s.warnAt()), actor, json.writeValueAsString(created))
-                .query(Long.class).single();
+                .param("client", w.clientId()).param("workType", w.workType()).param("workTypeVersion", w.workTypeVersion())
+                .param("contract", w.contractId()).param("contractVersion", w.contractVersion())
+                .param("serviceLine", w.serviceLine()).param("queue", w.queueId()).param("priority", w.priority().rank())
+                .param("state", w.state()).param("category", w.category().name()).param("title", w.title())
+                .param("form", json.writeValueAsString(w.form())).param("channel", w.channel())
+                .param("requester", w.requester()).param("createdAt", ts(w.createdAt())).param("updatedAt", ts(w.updatedAt()))
+                .param("firstResponseDue", ts(w.firstResponseDueAt())).param("target", s.targetSeconds())
+                .param("warnShare", s.warnShare()).param("consumed", s.consumedSeconds())
+                .param("runningSince", ts(s.runningSince())).param("dueAt", ts(s.dueAt())).param("warnAt", ts(s.warnAt()))
+                .param("defaultQueue", defaultQueue).param("actor", actor).param("created", json.writeValueAsString(created))
+                .query(Long.class).optional();
     }
 
     public Optional<WorkItem> find(UUID clientId, long id) {
