@@ -62,7 +62,6 @@ public class WorkItems {
     private final ApplicationEventPublisher events;
     private final CompletionFeed completions;
     private final Clock clock;
-
     // What items of a client's service line (and queue, when named) are built from; checked by every insert.
     private final Map<ConfigurationKey, Configuration> configurations = new ConcurrentHashMap<>();
 
@@ -239,13 +238,16 @@ public class WorkItems {
         if (command.note() != null) {
             data.put("note", command.note());
         }
-        long handled = items.move(moved, by.email(), data, target.category().pausesSla() || target.category().closed());
+        boolean closing = target.category().closed();
+        WorkItemRows.Moved measured = items.move(moved, by.email(), data, target.category().pausesSla() || closing,
+                target.category().pausesSla(), item.category() == StateCategory.PENDING_CLIENT,
+                closing ? completions.consumerNames() : new String[0], closing ? definition.billableUnit() : null, by.id());
         if (item.category().pausesSla() && !target.category().pausesSla() && !target.category().closed()
                 && moved.assigneeId() != null) {
             items.startHandling(clientId, id, moved.assigneeId(), now);
         }
         audit.record(clientId, "work-item.moved", "work-item", id, Map.of("state", item.state()), Map.of("state", target.code()));
-        announce(item, moved, definition, by, now, handled);
+        announce(item, moved, definition, by, now, measured);
         return moved;
     }
 
@@ -410,19 +412,26 @@ public class WorkItems {
         events.publishEvent(new WorkItemAssigned(item.clientId(), item.id(), agentId, now));
     }
 
-    /** {@code handled}: the handle time in seconds, known (and needed) once the item is closed. */
+    /**
+     * {@code measured}: what the move measured; its handle time is known (and needed) once the item is
+     * closed, when the move also wrote the completion to the feed.
+     */
     private void announce(WorkItem before, WorkItem after, WorkTypeDefinition definition, CurrentUser by, Instant now,
-                          long handled) {
+                          WorkItemRows.Moved measured) {
         if (after.category().pausesSla() && !before.category().pausesSla()) {
             events.publishEvent(new WorkItemPended(after.clientId(), after.id(), after.category().name(), now));
         } else if (before.category().pausesSla() && !after.category().pausesSla()) {
             events.publishEvent(new WorkItemResumed(after.clientId(), after.id(), now));
         }
         if (after.category().closed()) {
+            WorkStatistics.Outcome outcome = measured.pendingClientSeconds() == null || measured.everPaused() == null
+                    || after.category() != StateCategory.DONE ? null
+                    : new WorkStatistics.Outcome(after.id(), after.serviceLine(), after.priority(), now, after.sla().met(),
+                    measured.everPaused(), measured.handledSeconds(), measured.pendingClientSeconds());
             WorkItemCompleted completed = new WorkItemCompleted(after.clientId(), after.id(), after.workType(),
                     after.serviceLine(), after.category().name(), definition.billableUnit(), after.sla().met(),
-                    handled, by.id(), after.makerId(), now);
-            completions.append(completed);
+                    measured.handledWholeSeconds(), by.id(), after.makerId(), now, outcome);
+            completions.wakeAfterCommit();
             events.publishEvent(completed);
         }
     }

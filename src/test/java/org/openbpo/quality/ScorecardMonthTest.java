@@ -219,6 +219,7 @@ class ScorecardMonthTest extends IntegrationTest {
         clock.set(Instant.parse("2026-04-06T08:00:00Z")); // Monday 09:00 London summer time
         WorkItem april = fixture.raise(setup, "G: April", Priority.NORMAL);
         at("2026-04-06T09:00:00Z", () -> fixture.complete(setup, april));
+        awaitCompletedWorkTakenUp();
         JsonNode aprilCard = manager.get(contractPath + "/scorecards/current").body();
         assertThat(aprilCard.path("period").asString()).isEqualTo("2026-04");
         assertThat(result(aprilCard, "SLA_ATTAINMENT").path("measured").decimalValue()).isEqualByComparingTo("100.00");

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -106,40 +108,86 @@ public class WorkItemRows {
     }
 
     /**
-     * Writes a move through the item's work type in one statement: the state and SLA columns a move
-     * changes (not the form, title or queue), the timeline entry, and when {@code stopHandling} the
-     * end of the open handling stretch. Returns the item's handle time in seconds when handling
-     * stopped, else 0.
+     * What a move measured. {@code handledSeconds}: the item's handle time when handling stopped (null
+     * when no stretch of it has ended); {@code everPaused} and {@code pendingClientSeconds}: the
+     * item's running figures after the move, null for items raised before the engine kept them.
      */
-    public long move(WorkItem w, String actor, Map<String, ?> moved, boolean stopHandling) {
+    public record Moved(@Nullable BigDecimal handledSeconds, @Nullable Boolean everPaused,
+                        @Nullable BigDecimal pendingClientSeconds) {
+
+        /** The handle time in whole seconds, rounded half up as the completion feed has always kept it; 0 when none. */
+        public long handledWholeSeconds() {
+            return handledSeconds == null ? 0 : handledSeconds.setScale(0, RoundingMode.HALF_UP).longValueExact();
+        }
+    }
+
+    /**
+     * Writes a move through the item's work type in one statement: the state and SLA columns a move
+     * changes (not the form, title or queue), the running figures the scorecard counts (whether the
+     * item ever waited on the client or a third party, and the calendar time it spent in pending-client
+     * states: from each move into one to the next move), the timeline entry, when {@code stopHandling}
+     * the end of the open handling stretch, and when the item closes, its completion for each of the
+     * feed's {@code consumers} (empty otherwise), carrying those figures.
+     */
+    public Moved move(WorkItem w, String actor, Map<String, ?> moved, boolean stopHandling, boolean intoPause,
+                      boolean fromPendingClient, String[] consumers, @Nullable String billableUnit,
+                      @Nullable UUID completedBy) {
         SlaState s = w.sla();
         return jdbc.sql("""
                         with moved as (
-                            update work.work_item set state = ?, category = ?, maker_id = ?, updated_at = ?, first_responded_at = ?,
-                                   completed_at = ?, sla_consumed_secs = ?, sla_running_since = ?, sla_paused_since = ?,
-                                   sla_pause_reason = ?, due_at = ?, warn_at = ?, escalated_at = ?, breached_at = ?, sla_met = ?
-                             where client_id = ? and id = ?
-                            returning client_id, id, updated_at),
+                            update work.work_item
+                               set state = :state::text, category = :category::text, maker_id = :maker::uuid,
+                                   updated_at = :at::timestamptz, first_responded_at = :firstResponded::timestamptz,
+                                   completed_at = :completedAt::timestamptz, sla_consumed_secs = :consumed::bigint,
+                                   sla_running_since = :runningSince::timestamptz, sla_paused_since = :pausedSince::timestamptz,
+                                   sla_pause_reason = :pauseReason::text, due_at = :dueAt::timestamptz,
+                                   warn_at = :warnAt::timestamptz, escalated_at = :escalatedAt::timestamptz,
+                                   breached_at = :breachedAt::timestamptz, sla_met = :met::boolean,
+                                   ever_paused = ever_paused or :intoPause::boolean,
+                                   pending_client_secs = pending_client_secs
+                                       + case when :fromPendingClient::boolean and state_entered_at is not null
+                                              then extract(epoch from :at::timestamptz - state_entered_at) else 0 end,
+                                   state_entered_at = :at::timestamptz
+                             where client_id = :client::uuid and id = :id::bigint
+                            returning client_id, id, updated_at, priority, ever_paused, pending_client_secs),
                         timeline as (
                             insert into work.work_event (client_id, item_id, at, actor, type, data)
-                            select client_id, id, updated_at, ?, 'moved', ?::jsonb from moved),
+                            select client_id, id, updated_at, :actor::text, 'moved', :data::jsonb from moved),
                         stopped as (
                             update work.handle_time h set ended_at = greatest(h.started_at, m.updated_at)
                               from moved m
-                             where ? and h.client_id = m.client_id and h.item_id = m.id and h.ended_at is null
-                            returning h.started_at, h.ended_at)
-                        select case when ? then coalesce((
-                                   select sum(extract(epoch from ended_at - started_at)) from (
-                                       select started_at, ended_at from work.handle_time
-                                        where client_id = ? and item_id = ? and ended_at is not null
-                                       union all
-                                       select started_at, ended_at from stopped) stretch), 0)::bigint
-                               else 0 end""")
-                .params(w.state(), w.category().name(), w.makerId(), ts(w.updatedAt()), ts(w.firstRespondedAt()),
-                        ts(w.completedAt()), s.consumedSeconds(), ts(s.runningSince()), ts(s.pausedSince()), s.pauseReason(),
-                        ts(s.dueAt()), ts(s.warnAt()), ts(s.escalatedAt()), ts(s.breachedAt()), s.met(), w.clientId(), w.id(),
-                        actor, json.writeValueAsString(moved), stopHandling, stopHandling, w.clientId(), w.id())
-                .query(Long.class).single();
+                             where :stopHandling::boolean and h.client_id = m.client_id and h.item_id = m.id
+                               and h.ended_at is null
+                            returning h.started_at, h.ended_at),
+                        handled as (
+                            select case when :stopHandling::boolean then (
+                                       select sum(extract(epoch from ended_at - started_at)) from (
+                                           select started_at, ended_at from work.handle_time
+                                            where client_id = :client::uuid and item_id = :id::bigint and ended_at is not null
+                                           union all
+                                           select started_at, ended_at from stopped) stretch) end as secs),
+                        feed as (
+                            insert into work.completion_feed (client_id, consumer, item_id, work_type, service_line, outcome,
+                                billable_unit, sla_met, handle_seconds, completed_by, maker_id, completed_at, priority,
+                                ever_paused, handled_secs, pending_client_secs)
+                            select m.client_id, consumer, m.id, :workType::text, :serviceLine::text, :category::text,
+                                   :billableUnit::text, :met::boolean, coalesce(h.secs, 0)::bigint, :completedBy::uuid,
+                                   :maker::uuid, m.updated_at, m.priority, m.ever_paused, h.secs, m.pending_client_secs
+                              from moved m, handled h, unnest(string_to_array(:consumers::text, ',')) consumer)
+                        select h.secs, m.ever_paused, m.pending_client_secs from moved m, handled h""")
+                .param("state", w.state()).param("category", w.category().name()).param("maker", w.makerId())
+                .param("at", ts(w.updatedAt())).param("firstResponded", ts(w.firstRespondedAt()))
+                .param("completedAt", ts(w.completedAt())).param("consumed", s.consumedSeconds())
+                .param("runningSince", ts(s.runningSince())).param("pausedSince", ts(s.pausedSince()))
+                .param("pauseReason", s.pauseReason()).param("dueAt", ts(s.dueAt())).param("warnAt", ts(s.warnAt()))
+                .param("escalatedAt", ts(s.escalatedAt())).param("breachedAt", ts(s.breachedAt())).param("met", s.met())
+                .param("intoPause", intoPause).param("fromPendingClient", fromPendingClient)
+                .param("client", w.clientId()).param("id", w.id()).param("actor", actor)
+                .param("data", json.writeValueAsString(moved)).param("stopHandling", stopHandling)
+                .param("workType", w.workType()).param("serviceLine", w.serviceLine()).param("billableUnit", billableUnit)
+                .param("completedBy", completedBy).param("consumers", String.join(",", consumers))
+                .query((rs, n) -> new Moved(rs.getBigDecimal(1), (Boolean) rs.getObject(2), rs.getBigDecimal(3)))
+                .single();
     }
 
     public void update(WorkItem w) {
