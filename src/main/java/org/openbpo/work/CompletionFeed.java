@@ -16,8 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -42,9 +40,6 @@ class CompletionFeed implements SmartLifecycle {
     private final int batchSize;
     private final long pollMillis;
     private final Semaphore wake = new Semaphore(0);
-    // Per consumer, the highest sequence number it has taken on this node (see drain(boolean)).
-    private final Map<String, Long> takenUpTo = new ConcurrentHashMap<>();
-    private long lastFromStart = System.nanoTime();
     private volatile List<CompletedWorkConsumer> consumers;
     private volatile String[] consumerNames;
     private volatile boolean running;
@@ -90,24 +85,12 @@ class CompletionFeed implements SmartLifecycle {
      * consumer; returns how many completions were handed over.
      */
     int drain() {
-        return drain(true);
-    }
-
-    /**
-     * {@code fromStart}: false when woken by a commit on this node, which reads each consumer's
-     * completions only past the last one it took. The feed's rows are deleted as they are taken, and
-     * until vacuum removes them every read from the start of the index walks over them (it took 16 ms
-     * a read at 300 completions/s). A completion numbered below that mark but committed after it (a
-     * slower transaction) is left to the read from the start that every tick does at least every
-     * {@code poll-interval}.
-     */
-    private int drain(boolean fromStart) {
         int handed = 0;
         boolean more = true;
         while (more) {
             more = false;
             for (CompletedWorkConsumer consumer : consumers()) {
-                int taken = drain(consumer, fromStart);
+                int taken = drain(consumer);
                 handed += taken;
                 more |= taken == batchSize;
             }
@@ -115,21 +98,12 @@ class CompletionFeed implements SmartLifecycle {
         return handed;
     }
 
-    private int drain(CompletedWorkConsumer consumer, boolean fromStart) {
-        String name = consumer.consumerName();
-        long after = fromStart ? 0 : takenUpTo.getOrDefault(name, 0L);
+    private int drain(CompletedWorkConsumer consumer) {
         try {
             return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
-                List<Pending> batch = rows.take(name, batchSize, clock.instant(), after);
+                List<Pending> batch = rows.take(consumer.consumerName(), batchSize, clock.instant());
                 if (!batch.isEmpty()) {
                     consumer.acceptAll(batch.stream().map(Pending::completed).toList());
-                    long last = batch.getLast().seq();
-                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                        @Override
-                        public void afterCommit() {
-                            takenUpTo.merge(name, last, Math::max);
-                        }
-                    });
                 }
                 return batch.size();
             }));
@@ -179,15 +153,10 @@ class CompletionFeed implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                boolean woken = wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 if (running) {
-                    long now = System.nanoTime();
-                    boolean fromStart = !woken || now - lastFromStart >= TimeUnit.MILLISECONDS.toNanos(pollMillis);
-                    if (fromStart) {
-                        lastFromStart = now;
-                    }
-                    drain(fromStart);
+                    drain();
                 }
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();

@@ -49,19 +49,19 @@ public class CompletionFeedRows {
     }
 
     /**
-     * Takes up to {@code limit} of the consumer's completions numbered above {@code afterSeq} that are due, oldest first, skipping
+     * Takes up to {@code limit} of the consumer's completions that are due, oldest first, skipping
      * those another node is taking: they are deleted now and gone for good when the transaction
      * commits, or back in the feed when it rolls back.
      */
-    public List<Pending> take(String consumer, int limit, Instant now, long afterSeq) {
+    public List<Pending> take(String consumer, int limit, Instant now) {
         return jdbc.sql("""
                         delete from work.completion_feed f
                          using (select client_id, consumer, seq from work.completion_feed
-                                 where consumer = ? and seq > ? and (retry_at is null or retry_at <= ?)
+                                 where consumer = ? and (retry_at is null or retry_at <= ?)
                                  order by seq limit ? for update skip locked) due
                          where f.client_id = due.client_id and f.consumer = due.consumer and f.seq = due.seq
                         returning f.*""")
-                .params(consumer, afterSeq, Timestamp.from(now), limit)
+                .params(consumer, Timestamp.from(now), limit)
                 .query(PENDING).list().stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
     }
 
