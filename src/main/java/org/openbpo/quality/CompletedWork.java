@@ -16,18 +16,20 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * The scorecard's read model of completed work, kept from the work engine's completion feed: the
- * item's outcome (SLA verdict, time paused on the client, handle time) is read once, moments after it
- * completes and in batches, instead of from every item's timeline on every scorecard, and off the
- * completing transaction. An item is recorded once: its key makes a repeat change nothing. A batch's
+ * item's outcome (SLA verdict, time paused on the client, handle time) comes with the completion, as
+ * the engine measured it while the item moved (an item raised before the engine kept those figures is
+ * read from its timeline), and is recorded moments after it completes, in batches, off the completing
+ * transaction, instead of computed from every item's timeline on every scorecard. An item is recorded once: its key makes a repeat change nothing. A batch's
  * clients are recorded in one order and each client's items in tally order, so two nodes taking
  * batches at once take the tally rows in the same order (no deadlock). See docs/architecture.md.
  */
@@ -56,24 +58,35 @@ public class CompletedWork implements CompletedWorkConsumer {
         acceptAll(List.of(completed));
     }
 
-    /** A batch from the completion feed: its done items recorded per client, in tally order. */
+    /**
+     * A batch from the completion feed: its done items recorded per client, in tally order, from the
+     * figures each completion carries; only a completion that carries none (an item raised before the
+     * engine kept them) is read from the item's timeline.
+     */
     @Override
     public void acceptAll(List<WorkItemCompleted> batch) {
-        Map<UUID, Set<Long>> done = new TreeMap<>();
+        Map<UUID, Map<Long, WorkItemCompleted>> done = new TreeMap<>();
         batch.stream().filter(c -> "DONE".equals(c.outcome()))
-                .forEach(c -> done.computeIfAbsent(c.clientId(), client -> new LinkedHashSet<>()).add(c.itemId()));
-        done.forEach((client, items) -> TenantScope.run(AllowedClients.only(client), () -> record(client, items)));
+                .forEach(c -> done.computeIfAbsent(c.clientId(), client -> new LinkedHashMap<>()).putIfAbsent(c.itemId(), c));
+        done.forEach((client, completions) -> TenantScope.run(AllowedClients.only(client), () -> recordOutcomes(client,
+                completions.values().stream().map(c -> c.measured() != null ? Optional.of(c.measured())
+                        : statistics.outcome(client, c.itemId())).flatMap(Optional::stream).toList())));
     }
 
     /** Records done items in their client's month, in tally order; how many were new (the others were recorded already or are not done). */
     @Transactional
     public int record(UUID clientId, Collection<Long> itemIds) {
+        return recordOutcomes(clientId, new LinkedHashSet<>(itemIds).stream().map(id -> statistics.outcome(clientId, id))
+                .flatMap(Optional::stream).toList());
+    }
+
+    private int recordOutcomes(UUID clientId, List<WorkStatistics.Outcome> done) {
         ZoneId zone = clients.get(clientId).timeZone();
         record Dated(YearMonth period, WorkStatistics.Outcome outcome) {
         }
         List<Dated> outcomes = new ArrayList<>();
-        for (long id : itemIds) {
-            statistics.outcome(clientId, id).ifPresent(o -> outcomes.add(new Dated(YearMonth.from(o.completedAt().atZone(zone)), o)));
+        for (WorkStatistics.Outcome o : done) {
+            outcomes.add(new Dated(YearMonth.from(o.completedAt().atZone(zone)), o));
         }
         outcomes.sort(Comparator.comparing(Dated::period).thenComparing(d -> d.outcome().serviceLine())
                 .thenComparing(d -> d.outcome().priority()).thenComparingLong(d -> d.outcome().itemId() % STRIPES)

@@ -2,7 +2,6 @@ package org.openbpo.work;
 
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
-import org.openbpo.work.WorkEvents.WorkItemCompleted;
 import org.openbpo.work.persistence.CompletionFeedRows;
 import org.openbpo.work.persistence.CompletionFeedRows.Pending;
 import org.slf4j.Logger;
@@ -58,13 +57,13 @@ class CompletionFeed implements SmartLifecycle {
         this.pollMillis = pollMillis;
     }
 
-    /** Keeps the completion for every consumer, in the caller's transaction; wakes the feed once it commits. */
-    void append(WorkItemCompleted completed) {
-        String[] names = names();
-        if (names.length == 0) {
-            return;
-        }
-        rows.append(completed, names);
+    /** The consumers a completion is kept for (see {@link CompletedWorkConsumer#consumerName()}). */
+    String[] consumerNames() {
+        return names().clone();
+    }
+
+    /** Wakes the feed once the caller's transaction commits, for the completions it wrote. */
+    void wakeAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

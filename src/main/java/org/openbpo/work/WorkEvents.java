@@ -31,9 +31,22 @@ public final class WorkEvents {
     public record WorkItemSlaBreached(UUID clientId, long itemId, Instant dueAt, Instant at) {
     }
 
-    /** Done or cancelled: what billing meters, quality samples and reporting counts. */
+    /**
+     * Done or cancelled: what billing meters, quality samples and reporting counts. {@code measured}:
+     * the item as the scorecard counts it, measured as it completed; null when it was not (a completion
+     * of an item raised before the engine kept those figures), and readers then read it from the timeline.
+     */
     public record WorkItemCompleted(UUID clientId, long itemId, String workType, String serviceLine, String outcome,
                                     String billableUnit, @Nullable Boolean slaMet, long handleSeconds,
-                                    @Nullable UUID completedBy, @Nullable UUID makerId, Instant at) {
+                                    @Nullable UUID completedBy, @Nullable UUID makerId, Instant at,
+                                    WorkStatistics.@Nullable Outcome measured) {
+
+        /** A completion without the scorecard's figures. */
+        public WorkItemCompleted(UUID clientId, long itemId, String workType, String serviceLine, String outcome,
+                                 String billableUnit, @Nullable Boolean slaMet, long handleSeconds,
+                                 @Nullable UUID completedBy, @Nullable UUID makerId, Instant at) {
+            this(clientId, itemId, workType, serviceLine, outcome, billableUnit, slaMet, handleSeconds, completedBy, makerId,
+                    at, null);
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.openbpo.contracts.SlaTarget;
 import org.openbpo.shared.calendar.BusinessCalendar;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
@@ -40,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +62,14 @@ public class WorkItems {
     private final ApplicationEventPublisher events;
     private final CompletionFeed completions;
     private final Clock clock;
+    // What items of a client's service line (and queue, when named) are built from; checked by every insert.
+    private final Map<ConfigurationKey, Configuration> configurations = new ConcurrentHashMap<>();
+
+    private record ConfigurationKey(UUID clientId, String serviceLine, @Nullable String queueCode) {
+    }
+
+    private record Configuration(ServiceTerms terms, WorkTypes.VersionedWorkType workType, Queue queue) {
+    }
 
     WorkItems(WorkItemRows items, QueueRows queues, TimelineRows timeline, WorkTypes workTypes, Contracts contracts,
               Clients clients, AuditTrail audit, ApplicationEventPublisher events, CompletionFeed completions, Clock clock) {
@@ -75,10 +85,47 @@ public class WorkItems {
         this.clock = clock;
     }
 
+    /**
+     * Raises an item. What it is built from — the client's contract version in force for the service
+     * line, the work type's newest version and the queue — is remembered per client, service line and
+     * queue, and the insert itself checks that it is still what is in force (see
+     * {@link WorkItemRows#insert}); when it is not (a contract revised, a work type defined again, a
+     * queue opened, on this node or another), it is looked up afresh and the insert tried again. So a
+     * change applies exactly to work created after it, and an item costs one statement for the work
+     * tables instead of one per look-up.
+     */
     @Transactional
     public WorkItem create(UUID clientId, CreateWorkItem command, CurrentUser by) {
+        ConfigurationKey key = new ConfigurationKey(clientId, command.serviceLine(), command.queue());
+        // Only a caller who may see the client is served from memory; anyone else meets the look-ups' 404.
+        boolean visible = TenantScope.current().includes(clientId);
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant(); // afresh: a revision that took effect since is in force for this attempt
+            Configuration remembered = visible ? configurations.get(key) : null;
+            Configuration configuration = remembered != null ? remembered : lookUp(clientId, command);
+            WorkItem draft = draft(clientId, command, configuration, by, now);
+            Optional<Long> id = items.insert(draft, by.email(),
+                    Map.of("state", draft.state(), "priority", draft.priority().name(), "queue", configuration.queue().code()),
+                    command.queue() == null);
+            if (id.isPresent()) {
+                configurations.put(key, configuration);
+                WorkItem item = draft.withId(id.get());
+                audit.record(clientId, "work-item.created", "work-item", item.id(), null, item);
+                events.publishEvent(new WorkItemCreated(clientId, item.id(), item.workType(), item.serviceLine(),
+                        item.priority(), item.channel(), now));
+                return item;
+            }
+            configurations.remove(key, remembered);
+            if (remembered == null && attempt >= 3) {
+                throw BusinessRuleViolation.conflict("configuration-changing",
+                        "The contract, work type or queues of " + command.serviceLine() + " are being changed; try again.");
+            }
+        }
+    }
+
+    /** The configuration an item of the command is built from, read afresh. */
+    private Configuration lookUp(UUID clientId, CreateWorkItem command) {
         clients.get(clientId);
-        Instant now = clock.instant();
         Optional<ServiceTerms> terms = contracts.termsInForce(clientId, command.serviceLine());
         if (terms.isEmpty()) {
             throw BusinessRuleViolation.invalid("serviceLine", command.serviceLine() + " is not a service line on an active contract");
@@ -88,8 +135,12 @@ public class WorkItems {
                 "serviceLine", "no queue serves " + command.serviceLine() + " yet"))
                 : queues.byCode(clientId, command.queue()).filter(q -> q.serviceLine().equals(command.serviceLine()))
                 .orElseThrow(() -> BusinessRuleViolation.invalid("queue", command.queue() + " is not a queue of " + command.serviceLine()));
-        var workType = workTypes.current(clientId, terms.get().serviceLine().workType());
-        WorkTypeDefinition definition = workType.definition();
+        return new Configuration(terms.get(), workTypes.current(clientId, terms.get().serviceLine().workType()), queue);
+    }
+
+    private WorkItem draft(UUID clientId, CreateWorkItem command, Configuration configuration, CurrentUser by, Instant now) {
+        ServiceTerms terms = configuration.terms();
+        WorkTypeDefinition definition = configuration.workType().definition();
         Map<String, @Nullable Object> form = command.form() == null ? Map.of() : command.form();
         Map<String, String> problems = definition.formProblems(form);
         if (!problems.isEmpty()) {
@@ -97,30 +148,24 @@ public class WorkItems {
             throw BusinessRuleViolation.invalid("form." + first.getKey(), first.getValue());
         }
         Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
-        SlaTarget target = terms.get().target(priority);
-        BusinessCalendar calendar = terms.get().calendar();
+        SlaTarget target = terms.target(priority);
+        BusinessCalendar calendar = terms.calendar();
         SlaState sla = target == null ? SlaState.none()
                 : SlaState.start(calendar, now, resolutionTarget(calendar, now, target), target.warningShare());
         Instant firstResponseDue = target == null || target.firstResponse() == null ? null
                 : calendar.add(now, target.firstResponse());
         WorkState initial = definition.state(definition.initialState());
         Map<String, Object> cleanForm = new LinkedHashMap<>();
-        form.forEach((key, value) -> {
+        form.forEach((field, value) -> {
             if (value != null) {
-                cleanForm.put(key, value);
+                cleanForm.put(field, value);
             }
         });
-        WorkItem draft = new WorkItem(clientId, 0, definition.code(), workType.version(),
-                terms.get().contractId(), terms.get().version(), command.serviceLine(), queue.id(), priority,
+        return new WorkItem(clientId, 0, definition.code(), configuration.workType().version(),
+                terms.contractId(), terms.version(), command.serviceLine(), configuration.queue().id(), priority,
                 initial.code(), initial.category(), command.title().strip(), cleanForm,
                 command.channel() == null ? (by.providerStaff() ? "AGENT" : "PORTAL") : command.channel(),
                 by.email(), null, null, null, now, now, null, firstResponseDue, null, sla);
-        WorkItem item = draft.withId(items.insert(draft, by.email(),
-                Map.of("state", draft.state(), "priority", priority.name(), "queue", queue.code())));
-        audit.record(clientId, "work-item.created", "work-item", item.id(), null, item);
-        events.publishEvent(new WorkItemCreated(clientId, item.id(), item.workType(), item.serviceLine(), priority,
-                item.channel(), now));
-        return item;
     }
 
     @Transactional(readOnly = true)
@@ -193,13 +238,16 @@ public class WorkItems {
         if (command.note() != null) {
             data.put("note", command.note());
         }
-        long handled = items.move(moved, by.email(), data, target.category().pausesSla() || target.category().closed());
+        boolean closing = target.category().closed();
+        WorkItemRows.Moved measured = items.move(moved, by.email(), data, target.category().pausesSla() || closing,
+                target.category().pausesSla(), item.category() == StateCategory.PENDING_CLIENT,
+                closing ? completions.consumerNames() : new String[0], closing ? definition.billableUnit() : null, by.id());
         if (item.category().pausesSla() && !target.category().pausesSla() && !target.category().closed()
                 && moved.assigneeId() != null) {
             items.startHandling(clientId, id, moved.assigneeId(), now);
         }
         audit.record(clientId, "work-item.moved", "work-item", id, Map.of("state", item.state()), Map.of("state", target.code()));
-        announce(item, moved, definition, by, now, handled);
+        announce(item, moved, definition, by, now, measured);
         return moved;
     }
 
@@ -364,19 +412,26 @@ public class WorkItems {
         events.publishEvent(new WorkItemAssigned(item.clientId(), item.id(), agentId, now));
     }
 
-    /** {@code handled}: the handle time in seconds, known (and needed) once the item is closed. */
+    /**
+     * {@code measured}: what the move measured; its handle time is known (and needed) once the item is
+     * closed, when the move also wrote the completion to the feed.
+     */
     private void announce(WorkItem before, WorkItem after, WorkTypeDefinition definition, CurrentUser by, Instant now,
-                          long handled) {
+                          WorkItemRows.Moved measured) {
         if (after.category().pausesSla() && !before.category().pausesSla()) {
             events.publishEvent(new WorkItemPended(after.clientId(), after.id(), after.category().name(), now));
         } else if (before.category().pausesSla() && !after.category().pausesSla()) {
             events.publishEvent(new WorkItemResumed(after.clientId(), after.id(), now));
         }
         if (after.category().closed()) {
+            WorkStatistics.Outcome outcome = measured.pendingClientSeconds() == null || measured.everPaused() == null
+                    || after.category() != StateCategory.DONE ? null
+                    : new WorkStatistics.Outcome(after.id(), after.serviceLine(), after.priority(), now, after.sla().met(),
+                    measured.everPaused(), measured.handledSeconds(), measured.pendingClientSeconds());
             WorkItemCompleted completed = new WorkItemCompleted(after.clientId(), after.id(), after.workType(),
                     after.serviceLine(), after.category().name(), definition.billableUnit(), after.sla().met(),
-                    handled, by.id(), after.makerId(), now);
-            completions.append(completed);
+                    measured.handledWholeSeconds(), by.id(), after.makerId(), now, outcome);
+            completions.wakeAfterCommit();
             events.publishEvent(completed);
         }
     }

@@ -86,6 +86,25 @@ class CompletionFeedTest extends IntegrationTest {
                 "delete from work.completion_feed where client_id = ?").param(noSuchClient).update()));
     }
 
+    @Test
+    void aCompletionNumberedBelowWhatThisNodeTookAlreadyIsStillTaken() {
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("CFL"));
+        CurrentUser agent = CurrentUser.of(setup.maker());
+        TenantScope.run(AllowedClients.ALL, () -> {
+            WorkItem item = workItems.create(setup.client().id(), ticket("Taken first"), agent);
+            workItems.move(setup.client().id(), item.id(), new MoveWorkItem("solved", null), agent);
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> feedRows(setup.client().id()) == 0);
+        // As another node's slower transaction would leave it: numbered below the rows this node took, committed after.
+        TenantScope.run(AllowedClients.ALL, () -> transactions.executeWithoutResult(tx -> jdbc.sql("""
+                        insert into work.completion_feed (client_id, consumer, seq, item_id, work_type, service_line, outcome,
+                            billable_unit, handle_seconds, completed_at)
+                        overriding system value
+                        values (?, 'quality.scorecard', 1, -1, 'support-ticket', 'support', 'CANCELLED', 'ticket', 0, ?)""")
+                .params(setup.client().id(), java.sql.Timestamp.from(clock.instant())).update()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> feedRows(setup.client().id()) == 0);
+    }
+
     private long feedRows(UUID clientId) {
         return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql(
                 "select count(*) from work.completion_feed where client_id = ?").param(clientId).query(Long.class).single()));

@@ -4,7 +4,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openbpo.OpenBpoApplication;
+import org.openbpo.contracts.CalendarSpec;
+import org.openbpo.contracts.Contracts;
 import org.openbpo.contracts.Priority;
+import org.openbpo.contracts.ReviseContract;
+import org.openbpo.contracts.SlaTarget;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
@@ -19,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,6 +122,41 @@ class TwoNodesTest extends IntegrationTest {
         assertThat(doubles).hasValue(0);
         assertThat(claimedBy.keySet()).containsExactlyInAnyOrderElementsOf(items);
         assertThat(eventsPerItem("assigned")).containsOnlyKeys(items).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+    }
+
+    @Test
+    void aChangeMadeOnOneNodeGovernsTheNextItemTheOtherNodeCreates() {
+        UUID client = setup.client().id();
+        CurrentUser requester = CurrentUser.of(setup.requester());
+        WorkItems onA = nodeA.getBean(WorkItems.class);
+        WorkItem first = raise(onA, requester);
+        assertThat(first.contractVersion()).isEqualTo(1);
+        assertThat(first.queueId()).isEqualTo(setup.backOfficeQueue().id());
+
+        clock.advance(Duration.ofMinutes(1));
+        TenantScope.run(AllowedClients.ALL, () -> nodeB.getBean(Contracts.class).revise(client, setup.contract().id(),
+                new ReviseContract(CalendarSpec.mondayToFriday("Europe/London", "08:00-18:00", List.of()),
+                        List.of(new SlaTarget("policy-admin", Priority.NORMAL, null, 120, null, null, null)), null,
+                        "Faster turnaround")));
+        assertThat(raise(onA, requester).contractVersion()).as("revised on node B").isEqualTo(2);
+
+        TenantScope.run(AllowedClients.ALL, () -> {
+            WorkTypes types = nodeB.getBean(WorkTypes.class);
+            types.define(client, types.current(client, first.workType()).definition());
+        });
+        assertThat(raise(onA, requester).workTypeVersion()).as("defined again on node B").isEqualTo(first.workTypeVersion() + 1);
+
+        Instant now = clock.instant();
+        clock.set(now.minus(Duration.ofDays(30))); // a queue opened earlier than the line's first one comes first
+        Queue earlier = TenantScope.call(AllowedClients.ALL, () -> nodeB.getBean(Queues.class).open(client,
+                new OpenQueue("aaa-first", "Comes first", "policy-admin", null, null, null)));
+        clock.set(now);
+        assertThat(raise(onA, requester).queueId()).as("opened on node B").isEqualTo(earlier.id());
+    }
+
+    private WorkItem raise(WorkItems node, CurrentUser requester) {
+        return TenantScope.call(AllowedClients.ALL, () -> node.create(setup.client().id(), new CreateWorkItem("policy-admin",
+                null, Priority.NORMAL, "After a change", Map.of("requestType", "other", "details", "x"), null), requester));
     }
 
     @Test

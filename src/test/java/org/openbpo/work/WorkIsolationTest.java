@@ -67,6 +67,8 @@ class WorkIsolationTest extends IntegrationTest {
         attempts.put("open queue", api.post(client + "/queues", Map.of("code", "sneaky", "name", "Sneaky", "serviceLine", "policy-admin")));
         attempts.put("raise work", api.post(client + "/work-items", Map.of("serviceLine", "policy-admin", "title", "Intrusion",
                 "form", Map.of("requestType", "other", "details", "x"))));
+        attempts.put("raise work with a bad form", api.post(client + "/work-items", Map.of("serviceLine", "policy-admin",
+                "title", "Probe", "form", Map.of()))); // B's configuration is remembered from B's own request: still 404
         attempts.put("list work", api.get(client + "/work-items"));
         attempts.put("get work", api.get(item));
         attempts.put("timeline", api.get(item + "/timeline"));

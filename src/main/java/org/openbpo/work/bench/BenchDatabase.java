@@ -168,6 +168,33 @@ class BenchDatabase {
         }
     }
 
+    /**
+     * Per statement whose text contains {@code marker}, what one call cost as pg_stat_statements
+     * counted it since the last {@link #startStatementProfile()}: time, buffers touched and dirtied,
+     * WAL records, full-page images and bytes. Buffers and WAL do not depend on the machine's load.
+     */
+    List<String> statementCosts(String database, String marker, java.util.function.Function<String, String> label)
+            throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = asSuperuser(); PreparedStatement costs = connection.prepareStatement("""
+                select query, calls, mean_exec_time, (shared_blks_hit + shared_blks_read)::float8 / calls,
+                       shared_blks_dirtied::float8 / calls, wal_records::float8 / calls, wal_fpi::float8 / calls,
+                       wal_bytes::float8 / calls
+                  from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                 where d.datname = ? and strpos(query, ?) > 0 and calls > 0 order by query""")) {
+            costs.setString(1, database);
+            costs.setString(2, marker);
+            ResultSet rs = costs.executeQuery();
+            while (rs.next()) {
+                lines.add(String.format(Locale.ROOT, "%s: %d calls, %.3f ms mean, per call %.1f buffers (%.2f dirtied), "
+                                + "%.2f WAL records, %.2f full-page images, %.0f WAL bytes",
+                        label.apply(rs.getString(1)), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                        rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)));
+            }
+        }
+        return lines;
+    }
+
     /** Starts the measured phase with clean shared buffers, so a checkpoint of set-up writes does not land in it. */
     void checkpoint() {
         try (Connection connection = asSuperuser(); Statement statement = connection.createStatement()) {

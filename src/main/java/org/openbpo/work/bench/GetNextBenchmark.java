@@ -79,7 +79,7 @@ class GetNextBenchmark implements Benchmark {
     @Override
     public String description() {
         return "500 agents asking for work over 1,000,000 open items; latency, throughput, double assignments "
-                + "(items, clients, queues, agents, clients-per-agent, seconds, warmup-seconds, think-ms, slots, statements=true)";
+                + "(items, clients, queues, agents, clients-per-agent, seconds, warmup-seconds, think-ms, slots, statements=true, claim-probe=calls)";
     }
 
     private record Round(Latencies next, Latencies asked, Latencies complete, long assignments, long empty,
@@ -162,6 +162,11 @@ class GetNextBenchmark implements Benchmark {
                 .figure("double assignments (seen by agents)", doubles.get(), "items")
                 .figure("double assignments (timeline)", doubleInDatabase, "items");
         System.out.println("double assignments: " + (doubles.get() + doubleInDatabase));
+        int probes = options.integer("claim-probe", 300);
+        if (probes > 0) {
+            System.out.println("Probing the claim statements, " + probes + " calls each, one at a time…");
+            claimProbe(desks, probes).forEach(line -> report.note("claim probe (one agent at a time, rolled back): " + line));
+        }
         database.checkpoint(); // so that the server stops quickly afterwards, with little left to write
         double p99 = measured.next().percentileMillis(0.99);
         report.note((p99 < GOAL_P99_MILLIS ? "goal met" : "goal NOT met") + String.format(
@@ -244,6 +249,38 @@ class GetNextBenchmark implements Benchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The claim statement and the per-queue locking one it replaced, each run {@code calls} times for
+     * agents one after the other, in transactions that roll back (so every call sees the same data),
+     * with what each call cost: time, buffers, and the WAL its row locks and writes produced.
+     */
+    private List<String> claimProbe(List<AgentDesk> desks, int calls) throws Exception {
+        List<AgentDesk> some = desks.subList(0, Math.min(50, desks.size()));
+        List<UUID[]> queuesOf = new ArrayList<>();
+        for (AgentDesk desk : some) {
+            queuesOf.add(desk.call(() -> routing.queuesOf(desk.agent())).stream().map(Queue::id).toArray(UUID[]::new));
+        }
+        database.startStatementProfile();
+        for (String statement : List.of(WorkItemRows.CLAIM_NEXT, WorkItemRows.CLAIM_NEXT_LOCKING)) {
+            for (int i = 0; i < calls; i++) {
+                AgentDesk desk = some.get(i % some.size());
+                UUID[] queues = queuesOf.get(i % some.size());
+                Timestamp now = Timestamp.from(clock.instant());
+                desk.call(() -> transactions.execute(tx -> {
+                    jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query().singleRow();
+                    jdbc.sql(statement).params(queues, desk.agent().id(), now, Integer.MAX_VALUE, desk.agent().email())
+                            .query().listOfRows();
+                    tx.setRollbackOnly();
+                    return null;
+                }));
+            }
+        }
+        List<String> costs = database.statementCosts(database.name(), "with eligible as",
+                query -> query.contains("chosen as") ? "claim (peek per queue, lock one)" : "claim locking one item per queue");
+        database.pauseStatementProfile();
+        return costs;
     }
 
     /** The plan PostgreSQL picks for the claim statement, for the first agent's queues, under its row-level security. */

@@ -1,10 +1,16 @@
 package org.openbpo.work.persistence;
 
+import org.jspecify.annotations.Nullable;
+import org.openbpo.contracts.Priority;
 import org.openbpo.work.WorkEvents.WorkItemCompleted;
+import org.openbpo.work.WorkStatistics;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -22,23 +28,24 @@ public class CompletionFeedRows {
             rs.getLong("seq"), new WorkItemCompleted(rs.getObject("client_id", UUID.class), rs.getLong("item_id"),
             rs.getString("work_type"), rs.getString("service_line"), rs.getString("outcome"), rs.getString("billable_unit"),
             (Boolean) rs.getObject("sla_met"), rs.getLong("handle_seconds"), rs.getObject("completed_by", UUID.class),
-            rs.getObject("maker_id", UUID.class), rs.getTimestamp("completed_at").toInstant()));
+            rs.getObject("maker_id", UUID.class), rs.getTimestamp("completed_at").toInstant(), measured(rs)));
+
+    /** The scorecard's figures the completion carries, when it carries them (done items completed since V5_3). */
+    private static WorkStatistics.@Nullable Outcome measured(ResultSet rs) throws SQLException {
+        BigDecimal pendingClient = rs.getBigDecimal("pending_client_secs");
+        Boolean everPaused = (Boolean) rs.getObject("ever_paused");
+        if (pendingClient == null || everPaused == null || !"DONE".equals(rs.getString("outcome"))) {
+            return null;
+        }
+        return new WorkStatistics.Outcome(rs.getLong("item_id"), rs.getString("service_line"),
+                Priority.ofRank(rs.getInt("priority")), rs.getTimestamp("completed_at").toInstant(),
+                (Boolean) rs.getObject("sla_met"), everPaused, rs.getBigDecimal("handled_secs"), pendingClient);
+    }
 
     private final JdbcClient jdbc;
 
     CompletionFeedRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Keeps the completion for each of the consumers, in one statement. */
-    public void append(WorkItemCompleted c, String[] consumers) {
-        jdbc.sql("""
-                        insert into work.completion_feed (client_id, consumer, item_id, work_type, service_line, outcome,
-                            billable_unit, sla_met, handle_seconds, completed_by, maker_id, completed_at)
-                        select ?, consumer, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from unnest(?::text[]) consumer""")
-                .params(c.clientId(), c.itemId(), c.workType(), c.serviceLine(), c.outcome(), c.billableUnit(), c.slaMet(),
-                        c.handleSeconds(), c.completedBy(), c.makerId(), Timestamp.from(c.at()), consumers)
-                .update();
     }
 
     /**

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,12 +42,18 @@ public class WorkItemRows {
         this.json = json;
     }
 
-    /** Inserts a new item under the next id of the sequence (the item's own id is ignored) and returns that id. */
     /**
-     * Inserts a new item and its first timeline entry in one statement; returns the item's id.
+     * Inserts a new item and its first timeline entry in one statement, under the next id of the
+     * sequence (the item's own id is ignored), provided the configuration the item was built from is
+     * still the one in force as the statement runs: its contract version is the newest in force for
+     * its service line on an active contract, its work type version is the newest, and, when
+     * {@code defaultQueue}, its queue is still the service line's first. The caller may thus build
+     * items from configuration it remembers and still record exactly what was in force, on any number
+     * of nodes; the checks run under the caller's row-level security, so a caller who may not see the
+     * client's contract inserts nothing either. Returns the item's id, or empty when a check failed.
      * {@code created}: the timeline entry's data.
      */
-    public long insert(WorkItem w, String actor, Map<String, ?> created) {
+    public Optional<Long> insert(WorkItem w, String actor, Map<String, ?> created, boolean defaultQueue) {
         SlaState s = w.sla();
         return jdbc.sql("""
                         with item as (
@@ -53,18 +61,40 @@ public class WorkItemRows {
                                 service_line, queue_id, priority, state, category, title, form, channel, requester, created_at,
                                 updated_at, first_response_due_at, sla_target_secs, sla_warn_share, sla_consumed_secs,
                                 sla_running_since, due_at, warn_at)
-                            values (?, nextval('work.work_item_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            select :client::uuid, nextval('work.work_item_id_seq'), :workType::text, :workTypeVersion::int,
+                                   :contract::uuid, :contractVersion::int, :serviceLine::text, :queue::uuid, :priority::smallint,
+                                   :state::text, :category::text, :title::text, :form::jsonb, :channel::text, :requester::text,
+                                   :createdAt::timestamptz, :updatedAt::timestamptz, :firstResponseDue::timestamptz,
+                                   :target::bigint, :warnShare::numeric, :consumed::bigint, :runningSince::timestamptz,
+                                   :dueAt::timestamptz, :warnAt::timestamptz
+                             where exists (select from contracts.service_line l
+                                             join contracts.contract c on c.client_id = l.client_id and c.id = l.contract_id
+                                            where l.client_id = :client and l.code = :serviceLine and l.active
+                                              and l.contract_id = :contract and c.status = 'ACTIVE')
+                               and (select max(v.version) from contracts.contract_version v
+                                     where v.client_id = :client and v.contract_id = :contract
+                                       and v.effective_from <= :createdAt) = :contractVersion
+                               and (select max(t.version) from work.work_type t
+                                     where t.client_id = :client and t.code = :workType) = :workTypeVersion
+                               and (not :defaultQueue or (select q.id from work.queue q
+                                                           where q.client_id = :client and q.service_line = :serviceLine
+                                                           order by q.created_at, q.code limit 1) = :queue)
                             returning client_id, id, created_at),
                         timeline as (
                             insert into work.work_event (client_id, item_id, at, actor, type, data)
-                            select client_id, id, created_at, ?, 'created', ?::jsonb from item)
+                            select client_id, id, created_at, :actor, 'created', :created::jsonb from item)
                         select id from item""")
-                .params(w.clientId(), w.workType(), w.workTypeVersion(), w.contractId(), w.contractVersion(),
-                        w.serviceLine(), w.queueId(), w.priority().rank(), w.state(), w.category().name(), w.title(),
-                        json.writeValueAsString(w.form()), w.channel(), w.requester(), ts(w.createdAt()), ts(w.updatedAt()),
-                        ts(w.firstResponseDueAt()), s.targetSeconds(), s.warnShare(), s.consumedSeconds(),
-                        ts(s.runningSince()), ts(s.dueAt()), ts(s.warnAt()), actor, json.writeValueAsString(created))
-                .query(Long.class).single();
+                .param("client", w.clientId()).param("workType", w.workType()).param("workTypeVersion", w.workTypeVersion())
+                .param("contract", w.contractId()).param("contractVersion", w.contractVersion())
+                .param("serviceLine", w.serviceLine()).param("queue", w.queueId()).param("priority", w.priority().rank())
+                .param("state", w.state()).param("category", w.category().name()).param("title", w.title())
+                .param("form", json.writeValueAsString(w.form())).param("channel", w.channel())
+                .param("requester", w.requester()).param("createdAt", ts(w.createdAt())).param("updatedAt", ts(w.updatedAt()))
+                .param("firstResponseDue", ts(w.firstResponseDueAt())).param("target", s.targetSeconds())
+                .param("warnShare", s.warnShare()).param("consumed", s.consumedSeconds())
+                .param("runningSince", ts(s.runningSince())).param("dueAt", ts(s.dueAt())).param("warnAt", ts(s.warnAt()))
+                .param("defaultQueue", defaultQueue).param("actor", actor).param("created", json.writeValueAsString(created))
+                .query(Long.class).optional();
     }
 
     public Optional<WorkItem> find(UUID clientId, long id) {
@@ -78,40 +108,86 @@ public class WorkItemRows {
     }
 
     /**
-     * Writes a move through the item's work type in one statement: the state and SLA columns a move
-     * changes (not the form, title or queue), the timeline entry, and when {@code stopHandling} the
-     * end of the open handling stretch. Returns the item's handle time in seconds when handling
-     * stopped, else 0.
+     * What a move measured. {@code handledSeconds}: the item's handle time when handling stopped (null
+     * when no stretch of it has ended); {@code everPaused} and {@code pendingClientSeconds}: the
+     * item's running figures after the move, null for items raised before the engine kept them.
      */
-    public long move(WorkItem w, String actor, Map<String, ?> moved, boolean stopHandling) {
+    public record Moved(@Nullable BigDecimal handledSeconds, @Nullable Boolean everPaused,
+                        @Nullable BigDecimal pendingClientSeconds) {
+
+        /** The handle time in whole seconds, rounded half up as the completion feed has always kept it; 0 when none. */
+        public long handledWholeSeconds() {
+            return handledSeconds == null ? 0 : handledSeconds.setScale(0, RoundingMode.HALF_UP).longValueExact();
+        }
+    }
+
+    /**
+     * Writes a move through the item's work type in one statement: the state and SLA columns a move
+     * changes (not the form, title or queue), the running figures the scorecard counts (whether the
+     * item ever waited on the client or a third party, and the calendar time it spent in pending-client
+     * states: from each move into one to the next move), the timeline entry, when {@code stopHandling}
+     * the end of the open handling stretch, and when the item closes, its completion for each of the
+     * feed's {@code consumers} (empty otherwise), carrying those figures.
+     */
+    public Moved move(WorkItem w, String actor, Map<String, ?> moved, boolean stopHandling, boolean intoPause,
+                      boolean fromPendingClient, String[] consumers, @Nullable String billableUnit,
+                      @Nullable UUID completedBy) {
         SlaState s = w.sla();
         return jdbc.sql("""
                         with moved as (
-                            update work.work_item set state = ?, category = ?, maker_id = ?, updated_at = ?, first_responded_at = ?,
-                                   completed_at = ?, sla_consumed_secs = ?, sla_running_since = ?, sla_paused_since = ?,
-                                   sla_pause_reason = ?, due_at = ?, warn_at = ?, escalated_at = ?, breached_at = ?, sla_met = ?
-                             where client_id = ? and id = ?
-                            returning client_id, id, updated_at),
+                            update work.work_item
+                               set state = :state::text, category = :category::text, maker_id = :maker::uuid,
+                                   updated_at = :at::timestamptz, first_responded_at = :firstResponded::timestamptz,
+                                   completed_at = :completedAt::timestamptz, sla_consumed_secs = :consumed::bigint,
+                                   sla_running_since = :runningSince::timestamptz, sla_paused_since = :pausedSince::timestamptz,
+                                   sla_pause_reason = :pauseReason::text, due_at = :dueAt::timestamptz,
+                                   warn_at = :warnAt::timestamptz, escalated_at = :escalatedAt::timestamptz,
+                                   breached_at = :breachedAt::timestamptz, sla_met = :met::boolean,
+                                   ever_paused = ever_paused or :intoPause::boolean,
+                                   pending_client_secs = pending_client_secs
+                                       + case when :fromPendingClient::boolean and state_entered_at is not null
+                                              then extract(epoch from :at::timestamptz - state_entered_at) else 0 end,
+                                   state_entered_at = :at::timestamptz
+                             where client_id = :client::uuid and id = :id::bigint
+                            returning client_id, id, updated_at, priority, ever_paused, pending_client_secs),
                         timeline as (
                             insert into work.work_event (client_id, item_id, at, actor, type, data)
-                            select client_id, id, updated_at, ?, 'moved', ?::jsonb from moved),
+                            select client_id, id, updated_at, :actor::text, 'moved', :data::jsonb from moved),
                         stopped as (
                             update work.handle_time h set ended_at = greatest(h.started_at, m.updated_at)
                               from moved m
-                             where ? and h.client_id = m.client_id and h.item_id = m.id and h.ended_at is null
-                            returning h.started_at, h.ended_at)
-                        select case when ? then coalesce((
-                                   select sum(extract(epoch from ended_at - started_at)) from (
-                                       select started_at, ended_at from work.handle_time
-                                        where client_id = ? and item_id = ? and ended_at is not null
-                                       union all
-                                       select started_at, ended_at from stopped) stretch), 0)::bigint
-                               else 0 end""")
-                .params(w.state(), w.category().name(), w.makerId(), ts(w.updatedAt()), ts(w.firstRespondedAt()),
-                        ts(w.completedAt()), s.consumedSeconds(), ts(s.runningSince()), ts(s.pausedSince()), s.pauseReason(),
-                        ts(s.dueAt()), ts(s.warnAt()), ts(s.escalatedAt()), ts(s.breachedAt()), s.met(), w.clientId(), w.id(),
-                        actor, json.writeValueAsString(moved), stopHandling, stopHandling, w.clientId(), w.id())
-                .query(Long.class).single();
+                             where :stopHandling::boolean and h.client_id = m.client_id and h.item_id = m.id
+                               and h.ended_at is null
+                            returning h.started_at, h.ended_at),
+                        handled as (
+                            select case when :stopHandling::boolean then (
+                                       select sum(extract(epoch from ended_at - started_at)) from (
+                                           select started_at, ended_at from work.handle_time
+                                            where client_id = :client::uuid and item_id = :id::bigint and ended_at is not null
+                                           union all
+                                           select started_at, ended_at from stopped) stretch) end as secs),
+                        feed as (
+                            insert into work.completion_feed (client_id, consumer, item_id, work_type, service_line, outcome,
+                                billable_unit, sla_met, handle_seconds, completed_by, maker_id, completed_at, priority,
+                                ever_paused, handled_secs, pending_client_secs)
+                            select m.client_id, consumer, m.id, :workType::text, :serviceLine::text, :category::text,
+                                   :billableUnit::text, :met::boolean, coalesce(h.secs, 0)::bigint, :completedBy::uuid,
+                                   :maker::uuid, m.updated_at, m.priority, m.ever_paused, h.secs, m.pending_client_secs
+                              from moved m, handled h, unnest(string_to_array(:consumers::text, ',')) consumer)
+                        select h.secs, m.ever_paused, m.pending_client_secs from moved m, handled h""")
+                .param("state", w.state()).param("category", w.category().name()).param("maker", w.makerId())
+                .param("at", ts(w.updatedAt())).param("firstResponded", ts(w.firstRespondedAt()))
+                .param("completedAt", ts(w.completedAt())).param("consumed", s.consumedSeconds())
+                .param("runningSince", ts(s.runningSince())).param("pausedSince", ts(s.pausedSince()))
+                .param("pauseReason", s.pauseReason()).param("dueAt", ts(s.dueAt())).param("warnAt", ts(s.warnAt()))
+                .param("escalatedAt", ts(s.escalatedAt())).param("breachedAt", ts(s.breachedAt())).param("met", s.met())
+                .param("intoPause", intoPause).param("fromPendingClient", fromPendingClient)
+                .param("client", w.clientId()).param("id", w.id()).param("actor", actor)
+                .param("data", json.writeValueAsString(moved)).param("stopHandling", stopHandling)
+                .param("workType", w.workType()).param("serviceLine", w.serviceLine()).param("billableUnit", billableUnit)
+                .param("completedBy", completedBy).param("consumers", String.join(",", consumers))
+                .query((rs, n) -> new Moved(rs.getBigDecimal(1), (Boolean) rs.getObject(2), rs.getBigDecimal(3)))
+                .single();
     }
 
     public void update(WorkItem w) {
@@ -131,17 +207,65 @@ public class WorkItemRows {
     }
 
     /**
-     * Get next, in one statement: per eligible queue the most urgent waiting item that no other
-     * agent has locked, then the most urgent of those, assigned in the same statement, with the
-     * agent's handle time started and the assignment written to the item's timeline. The queues
-     * are walked by subscript rather than with unnest(): PostgreSQL knows unnest's row count from
-     * the array in hand, so for an agent with few queues it planned the statement afresh on every
-     * call (half a millisecond, more than running it); by subscript, its prepared plan serves every
-     * call. An agent who already holds their capacity of open items gets nothing (the caller then
-     * tells them why). Parameters: queues, agent, now, capacity, actor. Public so that the get-next
-     * benchmark can EXPLAIN it.
+     * Get next, in one statement: the most urgent waiting item of each of the agent's eligible queues,
+     * read without locking it, says which queue holds the most urgent work; then that queue's most urgent
+     * item no other agent has locked is locked (SKIP LOCKED) and assigned in the same statement, with the
+     * agent's handle time started and the assignment written to the item's timeline. It locks one row,
+     * where {@link #CLAIM_NEXT_LOCKING} locks the first free item of every queue until commit (a
+     * row lock is a write: a WAL record and a dirtied page) and hides them all from other agents
+     * meanwhile. While other agents are claiming that queue's first items at the same moment, the agent
+     * gets the queue's next free one, which may rank below another queue's first: SKIP LOCKED already
+     * makes "most urgent" mean "most urgent not being claimed right now". When every waiting item of that
+     * queue is being claimed, {@link #CLAIM_NEXT_LOCKING} decides instead. The queues are walked by
+     * subscript rather than with unnest(): PostgreSQL knows unnest's row count from the array in hand,
+     * so for an agent with few queues it planned the statement afresh on every call; by subscript, its
+     * prepared plan serves every call. An agent who already holds their capacity of open items gets
+     * nothing (the caller then tells them why). Parameters: queues, agent, now, capacity, actor.
+     * Public so that the get-next benchmark can EXPLAIN it.
      */
     public static final String CLAIM_NEXT = """
+            with eligible as (
+                select p.queues, p.agent, p.now
+                  from (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now, ?::int as capacity) p
+                 where (select count(*) from work.work_item h
+                         where h.assignee_id = p.agent and h.category in ('NEW', 'OPEN', 'REVIEW')) < p.capacity),
+            busiest as (
+                select w.queue_id
+                  from eligible e
+                  cross join generate_subscripts(e.queues, 1) as q(n)
+                  cross join lateral (
+                      select queue_id, priority, due_at, id from work.work_item
+                       where queue_id = e.queues[q.n] and assignee_id is null and category in ('NEW', 'OPEN')
+                       order by priority desc, due_at nulls last, id
+                       limit 1) w
+                 order by w.priority desc, w.due_at nulls last, w.id
+                 limit 1),
+            chosen as (
+                select i.client_id, i.id from work.work_item i
+                 where i.queue_id = (select queue_id from busiest) and i.assignee_id is null and i.category in ('NEW', 'OPEN')
+                 order by i.priority desc, i.due_at nulls last, i.id
+                 limit 1 for update skip locked),
+            claimed as (
+                update work.work_item i set assignee_id = e.agent, assigned_at = e.now, updated_at = e.now
+                  from chosen c, eligible e
+                 where i.client_id = c.client_id and i.id = c.id
+                returning i.*),
+            handling as (
+                insert into work.handle_time (client_id, item_id, agent_id, started_at)
+                select c.client_id, c.id, e.agent, e.now from claimed c, eligible e
+                on conflict do nothing),
+            timeline as (
+                insert into work.work_event (client_id, item_id, at, actor, type, data)
+                select c.client_id, c.id, e.now, ?, 'assigned', jsonb_build_object('agent', e.agent, 'how', 'get-next')
+                  from claimed c, eligible e)
+            select * from claimed""";
+
+    /**
+     * Get next when every waiting item of the queue {@link #CLAIM_NEXT} chose was being claimed by others: per queue the
+     * most urgent item nobody has locked ({@code LIMIT 1 FOR UPDATE SKIP LOCKED}), the most urgent of
+     * those, assigned as above. It locks one item per queue until commit, so it is kept for this case.
+     */
+    public static final String CLAIM_NEXT_LOCKING = """
             with eligible as (
                 select p.queues, p.agent, p.now
                   from (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now, ?::int as capacity) p
@@ -181,9 +305,9 @@ public class WorkItemRows {
         // The claim's prepared plan serves every agent (see CLAIM_NEXT); left to choose, PostgreSQL
         // kept planning it afresh on some connections, at a planning cost above the statement's own.
         jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query().singleRow();
-        return jdbc.sql(CLAIM_NEXT)
-                .params(queueIds.toArray(UUID[]::new), agentId, ts(at), capacity, actor)
-                .query(item).optional();
+        Object[] params = {queueIds.toArray(UUID[]::new), agentId, ts(at), capacity, actor};
+        Optional<WorkItem> claimed = jdbc.sql(CLAIM_NEXT).params(params).query(item).optional();
+        return claimed.isPresent() ? claimed : jdbc.sql(CLAIM_NEXT_LOCKING).params(params).query(item).optional();
     }
 
     /** The open items an agent holds, which get-next weighs against the agent's capacity. */
