@@ -58,7 +58,7 @@ class PayrollQuestionTest extends IntegrationTest {
     @BeforeEach
     void aPayrollClientTakingQuestions() {
         setup = PayrollSetup.client(context, IntegrationTest::unique, providerAdministrator());
-        questionQueue = takesQuestions(setup);
+        questionQueue = takesQuestions(context, setup);
         base = "/api/v1/clients/" + setup.client().id() + "/payroll";
         Api.Response hired = api().as(setup.preparerToken()).post(base + "/employees", PayrollSetup.ukEmployee("E1"));
         assertThat(hired.status()).as(hired.body().toString()).isEqualTo(201);
@@ -72,7 +72,7 @@ class PayrollQuestionTest extends IntegrationTest {
     }
 
     /** A second contract of the client, with a PAYROLL line running the question work type and a queue for it. */
-    private Queue takesQuestions(PayrollSetup.Setup client) {
+    static Queue takesQuestions(ApplicationContext context, PayrollSetup.Setup client) {
         return TenantScope.call(AllowedClients.ALL, () -> {
             context.getBean(WorkTypes.class).define(client.client().id(), PayrollQuestionWorkType.definition());
             context.getBean(Contracts.class).draft(client.client().id(), new DraftContract("PAYQ-" + client.client().code(),
@@ -148,6 +148,18 @@ class PayrollQuestionTest extends IntegrationTest {
     }
 
     @Test
+    void aRetriedRaiseWithTheSameIdempotencyKeyRaisesOneQuestion() {
+        Api hr = api().as(setup.approverToken()).header("Idempotency-Key", unique("question"));
+        Api.Response first = hr.post(base + "/questions", question("E1", "DEDUCTION"));
+        Api.Response retried = hr.post(base + "/questions", question("E1", "DEDUCTION"));
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.body().path("workItemId").asLong()).isEqualTo(first.body().path("workItemId").asLong());
+        assertThat(api().as(setup.checkerToken()).get(base + "/employees/" + employeeId + "/questions").body().size())
+                .as("one work item, not two").isEqualTo(1);
+    }
+
+    @Test
     void badInputIsNamedWithItsField() {
         Api hr = api().as(setup.approverToken());
         Api.Response unknown = hr.post(base + "/questions", question("E404", "TAX"));
@@ -195,7 +207,7 @@ class PayrollQuestionTest extends IntegrationTest {
     @Test
     void anotherClientsIdsAreNotFound() {
         PayrollSetup.Setup other = PayrollSetup.client(context, IntegrationTest::unique, providerAdministrator());
-        takesQuestions(other);
+        takesQuestions(context, other);
         String theirBase = "/api/v1/clients/" + other.client().id() + "/payroll";
         String theirEmployee = api().as(other.preparerToken()).post(theirBase + "/employees", PayrollSetup.ukEmployee("T1")).text("id");
         long theirRun = api().as(other.preparerToken()).post(theirBase + "/pay-runs", Map.of("payGroup", "UK-M", "periodEnd", "2026-01-31"))
