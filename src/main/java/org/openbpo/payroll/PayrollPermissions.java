@@ -22,6 +22,16 @@ final class PayrollPermissions {
         user.requireAny(what, Role.ADMINISTRATOR, Role.OPERATIONS_MANAGER, Role.TEAM_LEAD, Role.AGENT);
     }
 
+    /**
+     * Payroll questions come from the client's people (requesters, who raise the client's work, approvers and
+     * administrators) and from the provider's payroll staff taking a question by phone or mail; the provider's
+     * QA and billing analysts do not raise them.
+     */
+    static void requireQuestionRaiser(CurrentUser user, String what) {
+        user.requireAny(what, Role.ADMINISTRATOR, Role.OPERATIONS_MANAGER, Role.TEAM_LEAD, Role.AGENT,
+                Role.CLIENT_ADMINISTRATOR, Role.APPROVER, Role.REQUESTER);
+    }
+
     static void requireClientApprover(CurrentUser user, String what) {
         if (user.providerStaff()) {
             throw new org.openbpo.shared.error.BusinessRuleViolation(403, "forbidden", null,

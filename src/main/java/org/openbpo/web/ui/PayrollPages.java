@@ -37,10 +37,12 @@ class PayrollPages {
     private final ClientFocus focus;
     private final org.openbpo.payroll.PayrollReports reports;
     private final org.openbpo.payroll.EmployeeImports imports;
+    private final org.openbpo.payroll.PayrollQuestions questions;
 
     PayrollPages(Employees employees, PayGroups groups, PayRuns runs, ClientFocus focus, org.openbpo.payroll.PayrollReports reports,
-                 org.openbpo.payroll.EmployeeImports imports) {
+                 org.openbpo.payroll.EmployeeImports imports, org.openbpo.payroll.PayrollQuestions questions) {
         this.imports = imports;
+        this.questions = questions;
         this.reports = reports;
         this.employees = employees;
         this.groups = groups;
@@ -123,10 +125,44 @@ class PayrollPages {
     }
 
     @GetMapping("/payroll/{clientId}/employees/{employeeId}")
-    String employee(@PathVariable UUID clientId, @PathVariable UUID employeeId, Model model) {
+    String employee(@PathVariable UUID clientId, @PathVariable UUID employeeId, @AuthenticationPrincipal CurrentUser user,
+                    Model model) {
         model.addAttribute("employee", employees.get(clientId, employeeId));
         model.addAttribute("clientId", clientId);
+        model.addAttribute("questions", questions.ofEmployee(clientId, employeeId));
+        model.addAttribute("topics", org.openbpo.payroll.PayrollQuestionWorkType.TOPICS);
+        model.addAttribute("staff", user.providerStaff());
         return "payroll/employee";
+    }
+
+    /** Raises one of the employee's payroll questions from their page: a work item of the client's payroll-question line. */
+    @PostMapping("/payroll/{clientId}/employees/{employeeId}/questions")
+    String raiseQuestion(@PathVariable UUID clientId, @PathVariable UUID employeeId, @RequestParam(required = false) @Nullable String topic,
+                         @RequestParam(required = false) @Nullable String payRun, @RequestParam(required = false) @Nullable String question,
+                         @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        var employee = employees.get(clientId, employeeId);
+        try {
+            Long run = null;
+            if (payRun != null && !payRun.isBlank()) {
+                try {
+                    run = Long.parseLong(payRun.strip());
+                } catch (NumberFormatException notANumber) {
+                    throw BusinessRuleViolation.invalid("payRun", "The pay run is a number, not " + payRun.strip() + ".");
+                }
+            }
+            var raised = questions.raise(clientId, new org.openbpo.payroll.RaisePayrollQuestion(employee.employeeNumber(), topic, run,
+                    question), user);
+            flash.addFlashAttribute("notice", "Question " + raised.reference() + " is raised with the payroll team.");
+        } catch (BusinessRuleViolation refused) {
+            if (refused instanceof NotFound) {
+                throw refused;
+            }
+            flash.addFlashAttribute("problem", refused.field() == null ? refused.getMessage() : refused.field() + ": " + refused.getMessage());
+            flash.addFlashAttribute("questionText", question);
+            flash.addFlashAttribute("questionTopic", topic);
+            flash.addFlashAttribute("questionRun", payRun);
+        }
+        return "redirect:/payroll/" + clientId + "/employees/" + employeeId;
     }
 
     @GetMapping("/payroll/{clientId}/runs/{runId}")
