@@ -13,6 +13,9 @@ import org.openbpo.contracts.ServiceLineKind;
 import org.openbpo.payroll.AddPayItem;
 import org.openbpo.payroll.DefinePayGroup;
 import org.openbpo.payroll.EmployeeForm;
+import org.openbpo.payroll.PayrollQuestionWorkType;
+import org.openbpo.payroll.PayrollQuestions;
+import org.openbpo.payroll.RaisePayrollQuestion;
 import org.openbpo.payroll.Employees;
 import org.openbpo.payroll.PayGroups;
 import org.openbpo.payroll.PayItems;
@@ -47,6 +50,7 @@ import java.util.UUID;
 class DemoPayroll {
 
     private final Contracts contracts;
+    private final PayrollQuestions questions;
     private final WorkTypes workTypes;
     private final Queues queues;
     private final PayGroups groups;
@@ -57,8 +61,9 @@ class DemoPayroll {
     private final PricePlans plans;
 
     DemoPayroll(Contracts contracts, WorkTypes workTypes, Queues queues, PayGroups groups, Employees employees, PayItems items,
-                PayRuns runs, Users users, PricePlans plans) {
+                PayRuns runs, Users users, PricePlans plans, PayrollQuestions questions) {
         this.plans = plans;
+        this.questions = questions;
         this.contracts = contracts;
         this.workTypes = workTypes;
         this.queues = queues;
@@ -117,6 +122,9 @@ class DemoPayroll {
         items.add(client, hired.get("LR-1003"), AddPayItem.oneOffEarning("SHIFT", "Weekend shift premium",
                 new BigDecimal("120.00"), LocalDate.of(2026, 2, 10)), preparer);
         payAndPrepareNext(client, "US-BW", LocalDate.of(2026, 2, 13), LocalDate.of(2026, 2, 27), ops, preparer, checker, approver);
+        questions.raise(client, new RaisePayrollQuestion("LR-1003", "PAY_AMOUNT", null,
+                "Carlos Ramirez asks why his weekend shift premium of 10 February shows on the payslip of 13 February "
+                        + "at 120.00 when he worked two weekend shifts."), approver);
     }
 
     private void albion(UUID client, CurrentUser ops, CurrentUser preparer, CurrentUser checker, CurrentUser approver) {
@@ -195,9 +203,13 @@ class DemoPayroll {
     private void contract(UUID client, String reference, String currency, CalendarSpec calendar, String monthlyFee, String perRun,
                           String taxName, String taxPercent) {
         workTypes.define(client, PayRunWorkType.definition());
+        workTypes.define(client, PayrollQuestionWorkType.definition());
         Contract contract = contracts.draft(client, new DraftContract(reference, "Payroll services", currency, LocalDate.of(2025, 1, 1),
-                null, calendar, List.of(new ServiceLine("payroll", "Payroll", ServiceLineKind.PAYROLL, PayRunWorkType.CODE)), List.of(), null));
+                null, calendar, List.of(new ServiceLine("payroll", "Payroll", ServiceLineKind.PAYROLL, PayRunWorkType.CODE),
+                new ServiceLine("payroll-questions", "Employees' payroll questions", ServiceLineKind.PAYROLL,
+                        PayrollQuestionWorkType.CODE)), List.of(), null));
         queues.open(client, new OpenQueue("payroll", "Payroll", "payroll", null, null, null));
+        queues.open(client, new OpenQueue("payroll-questions", "Payroll questions", "payroll-questions", null, null, null));
         plans.define(client, new DefinePricePlan(contract.id(), "payroll", contract.startsOn(), null, "pay run", Pricing.GRADUATED,
                 List.of(new Tier(null, new BigDecimal(perRun))), new BigDecimal(monthlyFee), null, null, null, null, null, null, false,
                 taxName, new BigDecimal(taxPercent), null));

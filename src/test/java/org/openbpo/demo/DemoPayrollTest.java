@@ -34,6 +34,8 @@ class DemoPayrollTest extends IntegrationTest {
     PayRuns runs;
     @Autowired
     PayrollReports reports;
+    @Autowired
+    org.openbpo.payroll.PayrollQuestions questions;
 
     @Test
     void everyDemoClientHasAPaidRunWithItsBankFileAndARunAwaitingApproval() {
@@ -63,6 +65,10 @@ class DemoPayrollTest extends IntegrationTest {
                 assertThat(register.toString().lines().count()).as("header and six payslips").isEqualTo(7);
                 assertThat(reports.payslipPdf(client.id(), paid.id(), runs.payslips(client.id(), paid.id(), "", 1).getFirst().employeeId()))
                         .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+                long asked = employees.page(client.id(), null, 100).items().stream()
+                        .mapToLong(e -> questions.ofEmployee(client.id(), e.id()).size()).sum();
+                assertThat(asked).as(client.code() + ": an employee's payroll question waits on Lakeshore's question line")
+                        .isEqualTo(client.code().equals("LAKESHORE") ? 1 : 0);
             }
             assertThat(seen).isEqualTo(3);
         });
