@@ -85,6 +85,8 @@ public class CustomerRows {
                                    organisation = coalesce(s.organisation, c.organisation), updated_at = ?
                               from claim c
                              where c.found_id is not null and s.client_id = ? and s.id = c.found_id
+                               -- the records read by key, however few rows the planner believes the table holds
+                               and s.id = any (array(select f.found_id from claim f where f.found_id is not null))
                                and (s.name is null and c.name is not null or s.organisation is null and c.organisation is not null)
                         ), linked as (
                             insert into support.ticket_customer (client_id, item_id, customer_id, channel, linked_at)
