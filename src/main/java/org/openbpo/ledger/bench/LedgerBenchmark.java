@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +93,7 @@ class LedgerBenchmark implements Benchmark {
                 .parameter("cores", Runtime.getRuntime().availableProcessors())
                 .parameter("load average at start", String.format(java.util.Locale.ROOT, "%.1f",
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        CpuMeter cpu = new CpuMeter(postmaster());
+        CpuMeter cpu = serverCpu();
         if (phases.contains("online")) {
             new OnlinePosting(journal, report, cpu, statements, top).run(newBooks("ONLINE"), threads, online);
         }
@@ -108,12 +107,10 @@ class LedgerBenchmark implements Benchmark {
         return report;
     }
 
-    /** The embedded server's postmaster, the parent of any of its backends; empty when the server runs elsewhere. */
-    private OptionalLong postmaster() {
-        long backend = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
-                jdbc.sql("select pg_backend_pid()").query(Long.class).single()));
-        return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(p -> OptionalLong.of(p.pid()))
-                .orElse(OptionalLong.empty());
+    /** The CPU meter of the benchmark's database server, found through one of its backends. */
+    private CpuMeter serverCpu() {
+        return CpuMeter.ofServerBehind(TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                jdbc.sql("select pg_backend_pid()").query(Long.class).single())));
     }
 
     static void cpuPerEntry(BenchReport report, String phase, CpuMeter.Reading used, long entries) {

@@ -36,7 +36,6 @@ import java.lang.management.MemoryMXBean;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,7 +108,7 @@ class PayrollBenchmark implements Benchmark {
         }));
         report.figure("generate employees (not measured below)", (System.nanoTime() - generating) / 1e9, "s");
 
-        CpuMeter cpu = new CpuMeter(postmaster());
+        CpuMeter cpu = serverCpu();
         HeapSampler heap = new HeapSampler();
         heap.start();
         CpuMeter.Reading cpuBefore = cpu.read();
@@ -168,12 +167,10 @@ class PayrollBenchmark implements Benchmark {
         return report;
     }
 
-    /** The embedded server's postmaster, the parent of any of its backends; empty when the server runs elsewhere. */
-    private OptionalLong postmaster() {
-        long backend = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
-                jdbc.sql("select pg_backend_pid()").query(Long.class).single()));
-        return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(p -> OptionalLong.of(p.pid()))
-                .orElse(OptionalLong.empty());
+    /** The CPU meter of the benchmark's database server, found through one of its backends. */
+    private CpuMeter serverCpu() {
+        return CpuMeter.ofServerBehind(TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                jdbc.sql("select pg_backend_pid()").query(Long.class).single())));
     }
 
     private UUID setUp() {

@@ -21,6 +21,12 @@ public final class CpuMeter {
         this.postmaster = postmaster;
     }
 
+    /** The meter of the server behind a backend process (the backend's parent is its postmaster); JVM only when it runs elsewhere. */
+    public static CpuMeter ofServerBehind(long backendPid) {
+        return new CpuMeter(ProcessHandle.of(backendPid).flatMap(ProcessHandle::parent).map(p -> OptionalLong.of(p.pid()))
+                .orElse(OptionalLong.empty()));
+    }
+
     public record Reading(long jvmNanos, long backendNanos, long backgroundNanos, long endedNanos) {
 
         public Reading minus(Reading earlier) {
