@@ -14,6 +14,7 @@ import org.openbpo.payables.RegisterVendor;
 import org.openbpo.payables.Vendors;
 import org.openbpo.shared.bench.BenchOptions;
 import org.openbpo.shared.bench.BenchReport;
+import org.openbpo.shared.bench.PhaseCost;
 import org.openbpo.shared.bench.Benchmark;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -61,13 +62,13 @@ class InvoiceMailBenchmark implements Benchmark {
     private final Queues queues;
     private final Vendors vendors;
     private final InvoiceMails mails;
-    private final PayablesMeter meter;
+    private final PhaseCost meter;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     InvoiceMailBenchmark(Clients clients, ProviderBootstrap bootstrap, WorkTypes workTypes, Contracts contracts, Queues queues,
-                         Vendors vendors, InvoiceMails mails, PayablesMeter meter, JdbcClient jdbc, TransactionTemplate transactions,
+                         Vendors vendors, InvoiceMails mails, PhaseCost meter, JdbcClient jdbc, TransactionTemplate transactions,
                          Clock clock) {
         this.clients = clients;
         this.bootstrap = bootstrap;

@@ -2,6 +2,7 @@ package org.openbpo.support.bench;
 
 import org.openbpo.shared.bench.BenchOptions;
 import org.openbpo.shared.bench.BenchReport;
+import org.openbpo.shared.bench.PhaseCost;
 import org.openbpo.shared.bench.Benchmark;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -38,13 +39,13 @@ import java.util.stream.Collectors;
 @Component
 class EmailIntakeBenchmark implements Benchmark {
 
-    private final SupportMeter meter;
+    private final PhaseCost meter;
     private final SupportDesk desks;
     private final EmailIntake intake;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    EmailIntakeBenchmark(SupportMeter meter, SupportDesk desks, EmailIntake intake, JdbcClient jdbc, TransactionTemplate transactions) {
+    EmailIntakeBenchmark(PhaseCost meter, SupportDesk desks, EmailIntake intake, JdbcClient jdbc, TransactionTemplate transactions) {
         this.meter = meter;
         this.desks = desks;
         this.intake = intake;

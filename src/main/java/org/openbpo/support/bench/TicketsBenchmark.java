@@ -2,6 +2,7 @@ package org.openbpo.support.bench;
 
 import org.openbpo.shared.bench.BenchOptions;
 import org.openbpo.shared.bench.BenchReport;
+import org.openbpo.shared.bench.PhaseCost;
 import org.openbpo.shared.bench.Benchmark;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -26,13 +27,13 @@ import java.util.Locale;
 @Component
 class TicketsBenchmark implements Benchmark {
 
-    private final SupportMeter meter;
+    private final PhaseCost meter;
     private final SupportDesk desks;
     private final Environment environment;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    TicketsBenchmark(SupportMeter meter, SupportDesk desks, Environment environment, JdbcClient jdbc, TransactionTemplate transactions) {
+    TicketsBenchmark(PhaseCost meter, SupportDesk desks, Environment environment, JdbcClient jdbc, TransactionTemplate transactions) {
         this.meter = meter;
         this.desks = desks;
         this.environment = environment;

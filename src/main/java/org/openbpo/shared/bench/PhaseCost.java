@@ -1,7 +1,5 @@
-package org.openbpo.payables.bench;
+package org.openbpo.shared.bench;
 
-import org.openbpo.shared.bench.BenchReport;
-import org.openbpo.shared.bench.CpuMeter;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -16,24 +14,34 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
 
 /**
- * What one phase of a payables benchmark cost beyond its wall-clock time: CPU of the JVM and of
+ * What one phase of a benchmark cost beyond its wall-clock time: CPU of the JVM and of
  * PostgreSQL per item, and statements per item as pg_stat_statements counts them (loaded by
  * {@code ./openbpo bench}). Both hold on a machine that others load too. On an external server
- * (no local superuser) only the JVM's CPU is reported. (The same meter as support's benchmarks:
- * service lines do not share internals.)
+ * (no local superuser) only the JVM's CPU is reported.
  */
 @Component
-class PayablesMeter {
+public class PhaseCost {
 
     private final String url;
 
-    PayablesMeter(Environment environment) {
+    PhaseCost(Environment environment) {
         this.url = environment.getRequiredProperty("spring.datasource.url");
     }
 
-    <T> T measure(String phase, long items, int listStatements, BenchReport report, Callable<T> work) throws Exception {
+    public <T> T measure(String phase, long items, int listStatements, BenchReport report, Callable<T> work) throws Exception {
+        return measure(phase, items, listStatements, report, work, result -> 0L);
+    }
+
+    /**
+     * As {@link #measure(String, long, int, BenchReport, Callable)}, where part of the JVM's CPU time
+     * was spent by a load generator in the same process ({@code generatorNanos} of the result): the
+     * server's own share is reported beside the whole.
+     */
+    public <T> T measure(String phase, long items, int listStatements, BenchReport report, Callable<T> work,
+                  ToLongFunction<T> generatorNanos) throws Exception {
         CpuMeter cpu = new CpuMeter(postmasterPid());
         boolean counting = statements(true);
         CpuMeter.Reading before = cpu.read();
@@ -44,7 +52,16 @@ class PayablesMeter {
         long n = Math.max(1, items);
         report.figure(phase + " CPU per item (JVM)", used.jvmNanos() / 1e6 / n, "ms")
                 .figure(phase + " CPU per item (PostgreSQL)", used.databaseNanos() / 1e6 / n, "ms")
-                .figure(phase + " CPU-bound capacity, " + Runtime.getRuntime().availableProcessors() + " cores",
+                ;
+        long generator = generatorNanos.applyAsLong(result);
+        if (generator > 0) {
+            report.figure(phase + " CPU per item (JVM: load generator)", generator / 1e6 / n, "ms")
+                    .figure(phase + " CPU per item (JVM: server alone)", (used.jvmNanos() - generator) / 1e6 / n, "ms")
+                    .figure(phase + " CPU-bound capacity of the server alone, " + Runtime.getRuntime().availableProcessors() + " cores",
+                            Runtime.getRuntime().availableProcessors() * 1e3
+                                    / Math.max(1e-9, (used.totalNanos() - generator) / 1e6 / n), "items/s");
+        }
+        report.figure(phase + " CPU-bound capacity, " + Runtime.getRuntime().availableProcessors() + " cores",
                         Runtime.getRuntime().availableProcessors() * 1e3 / Math.max(1e-9, used.totalNanos() / 1e6 / n), "items/s")
                 .figure(phase + " wall time", seconds, "s");
         if (counting) {
