@@ -13,7 +13,6 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
