@@ -200,14 +200,17 @@ public class EmailIntake {
             Set<String> ours = tickets.sentByUs(clientId, messageIds);
             Map<String, Integer> inBatch = new HashMap<>();
             org.openbpo.support.mail.IntakeBatch batch = new org.openbpo.support.mail.IntakeBatch();
+            Map<UUID, java.util.function.Supplier<Settlement>> outcomes = new LinkedHashMap<>();
             for (InboundMessageRows.NewMessage row : toRead) {
                 InboundMessageRows.ClaimedRow claim = claimed.get(row.id());
                 if (claim == null) {
                     continue; // another node is reading it, or has
                 }
-                Settlement settlement = switch (readings.get(row.id())) {
-                    case EmailReader.Unreadable unreadable ->
-                            new Settlement(IntakeStatus.REJECTED, unreadable.reason(), List.of(), null, null, null);
+                outcomes.put(row.id(), switch (readings.get(row.id())) {
+                    case EmailReader.Unreadable unreadable -> {
+                        Settlement rejected = new Settlement(IntakeStatus.REJECTED, unreadable.reason(), List.of(), null, null, null);
+                        yield () -> rejected;
+                    }
                     case EmailReader.Readable readable -> {
                         String sender = readable.email().sender();
                         int before = earlier.getOrDefault(sender, 0) + inBatch.getOrDefault(sender, 0);
@@ -215,11 +218,14 @@ public class EmailIntake {
                         yield tickets.handle(channel.get(), readable.email(), claim.receivedAt(), () -> before,
                                 readable.email().messageId() != null && ours.contains(readable.email().messageId()), batch);
                     }
-                };
-                settled.add(new InboundMessageRows.Settled(row.id(), settlement.status(), settlement.reason(), settlement.notes(),
-                        settlement.itemId(), settlement.text(), settlement.safeHtml()));
+                });
             }
             tickets.finish(clientId, batch);
+            outcomes.forEach((id, outcome) -> {
+                Settlement settlement = outcome.get();
+                settled.add(new InboundMessageRows.Settled(id, settlement.status(), settlement.reason(), settlement.notes(),
+                        settlement.itemId(), settlement.text(), settlement.safeHtml()));
+            });
         }
         messages.settleAll(clientId, settled, clock.instant());
     }

@@ -123,6 +123,74 @@ public class WorkItems {
         }
     }
 
+    /** One item of {@link #createAll}: what to raise and on whose behalf. */
+    public record NewWorkItem(CreateWorkItem command, CurrentUser by) {
+    }
+
+    /**
+     * Raises many items of one client at once — a batch of customer emails — with what
+     * {@link #create} gives each one (the configuration in force, the form checked, the SLA started
+     * on the client's calendar, the timeline entry, the audit record, the event), but one statement
+     * for the items and their timelines per service line and queue, and one for their audit records.
+     * All or nothing: a form refused or a service line without a contract refuses the whole batch
+     * with the same problem {@link #create} gives, so the caller may raise the items one by one to
+     * learn which. Returns the items in the order given.
+     */
+    @Transactional
+    public List<WorkItem> createAll(UUID clientId, List<NewWorkItem> batch) {
+        if (batch.size() == 1) {
+            return List.of(create(clientId, batch.getFirst().command(), batch.getFirst().by()));
+        }
+        Map<ConfigurationKey, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            CreateWorkItem command = batch.get(i).command();
+            groups.computeIfAbsent(new ConfigurationKey(clientId, command.serviceLine(), command.queue()), k -> new java.util.ArrayList<>())
+                    .add(i);
+        }
+        WorkItem[] created = new WorkItem[batch.size()];
+        groups.forEach((key, members) -> {
+            List<WorkItem> made = createGroup(clientId, key, members.stream().map(batch::get).toList());
+            for (int k = 0; k < made.size(); k++) {
+                created[members.get(k)] = made.get(k);
+            }
+        });
+        List<WorkItem> items = List.of(created);
+        audit.recordMany("work-item.created", "work-item", java.util.Collections.nCopies(items.size(), clientId),
+                items.stream().map(item -> String.valueOf(item.id())).toList(), items);
+        items.forEach(item -> events.publishEvent(new WorkItemCreated(clientId, item.id(), item.workType(), item.serviceLine(),
+                item.priority(), item.channel(), item.createdAt())));
+        return items;
+    }
+
+    /** The items of one client, service line and queue, inserted as {@link #create} inserts one (same checks, same retries). */
+    private List<WorkItem> createGroup(UUID clientId, ConfigurationKey key, List<NewWorkItem> members) {
+        CreateWorkItem first = members.getFirst().command();
+        boolean visible = TenantScope.current().includes(clientId);
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            Configuration remembered = visible ? configurations.get(key) : null;
+            Configuration configuration = remembered != null ? remembered : lookUp(clientId, first);
+            List<WorkItem> drafts = members.stream()
+                    .map(member -> draft(clientId, member.command(), configuration, member.by(), now)).toList();
+            List<Long> ids = items.insertAll(drafts.stream().map(draft -> new WorkItemRows.NewRow(draft, draft.requester(),
+                    Map.of("state", draft.state(), "priority", draft.priority().name(), "queue", configuration.queue().code())))
+                    .toList(), first.queue() == null);
+            if (!ids.isEmpty()) {
+                configurations.put(key, configuration);
+                List<WorkItem> items = new java.util.ArrayList<>(drafts.size());
+                for (int i = 0; i < drafts.size(); i++) {
+                    items.add(drafts.get(i).withId(ids.get(i)));
+                }
+                return items;
+            }
+            configurations.remove(key, remembered);
+            if (remembered == null && attempt >= 3) {
+                throw BusinessRuleViolation.conflict("configuration-changing",
+                        "The contract, work type or queues of " + first.serviceLine() + " are being changed; try again.");
+            }
+        }
+    }
+
     /** The configuration an item of the command is built from, read afresh. */
     private Configuration lookUp(UUID clientId, CreateWorkItem command) {
         clients.get(clientId);

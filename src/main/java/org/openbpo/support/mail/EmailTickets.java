@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Decides what a customer's readable email means for the client's support line: nothing (a loop,
@@ -75,48 +76,76 @@ public class EmailTickets {
     public Settlement handle(StoredChannel channel, InboundEmail email, Instant receivedAt, IntSupplier recentFromSender,
                              boolean sentByUs) {
         IntakeBatch one = new IntakeBatch();
-        Settlement settlement = handle(channel, email, receivedAt, recentFromSender, sentByUs, one);
+        Supplier<Settlement> settlement = handle(channel, email, receivedAt, recentFromSender, sentByUs, one);
         finish(channel.clientId(), one);
-        return settlement;
+        return settlement.get();
     }
 
     /**
-     * As above, as one message of a batch: the new ticket's customer and the message's thread record
-     * are kept in {@code batch} and written for the whole batch by {@link #finish}, in the same
-     * transaction.
+     * As above, as one message of a batch: a new ticket is raised together with the batch's other
+     * new tickets, and its customer and the message's thread record are written for the whole batch,
+     * all by {@link #finish} in the same transaction; the settlement is known once {@link #finish}
+     * has run. A message that answers a ticket first raises the tickets waiting before it, so a
+     * reply finds an original of its own batch and everything is written in the order it arrived.
      */
-    public Settlement handle(StoredChannel channel, InboundEmail email, Instant receivedAt, IntSupplier recentFromSender,
-                             boolean sentByUs, IntakeBatch batch) {
+    public Supplier<Settlement> handle(StoredChannel channel, InboundEmail email, Instant receivedAt, IntSupplier recentFromSender,
+                                       boolean sentByUs, IntakeBatch batch) {
         UUID clientId = channel.clientId();
         List<String> notes = new ArrayList<>(email.notes());
         String loop = loop(channel, email, recentFromSender, sentByUs);
         if (loop != null) {
-            return Settlement.ignored("Mail loop: " + loop, notes);
+            Settlement ignored = Settlement.ignored("Mail loop: " + loop, notes);
+            return () -> ignored;
         }
         if (email.automatic() != null) {
-            return Settlement.ignored("Automatic message: " + email.automatic(), notes);
+            Settlement ignored = Settlement.ignored("Automatic message: " + email.automatic(), notes);
+            return () -> ignored;
         }
         String text = QuoteStripper.strip(email.text());
         Optional<WorkItem> answered = answeredTicket(channel, email, notes, batch);
-        WorkItem ticket;
-        IntakeStatus status;
-        if (answered.isPresent()) {
-            ticket = answered.get();
-            comments.customerAnswered(clientId, ticket.id(), text.isBlank() ? "(The reply has no text.)" : clip(text, MAX_DESCRIPTION),
-                    customer(clientId, email));
-            status = IntakeStatus.COMMENT_ADDED;
-        } else {
-            ticket = workItems.create(clientId, new CreateWorkItem(channel.serviceLine(), null, null, title(email),
+        if (answered.isEmpty()) {
+            IntakeBatch.NewTicket ticket = new IntakeBatch.NewTicket(new CreateWorkItem(channel.serviceLine(), null, null, title(email),
                     Map.of("customerEmail", email.sender(), "description", text.isBlank() ? "(The message has no text.)"
-                            : clip(text, MAX_DESCRIPTION)), "EMAIL"), customer(clientId, email));
-            batch.newTickets.add(new CustomerRecords.NewTicket(ticket, IdentifyCustomer.byEmail(email.sender(), email.senderName())));
-            status = IntakeStatus.TICKET_CREATED;
+                            : clip(text, MAX_DESCRIPTION)), "EMAIL"), customer(clientId, email),
+                    IdentifyCustomer.byEmail(email.sender(), email.senderName()), email, text, notes, receivedAt);
+            batch.toRaise.add(ticket);
+            if (email.messageId() != null) {
+                batch.toRaiseMessageIds.add(email.messageId());
+            }
+            return ticket;
         }
+        raise(clientId, batch);
+        WorkItem ticket = answered.get();
+        comments.customerAnswered(clientId, ticket.id(), text.isBlank() ? "(The reply has no text.)" : clip(text, MAX_DESCRIPTION),
+                customer(clientId, email));
         if (email.messageId() != null) {
             batch.threads.putIfAbsent(email.messageId(), new IntakeBatch.Thread(ticket.id(), receivedAt));
         }
         keepAttachments(clientId, ticket.id(), email, notes);
-        return new Settlement(status, null, notes, ticket.id(), text, email.safeHtml());
+        Settlement settlement = new Settlement(IntakeStatus.COMMENT_ADDED, null, notes, ticket.id(), text, email.safeHtml());
+        return () -> settlement;
+    }
+
+    /** Raises the batch's waiting new tickets in one call of the work engine, then keeps what each message brought. */
+    private void raise(UUID clientId, IntakeBatch batch) {
+        if (batch.toRaise.isEmpty()) {
+            return;
+        }
+        List<WorkItem> raised = workItems.createAll(clientId, batch.toRaise.stream()
+                .map(t -> new WorkItems.NewWorkItem(t.command, t.by)).toList());
+        for (int i = 0; i < raised.size(); i++) {
+            IntakeBatch.NewTicket waiting = batch.toRaise.get(i);
+            WorkItem ticket = raised.get(i);
+            batch.newTickets.add(new CustomerRecords.NewTicket(ticket, waiting.who));
+            if (waiting.email.messageId() != null) {
+                batch.threads.putIfAbsent(waiting.email.messageId(), new IntakeBatch.Thread(ticket.id(), waiting.receivedAt));
+            }
+            keepAttachments(clientId, ticket.id(), waiting.email, waiting.notes);
+            waiting.settled(new Settlement(IntakeStatus.TICKET_CREATED, null, waiting.notes, ticket.id(), waiting.text,
+                    waiting.email.safeHtml()));
+        }
+        batch.toRaise.clear();
+        batch.toRaiseMessageIds.clear();
     }
 
     /** Why this message is our own mail coming back, or a sender flooding us; null when it is neither. */
@@ -150,6 +179,7 @@ public class EmailTickets {
         if (reference.isEmpty()) {
             return Optional.empty();
         }
+        raise(clientId, batch); // a ticket raised earlier in the batch may be the one named
         try {
             WorkItem item = workItems.get(clientId, reference.getAsLong());
             Object customer = item.form().get("customerEmail");
@@ -171,6 +201,9 @@ public class EmailTickets {
             if (stored.containsKey(messageId)) {
                 return Optional.of(stored.get(messageId));
             }
+            if (batch.toRaiseMessageIds.contains(messageId)) {
+                raise(clientId, batch);
+            }
             if (batch.threads.containsKey(messageId)) {
                 return Optional.of(batch.threads.get(messageId).itemId());
             }
@@ -178,8 +211,12 @@ public class EmailTickets {
         return Optional.empty();
     }
 
-    /** Writes what the batch kept: its new tickets' customers (a few statements) and its thread records (one). */
+    /**
+     * Writes what the batch kept: its new tickets (one call of the work engine), their customers (a
+     * few statements) and its thread records (one).
+     */
     public void finish(UUID clientId, IntakeBatch batch) {
+        raise(clientId, batch);
         customers.linkAll(clientId, batch.newTickets);
         threads.recordAll(clientId, batch.threads.entrySet().stream()
                 .map(e -> new ThreadRows.Record(e.getKey(), e.getValue().itemId(), ThreadRows.Direction.IN, e.getValue().at())).toList());

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -63,10 +62,12 @@ public class InboundMessageRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final tools.jackson.databind.ObjectMapper json;
 
-    InboundMessageRows(JdbcClient jdbc, JdbcTemplate batch) {
+    InboundMessageRows(JdbcClient jdbc, JdbcTemplate batch, tools.jackson.databind.ObjectMapper json) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.json = json;
     }
 
     /**
@@ -120,30 +121,34 @@ public class InboundMessageRows {
                           @Nullable String text, @Nullable String safeHtml) {
     }
 
+    /**
+     * Records what became of the batch's messages in one statement (one row of a JSON array per
+     * message), each only if it is still waiting: the same guard as {@link #settle}.
+     */
     public void settleAll(UUID clientId, List<Settled> settled, Instant at) {
-        batch.batchUpdate("""
-                update support.inbound_message set status = ?, reason = ?, notes = ?, item_id = ?, text_body = ?,
-                       safe_html = ?, processed_at = ?
-                 where client_id = ? and id = ? and status = 'RECEIVED'""", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                Settled m = settled.get(i);
-                ps.setString(1, m.status().name());
-                ps.setString(2, m.reason());
-                ps.setArray(3, ps.getConnection().createArrayOf("text", m.notes().toArray()));
-                ps.setObject(4, m.itemId(), Types.BIGINT);
-                ps.setString(5, m.text());
-                ps.setString(6, m.safeHtml());
-                ps.setTimestamp(7, Timestamp.from(at));
-                ps.setObject(8, clientId);
-                ps.setObject(9, m.id());
-            }
-
-            @Override
-            public int getBatchSize() {
-                return settled.size();
-            }
-        });
+        if (settled.isEmpty()) {
+            return;
+        }
+        List<Map<String, @Nullable Object>> rows = new java.util.ArrayList<>(settled.size());
+        for (Settled m : settled) {
+            Map<String, @Nullable Object> row = new HashMap<>();
+            row.put("id", m.id().toString());
+            row.put("status", m.status().name());
+            row.put("reason", m.reason());
+            row.put("notes", m.notes());
+            row.put("item_id", m.itemId());
+            row.put("text_body", m.text());
+            row.put("safe_html", m.safeHtml());
+            rows.add(row);
+        }
+        jdbc.sql("""
+                        update support.inbound_message m
+                           set status = s.status, reason = s.reason, notes = coalesce(s.notes, '{}'), item_id = s.item_id,
+                               text_body = s.text_body, safe_html = s.safe_html, processed_at = ?
+                          from jsonb_to_recordset(?::jsonb) as s(id uuid, status text, reason text, notes text[], item_id bigint,
+                               text_body text, safe_html text)
+                         where m.client_id = ? and m.id = s.id and m.status = 'RECEIVED'""")
+                .params(Timestamp.from(at), json.writeValueAsString(rows), clientId).update();
     }
 
     /** How many messages each sender sent the client since the moment given, the messages {@code except} not counted. */

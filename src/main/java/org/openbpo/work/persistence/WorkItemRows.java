@@ -97,6 +97,110 @@ public class WorkItemRows {
                 .query(Long.class).optional();
     }
 
+    /** One item of {@link #insertAll}: the item, who raised it and its timeline entry's data. */
+    public record NewRow(WorkItem item, String actor, Map<String, ?> created) {
+    }
+
+    /**
+     * As {@link #insert}, for many items built from one configuration (one client, contract version,
+     * work type version and queue, raised at one moment) in one statement: the items, their timeline
+     * entries and, through the items' triggers, whatever other modules keep of new items. The
+     * configuration is checked once for the whole statement, exactly as {@link #insert} checks it;
+     * when it no longer holds nothing is inserted and the answer is empty. Otherwise the answer holds
+     * the items' ids in the order of {@code rows}. What differs between the items (title, form,
+     * priority and its SLA figures, requester, channel) travels as one JSON array.
+     */
+    public List<Long> insertAll(List<NewRow> rows, boolean defaultQueue) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        WorkItem w = rows.getFirst().item();
+        List<Map<String, @Nullable Object>> given = new java.util.ArrayList<>(rows.size());
+        for (int n = 0; n < rows.size(); n++) {
+            WorkItem item = rows.get(n).item();
+            if (!item.clientId().equals(w.clientId()) || !item.serviceLine().equals(w.serviceLine())
+                    || !item.queueId().equals(w.queueId()) || !item.workType().equals(w.workType())
+                    || item.workTypeVersion() != w.workTypeVersion() || !java.util.Objects.equals(item.contractId(), w.contractId())
+                    || !java.util.Objects.equals(item.contractVersion(), w.contractVersion()) || !item.createdAt().equals(w.createdAt())) {
+                throw new IllegalArgumentException("The items of one insert are built from one configuration at one moment");
+            }
+            SlaState s = item.sla();
+            Map<String, @Nullable Object> row = new java.util.HashMap<>();
+            row.put("n", n);
+            row.put("priority", item.priority().rank());
+            row.put("state", item.state());
+            row.put("category", item.category().name());
+            row.put("title", item.title());
+            row.put("form", item.form());
+            row.put("channel", item.channel());
+            row.put("requester", item.requester());
+            row.put("first_response_due", text(item.firstResponseDueAt()));
+            row.put("target", s.targetSeconds());
+            row.put("warn_share", s.warnShare());
+            row.put("consumed", s.consumedSeconds());
+            row.put("running_since", text(s.runningSince()));
+            row.put("due_at", text(s.dueAt()));
+            row.put("warn_at", text(s.warnAt()));
+            row.put("actor", rows.get(n).actor());
+            row.put("created", rows.get(n).created());
+            given.add(row);
+        }
+        Long[] ids = new Long[rows.size()];
+        jdbc.sql("""
+                        with given as (
+                            select g.*, nextval('work.work_item_id_seq') as id
+                              from jsonb_to_recordset(:rows::jsonb) as g(n int, priority smallint, state text, category text,
+                                   title text, form jsonb, channel text, requester text, first_response_due timestamptz,
+                                   target bigint, warn_share numeric, consumed bigint, running_since timestamptz,
+                                   due_at timestamptz, warn_at timestamptz, actor text, created jsonb)),
+                        item as (
+                            insert into work.work_item (client_id, id, work_type, work_type_version, contract_id, contract_version,
+                                service_line, queue_id, priority, state, category, title, form, channel, requester, created_at,
+                                updated_at, first_response_due_at, sla_target_secs, sla_warn_share, sla_consumed_secs,
+                                sla_running_since, due_at, warn_at)
+                            select :client::uuid, g.id, :workType::text, :workTypeVersion::int, :contract::uuid,
+                                   :contractVersion::int, :serviceLine::text, :queue::uuid, g.priority, g.state, g.category,
+                                   g.title, g.form, g.channel, g.requester, :createdAt::timestamptz, :createdAt::timestamptz,
+                                   g.first_response_due, g.target, g.warn_share, g.consumed, g.running_since, g.due_at, g.warn_at
+                              from given g
+                             where exists (select from contracts.service_line l
+                                             join contracts.contract c on c.client_id = l.client_id and c.id = l.contract_id
+                                            where l.client_id = :client and l.code = :serviceLine and l.active
+                                              and l.contract_id = :contract and c.status = 'ACTIVE')
+                               and (select max(v.version) from contracts.contract_version v
+                                     where v.client_id = :client and v.contract_id = :contract
+                                       and v.effective_from <= :createdAt) = :contractVersion
+                               and (select max(t.version) from work.work_type t
+                                     where t.client_id = :client and t.code = :workType) = :workTypeVersion
+                               and (not :defaultQueue or (select q.id from work.queue q
+                                                           where q.client_id = :client and q.service_line = :serviceLine
+                                                           order by q.created_at, q.code limit 1) = :queue)
+                             order by g.n
+                            returning client_id, id, created_at),
+                        timeline as (
+                            insert into work.work_event (client_id, item_id, at, actor, type, data)
+                            select i.client_id, i.id, i.created_at, g.actor, 'created', g.created
+                              from item i join given g on g.id = i.id
+                             order by g.n)
+                        select g.n, i.id from item i join given g on g.id = i.id""")
+                .param("rows", json.writeValueAsString(given))
+                .param("client", w.clientId()).param("workType", w.workType()).param("workTypeVersion", w.workTypeVersion())
+                .param("contract", w.contractId()).param("contractVersion", w.contractVersion())
+                .param("serviceLine", w.serviceLine()).param("queue", w.queueId()).param("createdAt", ts(w.createdAt()))
+                .param("defaultQueue", defaultQueue)
+                .query((rs, i) -> ids[rs.getInt(1)] = rs.getLong(2)).list();
+        for (Long id : ids) {
+            if (id == null) {
+                return List.of();
+            }
+        }
+        return List.of(ids);
+    }
+
+    private static @Nullable String text(@Nullable Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
     public Optional<WorkItem> find(UUID clientId, long id) {
         return jdbc.sql("select * from work.work_item where client_id = ? and id = ?").params(clientId, id).query(item).optional();
     }
