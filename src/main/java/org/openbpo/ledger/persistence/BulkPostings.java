@@ -126,6 +126,10 @@ public class BulkPostings {
                                        cost_centre, project, memo
                                   from staged_line""")
                         .param(client).update();
+                long linesAt = System.nanoTime();
+                // The first and the last slice's line insert show whether the cost per slice grows with the journal.
+                steps.putIfAbsent("insert lines, first slice", (linesAt - step) / 1_000_000);
+                steps.put("insert lines, last slice", (linesAt - step) / 1_000_000);
                 step = add(steps, "insert lines and balances", step);
                 jdbc.sql("truncate staged_entry, staged_line").update();
                 add(steps, "copy to staging", step);
