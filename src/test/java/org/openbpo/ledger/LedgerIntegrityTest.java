@@ -145,6 +145,29 @@ class LedgerIntegrityTest extends IntegrationTest {
     }
 
     @Test
+    void anEntryInTwoCurrenciesBalancesInEachOfThemNotOnlyInFunctionalValue() throws SQLException {
+        String line = "('" + client + "', currval('ledger.entry_id_seq'), %d, '2026-03-05', '%s', '%s', %d, %d)";
+        String insert = "insert into ledger.line (client_id, entry_id, line_no, entry_date, account_code, currency, amount, "
+                + "functional_amount) values ";
+        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+            sql.execute(entry("raw-mixed-off", "2026-03-05"));
+            // Balances in functional value, not in either currency.
+            assertThatThrownBy(() -> sql.execute(insert + line.formatted(1, "1010", "USD", 100, 100) + ", "
+                    + line.formatted(2, "4100", "EUR", -90, -100)))
+                    .hasMessageMatching("(?s).*entry \\d+ does not balance in (USD|EUR): off by.*");
+            connection.rollback();
+        }
+        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+            sql.execute(entry("raw-mixed", "2026-03-05"));
+            sql.execute(insert + line.formatted(1, "1010", "USD", 100, 100) + ", " + line.formatted(2, "4100", "USD", -100, -100)
+                    + ", " + line.formatted(3, "1010", "EUR", 90, 99) + ", " + line.formatted(4, "4100", "EUR", -90, -99));
+            connection.commit();
+        }
+        assertThat(count("select sum(functional_amount) from ledger.balance where client_id = '" + client
+                + "' and account_code = '1010'")).isEqualTo(199);
+    }
+
+    @Test
     void notEvenTheOwnerChangesHistoryNorRenumbersAnAccountWithPostings() throws SQLException {
         try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
             sql.execute(entry("raw-history", "2026-03-05"));

@@ -86,10 +86,12 @@ class LedgerBenchmark implements Benchmark {
         int online = options.integer("online", 20_000);
         int size = options.integer("bulk", 1_000_000);
         int top = options.integer("statements", 8);
+        // Entries per slice of the bulk import (its default suits any file; smaller slices keep the staging tables in memory).
+        int slice = options.integer("slice", 100_000);
         // Which phases run: online, bulk and peers (the trial balance against ledger-cli and hledger, after bulk).
         String phases = options.text("phases", "online,bulk,peers");
         BenchReport report = new BenchReport(name()).parameter("writers", threads).parameter("online entries", online)
-                .parameter("bulk entries", size).parameter("phases", phases)
+                .parameter("bulk entries", size).parameter("bulk slice", slice).parameter("phases", phases)
                 .parameter("cores", Runtime.getRuntime().availableProcessors())
                 .parameter("load average at start", String.format(java.util.Locale.ROOT, "%.1f",
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
@@ -99,7 +101,7 @@ class LedgerBenchmark implements Benchmark {
         }
         if (phases.contains("bulk")) {
             UUID client = newBooks("BULK");
-            bulkImport(client, size, report, cpu, top);
+            bulkImport(client, size, slice, report, cpu, top);
             if (phases.contains("peers")) {
                 new PeerComparison(reports, files, report).run(client, LocalDate.of(2025, 12, 31));
             }
@@ -118,13 +120,13 @@ class LedgerBenchmark implements Benchmark {
                 .figure(phase + ": application CPU per entry", used.jvmNanos() / 1e3 / entries, "µs");
     }
 
-    private void bulkImport(UUID client, int size, BenchReport report, CpuMeter cpu, int top) {
+    private void bulkImport(UUID client, int size, int slice, BenchReport report, CpuMeter cpu, int top) {
         boolean counting = statements.start();
         CpuMeter.Reading before = cpu.read();
         long started = System.nanoTime();
         long[] beforeCommit = new long[1];
         BulkPostings.Outcome outcome = TenantScope.call(AllowedClients.only(client), () -> transactions.execute(tx -> {
-            BulkPostings.Outcome staged = bulk.post(client, generated(size), Instant.parse("2026-01-01T00:00:00Z"), "bench");
+            BulkPostings.Outcome staged = bulk.post(client, generated(size), Instant.parse("2026-01-01T00:00:00Z"), "bench", slice);
             beforeCommit[0] = System.nanoTime();
             return staged;
         }));
