@@ -132,6 +132,15 @@ class ApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void apiRequestsAreStillTimedForTheMetrics() {
+        assertThat(api.get("/api/v1/me").status()).isEqualTo(200);
+        Api.Download metrics = api().download("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        String text = new String(metrics.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/me\"");
+    }
+
+    @Test
     void aPostWithoutATokenChangesNothing() {
         long before = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
                 jdbc.sql("select count(*) from tenancy.client").query(Long.class).single()));
