@@ -114,11 +114,21 @@ public class ApiTokens {
 
     private static Optional<UUID> idOf(String presented) {
         String rest = presented.startsWith(PREFIX) ? presented.substring(PREFIX.length()) : "";
-        if (rest.length() < 34 || rest.length() > 120 || rest.charAt(32) != '_' || !rest.substring(0, 32).matches("[0-9a-f]{32}")) {
+        if (rest.length() < 34 || rest.length() > 120 || rest.charAt(32) != '_' || !lowerHex(rest, 32)) {
             return Optional.empty();
         }
         return Optional.of(new UUID(Long.parseUnsignedLong(rest.substring(0, 16), 16),
                 Long.parseUnsignedLong(rest.substring(16, 32), 16)));
+    }
+
+    private static boolean lowerHex(String text, int length) {
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String hex(UUID id) {

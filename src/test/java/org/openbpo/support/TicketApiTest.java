@@ -73,6 +73,39 @@ class TicketApiTest extends IntegrationTest {
         assertThat(api().as(desk.setup().makerToken()).get(tickets + "?q=password").body().path("items").size()).isEqualTo(1);
     }
 
+    @Test
+    void oneIdempotencyKeyRaisesOneTicketHoweverOftenAndConcurrentlyItIsSent() throws Exception {
+        Api client = api().as(desk.setup().requesterToken());
+        Map<String, Object> ticket = Map.of("subject", "Invoice missing", "description", "Order 4411 has no invoice",
+                "customerEmail", "gil@customer.test");
+        Api keyed = client.header("Idempotency-Key", "crm-4411");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<Api.Response> answers = new java.util.ArrayList<>();
+        try {
+            var sent = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> keyed.post(tickets, ticket)));
+            }
+            for (var answer : sent) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        answers.add(keyed.post(tickets, ticket)); // a retry after all of them
+        for (Api.Response answer : answers) {
+            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        }
+        assertThat(answers.stream().map(answer -> answer.body().path("id").asLong()).distinct()).hasSize(1);
+        assertThat(answers.stream().filter(answer -> "true".equals(answer.headers().get("idempotent-replayed")))).hasSize(4);
+        assertThat(ids(client.get(tickets + "?q=invoice"))).containsExactly(answers.getFirst().body().path("id").asLong());
+
+        Api.Response reused = keyed.post(tickets, Map.of("subject", "Another", "description", "Something else"));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.text("code")).isEqualTo("idempotency-key-reused");
+        assertThat(ids(client.get(tickets + "?q=another"))).as("the refused request's ticket was rolled back").isEmpty();
+    }
+
     private long raise(Api api, String subject, String description) {
         Api.Response response = api.post(tickets, Map.of("subject", subject, "description", description));
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);

@@ -117,6 +117,42 @@ class ApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void everyApiAnswerCarriesTheSecurityHeadersAndNoSession() {
+        Api.Response listed = api.get("/api/v1/clients");
+        Api.Response refused = api().get("/api/v1/clients");
+        for (Api.Response answer : java.util.List.of(listed, refused)) {
+            assertThat(answer.headers()).containsEntry("x-content-type-options", "nosniff")
+                    .containsEntry("x-frame-options", "DENY")
+                    .containsEntry("cache-control", "no-cache, no-store, max-age=0, must-revalidate")
+                    .doesNotContainKey("set-cookie");
+        }
+        assertThat(listed.status()).isEqualTo(200);
+        assertProblem(refused, 401, "unauthenticated");
+        assertThat(refused.headers()).containsEntry("www-authenticate", "Bearer");
+    }
+
+    @Test
+    void apiRequestsAreStillTimedForTheMetrics() {
+        assertThat(api.get("/api/v1/me").status()).isEqualTo(200);
+        Api.Download metrics = api().download("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        String text = new String(metrics.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/me\"");
+    }
+
+    @Test
+    void aPostWithoutATokenChangesNothing() {
+        long before = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                jdbc.sql("select count(*) from tenancy.client").query(Long.class).single()));
+        Api.Response refused = api().header("Idempotency-Key", "no-token").post("/api/v1/clients",
+                newClient(unique("NOTOK")));
+        assertProblem(refused, 401, "unauthenticated");
+        long after = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                jdbc.sql("select count(*) from tenancy.client").query(Long.class).single()));
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
     void aDisabledUsersTokenIsRefusedFromTheNextRequestOnAndAWrongSecretRecordsNoUse() {
         var staff = TenantScope.call(AllowedClients.ALL, () -> users.invite(new InviteUser(null, unique("ops") + "@openbpo.test",
                 "Ops Person", "a long enough password", Set.of(Role.OPERATIONS_MANAGER), true, null), admin));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The tickets benchmark's load generator, lean on purpose because it shares the cores with the
@@ -41,6 +42,17 @@ final class TicketRequests {
 
     /** Sends requests 0…count-1 over {@code connections} connections; {@code latencies[n]} gets request n's time in nanoseconds. */
     Outcome send(int count, int connections, String prefix, long[] latencies) throws InterruptedException {
+        return send(count, connections, prefix, latencies, 0);
+    }
+
+    /**
+     * As {@link #send(int, int, String, long[])}, but with {@code perSecond > 0} at a fixed rate (as
+     * wrk2 does): request n is due {@code n / perSecond} seconds after the start, and its latency is
+     * counted from when it was due, so a request that had to wait for a free connection (the server
+     * falling behind) shows its wait instead of hiding it.
+     */
+    Outcome send(int count, int connections, String prefix, long[] latencies, double perSecond) throws InterruptedException {
+        long start = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicLong cpu = new AtomicLong();
@@ -58,6 +70,13 @@ final class TicketRequests {
                             }
                             byte[] request = request(n, prefix);
                             long sent = System.nanoTime();
+                            if (perSecond > 0) {
+                                long due = start + (long) (n * 1e9 / perSecond);
+                                for (long wait = due - sent; wait > 0; wait = due - System.nanoTime()) {
+                                    LockSupport.parkNanos(wait);
+                                }
+                                sent = due;
+                            }
                             connection.out().write(request);
                             connection.out().flush();
                             Answer answer = read(connection.in());

@@ -57,12 +57,17 @@ class TicketsBenchmark implements Benchmark {
         int warmup = options.integer("warmup", 2_000);
         int concurrency = options.integer("concurrency", 32);
         int listStatements = options.integer("statements", 0);
+        // 0: as fast as the connections go (closed loop, the throughput figure); > 0: tickets per second
+        // offered at a fixed pace, the latency a client's system sees at that rate.
+        int rate = options.integer("rate", 0);
         Integer port = environment.getProperty("local.server.port", Integer.class);
         if (port == null) {
             throw new IllegalStateException("The benchmark needs the running web server; its port is unknown.");
         }
         BenchReport report = new BenchReport(name()).parameter("tickets", tickets).parameter("warm-up tickets", warmup)
-                .parameter("requests in flight", concurrency).parameter("cores", Runtime.getRuntime().availableProcessors())
+                .parameter("requests in flight", concurrency)
+                .parameter("offered rate", rate == 0 ? "as fast as answered" : rate + " tickets/s")
+                .parameter("cores", Runtime.getRuntime().availableProcessors())
                 .parameter("load average at start", String.format(Locale.ROOT, "%.1f",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         SupportDesk.Desk desk = desks.open("TKTB" + (System.currentTimeMillis() % 100_000));
@@ -73,7 +78,7 @@ class TicketsBenchmark implements Benchmark {
         long started = System.nanoTime();
         // CPU and statements per ticket cover the whole request: token check, idempotency record, ticket, customer.
         TicketRequests.Outcome outcome = meter.measure("create", tickets, listStatements, report,
-                () -> requests.send(tickets, concurrency, "t", latencies), TicketRequests.Outcome::generatorCpuNanos);
+                () -> requests.send(tickets, concurrency, "t", latencies, rate), TicketRequests.Outcome::generatorCpuNanos);
         int failed = outcome.failed();
         double seconds = (System.nanoTime() - started) / 1e9;
         Arrays.sort(latencies);

@@ -4,9 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,10 +31,15 @@ import java.util.Optional;
 
 /**
  * Honours {@code Idempotency-Key} on every API POST. The request, its effects and the stored
- * response share one transaction: a retry with the same key replays the stored response and
- * changes nothing; a concurrent duplicate waits for the first and then replays it. Responses
- * that rolled back are not stored, so retrying them is safe. The key is claimed by inserting its
- * row before the request runs and the answer written into it after: two statements per request.
+ * response share one transaction, and the response is stored by one insert at its end — one
+ * statement per request. The key's unique index decides which request with that key keeps its
+ * effects: a retry, or a concurrent duplicate, runs too, but its insert finds the key taken
+ * (waiting for the first to commit if need be), so everything it did is rolled back and it replays
+ * the stored answer instead. A retry thus costs the work of the request once more, never its
+ * effects; the API's effects are all in the database (mail goes through outboxes), so rolling
+ * them back undoes them. A request that failed (rolled back, or a server error) stores nothing,
+ * so retrying it is safe; it too looks for an answer stored under its key, because it may have
+ * failed only because a concurrent duplicate won (a unique value it also tried to create).
  */
 @Component
 class IdempotentPosts extends OncePerRequestFilter {
@@ -40,8 +47,11 @@ class IdempotentPosts extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final Duration KEPT_FOR = Duration.ofHours(24);
 
-    private record Stored(byte[] requestHash, int status, String contentType, byte[] body) {
+    private record Stored(byte[] requestHash, int status, @Nullable String contentType, byte[] body) {
     }
+
+    /** What became of a request's own answer. */
+    private enum Outcome { STORED, KEY_TAKEN, NOT_STORED }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -79,20 +89,7 @@ class IdempotentPosts extends OncePerRequestFilter {
         byte[] requestHash = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
                 + "\n" + new String(body, StandardCharsets.UTF_8));
         var cachedResponse = new ContentCachingResponseWrapper(response);
-        Optional<Stored> earlier = transactions.execute(tx -> {
-            // Claiming the key first serialises duplicates on its unique index: a concurrent request with the same
-            // key waits here until the first commits (then finds its answer) or rolls back (then claims it itself).
-            int claimed = jdbc.sql("""
-                            insert into tenancy.idempotent_request (principal, key, request_hash, status, content_type, body, created_at)
-                            values (?, ?, ?, 0, null, '', ?) on conflict do nothing""")
-                    .params(principal, key, requestHash, Timestamp.from(clock.instant())).update();
-            if (claimed == 0) {
-                return jdbc.sql("""
-                                select request_hash, status, content_type, body from tenancy.idempotent_request
-                                 where principal = ? and key = ?""").params(principal, key)
-                        .query((rs, n) -> new Stored(rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)))
-                        .optional();
-            }
+        Outcome outcome = transactions.execute(tx -> {
             try {
                 chain.doFilter(new ReplayableBody(request, body), cachedResponse);
             } catch (IOException e) {
@@ -101,33 +98,61 @@ class IdempotentPosts extends OncePerRequestFilter {
                 throw new IllegalStateException(e);
             }
             if (tx.isRollbackOnly() || cachedResponse.getStatus() >= 500) {
-                tx.setRollbackOnly(); // the claim goes with it, so a retry runs the request afresh
-            } else {
-                jdbc.sql("""
-                                update tenancy.idempotent_request set status = ?, content_type = ?, body = ?
-                                 where principal = ? and key = ?""")
-                        .params(cachedResponse.getStatus(), cachedResponse.getContentType(),
-                                cachedResponse.getContentAsByteArray(), principal, key)
+                tx.setRollbackOnly();
+                return Outcome.NOT_STORED;
+            }
+            int inserted;
+            try {
+                inserted = jdbc.sql("""
+                                insert into tenancy.idempotent_request (principal, key, request_hash, status, content_type, body, created_at)
+                                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                        .params(principal, key, requestHash, cachedResponse.getStatus(), cachedResponse.getContentType(),
+                                cachedResponse.getContentAsByteArray(), Timestamp.from(clock.instant()))
                         .update();
+            } catch (DataAccessException e) {
+                // The request's own work left the transaction unusable (a failed statement it caught): nothing is kept.
+                tx.setRollbackOnly();
+                return Outcome.NOT_STORED;
             }
-            return Optional.<Stored>empty();
+            if (inserted == 0) {
+                tx.setRollbackOnly(); // an earlier request with this key stands; this one's effects go
+                return Outcome.KEY_TAKEN;
+            }
+            return Outcome.STORED;
         });
-        if (earlier != null && earlier.isPresent()) {
-            Stored stored = earlier.get();
-            if (!MessageDigest.isEqual(stored.requestHash(), requestHash)) {
-                problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                        "This Idempotency-Key was already used for a different request.");
-                return;
-            }
-            response.setStatus(stored.status());
-            if (stored.contentType() != null) {
-                response.setContentType(stored.contentType());
-            }
-            response.setHeader("Idempotent-Replayed", "true");
-            response.getOutputStream().write(stored.body());
+        if (outcome == Outcome.STORED) {
+            cachedResponse.copyBodyToResponse();
             return;
         }
-        cachedResponse.copyBodyToResponse();
+        Optional<Stored> earlier = stored(principal, key);
+        if (earlier.isEmpty()) {
+            if (outcome == Outcome.KEY_TAKEN) {
+                throw new IllegalStateException("Idempotency-Key " + key + " was taken but its answer is gone");
+            }
+            cachedResponse.copyBodyToResponse();
+            return;
+        }
+        Stored stored = earlier.get();
+        if (!MessageDigest.isEqual(stored.requestHash(), requestHash)) {
+            problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "This Idempotency-Key was already used for a different request.");
+            return;
+        }
+        response.setStatus(stored.status());
+        if (stored.contentType() != null) {
+            response.setContentType(stored.contentType());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        response.getOutputStream().write(stored.body());
+    }
+
+    /** The answer stored under the key, read outside any transaction: the table has no tenant. */
+    private Optional<Stored> stored(String principal, String key) {
+        return jdbc.sql("""
+                        select request_hash, status, content_type, body from tenancy.idempotent_request
+                         where principal = ? and key = ?""").params(principal, key)
+                .query((rs, n) -> new Stored(rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)))
+                .optional();
     }
 
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
