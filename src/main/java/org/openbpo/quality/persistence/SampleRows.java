@@ -36,6 +36,56 @@ public class SampleRows {
                 .params(clientId, itemId, workType, serviceLine, agentId, reason.name(), Timestamp.from(at), note).update() == 1;
     }
 
+    /** A sample row as a batch of completions needs it: whose item, and why it was sampled. */
+    public record Known(UUID clientId, long itemId, @Nullable UUID agentId, SampleReason reason) {
+    }
+
+    /** A sample decided for a batch, not written yet. */
+    public record Decided(UUID clientId, long itemId, String workType, String serviceLine, @Nullable UUID agentId,
+                          SampleReason reason, Instant at) {
+    }
+
+    /**
+     * For a batch of completions, in one statement: the new-agent samples of the batch's agents on
+     * its clients (a handful per agent, read from the agent index), and any sample the batch's items
+     * already have.
+     */
+    public List<Known> known(List<UUID> agentClients, List<UUID> agents, List<UUID> itemClients, List<Long> items) {
+        return jdbc.sql("""
+                        select client_id, item_id, agent_id, reason from quality.sample
+                         where (client_id, agent_id) in (select * from unnest(?::uuid[], ?::uuid[])) and reason = 'NEW_AGENT'
+                        union
+                        select client_id, item_id, agent_id, reason from quality.sample
+                         where (client_id, item_id) in (select * from unnest(?::uuid[], ?::bigint[]))""")
+                .params(agentClients.toArray(UUID[]::new), agents.toArray(UUID[]::new), itemClients.toArray(UUID[]::new),
+                        items.toArray(Long[]::new))
+                .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class),
+                        SampleReason.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    /** Writes a batch's samples in one statement; an item sampled already keeps its sample. */
+    public void insertAll(List<Decided> decided) {
+        if (decided.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into quality.sample (client_id, item_id, work_type, service_line, agent_id, reason, sampled_at)
+                        select c, i, w, l, a, r, t::timestamptz
+                          from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[])
+                               as d(c, i, w, l, a, r, t)
+                         order by c, i
+                        on conflict (client_id, item_id) do nothing""")
+                .params(decided.stream().map(Decided::clientId).toArray(UUID[]::new),
+                        decided.stream().map(Decided::itemId).toArray(Long[]::new),
+                        decided.stream().map(Decided::workType).toArray(String[]::new),
+                        decided.stream().map(Decided::serviceLine).toArray(String[]::new),
+                        decided.stream().map(Decided::agentId).toArray(UUID[]::new),
+                        decided.stream().map(d -> d.reason().name()).toArray(String[]::new),
+                        decided.stream().map(d -> d.at().toString()).toArray(String[]::new))
+                .update();
+    }
+
     /**
      * How many of the agent's items on the client were picked because the agent was new, not
      * counting the given item: bounded by the new-agent allowance, and read from a small index.
