@@ -104,8 +104,9 @@ public class WorkItemRows {
     /** The items named by client and id, in one statement; those not found (or not visible) are left out. */
     public List<WorkItem> findAll(List<UUID> clientIds, List<Long> ids) {
         return jdbc.sql("""
-                        select w.* from work.work_item w
-                         where (w.client_id, w.id) in (select * from unnest(?::uuid[], ?::bigint[]))""")
+                        select w.* from unnest(?::uuid[], ?::bigint[]) as k(client_id, id)
+                         cross join lateral (select * from work.work_item
+                                              where client_id = k.client_id and id = k.id) w""")
                 .params(clientIds.toArray(UUID[]::new), ids.toArray(Long[]::new)).query(item).list();
     }
 
