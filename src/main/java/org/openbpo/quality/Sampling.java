@@ -94,9 +94,9 @@ public class Sampling implements CompletedWorkConsumer {
     /**
      * A batch from the completion feed, decided as {@link #accept} decides each completion in turn,
      * with a handful of statements for the whole batch instead of four per completion: the batch's
-     * items, its clients' rules, its agents' new-agent samples and the samples its items already have
-     * are read once, each decision counts the samples decided before it in the batch, and the samples
-     * are written together. Only a weekly minimum that decides asks for the week's count, after writing
+     * items, its clients' rules, its agents' new-agent samples outside the batch and the samples its
+     * items already have are read once, each decision also counts the new-agent samples of the batch's
+     * other items (there already or decided before it), and the samples are written together. Only a weekly minimum that decides asks for the week's count, after writing
      * what was decided so far, so that it counts those too.
      */
     @Override
@@ -126,8 +126,18 @@ public class Sampling implements CompletedWorkConsumer {
                 agents.add(agent);
             }
         }
-        for (SampleRows.Known known : samples.known(agentClients, agents, done.stream().map(WorkItemCompleted::clientId).toList(),
-                done.stream().map(WorkItemCompleted::itemId).toList())) {
+        List<Long> itemIds = done.stream().map(WorkItemCompleted::itemId).toList();
+        Map<AgentOnClient, Long> outsideBatch = new HashMap<>();
+        if (!agents.isEmpty()) {
+            samples.newAgentCounts(agentClients, agents, itemIds).forEach(c ->
+                    outsideBatch.put(new AgentOnClient(c.clientId(), c.agentId()), c.samples()));
+        }
+        Set<ItemOfClient> inBatch = new HashSet<>();
+        done.forEach(c -> inBatch.add(new ItemOfClient(c.clientId(), c.itemId())));
+        for (SampleRows.Known known : samples.ofItems(done.stream().map(WorkItemCompleted::clientId).toList(), itemIds)) {
+            if (!inBatch.contains(new ItemOfClient(known.clientId(), known.itemId()))) {
+                continue;
+            }
             sampled.add(new ItemOfClient(known.clientId(), known.itemId()));
             if (known.reason() == SampleReason.NEW_AGENT && known.agentId() != null) {
                 newAgentSamples.computeIfAbsent(new AgentOnClient(known.clientId(), known.agentId()), k -> new HashSet<>())
@@ -141,7 +151,9 @@ public class Sampling implements CompletedWorkConsumer {
             UUID agent = whoseWork(completed, item);
             SamplingRule rule = ruleFor(item, agent, rules.computeIfAbsent(item.clientId(), policies::active));
             Set<Long> newAgent = agent == null ? Set.of() : newAgentSamples.get(new AgentOnClient(item.clientId(), agent));
-            long experience = agent == null ? Long.MAX_VALUE : newAgent.size() - (newAgent.contains(item.id()) ? 1 : 0);
+            long experience = agent == null ? Long.MAX_VALUE
+                    : outsideBatch.getOrDefault(new AgentOnClient(item.clientId(), agent), 0L)
+                    + newAgent.size() - (newAgent.contains(item.id()) ? 1 : 0);
             LongSupplier thisWeek = () -> {
                 if (agent == null) {
                     return Long.MAX_VALUE;

@@ -45,26 +45,35 @@ public class SampleRows {
                           SampleReason reason, Instant at) {
     }
 
+    /** How many new-agent samples an agent has on a client. */
+    public record NewAgentCount(UUID clientId, UUID agentId, long samples) {
+    }
+
     /**
-     * For a batch of completions, in one statement: the new-agent samples of the batch's agents on
-     * its clients (a handful per agent, read from the agent index), and any sample the batch's items
-     * already have (by key). Each pair is probed through a lateral join: as a plain join of the arrays,
-     * PostgreSQL hashed them against the whole sample table (8 ms a batch in the get-next benchmark).
+     * For a batch of completions, in one statement: per agent and client, the agent's new-agent
+     * samples on the client other than those of the batch's items ({@code exceptItems}). Each pair is
+     * counted by a correlated subquery, which PostgreSQL runs per pair through the agent index as it
+     * runs the one-completion count; joined as a set, it planned a scan of the whole sample table
+     * while the table was young (14 ms a batch in the get-next benchmark).
      */
-    public List<Known> known(List<UUID> agentClients, List<UUID> agents, List<UUID> itemClients, List<Long> items) {
+    public List<NewAgentCount> newAgentCounts(List<UUID> clientIds, List<UUID> agentIds, List<Long> exceptItems) {
         return jdbc.sql("""
-                        select s.client_id, s.item_id, s.agent_id, s.reason
-                          from unnest(?::uuid[], ?::uuid[]) as p(client_id, agent_id)
-                          cross join lateral (select client_id, item_id, agent_id, reason from quality.sample
-                                               where client_id = p.client_id and agent_id = p.agent_id
-                                                 and reason = 'NEW_AGENT') s
-                        union
-                        select s.client_id, s.item_id, s.agent_id, s.reason
-                          from unnest(?::uuid[], ?::bigint[]) as i(client_id, item_id)
-                          cross join lateral (select client_id, item_id, agent_id, reason from quality.sample
-                                               where client_id = i.client_id and item_id = i.item_id) s""")
-                .params(agentClients.toArray(UUID[]::new), agents.toArray(UUID[]::new), itemClients.toArray(UUID[]::new),
-                        items.toArray(Long[]::new))
+                        select p.client_id, p.agent_id,
+                               (select count(*) from quality.sample s
+                                 where s.client_id = p.client_id and s.agent_id = p.agent_id and s.reason = 'NEW_AGENT'
+                                   and s.item_id <> all (?::bigint[])) as samples
+                          from unnest(?::uuid[], ?::uuid[]) as p(client_id, agent_id)""")
+                .params(exceptItems.toArray(Long[]::new), clientIds.toArray(UUID[]::new), agentIds.toArray(UUID[]::new))
+                .query((rs, n) -> new NewAgentCount(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3)))
+                .list();
+    }
+
+    /** The samples the given items have already (by key; the caller matches client and item). */
+    public List<Known> ofItems(List<UUID> clientIds, List<Long> itemIds) {
+        return jdbc.sql("""
+                        select client_id, item_id, agent_id, reason from quality.sample
+                         where client_id = any (?::uuid[]) and item_id = any (?::bigint[])""")
+                .params(clientIds.stream().distinct().toArray(UUID[]::new), itemIds.stream().distinct().toArray(Long[]::new))
                 .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class),
                         SampleReason.valueOf(rs.getString(4))))
                 .list();
