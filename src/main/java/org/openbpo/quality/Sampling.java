@@ -96,8 +96,9 @@ public class Sampling implements CompletedWorkConsumer {
      * with a handful of statements for the whole batch instead of four per completion: the batch's
      * items, its clients' rules, its agents' new-agent samples outside the batch and the samples its
      * items already have are read once, each decision also counts the new-agent samples of the batch's
-     * other items (there already or decided before it), and the samples are written together. Only a weekly minimum that decides asks for the week's count, after writing
-     * what was decided so far, so that it counts those too.
+     * other items (there already or decided before it), and the samples are written together. Only a
+     * weekly minimum that decides asks for the week's count, after writing what was decided so far, so
+     * that it counts those too.
      */
     @Override
     public void acceptAll(List<WorkItemCompleted> batch) {
