@@ -13,9 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,8 +33,6 @@ import java.util.UUID;
  */
 @Service
 public class CompletedWork implements CompletedWorkConsumer {
-
-    private static final int STRIPES = 16;
 
     private final CompletedWorkRows rows;
     private final WorkStatistics statistics;
@@ -82,20 +78,8 @@ public class CompletedWork implements CompletedWorkConsumer {
 
     private int recordOutcomes(UUID clientId, List<WorkStatistics.Outcome> done) {
         ZoneId zone = clients.get(clientId).timeZone();
-        record Dated(YearMonth period, WorkStatistics.Outcome outcome) {
-        }
-        List<Dated> outcomes = new ArrayList<>();
-        for (WorkStatistics.Outcome o : done) {
-            outcomes.add(new Dated(YearMonth.from(o.completedAt().atZone(zone)), o));
-        }
-        outcomes.sort(Comparator.comparing(Dated::period).thenComparing(d -> d.outcome().serviceLine())
-                .thenComparing(d -> d.outcome().priority()).thenComparingLong(d -> d.outcome().itemId() % STRIPES)
-                .thenComparingLong(d -> d.outcome().itemId()));
-        int recorded = 0;
-        for (Dated dated : outcomes) {
-            recorded += rows.record(clientId, dated.period(), dated.outcome()) ? 1 : 0;
-        }
-        return recorded;
+        return rows.recordAll(clientId, done.stream()
+                .map(o -> new CompletedWorkRows.Dated(YearMonth.from(o.completedAt().atZone(zone)), o)).toList());
     }
 
     @Transactional

@@ -26,10 +26,14 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
@@ -87,9 +91,98 @@ public class Sampling implements CompletedWorkConsumer {
         }));
     }
 
+    /**
+     * A batch from the completion feed, decided as {@link #accept} decides each completion in turn,
+     * with a handful of statements for the whole batch instead of four per completion: the batch's
+     * items, its clients' rules, its agents' new-agent samples outside the batch and the samples its
+     * items already have are read once, each decision also counts the new-agent samples of the batch's
+     * other items (there already or decided before it), and the samples are written together. Only a
+     * weekly minimum that decides asks for the week's count, after writing what was decided so far, so
+     * that it counts those too.
+     */
+    @Override
+    public void acceptAll(List<WorkItemCompleted> batch) {
+        List<WorkItemCompleted> done = batch.stream().filter(c -> "DONE".equals(c.outcome())).toList();
+        if (done.isEmpty()) {
+            return;
+        }
+        Map<UUID, Map<Long, WorkItem>> items = workItems.getAll(done.stream().map(WorkItemCompleted::clientId).toList(),
+                done.stream().map(WorkItemCompleted::itemId).toList());
+        record AgentOnClient(UUID clientId, UUID agentId) {
+        }
+        record ItemOfClient(UUID clientId, long itemId) {
+        }
+        Map<AgentOnClient, Set<Long>> newAgentSamples = new HashMap<>();
+        Set<ItemOfClient> sampled = new HashSet<>();
+        List<UUID> agentClients = new ArrayList<>();
+        List<UUID> agents = new ArrayList<>();
+        for (WorkItemCompleted completed : done) {
+            WorkItem item = items.getOrDefault(completed.clientId(), Map.of()).get(completed.itemId());
+            if (item == null) {
+                throw new NotFound("work item", completed.itemId());
+            }
+            UUID agent = whoseWork(completed, item);
+            if (agent != null && newAgentSamples.putIfAbsent(new AgentOnClient(item.clientId(), agent), new HashSet<>()) == null) {
+                agentClients.add(item.clientId());
+                agents.add(agent);
+            }
+        }
+        List<Long> itemIds = done.stream().map(WorkItemCompleted::itemId).toList();
+        Map<AgentOnClient, Long> outsideBatch = new HashMap<>();
+        if (!agents.isEmpty()) {
+            samples.newAgentCounts(agentClients, agents, itemIds).forEach(c ->
+                    outsideBatch.put(new AgentOnClient(c.clientId(), c.agentId()), c.samples()));
+        }
+        Set<ItemOfClient> inBatch = new HashSet<>();
+        done.forEach(c -> inBatch.add(new ItemOfClient(c.clientId(), c.itemId())));
+        for (SampleRows.Known known : samples.ofItems(done.stream().map(WorkItemCompleted::clientId).toList(), itemIds)) {
+            if (!inBatch.contains(new ItemOfClient(known.clientId(), known.itemId()))) {
+                continue;
+            }
+            sampled.add(new ItemOfClient(known.clientId(), known.itemId()));
+            if (known.reason() == SampleReason.NEW_AGENT && known.agentId() != null) {
+                newAgentSamples.computeIfAbsent(new AgentOnClient(known.clientId(), known.agentId()), k -> new HashSet<>())
+                        .add(known.itemId());
+            }
+        }
+        Map<UUID, List<SamplingPolicy>> rules = new HashMap<>();
+        List<SampleRows.Decided> decided = new ArrayList<>();
+        for (WorkItemCompleted completed : done) {
+            WorkItem item = items.get(completed.clientId()).get(completed.itemId());
+            UUID agent = whoseWork(completed, item);
+            SamplingRule rule = ruleFor(item, agent, rules.computeIfAbsent(item.clientId(), policies::active));
+            Set<Long> newAgent = agent == null ? Set.of() : newAgentSamples.get(new AgentOnClient(item.clientId(), agent));
+            long experience = agent == null ? Long.MAX_VALUE
+                    : outsideBatch.getOrDefault(new AgentOnClient(item.clientId(), agent), 0L)
+                    + newAgent.size() - (newAgent.contains(item.id()) ? 1 : 0);
+            LongSupplier thisWeek = () -> {
+                if (agent == null) {
+                    return Long.MAX_VALUE;
+                }
+                samples.insertAll(decided);
+                decided.clear();
+                return samples.sampledSince(item.clientId(), agent, weekStart(item.clientId(), completed.at()));
+            };
+            rule.decide(item.clientId(), item.id(), experience, thisWeek).ifPresent(reason -> {
+                if (sampled.add(new ItemOfClient(item.clientId(), item.id()))) {
+                    decided.add(new SampleRows.Decided(item.clientId(), item.id(), item.workType(), item.serviceLine(), agent,
+                            reason, completed.at()));
+                    if (reason == SampleReason.NEW_AGENT && agent != null) {
+                        newAgent.add(item.id());
+                    }
+                }
+            });
+        }
+        samples.insertAll(decided);
+    }
+
     /** The most specific of the client's rules that matches the item, else the work type's sample rate. */
     SamplingRule ruleFor(WorkItem item, @Nullable UUID agent) {
-        return policies.active(item.clientId()).stream()
+        return ruleFor(item, agent, policies.active(item.clientId()));
+    }
+
+    private SamplingRule ruleFor(WorkItem item, @Nullable UUID agent, List<SamplingPolicy> active) {
+        return active.stream()
                 .filter(p -> p.matches(item.serviceLine(), item.workType(), agent))
                 .max(Comparator.comparingInt(SamplingPolicy::specificity))
                 .map(SamplingPolicy::rule)

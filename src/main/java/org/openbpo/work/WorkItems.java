@@ -241,6 +241,19 @@ public class WorkItems {
         return items.find(clientId, id).orElseThrow(() -> new NotFound("work item", id));
     }
 
+    /**
+     * Items named by client and id (the completions of a batch, say), read in one statement, keyed by
+     * client and id; an item that does not exist or that the caller may not see is missing from the answer.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<Long, WorkItem>> getAll(List<UUID> clientIds, List<Long> ids) {
+        Map<UUID, Map<Long, WorkItem>> found = new HashMap<>();
+        for (WorkItem item : items.findAll(clientIds, ids)) {
+            found.computeIfAbsent(item.clientId(), c -> new HashMap<>()).put(item.id(), item);
+        }
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(UUID clientId, long id) {
         get(clientId, id);

@@ -2,6 +2,7 @@ package org.openbpo.quality;
 
 import org.junit.jupiter.api.Test;
 import org.openbpo.contracts.Priority;
+import org.openbpo.quality.persistence.CompletedWorkRows;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
@@ -12,7 +13,9 @@ import org.openbpo.work.WorkItems;
 import org.openbpo.work.WorkStatistics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -36,6 +39,10 @@ class CompletedWorkTest extends IntegrationTest {
     WorkBehindFigures behind;
     @Autowired
     WorkItems workItems;
+    @Autowired
+    CompletedWorkRows rows;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void theReadModelCountsWhatTheTimelinesShowAndEachItemOnce() {
@@ -92,5 +99,50 @@ class CompletedWorkTest extends IntegrationTest {
         // another client's scope sees none of it
         assertThat(TenantScope.call(AllowedClients.only(UUID.randomUUID()), () -> completedWork.completed(client, may))).isEmpty();
         assertThat(TenantScope.call(AllowedClients.ALL, () -> completedWork.completed(client, YearMonth.of(2026, 6)))).isEmpty();
+    }
+
+    /**
+     * A batch is recorded in one statement: items sharing a tally stripe add up on it, an item twice in
+     * the batch counts once, and a second batch overlapping the first adds only its new items.
+     */
+    @Test
+    void aBatchAddsEachNewItemOnceToItsStripe() {
+        clock.set(Instant.parse("2026-05-04T09:00:00Z"));
+        QualityFixture fixture = new QualityFixture(context);
+        UUID client = fixture.clientWithQa(providerAdministrator(), unique("CB"), IntegrationTest::unique).work().client().id();
+        YearMonth may = YearMonth.of(2026, 5);
+        // items 1, 17 and 33 share stripe 1; item 2 is on stripe 2 and comes twice
+        List<CompletedWorkRows.Dated> first = List.of(done(may, 1, true, false, "60", "0"), done(may, 17, false, true, null, "3600"),
+                done(may, 2, null, false, "30", "0"), done(may, 2, null, false, "30", "0"), done(may, 33, true, false, "90", "0"));
+        int recorded = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> rows.recordAll(client, first)));
+        assertThat(recorded).isEqualTo(4);
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> completedWork.completed(client, may))).singleElement().satisfies(c -> {
+            assertThat(c.completed()).isEqualTo(4);
+            assertThat(c.withSla()).isEqualTo(3);
+            assertThat(c.slaMet()).isEqualTo(2);
+            assertThat(c.everPaused()).isEqualTo(1);
+            assertThat(c.averageHandleSeconds()).isEqualTo(60.0); // (60 + 30 + 90) / 3 handled
+        });
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> completedWork.pendingClient(client, may))).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.items()).isEqualTo(1);
+                    assertThat(p.seconds()).isEqualTo(3600);
+                });
+
+        List<CompletedWorkRows.Dated> second = List.of(done(may, 17, false, true, null, "3600"), done(may, 49, true, false, "120", "0"));
+        int again = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> rows.recordAll(client, second)));
+        assertThat(again).isEqualTo(1);
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> completedWork.completed(client, may))).singleElement().satisfies(c -> {
+            assertThat(c.completed()).isEqualTo(5);
+            assertThat(c.slaMet()).isEqualTo(3);
+            assertThat(c.averageHandleSeconds()).isEqualTo(75.0); // (60 + 30 + 90 + 120) / 4
+        });
+    }
+
+    private static CompletedWorkRows.Dated done(YearMonth period, long itemId, Boolean slaMet, boolean everPaused,
+                                                String handleSeconds, String pendingClientSeconds) {
+        return new CompletedWorkRows.Dated(period, new WorkStatistics.Outcome(itemId, "SUPPORT", Priority.NORMAL,
+                Instant.parse("2026-05-04T10:00:00Z"), slaMet, everPaused, handleSeconds == null ? null : new BigDecimal(handleSeconds),
+                new BigDecimal(pendingClientSeconds)));
     }
 }

@@ -10,10 +10,15 @@ import org.openbpo.work.CreateWorkItem;
 import org.openbpo.work.MoveWorkItem;
 import org.openbpo.work.WorkFixture;
 import org.openbpo.work.WorkItem;
+import org.openbpo.work.WorkEvents.WorkItemCompleted;
 import org.openbpo.work.WorkItems;
+import org.openbpo.work.WorkTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +32,10 @@ class SamplingTest extends IntegrationTest {
     WorkItems workItems;
     @Autowired
     Sampling sampling;
+    @Autowired
+    WorkTypes workTypes;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aNewAgentsCompletedWorkIsSampledForQaAndCancelledWorkIsNot() throws InterruptedException {
@@ -49,6 +58,53 @@ class SamplingTest extends IntegrationTest {
             assertThat(sample.agentId()).isEqualTo(setup.maker().id());
             assertThat(sample.workType()).isEqualTo("support-ticket");
         });
+    }
+
+    /**
+     * A batch of 24 completions of one new agent, decided together: the agent's first 20 items are
+     * sampled as a new agent's (an item completed twice in the batch counts once), the rest only when
+     * their draw falls under the sample rate, exactly as one completion at a time would decide; the
+     * same batch delivered again changes nothing.
+     */
+    @Test
+    void aBatchDecidesAsOneCompletionAtATimeWould() {
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("QB"));
+        CurrentUser agent = CurrentUser.of(setup.maker());
+        List<WorkItem> items = TenantScope.call(AllowedClients.ALL, () -> {
+            List<WorkItem> raised = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                raised.add(workItems.create(setup.client().id(), ticket("Batch " + i), agent));
+            }
+            return raised;
+        });
+        List<WorkItemCompleted> batch = new ArrayList<>();
+        for (WorkItem item : items) {
+            batch.add(completion(item, agent));
+            if (batch.size() == 3) {
+                batch.add(completion(item, agent)); // completed twice (reopened and solved again)
+            }
+        }
+        TenantScope.run(AllowedClients.ALL, () -> transactions.executeWithoutResult(tx -> sampling.acceptAll(batch)));
+
+        WorkItem first = items.getFirst();
+        BigDecimal rate = TenantScope.call(AllowedClients.ALL, () -> workTypes.qaSampleRate(first.clientId(), first.workType(),
+                first.workTypeVersion()));
+        List<Sample> samples = TenantScope.call(AllowedClients.ALL, () -> sampling.waiting(setup.client().id(), 100));
+        for (int i = 0; i < items.size(); i++) {
+            WorkItem item = items.get(i);
+            SampleReason expected = i < SamplingRule.NEW_AGENT_ITEMS ? SampleReason.NEW_AGENT
+                    : SamplingRule.draw(item.clientId(), item.id()).compareTo(rate) < 0 ? SampleReason.SAMPLE_RATE : null;
+            List<SampleReason> found = samples.stream().filter(s -> s.itemId() == item.id()).map(Sample::reason).toList();
+            assertThat(found).as("item %d of the batch", i).isEqualTo(expected == null ? List.of() : List.of(expected));
+        }
+        int count = samples.size();
+        TenantScope.run(AllowedClients.ALL, () -> transactions.executeWithoutResult(tx -> sampling.acceptAll(batch)));
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> sampling.waiting(setup.client().id(), 100))).hasSize(count);
+    }
+
+    private WorkItemCompleted completion(WorkItem item, CurrentUser agent) {
+        return new WorkItemCompleted(item.clientId(), item.id(), item.workType(), item.serviceLine(), "DONE", "ticket", true, 60,
+                agent.id(), agent.id(), clock.instant(), null);
     }
 
     private static CreateWorkItem ticket(String title) {

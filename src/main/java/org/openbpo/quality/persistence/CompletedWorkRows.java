@@ -24,38 +24,77 @@ public class CompletedWorkRows {
         this.jdbc = jdbc;
     }
 
+    /** A done item and the client's month it completed in. */
+    public record Dated(YearMonth period, WorkStatistics.Outcome outcome) {
+    }
+
     /**
-     * Records the item and adds it to its month's tally, both only if the item was not recorded yet:
-     * one statement, so the row and the tally never disagree.
+     * Records a batch of one client's items and adds them to their months' tallies, each only if the
+     * item was not recorded yet, in one statement (one per completion before): the items in id order,
+     * the tallies summed per row and taken in tally order (month, service line, priority, stripe), so
+     * that two nodes recording batches at once lock the same tally rows in the same order. An item
+     * twice in the batch is recorded once. Returns how many items were new.
      */
-    public boolean record(UUID clientId, YearMonth period, WorkStatistics.Outcome outcome) {
+    public int recordAll(UUID clientId, List<Dated> items) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        int size = items.size();
+        Long[] ids = new Long[size];
+        String[] periods = new String[size];
+        String[] lines = new String[size];
+        Integer[] priorities = new Integer[size];
+        String[] completedAt = new String[size];
+        Boolean[] slaMet = new Boolean[size];
+        Boolean[] everPaused = new Boolean[size];
+        String[] handled = new String[size];
+        String[] pending = new String[size];
+        for (int i = 0; i < size; i++) {
+            WorkStatistics.Outcome o = items.get(i).outcome();
+            ids[i] = o.itemId();
+            periods[i] = items.get(i).period().toString();
+            lines[i] = o.serviceLine();
+            priorities[i] = o.priority().rank();
+            completedAt[i] = o.completedAt().toString();
+            slaMet[i] = o.slaMet();
+            everPaused[i] = o.everPaused();
+            handled[i] = o.handleSeconds() == null ? null : o.handleSeconds().toPlainString();
+            pending[i] = o.pendingClientSeconds().toPlainString();
+        }
         return jdbc.sql("""
                         with item as (
                             insert into quality.completed_work (client_id, item_id, period, service_line, priority, completed_at,
                                                                 sla_met, ever_paused, handle_seconds, pending_client_seconds)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            select ?::uuid, t.item_id, t.period, t.service_line, t.priority, t.completed_at::timestamptz, t.sla_met,
+                                   t.ever_paused, t.handle_seconds::numeric, t.pending_client_seconds::numeric
+                              from unnest(?::bigint[], ?::text[], ?::text[], ?::smallint[], ?::text[], ?::boolean[],
+                                          ?::boolean[], ?::text[], ?::text[])
+                                   as t(item_id, period, service_line, priority, completed_at, sla_met, ever_paused,
+                                        handle_seconds, pending_client_seconds)
+                             order by t.item_id
                             on conflict (client_id, item_id) do nothing
                             returning client_id, item_id, period, service_line, priority, sla_met, ever_paused, handle_seconds,
-                                      pending_client_seconds)
-                        insert into quality.completed_tally as t (client_id, period, service_line, priority, stripe, completed, with_sla,
-                                                                  sla_met, ever_paused, handled, handle_seconds, pending_items,
-                                                                  pending_seconds)
-                        select client_id, period, service_line, priority, (item_id % ?)::smallint, 1,
-                               case when sla_met is null then 0 else 1 end, case when sla_met then 1 else 0 end,
-                               case when ever_paused then 1 else 0 end, case when handle_seconds is null then 0 else 1 end,
-                               coalesce(handle_seconds, 0), case when pending_client_seconds > 0 then 1 else 0 end,
-                               pending_client_seconds
-                          from item
-                        on conflict (client_id, period, service_line, priority, stripe) do update
-                           set completed = t.completed + 1, with_sla = t.with_sla + excluded.with_sla,
-                               sla_met = t.sla_met + excluded.sla_met, ever_paused = t.ever_paused + excluded.ever_paused,
-                               handled = t.handled + excluded.handled, handle_seconds = t.handle_seconds + excluded.handle_seconds,
-                               pending_items = t.pending_items + excluded.pending_items,
-                               pending_seconds = t.pending_seconds + excluded.pending_seconds""")
-                .params(clientId, outcome.itemId(), period.toString(), outcome.serviceLine(), outcome.priority().rank(),
-                        Timestamp.from(outcome.completedAt()), outcome.slaMet(), outcome.everPaused(), outcome.handleSeconds(),
-                        outcome.pendingClientSeconds(), STRIPES)
-                .update() == 1;
+                                      pending_client_seconds),
+                        tally as (
+                            insert into quality.completed_tally as t (client_id, period, service_line, priority, stripe, completed,
+                                                                      with_sla, sla_met, ever_paused, handled, handle_seconds,
+                                                                      pending_items, pending_seconds)
+                            select client_id, period, service_line, priority, (item_id %% %d)::smallint, count(*),
+                                   count(*) filter (where sla_met is not null), count(*) filter (where sla_met),
+                                   count(*) filter (where ever_paused), count(handle_seconds), coalesce(sum(handle_seconds), 0),
+                                   count(*) filter (where pending_client_seconds > 0), sum(pending_client_seconds)
+                              from item
+                             group by client_id, period, service_line, priority, item_id %% %d
+                             order by period, service_line, priority, item_id %% %d
+                            on conflict (client_id, period, service_line, priority, stripe) do update
+                               set completed = t.completed + excluded.completed, with_sla = t.with_sla + excluded.with_sla,
+                                   sla_met = t.sla_met + excluded.sla_met, ever_paused = t.ever_paused + excluded.ever_paused,
+                                   handled = t.handled + excluded.handled, handle_seconds = t.handle_seconds + excluded.handle_seconds,
+                                   pending_items = t.pending_items + excluded.pending_items,
+                                   pending_seconds = t.pending_seconds + excluded.pending_seconds)
+                        select count(*) from item""".formatted(STRIPES, STRIPES, STRIPES))
+                .params(clientId, ids, periods, lines, priorities, completedAt, slaMet, everPaused, handled, pending)
+                .query(Integer.class).single();
     }
 
     /**

@@ -49,19 +49,21 @@ public class CompletionFeedRows {
     }
 
     /**
-     * Takes up to {@code limit} of the consumer's completions that are due, oldest first, skipping
-     * those another node is taking: they are deleted now and gone for good when the transaction
-     * commits, or back in the feed when it rolls back.
+     * Takes up to {@code limit} of the consumer's completions that are due, oldest first from
+     * {@code fromSeq} on, skipping those another node is taking: they are deleted now and gone for good
+     * when the transaction commits, or back in the feed when it rolls back. The rows are chosen and
+     * locked through the feed's index and deleted by their row address (a TID scan), so no plan can
+     * join them back to the whole table; a caller that starts from where its last take ended steps
+     * over none of the deleted rows whose index entries wait at the front for vacuum.
      */
-    public List<Pending> take(String consumer, int limit, Instant now) {
+    public List<Pending> take(String consumer, int limit, Instant now, long fromSeq) {
         return jdbc.sql("""
-                        delete from work.completion_feed f
-                         using (select client_id, consumer, seq from work.completion_feed
-                                 where consumer = ? and (retry_at is null or retry_at <= ?)
-                                 order by seq limit ? for update skip locked) due
-                         where f.client_id = due.client_id and f.consumer = due.consumer and f.seq = due.seq
-                        returning f.*""")
-                .params(consumer, Timestamp.from(now), limit)
+                        delete from work.completion_feed
+                         where ctid = any (array(select ctid from work.completion_feed
+                                                  where consumer = ? and seq >= ? and (retry_at is null or retry_at <= ?)
+                                                  order by seq limit ? for update skip locked))
+                        returning *""")
+                .params(consumer, fromSeq, Timestamp.from(now), limit)
                 .query(PENDING).list().stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
     }
 

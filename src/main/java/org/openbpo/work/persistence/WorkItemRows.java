@@ -205,6 +205,15 @@ public class WorkItemRows {
         return jdbc.sql("select * from work.work_item where client_id = ? and id = ?").params(clientId, id).query(item).optional();
     }
 
+    /** The items named by client and id, in one statement; those not found (or not visible) are left out. */
+    public List<WorkItem> findAll(List<UUID> clientIds, List<Long> ids) {
+        return jdbc.sql("""
+                        select w.* from unnest(?::uuid[], ?::bigint[]) as k(client_id, id)
+                         cross join lateral (select * from work.work_item
+                                              where client_id = k.client_id and id = k.id) w""")
+                .params(clientIds.toArray(UUID[]::new), ids.toArray(Long[]::new)).query(item).list();
+    }
+
     /** The item, locked for this transaction, so that two changes of it happen one after the other. */
     public Optional<WorkItem> lock(UUID clientId, long id) {
         return jdbc.sql("select * from work.work_item where client_id = ? and id = ? for update")
