@@ -26,6 +26,27 @@ import java.util.UUID;
 @Repository
 public class WorkItemRows {
 
+    /**
+     * The configuration an item was drafted under is still the one in force when it is inserted: its service line
+     * active on an active contract, the latest contract version effective at its creation, the latest work type
+     * version and, for the default queue, still the service line's first queue. A change made meanwhile on any
+     * node inserts nothing, and the caller drafts again.
+     */
+    private static final String CONFIGURATION_IN_FORCE = """
+            where exists (select from contracts.service_line l
+                            join contracts.contract c on c.client_id = l.client_id and c.id = l.contract_id
+                           where l.client_id = :client and l.code = :serviceLine and l.active
+                             and l.contract_id = :contract and c.status = 'ACTIVE')
+              and (select max(v.version) from contracts.contract_version v
+                    where v.client_id = :client and v.contract_id = :contract
+                      and v.effective_from <= :createdAt) = :contractVersion
+              and (select max(t.version) from work.work_type t
+                    where t.client_id = :client and t.code = :workType) = :workTypeVersion
+              and (not :defaultQueue or (select q.id from work.queue q
+                                          where q.client_id = :client and q.service_line = :serviceLine
+                                          order by q.created_at, q.code limit 1) = :queue)
+            """;
+
     /** An item whose SLA timer has fallen due, with what its timer needs. */
     public record DueItem(UUID clientId, long id) {
     }
@@ -67,18 +88,7 @@ public class WorkItemRows {
                                    :createdAt::timestamptz, :updatedAt::timestamptz, :firstResponseDue::timestamptz,
                                    :target::bigint, :warnShare::numeric, :consumed::bigint, :runningSince::timestamptz,
                                    :dueAt::timestamptz, :warnAt::timestamptz
-                             where exists (select from contracts.service_line l
-                                             join contracts.contract c on c.client_id = l.client_id and c.id = l.contract_id
-                                            where l.client_id = :client and l.code = :serviceLine and l.active
-                                              and l.contract_id = :contract and c.status = 'ACTIVE')
-                               and (select max(v.version) from contracts.contract_version v
-                                     where v.client_id = :client and v.contract_id = :contract
-                                       and v.effective_from <= :createdAt) = :contractVersion
-                               and (select max(t.version) from work.work_type t
-                                     where t.client_id = :client and t.code = :workType) = :workTypeVersion
-                               and (not :defaultQueue or (select q.id from work.queue q
-                                                           where q.client_id = :client and q.service_line = :serviceLine
-                                                           order by q.created_at, q.code limit 1) = :queue)
+                             """ + CONFIGURATION_IN_FORCE + """
                             returning client_id, id, created_at),
                         timeline as (
                             insert into work.work_event (client_id, item_id, at, actor, type, data)
@@ -163,18 +173,7 @@ public class WorkItemRows {
                                    g.title, g.form, g.channel, g.requester, :createdAt::timestamptz, :createdAt::timestamptz,
                                    g.first_response_due, g.target, g.warn_share, g.consumed, g.running_since, g.due_at, g.warn_at
                               from given g
-                             where exists (select from contracts.service_line l
-                                             join contracts.contract c on c.client_id = l.client_id and c.id = l.contract_id
-                                            where l.client_id = :client and l.code = :serviceLine and l.active
-                                              and l.contract_id = :contract and c.status = 'ACTIVE')
-                               and (select max(v.version) from contracts.contract_version v
-                                     where v.client_id = :client and v.contract_id = :contract
-                                       and v.effective_from <= :createdAt) = :contractVersion
-                               and (select max(t.version) from work.work_type t
-                                     where t.client_id = :client and t.code = :workType) = :workTypeVersion
-                               and (not :defaultQueue or (select q.id from work.queue q
-                                                           where q.client_id = :client and q.service_line = :serviceLine
-                                                           order by q.created_at, q.code limit 1) = :queue)
+                             """ + CONFIGURATION_IN_FORCE + """
                              order by g.n
                             returning client_id, id, created_at),
                         timeline as (
