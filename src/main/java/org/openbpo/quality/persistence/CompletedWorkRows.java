@@ -24,6 +24,32 @@ public class CompletedWorkRows {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The end of a statement whose {@code item} step returned the items it recorded: they are added to
+     * their months' tallies, summed per tally row and taken in tally order (month, service line, priority,
+     * stripe), so two nodes adding at once lock the same rows in the same order; the statement returns how
+     * many items were new.
+     */
+    private static final String ADD_TO_TALLIES = """
+            tally as (
+                insert into quality.completed_tally as t (client_id, period, service_line, priority, stripe, completed,
+                                                          with_sla, sla_met, ever_paused, handled, handle_seconds,
+                                                          pending_items, pending_seconds)
+                select client_id, period, service_line, priority, (item_id %% %d)::smallint, count(*),
+                       count(*) filter (where sla_met is not null), count(*) filter (where sla_met),
+                       count(*) filter (where ever_paused), count(handle_seconds), coalesce(sum(handle_seconds), 0),
+                       count(*) filter (where pending_client_seconds > 0), sum(pending_client_seconds)
+                  from item
+                 group by client_id, period, service_line, priority, item_id %% %d
+                 order by period, service_line, priority, item_id %% %d
+                on conflict (client_id, period, service_line, priority, stripe) do update
+                   set completed = t.completed + excluded.completed, with_sla = t.with_sla + excluded.with_sla,
+                       sla_met = t.sla_met + excluded.sla_met, ever_paused = t.ever_paused + excluded.ever_paused,
+                       handled = t.handled + excluded.handled, handle_seconds = t.handle_seconds + excluded.handle_seconds,
+                       pending_items = t.pending_items + excluded.pending_items,
+                       pending_seconds = t.pending_seconds + excluded.pending_seconds)
+            select count(*) from item""".formatted(STRIPES, STRIPES, STRIPES);
+
     /** A done item and the client's month it completed in. */
     public record Dated(YearMonth period, WorkStatistics.Outcome outcome) {
     }
@@ -75,24 +101,7 @@ public class CompletedWorkRows {
                             on conflict (client_id, item_id) do nothing
                             returning client_id, item_id, period, service_line, priority, sla_met, ever_paused, handle_seconds,
                                       pending_client_seconds),
-                        tally as (
-                            insert into quality.completed_tally as t (client_id, period, service_line, priority, stripe, completed,
-                                                                      with_sla, sla_met, ever_paused, handled, handle_seconds,
-                                                                      pending_items, pending_seconds)
-                            select client_id, period, service_line, priority, (item_id %% %d)::smallint, count(*),
-                                   count(*) filter (where sla_met is not null), count(*) filter (where sla_met),
-                                   count(*) filter (where ever_paused), count(handle_seconds), coalesce(sum(handle_seconds), 0),
-                                   count(*) filter (where pending_client_seconds > 0), sum(pending_client_seconds)
-                              from item
-                             group by client_id, period, service_line, priority, item_id %% %d
-                             order by period, service_line, priority, item_id %% %d
-                            on conflict (client_id, period, service_line, priority, stripe) do update
-                               set completed = t.completed + excluded.completed, with_sla = t.with_sla + excluded.with_sla,
-                                   sla_met = t.sla_met + excluded.sla_met, ever_paused = t.ever_paused + excluded.ever_paused,
-                                   handled = t.handled + excluded.handled, handle_seconds = t.handle_seconds + excluded.handle_seconds,
-                                   pending_items = t.pending_items + excluded.pending_items,
-                                   pending_seconds = t.pending_seconds + excluded.pending_seconds)
-                        select count(*) from item""".formatted(STRIPES, STRIPES, STRIPES))
+                        """ + ADD_TO_TALLIES)
                 .params(clientId, ids, periods, lines, priorities, completedAt, slaMet, everPaused, handled, pending)
                 .query(Integer.class).single();
     }
@@ -124,23 +133,7 @@ public class CompletedWorkRows {
                             on conflict (client_id, item_id) do nothing
                             returning client_id, item_id, period, service_line, priority, sla_met, ever_paused, handle_seconds,
                                       pending_client_seconds),
-                        tally as (
-                            insert into quality.completed_tally as t (client_id, period, service_line, priority, stripe, completed,
-                                                                      with_sla, sla_met, ever_paused, handled, handle_seconds,
-                                                                      pending_items, pending_seconds)
-                            select client_id, period, service_line, priority, (item_id %% %d)::smallint, count(*),
-                                   count(*) filter (where sla_met is not null), count(*) filter (where sla_met),
-                                   count(*) filter (where ever_paused), count(handle_seconds), coalesce(sum(handle_seconds), 0),
-                                   count(*) filter (where pending_client_seconds > 0), sum(pending_client_seconds)
-                              from item
-                             group by client_id, period, service_line, priority, item_id %% %d
-                            on conflict (client_id, period, service_line, priority, stripe) do update
-                               set completed = t.completed + excluded.completed, with_sla = t.with_sla + excluded.with_sla,
-                                   sla_met = t.sla_met + excluded.sla_met, ever_paused = t.ever_paused + excluded.ever_paused,
-                                   handled = t.handled + excluded.handled, handle_seconds = t.handle_seconds + excluded.handle_seconds,
-                                   pending_items = t.pending_items + excluded.pending_items,
-                                   pending_seconds = t.pending_seconds + excluded.pending_seconds)
-                        select count(*) from item""".formatted(WorkBehindFigures.pendingClientSeconds(), STRIPES, STRIPES))
+                        """.formatted(WorkBehindFigures.pendingClientSeconds()) + ADD_TO_TALLIES)
                 .params(timeZone, clientId).query(Long.class).single();
     }
 

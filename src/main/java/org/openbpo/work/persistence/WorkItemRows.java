@@ -318,6 +318,32 @@ public class WorkItemRows {
                 .update();
     }
 
+    /** Get next's first step: the agent, if they hold fewer open items than their capacity. */
+    private static final String ELIGIBLE = """
+            with eligible as (
+                select p.queues, p.agent, p.now
+                  from (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now, ?::int as capacity) p
+                 where (select count(*) from work.work_item h
+                         where h.assignee_id = p.agent and h.category in ('NEW', 'OPEN', 'REVIEW')) < p.capacity),
+            """;
+
+    /** Get next's last step: the {@code chosen} item assigned to the agent, its handle time started, its timeline told. */
+    private static final String ASSIGN_CHOSEN = """
+            claimed as (
+                update work.work_item i set assignee_id = e.agent, assigned_at = e.now, updated_at = e.now
+                  from chosen c, eligible e
+                 where i.client_id = c.client_id and i.id = c.id
+                returning i.*),
+            handling as (
+                insert into work.handle_time (client_id, item_id, agent_id, started_at)
+                select c.client_id, c.id, e.agent, e.now from claimed c, eligible e
+                on conflict do nothing),
+            timeline as (
+                insert into work.work_event (client_id, item_id, at, actor, type, data)
+                select c.client_id, c.id, e.now, ?, 'assigned', jsonb_build_object('agent', e.agent, 'how', 'get-next')
+                  from claimed c, eligible e)
+            select * from claimed""";
+
     /**
      * Get next, in one statement: the most urgent waiting item of each of the agent's eligible queues,
      * read without locking it, says which queue holds the most urgent work; then that queue's most urgent
@@ -335,12 +361,7 @@ public class WorkItemRows {
      * nothing (the caller then tells them why). Parameters: queues, agent, now, capacity, actor.
      * Public so that the get-next benchmark can EXPLAIN it.
      */
-    public static final String CLAIM_NEXT = """
-            with eligible as (
-                select p.queues, p.agent, p.now
-                  from (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now, ?::int as capacity) p
-                 where (select count(*) from work.work_item h
-                         where h.assignee_id = p.agent and h.category in ('NEW', 'OPEN', 'REVIEW')) < p.capacity),
+    public static final String CLAIM_NEXT = ELIGIBLE + """
             busiest as (
                 select w.queue_id
                   from eligible e
@@ -357,33 +378,15 @@ public class WorkItemRows {
                  where i.queue_id = (select queue_id from busiest) and i.assignee_id is null and i.category in ('NEW', 'OPEN')
                  order by i.priority desc, i.due_at nulls last, i.id
                  limit 1 for update skip locked),
-            claimed as (
-                update work.work_item i set assignee_id = e.agent, assigned_at = e.now, updated_at = e.now
-                  from chosen c, eligible e
-                 where i.client_id = c.client_id and i.id = c.id
-                returning i.*),
-            handling as (
-                insert into work.handle_time (client_id, item_id, agent_id, started_at)
-                select c.client_id, c.id, e.agent, e.now from claimed c, eligible e
-                on conflict do nothing),
-            timeline as (
-                insert into work.work_event (client_id, item_id, at, actor, type, data)
-                select c.client_id, c.id, e.now, ?, 'assigned', jsonb_build_object('agent', e.agent, 'how', 'get-next')
-                  from claimed c, eligible e)
-            select * from claimed""";
+            """ + ASSIGN_CHOSEN;
 
     /**
      * Get next when every waiting item of the queue {@link #CLAIM_NEXT} chose was being claimed by others: per queue the
      * most urgent item nobody has locked ({@code LIMIT 1 FOR UPDATE SKIP LOCKED}), the most urgent of
      * those, assigned as above. It locks one item per queue until commit, so it is kept for this case.
      */
-    public static final String CLAIM_NEXT_LOCKING = """
-            with eligible as (
-                select p.queues, p.agent, p.now
-                  from (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now, ?::int as capacity) p
-                 where (select count(*) from work.work_item h
-                         where h.assignee_id = p.agent and h.category in ('NEW', 'OPEN', 'REVIEW')) < p.capacity),
-            candidate as (
+    public static final String CLAIM_NEXT_LOCKING = ELIGIBLE + """
+            chosen as (
                 select w.client_id, w.id
                   from eligible e
                   cross join generate_subscripts(e.queues, 1) as q(n)
@@ -394,20 +397,7 @@ public class WorkItemRows {
                        limit 1 for update skip locked) w
                  order by w.priority desc, w.due_at nulls last, w.id
                  limit 1),
-            claimed as (
-                update work.work_item i set assignee_id = e.agent, assigned_at = e.now, updated_at = e.now
-                  from candidate c, eligible e
-                 where i.client_id = c.client_id and i.id = c.id
-                returning i.*),
-            handling as (
-                insert into work.handle_time (client_id, item_id, agent_id, started_at)
-                select c.client_id, c.id, e.agent, e.now from claimed c, eligible e
-                on conflict do nothing),
-            timeline as (
-                insert into work.work_event (client_id, item_id, at, actor, type, data)
-                select c.client_id, c.id, e.now, ?, 'assigned', jsonb_build_object('agent', e.agent, 'how', 'get-next')
-                  from claimed c, eligible e)
-            select * from claimed""";
+            """ + ASSIGN_CHOSEN;
 
     /** Claims the most urgent item of the queues for the agent (see {@link #CLAIM_NEXT}); {@code actor} names them on the timeline. */
     public Optional<WorkItem> claimNext(Collection<UUID> queueIds, UUID agentId, int capacity, String actor, Instant at) {
