@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -156,8 +157,14 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
         return driver().getTitle();
     }
 
+    /**
+     * Waits up to ten seconds for a condition. An element that htmx replaced while the condition was
+     * reading it (a polled fragment swapped in) only means the condition is read again.
+     */
     public WebDriverWait await() {
-        return new WebDriverWait(driver(), Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(driver(), Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves what the browser shows now as {@code target/screenshots/<name>.png}. */
