@@ -4,9 +4,11 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -118,12 +120,17 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
 
     /**
      * Clicks something that loads a new page (a form's submit button, a link) and waits until the
-     * old page is gone, so the next look at the page cannot find an element of the old one.
+     * new page has loaded, so the next look at the page cannot find an element of the old one.
+     * The old page is marked with a script variable that a new document does not have; asking
+     * Chromium whether the old page's elements are stale instead races with the navigation (it can
+     * answer with an inspector error while the old document is being torn down).
      */
     public Browser clickToLoad(String css) {
-        WebElement page = find("html");
+        JavascriptExecutor script = (JavascriptExecutor) driver();
+        script.executeScript("window.openbpoLeftPage = true");
         find(css).click();
-        await().until(ExpectedConditions.stalenessOf(page));
+        await().ignoring(WebDriverException.class).until(browser -> script.executeScript(
+                "return window.openbpoLeftPage === undefined && document.readyState === 'complete'"));
         return this;
     }
 
