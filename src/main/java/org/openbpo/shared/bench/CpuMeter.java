@@ -64,6 +64,23 @@ public final class CpuMeter {
                 (long) (own[1] * NANOS_PER_TICK));
     }
 
+    /**
+     * CPU time used so far by another program: the process, its descendants, and the descendants that
+     * already ended and were waited for (a prefork web server's workers, for a peer's figures).
+     */
+    public static long processTreeNanos(long pid) {
+        long[] total = {0};
+        ProcessHandle.of(pid).ifPresent(root -> {
+            long[] own = ticks(root.pid());
+            total[0] += own[0] + own[1];
+            root.descendants().forEach(child -> {
+                long[] used = ticks(child.pid());
+                total[0] += used[0] + used[1];
+            });
+        });
+        return (long) (total[0] * NANOS_PER_TICK);
+    }
+
     /** A client backend's title reads "postgres: user database host(port) state". */
     private static boolean isClientBackend(long pid) {
         try {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * The tickets benchmark's load generator, lean on purpose because it shares the cores with the
@@ -31,13 +32,39 @@ final class TicketRequests {
     private final String host;
     private final int port;
     private final String path;
-    private final String token;
+    private final String authorization;
+    private final IntFunction<String> body;
 
+    /** Requests to OpenBPO's ticket API with a client's API token. */
     TicketRequests(String host, int port, String path, String token) {
+        this(host, port, path, "Bearer " + token, TicketRequests::openBpoTicket);
+    }
+
+    /** Requests to another ticket API: its Authorization header's value and the JSON body of ticket n. */
+    TicketRequests(String host, int port, String path, String authorization, IntFunction<String> body) {
         this.host = host;
         this.port = port;
         this.path = path;
-        this.token = token;
+        this.authorization = authorization;
+        this.body = body;
+    }
+
+    /** The ticket every run raises: request n's subject, description and customer differ. */
+    private static String openBpoTicket(int n) {
+        return "{\"subject\":\"" + subject(n) + "\",\"description\":\"" + description(n) + "\",\"customerEmail\":\""
+                + customerEmail(n) + "\",\"priority\":\"NORMAL\",\"category\":\"delivery\"}";
+    }
+
+    static String subject(int n) {
+        return "Order " + n + " has not arrived";
+    }
+
+    static String description(int n) {
+        return "Customer " + n + " ordered on Monday; tracking shows no movement since.";
+    }
+
+    static String customerEmail(int n) {
+        return "customer" + n + "@example.com";
     }
 
     /** Sends requests 0…count-1 over {@code connections} connections; {@code latencies[n]} gets request n's time in nanoseconds. */
@@ -115,15 +142,13 @@ final class TicketRequests {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(host, port), 10_000);
-        socket.setSoTimeout(30_000);
+        socket.setSoTimeout(120_000); // a slow peer under load answers late, but answers
         return new Connection(socket, new BufferedInputStream(socket.getInputStream(), 16 * 1024), socket.getOutputStream());
     }
 
     private byte[] request(int n, String prefix) {
-        byte[] body = ("{\"subject\":\"Order " + n + " has not arrived\",\"description\":\"Customer " + n
-                + " ordered on Monday; tracking shows no movement since.\",\"customerEmail\":\"customer" + n
-                + "@example.com\",\"priority\":\"NORMAL\",\"category\":\"delivery\"}").getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
+        byte[] body = this.body.apply(n).getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + authorization
                 + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + prefix + "-" + n + "-" + System.nanoTime()
                 + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + body.length];

@@ -2,6 +2,7 @@ package org.openbpo.support.bench;
 
 import org.openbpo.shared.bench.BenchOptions;
 import org.openbpo.shared.bench.BenchReport;
+import org.openbpo.shared.bench.CpuMeter;
 import org.openbpo.shared.bench.PhaseCost;
 import org.openbpo.shared.bench.Benchmark;
 import org.openbpo.shared.tenant.AllowedClients;
@@ -12,8 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -22,7 +21,8 @@ import java.util.Locale;
  * lean load generator in the same JVM ({@link TicketRequests}: {@code concurrency} keep-alive
  * connections on platform threads, one request in flight on each), each with its own Idempotency-Key, as a client's system would; tickets/s and latency percentiles.
  * Afterwards the database must hold exactly one ticket per request. Where Debian's request-tracker5
- * is installed the same tickets would go through its REST2 API for a ratio; it is not installed here.
+ * is installed the same tickets then go through its REST2 API ({@link RequestTrackerPeer}) for a
+ * ratio; {@code --set peer=none} skips it.
  */
 @Component
 class TicketsBenchmark implements Benchmark {
@@ -93,15 +93,69 @@ class TicketsBenchmark implements Benchmark {
         report.figure("tickets stored", stored, "tickets");
         report.note(stored == tickets + warmup ? "check: one stored ticket per request (" + stored + "), none lost or doubled"
                 : "CHECK FAILED: " + stored + " tickets stored for " + (tickets + warmup) + " requests");
-        report.note(peer());
+        if (!options.text("peer", "request-tracker").equals("none")) {
+            try {
+                comparePeer(options, concurrency, (tickets - failed) / seconds, report);
+            } catch (IllegalStateException e) {
+                report.note("peer: Request Tracker could not be run, no ratio: " + e.getMessage());
+            }
+        }
         report.note("goal: at least 500 tickets/s at p99 below 50 ms on 2 cores (the load generator runs on the same cores;"
                 + " its threads' CPU time is reported apart from the server's)");
         return report;
     }
 
-    private static String peer() {
-        boolean installed = Files.exists(Path.of("/usr/sbin/rt-server")) || Files.exists(Path.of("/usr/share/request-tracker5"));
-        return installed ? "peer: request-tracker5 is installed but driving its REST2 API is not implemented yet; no ratio"
-                : "peer: Debian's request-tracker5 is not installed on this machine; no ratio";
+    /**
+     * The same tickets through Request Tracker's REST2 API, on the same PostgreSQL, by the same load
+     * generator (RT's prefork server gets one worker per connection, so no connection waits for a
+     * worker). Fewer tickets than OpenBPO's run: RT is far slower.
+     */
+    private void comparePeer(BenchOptions options, int concurrency, double openBpoPerSecond, BenchReport report) throws Exception {
+        if (!RequestTrackerPeer.installed()) {
+            report.note("peer: Debian's request-tracker5 is not installed on this machine; no ratio"
+                    + " (apt-get install request-tracker5 rt5-db-postgresql, then run again)");
+            return;
+        }
+        int tickets = options.integer("peer-tickets", 500);
+        int warmup = options.integer("peer-warmup", 50);
+        // RT is CPU-bound at a few tickets per second on 2 cores: a few connections keep it busy, and
+        // each connection gets its own prefork worker (about 230 MB each).
+        int connections = options.integer("peer-concurrency", Math.min(concurrency, 8));
+        try (RequestTrackerPeer peer = RequestTrackerPeer.start(environment.getRequiredProperty("spring.datasource.url"), connections)) {
+            TicketRequests requests = peer.requests();
+            requests.send(warmup, connections, "rt-warm-up", new long[warmup]);
+            long[] latencies = new long[tickets];
+            CpuMeter postgres = CpuMeter.ofServerBehind(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+            CpuMeter.Reading postgresBefore = postgres.read();
+            long rtBefore = peer.cpuNanos();
+            long started = System.nanoTime();
+            TicketRequests.Outcome outcome = requests.send(tickets, connections, "rt", latencies);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long rtCpu = peer.cpuNanos() - rtBefore;
+            long postgresCpu = postgres.read().minus(postgresBefore).databaseNanos();
+            int created = tickets - outcome.failed();
+            long stored = peer.ticketsStored();
+            report.note(stored == tickets + warmup ? "peer check: Request Tracker stored one ticket per request (" + stored + ")"
+                    : "PEER CHECK FAILED: Request Tracker stored " + stored + " tickets for " + (tickets + warmup) + " requests");
+            report.note("peer: Debian's request-tracker5 " + RequestTrackerPeer.version() + " through its REST2 API (token auth),"
+                    + " its Starlet server with " + connections + " workers and " + connections + " keep-alive connections,"
+                    + " on the same PostgreSQL; RT runs its default scrips (an autoreply to the requester is rendered per ticket,"
+                    + " delivered to RT's test mail sink). Goal: at least 20×.");
+            if (created == 0) {
+                report.note("peer: no ticket reached Request Tracker within the load generator's time-out; no ratio");
+                return;
+            }
+            double perSecond = created / seconds;
+            Arrays.sort(latencies);
+            report.figure("request-tracker tickets created", created, "tickets")
+                    .figure("request-tracker failed requests", outcome.failed(), "requests")
+                    .figure("request-tracker throughput", perSecond, "tickets/s")
+                    .figure("request-tracker latency p50", latencies[(int) (tickets * 0.50)] / 1e6, "ms")
+                    .figure("request-tracker latency p99", latencies[Math.min(tickets - 1, (int) (tickets * 0.99))] / 1e6, "ms")
+                    .figure("request-tracker CPU per ticket (its server and workers)", rtCpu / 1e6 / created, "ms")
+                    .figure("request-tracker CPU per ticket (PostgreSQL)", postgresCpu / 1e6 / created, "ms")
+                    .figure("request-tracker CPU per ticket (load generator)", outcome.generatorCpuNanos() / 1e6 / created, "ms")
+                    .figure("ratio OpenBPO / Request Tracker (tickets/s)", openBpoPerSecond / perSecond, "×");
+        }
     }
 }
