@@ -85,7 +85,8 @@ public class Journal {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return postNow(client, command, Books.actor());
         }
-        return batches.post(client, command, Books.actor());
+        return batches.post(client, command, Books.actor())
+                .orElseGet(() -> transactions.execute(tx -> replay(client, command.idempotencyKey()).orElseThrow()));
     }
 
     /** Checks and writes one post in the current transaction. */
@@ -101,8 +102,9 @@ public class Journal {
 
     /**
      * Writes a batch in one transaction and answers each request after the commit. A post the rules
-     * refuse is answered with its refusal and left out; two posts with one key in the same batch:
-     * the second is answered as a replay of the first. If the transaction fails as a whole (the
+     * refuse is answered with its refusal and left out; a post whose key was taken (before, or by
+     * another post of the same batch) is answered empty, and its caller reads the first entry after
+     * the commit, on its own thread. If the transaction fails as a whole (the
      * database refused one post, a month closed in the meantime, a deadlock), each post is written
      * again in a transaction of its own, so that only the guilty one fails.
      */
@@ -117,7 +119,9 @@ public class Journal {
         }
         answers.forEach((request, answer) -> {
             if (answer instanceof Posted posted) {
-                request.answer().complete(posted);
+                request.answer().complete(Optional.of(posted));
+            } else if (answer == KEY_TAKEN) {
+                request.answer().complete(Optional.empty());
             } else {
                 request.answer().completeExceptionally((Throwable) answer);
             }
@@ -126,14 +130,17 @@ public class Journal {
 
     private void writeAlone(PostingBatches.Request request) {
         try {
-            request.answer().complete(TenantScope.call(AllowedClients.only(request.client()), () ->
-                    transactions.execute(tx -> postNow(request.client(), request.command(), request.by()))));
+            request.answer().complete(Optional.of(TenantScope.call(AllowedClients.only(request.client()), () ->
+                    transactions.execute(tx -> postNow(request.client(), request.command(), request.by())))));
         } catch (RuntimeException refused) {
             request.answer().completeExceptionally(refused);
         }
     }
 
-    /** Each request's answer: its {@link Posted}, or the refusal to throw at its caller. */
+    /** The answer of a post whose key was taken: its caller reads the first entry after the commit. */
+    private static final Object KEY_TAKEN = new Object();
+
+    /** Each request's answer: its {@link Posted}, {@link #KEY_TAKEN}, or the refusal to throw at its caller. */
     private Map<PostingBatches.Request, Object> answers(List<PostingBatches.Request> batch) {
         Map<PostingBatches.Request, Object> answers = new IdentityHashMap<>();
         List<PostingBatches.Request> together = new ArrayList<>();
@@ -168,12 +175,12 @@ public class Journal {
                 PostingBatches.Request request = together.get(i);
                 Posting posting = postings.get(i);
                 String who = by.get(i);
-                answers.put(request, ids.get(i).map(id -> new Posted(asEntry(id, posting, at, who), false))
-                        .orElseGet(() -> replay(request.client(), posting.idempotencyKey()).orElseThrow()));
+                answers.put(request, ids.get(i).<Object>map(id -> new Posted(asEntry(id, posting, at, who), false))
+                        .orElse(KEY_TAKEN));
             }
         }
         for (PostingBatches.Request repeat : repeats) {
-            answers.put(repeat, replay(repeat.client(), repeat.command().idempotencyKey()).orElseThrow());
+            answers.put(repeat, KEY_TAKEN);
         }
         return answers;
     }
@@ -228,7 +235,7 @@ public class Journal {
     }
 
     Optional<Posted> replay(UUID client, String idempotencyKey) {
-        return rows.idOf(client, idempotencyKey).flatMap(first -> rows.find(client, first)).map(first -> new Posted(first, true));
+        return rows.findByKey(client, idempotencyKey).map(first -> new Posted(first, true));
     }
 
     /** What the database refused, in the words of the posting rules. */

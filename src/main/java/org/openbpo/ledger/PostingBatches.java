@@ -2,6 +2,7 @@ package org.openbpo.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,8 +20,12 @@ import java.util.function.Consumer;
  */
 final class PostingBatches {
 
-    /** One caller's post, answered when its batch has committed (or failed). */
-    record Request(UUID client, PostEntry command, String by, CompletableFuture<Posted> answer) {
+    /**
+     * One caller's post, answered when its batch has committed (or failed): with its new entry, or
+     * empty when its key was already taken (by an earlier post, or by another post of its batch); the
+     * caller then reads the first entry itself, so that the writer is not held up by that read.
+     */
+    record Request(UUID client, PostEntry command, String by, CompletableFuture<Optional<Posted>> answer) {
     }
 
     private final LinkedBlockingQueue<Request> waiting = new LinkedBlockingQueue<>();
@@ -42,7 +47,8 @@ final class PostingBatches {
         this.write = write;
     }
 
-    Posted post(UUID client, PostEntry command, String by) {
+    /** The new entry, or empty when the command's key was taken before (the first entry answers it). */
+    Optional<Posted> post(UUID client, PostEntry command, String by) {
         if (!started) {
             startIfNeeded();
         }

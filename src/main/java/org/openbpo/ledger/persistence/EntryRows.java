@@ -201,11 +201,6 @@ public class EntryRows {
                               @Nullable String memo) {
     }
 
-    public Optional<Long> idOf(UUID client, String idempotencyKey) {
-        return jdbc.sql("select id from ledger.entry where client_id = ? and idempotency_key = ?")
-                .params(client, idempotencyKey).query(Long.class).optional();
-    }
-
     public Optional<Long> reversalOf(UUID client, long entryId) {
         return jdbc.sql("select id from ledger.entry where client_id = ? and reverses = ?")
                 .params(client, entryId).query(Long.class).optional();
@@ -213,7 +208,23 @@ public class EntryRows {
 
     public Optional<Entry> find(UUID client, long id) {
         return withLines(client, jdbc.sql("select * from ledger.entry where client_id = ? and id = ?")
-                .params(client, id).query(this::entryHead).list()).stream().findFirst();
+                .params(client, id).query(this::entryHead).optional());
+    }
+
+    /** The entry the client posted under this idempotency key, if any. */
+    public Optional<Entry> findByKey(UUID client, String idempotencyKey) {
+        return withLines(client, jdbc.sql("select * from ledger.entry where client_id = ? and idempotency_key = ?")
+                .params(client, idempotencyKey).query(this::entryHead).optional());
+    }
+
+    /** One entry with its lines, read by the entry's primary key alone. */
+    private Optional<Entry> withLines(UUID client, Optional<Entry> head) {
+        return head.map(entry -> {
+            List<Entry.Line> lines = jdbc.sql("select * from ledger.line where client_id = ? and entry_id = ? order by line_no")
+                    .params(client, entry.id()).query((rs, n) -> line(rs)).list();
+            return new Entry(entry.id(), entry.date(), entry.description(), entry.source(), entry.idempotencyKey(),
+                    entry.adjusting(), entry.reverses(), entry.postedAt(), entry.postedBy(), lines);
+        });
     }
 
     /** Entries dated between the two days, ordered by date and id, after the cursor's (date, id). */
@@ -234,6 +245,13 @@ public class EntryRows {
                 reverses, rs.getTimestamp("posted_at").toInstant(), rs.getString("posted_by"), List.of());
     }
 
+    private static Entry.Line line(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long amount = rs.getLong("amount");
+        return new Entry.Line(rs.getInt("line_no"), rs.getString("account_code"), rs.getString("currency"),
+                Math.max(amount, 0), Math.max(-amount, 0), rs.getLong("functional_amount"),
+                rs.getString("cost_centre"), rs.getString("project"), rs.getString("memo"));
+    }
+
     private List<Entry> withLines(UUID client, List<Entry> heads) {
         if (heads.isEmpty()) {
             return heads;
@@ -245,11 +263,7 @@ public class EntryRows {
                          order by entry_id, line_no""")
                 .params(List.of(client, ids))
                 .query(rs -> {
-                    long amount = rs.getLong("amount");
-                    lines.computeIfAbsent(rs.getLong("entry_id"), id -> new ArrayList<>()).add(new Entry.Line(
-                            rs.getInt("line_no"), rs.getString("account_code"), rs.getString("currency"),
-                            Math.max(amount, 0), Math.max(-amount, 0), rs.getLong("functional_amount"),
-                            rs.getString("cost_centre"), rs.getString("project"), rs.getString("memo")));
+                    lines.computeIfAbsent(rs.getLong("entry_id"), id -> new ArrayList<>()).add(line(rs));
                 });
         return heads.stream().map(head -> new Entry(head.id(), head.date(), head.description(), head.source(),
                 head.idempotencyKey(), head.adjusting(), head.reverses(), head.postedAt(), head.postedBy(),
