@@ -41,6 +41,7 @@ class CompletionFeed implements SmartLifecycle {
     private final Clock clock;
     private final int batchSize;
     private final long pollMillis;
+    private final long gatherNanos;
     private final Semaphore wake = new Semaphore(0);
     /** Per consumer, the seq after the last completion this node took: where a take woken by a commit starts. */
     private final Map<String, Long> takenUpTo = new ConcurrentHashMap<>();
@@ -53,13 +54,15 @@ class CompletionFeed implements SmartLifecycle {
     CompletionFeed(CompletionFeedRows rows, ObjectProvider<CompletedWorkConsumer> consumerBeans,
                    TransactionTemplate transactions, Clock clock,
                    @Value("${openbpo.feed.batch-size:200}") int batchSize,
-                   @Value("${openbpo.feed.poll-interval:500}") long pollMillis) {
+                   @Value("${openbpo.feed.poll-interval:500}") long pollMillis,
+                   @Value("${openbpo.feed.gather:100}") long gatherMillis) {
         this.rows = rows;
         this.consumerBeans = consumerBeans;
         this.transactions = transactions;
         this.clock = clock;
         this.batchSize = batchSize;
         this.pollMillis = pollMillis;
+        this.gatherNanos = TimeUnit.MILLISECONDS.toNanos(gatherMillis);
     }
 
     /** The consumers a completion is kept for (see {@link CompletedWorkConsumer#consumerName()}). */
@@ -171,10 +174,22 @@ class CompletionFeed implements SmartLifecycle {
         return consumerNames;
     }
 
+    /**
+     * A commit wakes the feed, but a take starts at least {@code openbpo.feed.gather} milliseconds after the
+     * previous one ended, so that the completions of a busy moment are handed over in batches instead of a few at
+     * a time: a take, its transaction and a consumer's statements per client cost about the same for one
+     * completion as for fifty, and they share the cores with the work being completed.
+     */
     private void run() {
+        long lastTake = System.nanoTime() - gatherNanos;
         while (running) {
             try {
-                wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                if (wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS)) {
+                    long early = lastTake + gatherNanos - System.nanoTime();
+                    if (early > 0 && running) {
+                        TimeUnit.NANOSECONDS.sleep(early);
+                    }
+                }
                 wake.drainPermits();
                 if (running) {
                     long now = System.nanoTime();
@@ -183,6 +198,7 @@ class CompletionFeed implements SmartLifecycle {
                         lastFullRead = now;
                     }
                     drain(fromStart);
+                    lastTake = System.nanoTime();
                 }
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();

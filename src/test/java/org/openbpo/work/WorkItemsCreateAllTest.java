@@ -90,6 +90,15 @@ class WorkItemsCreateAllTest extends IntegrationTest {
             assertThat(timeline.getFirst().data()).isEqualTo(singleTimeline.getFirst().data());
             assertThat(as(() -> audit.history(client, "work-item", batched.id()))).extracting(AuditEntry::action)
                     .containsExactly("work-item.created");
+            // The record says what was raised and from what, not the whole item, alike for a batch and a single create.
+            for (WorkItem raisedItem : List.of(batched, single)) {
+                assertThat(as(() -> audit.history(client, "work-item", raisedItem.id())).getFirst().after())
+                        .contains(raisedItem.title(), raisedItem.requester(), raisedItem.queueId().toString(),
+                                "\"workTypeVersion\": " + raisedItem.workTypeVersion(), "\"contractVersion\": 1",
+                                raisedItem.priority().name(), raisedItem.sla().dueAt().toString())
+                        .contains(raisedItem.form().values().stream().map(String::valueOf).toList())
+                        .doesNotContain("\"assigneeId\"", "\"sla\"", "\"completedAt\"");
+            }
         }
         assertThat(raised.get(2).sla().dueAt()).isBefore(raised.get(0).sla().dueAt());
     }
