@@ -32,20 +32,20 @@ final class TicketRequests {
     private final String host;
     private final int port;
     private final String path;
-    private final String authorization;
+    private final String credentials;
     private final IntFunction<String> body;
 
     /** Requests to OpenBPO's ticket API with a client's API token. */
     TicketRequests(String host, int port, String path, String token) {
-        this(host, port, path, "Bearer " + token, TicketRequests::openBpoTicket);
+        this(host, port, path, "Authorization: Bearer " + token, TicketRequests::openBpoTicket);
     }
 
-    /** Requests to another ticket API: its Authorization header's value and the JSON body of ticket n. */
-    TicketRequests(String host, int port, String path, String authorization, IntFunction<String> body) {
+    /** Requests to another ticket API: the header that authenticates them (whole) and the JSON body of ticket n. */
+    TicketRequests(String host, int port, String path, String credentials, IntFunction<String> body) {
         this.host = host;
         this.port = port;
         this.path = path;
-        this.authorization = authorization;
+        this.credentials = credentials;
         this.body = body;
     }
 
@@ -148,7 +148,7 @@ final class TicketRequests {
 
     private byte[] request(int n, String prefix) {
         byte[] body = this.body.apply(n).getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + authorization
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + credentials
                 + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + prefix + "-" + n + "-" + System.nanoTime()
                 + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + body.length];

@@ -137,7 +137,8 @@ class TicketsBenchmark implements Benchmark {
             long stored = peer.ticketsStored();
             report.note(stored == tickets + warmup ? "peer check: Request Tracker stored one ticket per request (" + stored + ")"
                     : "PEER CHECK FAILED: Request Tracker stored " + stored + " tickets for " + (tickets + warmup) + " requests");
-            report.note("peer: Debian's request-tracker5 " + RequestTrackerPeer.version() + " through its REST2 API (token auth),"
+            report.note("peer: Debian's request-tracker5 " + RequestTrackerPeer.version() + " through its REST2 API (one login's session cookie;"
+                    + " its API token costs ~240 ms of hashing per request),"
                     + " its Starlet server with " + connections + " workers and " + connections + " keep-alive connections,"
                     + " on the same PostgreSQL; RT runs its default scrips (an autoreply to the requester is rendered per ticket,"
                     + " delivered to RT's test mail sink). Goal: at least 20×.");
