@@ -51,6 +51,12 @@ public class AuditTrail {
         return records.history(clientId, entityType, String.valueOf(entityId));
     }
 
+    /** How many records (of the clients in scope) wait for the sealer. */
+    @Transactional(readOnly = true)
+    public long unsealedRecords() {
+        return records.unsealed();
+    }
+
     /** Chains every record whose transaction has ended; returns how many it sealed. */
     @Transactional
     public int sealAll() {
