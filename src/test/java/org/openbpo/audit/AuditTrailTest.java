@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuditTrailTest extends IntegrationTest {
 
@@ -39,13 +40,30 @@ class AuditTrailTest extends IntegrationTest {
         List<AuditEntry> history = TenantScope.call(AllowedClients.ALL, () -> trail.history(client.id(), "client", client.id()));
         assertThat(history).extracting(AuditEntry::action).containsExactly("client.registered", "client.updated");
         AuditEntry update = history.get(1);
-        assertThat(update.before()).contains("\"name\": \"Retail\"");
-        assertThat(update.after()).contains("\"name\": \"Renamed Retail\"");
+        assertThat(update.before()).as("the JSON as written").contains("\"name\":\"Retail\"");
+        assertThat(update.after()).contains("\"name\":\"Renamed Retail\"");
         assertThat(update.recordedAt()).isEqualTo(clock.instant());
 
         TenantScope.run(AllowedClients.ALL, trail::sealAll);
         assertThat(TenantScope.call(AllowedClients.ALL, () -> trail.history(client.id(), "client", client.id())))
                 .extracting(AuditEntry::sealed).containsExactly(true, true);
+    }
+
+    @Test
+    void jsonTheCallerAlreadyHoldsIsKeptAsWrittenAndAnythingElseIsRefused() {
+        UUID client = UUID.randomUUID();
+        String written = "{\"state\":\"open\",  \"queue\":\"Q1\"}";
+        TenantScope.run(AllowedClients.ALL, () -> transactions.execute(tx -> {
+            trail.record(client, "test.verbatim", "thing", "a", null, new JsonText(written));
+            return null;
+        }));
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> trail.history(client, "thing", "a")))
+                .singleElement().satisfies(entry -> assertThat(entry.after()).isEqualTo(written));
+        assertThatThrownBy(() -> TenantScope.run(AllowedClients.ALL, () -> transactions.execute(tx -> {
+            trail.record(client, "test.broken", "thing", "b", null, new JsonText("{not json"));
+            return null;
+        }))).hasMessageContaining("json");
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> trail.history(client, "thing", "b"))).isEmpty();
     }
 
     @Test
@@ -73,7 +91,7 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(verify(client).intact()).isTrue();
 
         long third = recordIds(client).get(2);
-        superuser("update audit.record set after = jsonb_set(after, '{n}', '99') where client_id = '" + client + "' and id = " + third);
+        superuser("update audit.record set after = jsonb_set(after::jsonb, '{n}', '99')::json where client_id = '" + client + "' and id = " + third);
         ChainVerification broken = verify(client);
         assertThat(broken.intact()).isFalse();
         assertThat(broken.brokenAt()).isEqualTo(blockOf(client, third));

@@ -26,7 +26,7 @@ public class AuditRecords {
                        @Nullable String before, @Nullable String after) {
         jdbc.sql("""
                         insert into audit.record (client_id, recorded_at, actor, action, entity_type, entity_id, before, after)
-                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
+                        values (?, ?, ?, ?, ?, ?, ?::json, ?::json)""")
                 .params(clientId, Timestamp.from(at), actor, action, entityType, entityId, text(before), text(after))
                 .update();
     }
@@ -43,7 +43,7 @@ public class AuditRecords {
                            List<String> entityIds, List<@Nullable String> afters) {
         jdbc.sql("""
                         insert into audit.record (client_id, recorded_at, actor, action, entity_type, entity_id, after)
-                        select c, ?, ?, ?, ?, e, a::jsonb from unnest(?::uuid[], ?::text[], ?::text[]) as t(c, e, a)""")
+                        select c, ?, ?, ?, ?, e, a::json from unnest(?::uuid[], ?::text[], ?::text[]) as t(c, e, a)""")
                 .params(Timestamp.from(at), actor, action, entityType, clientIds.toArray(UUID[]::new),
                         entityIds.toArray(String[]::new), afters.toArray(String[]::new))
                 .update();
@@ -79,12 +79,17 @@ public class AuditRecords {
                                      where r.client_id > c.client_id order by r.client_id limit 1)
                               from c where c.client_id is not null)
                         select c.client_id
-                          from c left join audit.chain_head h on h.client_id = c.client_id
+                          from c
                          where c.client_id is not null
-                           and exists (select from audit.record r
-                                        where r.client_id = c.client_id
-                                          and (r.txid, r.id) > (coalesce(h.sealed_txid, '0'::xid8), coalesce(h.sealed_id, 0))
-                                          and r.txid < pg_snapshot_xmin(pg_current_snapshot()))""")
+                           -- one probe per client, whatever the statistics: a subquery with limit 1
+                           and (select true from audit.record r
+                                 where r.client_id = c.client_id
+                                   and (r.txid, r.id) > (coalesce((select h.sealed_txid from audit.chain_head h
+                                                                    where h.client_id = c.client_id), '0'::xid8),
+                                                          coalesce((select h.sealed_id from audit.chain_head h
+                                                                    where h.client_id = c.client_id), 0))
+                                   and r.txid < pg_snapshot_xmin(pg_current_snapshot())
+                                 limit 1)""")
                 .query(UUID.class).list();
     }
 
