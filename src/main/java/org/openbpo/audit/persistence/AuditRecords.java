@@ -81,7 +81,7 @@ public class AuditRecords {
                         select c.client_id
                           from c
                          where c.client_id is not null
-                           -- one probe per client, whatever the statistics: a subquery with limit 1
+                           -- one index probe per client, whatever the statistics: ordered like the key, limit 1
                            and (select true from audit.record r
                                  where r.client_id = c.client_id
                                    and (r.txid, r.id) > (coalesce((select h.sealed_txid from audit.chain_head h
@@ -89,6 +89,7 @@ public class AuditRecords {
                                                           coalesce((select h.sealed_id from audit.chain_head h
                                                                     where h.client_id = c.client_id), 0))
                                    and r.txid < pg_snapshot_xmin(pg_current_snapshot())
+                                 order by r.txid, r.id
                                  limit 1)""")
                 .query(UUID.class).list();
     }
