@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * The append-only audit trail. {@link #record} must run inside the transaction that makes the
- * change, so the change and its record commit or vanish together.
+ * change, so the change and its record commit or vanish together. A before or after is stored as
+ * JSON: an object is serialised, a {@link JsonText} is kept as the caller wrote it.
  */
 @Service
 public class AuditTrail {
@@ -51,6 +52,12 @@ public class AuditTrail {
         return records.history(clientId, entityType, String.valueOf(entityId));
     }
 
+    /** How many records (of the clients in scope) wait for the sealer. */
+    @Transactional(readOnly = true)
+    public long unsealedRecords() {
+        return records.unsealed();
+    }
+
     /** Chains every record whose transaction has ended; returns how many it sealed. */
     @Transactional
     public int sealAll() {
@@ -67,6 +74,9 @@ public class AuditTrail {
     }
 
     private @Nullable String toJson(@Nullable Object value) {
-        return value == null ? null : json.writeValueAsString(value);
+        if (value == null) {
+            return null;
+        }
+        return value instanceof JsonText text ? text.json() : json.writeValueAsString(value);
     }
 }

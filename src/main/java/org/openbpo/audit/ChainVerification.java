@@ -4,8 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.UUID;
 
-/** The outcome of walking one client's chain: intact, or the first link that is broken and why. */
-public record ChainVerification(UUID clientId, long checked, @Nullable Long brokenAt, @Nullable String reason) {
+/**
+ * The outcome of walking one client's chain: intact, or the first link that is broken (a legacy record
+ * or a block, named in {@code brokenAt}) and why. {@code checked} counts the records that hold before it.
+ */
+public record ChainVerification(UUID clientId, long checked, long blocks, @Nullable String brokenAt,
+                                @Nullable String reason) {
 
     public boolean intact() {
         return brokenAt == null;

@@ -39,10 +39,10 @@ class AuditCommand implements Callable<Integer> {
             for (ChainVerification result : results) {
                 String chain = result.clientId().equals(AuditTrail.PROVIDER) ? "provider" : result.clientId().toString();
                 if (result.intact()) {
-                    System.out.printf("%-38s intact   %,d records%n", chain, result.checked());
+                    System.out.printf("%-38s intact   %,d records, %,d blocks%n", chain, result.checked(), result.blocks());
                 } else {
                     broken++;
-                    System.out.printf("%-38s BROKEN   first broken link: record %d (%s); %,d records before it hold%n",
+                    System.out.printf("%-38s BROKEN   first broken link: %s (%s); %,d records before it hold%n",
                             chain, result.brokenAt(), result.reason(), result.checked());
                 }
             }

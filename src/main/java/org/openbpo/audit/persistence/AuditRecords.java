@@ -26,7 +26,7 @@ public class AuditRecords {
                        @Nullable String before, @Nullable String after) {
         jdbc.sql("""
                         insert into audit.record (client_id, recorded_at, actor, action, entity_type, entity_id, before, after)
-                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
+                        values (?, ?, ?, ?, ?, ?, ?::json, ?::json)""")
                 .params(clientId, Timestamp.from(at), actor, action, entityType, entityId, text(before), text(after))
                 .update();
     }
@@ -43,7 +43,7 @@ public class AuditRecords {
                            List<String> entityIds, List<@Nullable String> afters) {
         jdbc.sql("""
                         insert into audit.record (client_id, recorded_at, actor, action, entity_type, entity_id, after)
-                        select c, ?, ?, ?, ?, e, a::jsonb from unnest(?::uuid[], ?::text[], ?::text[]) as t(c, e, a)""")
+                        select c, ?, ?, ?, ?, e, a::json from unnest(?::uuid[], ?::text[], ?::text[]) as t(c, e, a)""")
                 .params(Timestamp.from(at), actor, action, entityType, clientIds.toArray(UUID[]::new),
                         entityIds.toArray(String[]::new), afters.toArray(String[]::new))
                 .update();
@@ -51,30 +51,46 @@ public class AuditRecords {
 
     public List<AuditEntry> history(UUID clientId, String entityType, String entityId) {
         return jdbc.sql("""
-                        select client_id, id, recorded_at, actor, action, entity_type, entity_id,
-                               before::text as before, after::text as after, chain_seq
-                          from audit.record
-                         where client_id = ? and entity_type = ? and entity_id = ?
-                         order by id""")
+                        select r.client_id, r.id, r.recorded_at, r.actor, r.action, r.entity_type, r.entity_id,
+                               r.before::text as before, r.after::text as after,
+                               coalesce((r.txid, r.id) <= (h.sealed_txid, h.sealed_id), false) as sealed
+                          from audit.record r
+                          left join audit.chain_head h on h.client_id = r.client_id
+                         where r.client_id = ? and r.entity_type = ? and r.entity_id = ?
+                         order by r.id""")
                 .params(clientId, entityType, entityId)
                 .query((rs, n) -> new AuditEntry(rs.getObject("client_id", UUID.class), rs.getLong("id"),
                         rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getString("action"),
                         rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("before"),
-                        rs.getString("after"), rs.getObject("chain_seq", Long.class)))
+                        rs.getString("after"), rs.getBoolean("sealed")))
                 .list();
     }
 
+    /**
+     * The clients with records ready for a block: a loose index scan over the clients in the trail
+     * (one probe each), then one probe per client past its newest sealed position.
+     */
     public List<UUID> clientsWithUnsealedRecords() {
-        // A loose index scan over the partial index: one probe per client with unsealed records.
         return jdbc.sql("""
                         with recursive c(client_id) as (
-                            (select client_id from audit.record where chain_seq is null order by client_id limit 1)
+                            (select client_id from audit.record order by client_id limit 1)
                             union all
                             select (select r.client_id from audit.record r
-                                     where r.chain_seq is null and r.client_id > c.client_id
-                                     order by r.client_id limit 1)
+                                     where r.client_id > c.client_id order by r.client_id limit 1)
                               from c where c.client_id is not null)
-                        select client_id from c where client_id is not null""")
+                        select c.client_id
+                          from c
+                         where c.client_id is not null
+                           -- one index probe per client, whatever the statistics: ordered like the key, limit 1
+                           and (select true from audit.record r
+                                 where r.client_id = c.client_id
+                                   and (r.txid, r.id) > (coalesce((select h.sealed_txid from audit.chain_head h
+                                                                    where h.client_id = c.client_id), '0'::xid8),
+                                                          coalesce((select h.sealed_id from audit.chain_head h
+                                                                    where h.client_id = c.client_id), 0))
+                                   and r.txid < pg_snapshot_xmin(pg_current_snapshot())
+                                 order by r.txid, r.id
+                                 limit 1)""")
                 .query(UUID.class).list();
     }
 
@@ -82,14 +98,18 @@ public class AuditRecords {
         return jdbc.sql("select audit.seal(?)").param(clientId).query(Integer.class).single();
     }
 
+    public long unsealed() {
+        return jdbc.sql("select audit.unsealed()").query(Long.class).single();
+    }
+
     public List<UUID> chainedClients() {
         return jdbc.sql("select client_id from audit.chain_head order by client_id").query(UUID.class).list();
     }
 
     public ChainVerification verify(UUID clientId) {
-        return jdbc.sql("select checked, broken_seq, reason from audit.verify(?)").param(clientId)
-                .query((rs, n) -> new ChainVerification(clientId, rs.getLong("checked"),
-                        rs.getObject("broken_seq", Long.class), rs.getString("reason")))
+        return jdbc.sql("select checked, blocks, broken_at, reason from audit.verify(?)").param(clientId)
+                .query((rs, n) -> new ChainVerification(clientId, rs.getLong("checked"), rs.getLong("blocks"),
+                        rs.getString("broken_at"), rs.getString("reason")))
                 .single();
     }
 }

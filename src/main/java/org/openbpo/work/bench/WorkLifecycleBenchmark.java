@@ -1,5 +1,6 @@
 package org.openbpo.work.bench;
 
+import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.bench.BenchOptions;
 import org.openbpo.shared.bench.BenchReport;
 import org.openbpo.shared.bench.Benchmark;
@@ -33,9 +34,10 @@ class WorkLifecycleBenchmark implements Benchmark {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final int poolSize;
+    private final AuditTrail auditTrail;
 
     WorkLifecycleBenchmark(OperationsFloor floor, WorkItems workItems, Routing routing, BenchDatabase database,
-                           JdbcClient jdbc, TransactionTemplate transactions, Environment environment) {
+                           JdbcClient jdbc, TransactionTemplate transactions, Environment environment, AuditTrail auditTrail) {
         this.floor = floor;
         this.workItems = workItems;
         this.routing = routing;
@@ -43,6 +45,7 @@ class WorkLifecycleBenchmark implements Benchmark {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.poolSize = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
+        this.auditTrail = auditTrail;
     }
 
     @Override
@@ -142,7 +145,6 @@ class WorkLifecycleBenchmark implements Benchmark {
     }
 
     private long unsealedAuditRecords() {
-        return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql(
-                "select count(*) from audit.record where chain_seq is null").query(Long.class).single()));
+        return TenantScope.call(AllowedClients.ALL, auditTrail::unsealedRecords);
     }
 }
