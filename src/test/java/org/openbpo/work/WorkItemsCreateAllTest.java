@@ -94,7 +94,7 @@ class WorkItemsCreateAllTest extends IntegrationTest {
             for (WorkItem raisedItem : List.of(batched, single)) {
                 assertThat(as(() -> audit.history(client, "work-item", raisedItem.id())).getFirst().after())
                         .contains(raisedItem.title(), raisedItem.requester(), raisedItem.queueId().toString(),
-                                "\"workTypeVersion\": " + raisedItem.workTypeVersion(), "\"contractVersion\": 1",
+                                "\"workTypeVersion\":" + raisedItem.workTypeVersion(), "\"contractVersion\":1",
                                 raisedItem.priority().name(), raisedItem.sla().dueAt().toString())
                         .contains(raisedItem.form().values().stream().map(String::valueOf).toList())
                         .doesNotContain("\"assigneeId\"", "\"sla\"", "\"completedAt\"");
