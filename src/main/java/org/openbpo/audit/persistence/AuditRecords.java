@@ -80,14 +80,12 @@ public class AuditRecords {
                               from c where c.client_id is not null)
                         select c.client_id
                           from c
+                          left join audit.chain_head h on h.client_id = c.client_id
                          where c.client_id is not null
                            -- one index probe per client, whatever the statistics: ordered like the key, limit 1
                            and (select true from audit.record r
                                  where r.client_id = c.client_id
-                                   and (r.txid, r.id) > (coalesce((select h.sealed_txid from audit.chain_head h
-                                                                    where h.client_id = c.client_id), '0'::xid8),
-                                                          coalesce((select h.sealed_id from audit.chain_head h
-                                                                    where h.client_id = c.client_id), 0))
+                                   and (r.txid, r.id) > (coalesce(h.sealed_txid, '0'::xid8), coalesce(h.sealed_id, 0))
                                    and r.txid < pg_snapshot_xmin(pg_current_snapshot())
                                  order by r.txid, r.id
                                  limit 1)""")

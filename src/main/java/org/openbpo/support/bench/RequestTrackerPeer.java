@@ -39,15 +39,16 @@ final class RequestTrackerPeer implements AutoCloseable {
     private static final String DATABASE = "rt_bench";
     private static final Pattern URL = Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/.*$");
 
-    private final String superuserUrl;
+    /** The PostgreSQL server's JDBC URL up to the database name; its superuser is trusted locally. */
+    private final String serverUrl;
     private final Path directory;
     private final Process server;
     private final int port;
     private final String token;
     private @Nullable String session;
 
-    private RequestTrackerPeer(String superuserUrl, Path directory, Process server, int port, String token) {
-        this.superuserUrl = superuserUrl;
+    private RequestTrackerPeer(String serverUrl, Path directory, Process server, int port, String token) {
+        this.serverUrl = serverUrl;
         this.directory = directory;
         this.server = server;
         this.port = port;
@@ -70,12 +71,8 @@ final class RequestTrackerPeer implements AutoCloseable {
         }
         String host = url.group(1);
         String databasePort = url.group(2) == null ? "5432" : url.group(2);
-        String superuserUrl = "jdbc:postgresql://" + host + ":" + databasePort + "/postgres";
-        try (Connection connection = DriverManager.getConnection(superuserUrl, "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("drop role if exists " + DATABASE);
-        }
+        String serverUrl = "jdbc:postgresql://" + host + ":" + databasePort + "/";
+        dropDatabase(serverUrl);
         Path directory = Files.createTempDirectory("openbpo-request-tracker");
         Files.createDirectories(directory.resolve("site.d"));
         int port = freePort();
@@ -109,7 +106,7 @@ final class RequestTrackerPeer implements AutoCloseable {
                 .redirectOutput(directory.resolve("server.log").toFile());
         environment(builder, directory);
         Process server = builder.start();
-        RequestTrackerPeer peer = new RequestTrackerPeer(superuserUrl, directory, server, port, token);
+        RequestTrackerPeer peer = new RequestTrackerPeer(serverUrl, directory, server, port, token);
         try {
             peer.awaitReady();
         } catch (RuntimeException | IOException | InterruptedException e) {
@@ -166,7 +163,7 @@ final class RequestTrackerPeer implements AutoCloseable {
 
     /** Tickets in RT's database. */
     long ticketsStored() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(superuserUrl.replace("/postgres", "/" + DATABASE), "postgres", "");
+        try (Connection connection = DriverManager.getConnection(serverUrl + DATABASE, "postgres", "");
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select count(*) from tickets")) {
             rs.next();
@@ -186,12 +183,19 @@ final class RequestTrackerPeer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Connection connection = DriverManager.getConnection(superuserUrl, "postgres", "");
+        try {
+            dropDatabase(serverUrl);
+        } catch (SQLException e) {
+            System.err.println("Request Tracker's benchmark database was not dropped: " + e.getMessage());
+        }
+    }
+
+    /** Removes RT's database and its role, left from an earlier run or after this one. */
+    private static void dropDatabase(String serverUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(serverUrl + "postgres", "postgres", "");
              Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + DATABASE + " with (force)");
             statement.execute("drop role if exists " + DATABASE);
-        } catch (SQLException e) {
-            System.err.println("Request Tracker's benchmark database was not dropped: " + e.getMessage());
         }
     }
 

@@ -85,8 +85,8 @@ class TicketsBenchmark implements Benchmark {
         report.figure("tickets created", tickets - failed, "tickets")
                 .figure("failed requests", failed, "requests")
                 .figure("throughput", (tickets - failed) / seconds, "tickets/s")
-                .figure("latency p50", latencies[(int) (tickets * 0.50)] / 1e6, "ms")
-                .figure("latency p99", latencies[Math.min(tickets - 1, (int) (tickets * 0.99))] / 1e6, "ms")
+                .figure("latency p50", percentileMillis(latencies, 0.50), "ms")
+                .figure("latency p99", percentileMillis(latencies, 0.99), "ms")
                 .figure("latency max", latencies[tickets - 1] / 1e6, "ms");
         long stored = TenantScope.call(AllowedClients.only(desk.client().id()), () -> transactions.execute(tx ->
                 jdbc.sql("select count(*) from work.work_item where client_id = ?").param(desk.client().id()).query(Long.class).single()));
@@ -151,12 +151,17 @@ class TicketsBenchmark implements Benchmark {
             report.figure("request-tracker tickets created", created, "tickets")
                     .figure("request-tracker failed requests", outcome.failed(), "requests")
                     .figure("request-tracker throughput", perSecond, "tickets/s")
-                    .figure("request-tracker latency p50", latencies[(int) (tickets * 0.50)] / 1e6, "ms")
-                    .figure("request-tracker latency p99", latencies[Math.min(tickets - 1, (int) (tickets * 0.99))] / 1e6, "ms")
+                    .figure("request-tracker latency p50", percentileMillis(latencies, 0.50), "ms")
+                    .figure("request-tracker latency p99", percentileMillis(latencies, 0.99), "ms")
                     .figure("request-tracker CPU per ticket (its server and workers)", rtCpu / 1e6 / created, "ms")
                     .figure("request-tracker CPU per ticket (PostgreSQL)", postgresCpu / 1e6 / created, "ms")
                     .figure("request-tracker CPU per ticket (load generator)", outcome.generatorCpuNanos() / 1e6 / created, "ms")
                     .figure("ratio OpenBPO / Request Tracker (tickets/s)", openBpoPerSecond / perSecond, "×");
         }
+    }
+
+    /** The latency at {@code share} of sorted nanoseconds, in milliseconds. */
+    private static double percentileMillis(long[] sorted, double share) {
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * share))] / 1e6;
     }
 }
