@@ -4,6 +4,7 @@ import org.openbpo.shared.bench.BenchOptions;
 import org.openbpo.shared.bench.BenchReport;
 import org.openbpo.shared.bench.CpuMeter;
 import org.openbpo.shared.bench.PhaseCost;
+import org.openbpo.shared.bench.PlannerStatistics;
 import org.openbpo.shared.bench.Benchmark;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -74,6 +75,7 @@ class TicketsBenchmark implements Benchmark {
         TicketRequests requests = new TicketRequests("localhost", port, "/api/v1/clients/" + desk.client().id() + "/support/tickets",
                 desk.token());
         requests.send(warmup, concurrency, "warm-up", new long[warmup]);
+        PlannerStatistics.refresh(environment);
         long[] latencies = new long[tickets];
         long started = System.nanoTime();
         // CPU and statements per ticket cover the whole request: token check, idempotency record, ticket, customer.
