@@ -1,5 +1,6 @@
 package org.openbpo.work.bench;
 
+import org.openbpo.shared.bench.PlannerStatistics;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import org.openbpo.shared.bench.PlannerStatistics;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -68,6 +71,11 @@ class BenchDatabase {
     /** The embedded server trusts local connections as {@code postgres}; an external one will refuse. */
     Connection asSuperuser() throws SQLException {
         return DriverManager.getConnection(urlOf("postgres").replaceAll("([?&])user=[^&]*", "$1user=postgres"), "postgres", "");
+    }
+
+    /** Refreshes the planner's statistics of a whole database, see {@link PlannerStatistics}. */
+    void analyze(String database) throws SQLException {
+        PlannerStatistics.refresh(urlOf(database), owner, password);
     }
 
     void vacuumAnalyze(String... tables) throws SQLException {

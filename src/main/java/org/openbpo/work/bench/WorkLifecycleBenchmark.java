@@ -82,6 +82,7 @@ class WorkLifecycleBenchmark implements Benchmark {
 
         System.out.println("OpenBPO: warming up with " + warmup + " lifecycles…");
         LifecycleRun.run("openbpo", openBpo, warmup, threads);
+        database.analyze(database.name());
         settle();
         System.out.println("OpenBPO: measuring " + items + " lifecycles on " + threads + " threads…");
         LifecycleRun.Result ours = meter.measure("openbpo", database.name(), items, report,
@@ -110,6 +111,7 @@ class WorkLifecycleBenchmark implements Benchmark {
             try (FlowablePeer flowable = FlowablePeer.start(database, poolSize)) {
                 System.out.println("Flowable: warming up with " + warmup + " lifecycles…");
                 LifecycleRun.run("flowable", flowable, warmup, threads);
+                database.analyze(FlowablePeer.DATABASE);
                 database.checkpoint();
                 System.out.println("Flowable: measuring " + items + " lifecycles on " + threads + " threads…");
                 LifecycleRun.Result theirs = meter.measure("flowable", FlowablePeer.DATABASE, items, report,
