@@ -18,6 +18,8 @@ import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.ClientStatus;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.RegisterClient;
+import org.openbpo.shared.bench.PlannerStatistics;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,9 +58,10 @@ class LedgerBenchmark implements Benchmark {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final StatementCounter statements;
+    private final Environment environment;
 
     LedgerBenchmark(Clients clients, Books books, Journal journal, BulkPostings bulk, Reports reports, JournalFiles files,
-                    TransactionTemplate transactions, JdbcClient jdbc, StatementCounter statements) {
+                    TransactionTemplate transactions, JdbcClient jdbc, StatementCounter statements, Environment environment) {
         this.clients = clients;
         this.books = books;
         this.journal = journal;
@@ -68,6 +71,7 @@ class LedgerBenchmark implements Benchmark {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.statements = statements;
+        this.environment = environment;
     }
 
     @Override
@@ -97,7 +101,7 @@ class LedgerBenchmark implements Benchmark {
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         CpuMeter cpu = serverCpu();
         if (phases.contains("online")) {
-            new OnlinePosting(journal, report, cpu, statements, top).run(newBooks("ONLINE"), threads, online);
+            new OnlinePosting(journal, report, cpu, statements, top, environment).run(newBooks("ONLINE"), threads, online);
         }
         if (phases.contains("bulk")) {
             UUID client = newBooks("BULK");
@@ -200,17 +204,20 @@ class LedgerBenchmark implements Benchmark {
         private final CpuMeter cpu;
         private final StatementCounter statements;
         private final int top;
+        private final Environment environment;
 
-        OnlinePosting(Journal journal, BenchReport report, CpuMeter cpu, StatementCounter statements, int top) {
+        OnlinePosting(Journal journal, BenchReport report, CpuMeter cpu, StatementCounter statements, int top, Environment environment) {
             this.journal = journal;
             this.report = report;
             this.cpu = cpu;
             this.statements = statements;
             this.top = top;
+            this.environment = environment;
         }
 
         void run(UUID client, int threads, int total) throws Exception {
             post(client, threads, Math.max(total / 20, threads), "warm");
+            PlannerStatistics.refresh(environment);
             boolean counting = statements.start();
             CpuMeter.Reading before = cpu.read();
             long started = System.nanoTime();
