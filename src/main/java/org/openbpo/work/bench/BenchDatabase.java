@@ -13,8 +13,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import org.openbpo.shared.bench.PlannerStatistics;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
