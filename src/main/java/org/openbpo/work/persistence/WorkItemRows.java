@@ -76,6 +76,10 @@ public class WorkItemRows {
      */
     public Optional<Long> insert(WorkItem w, String actor, Map<String, ?> created, boolean defaultQueue) {
         SlaState s = w.sla();
+        // One prepared plan serves every item (see claimNext); left to choose, PostgreSQL planned
+        // this statement afresh on every call, its checks folded for the values at hand, at a
+        // planning cost above the statement's own.
+        jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query().singleRow();
         return jdbc.sql("""
                         with item as (
                             insert into work.work_item (client_id, id, work_type, work_type_version, contract_id, contract_version,
