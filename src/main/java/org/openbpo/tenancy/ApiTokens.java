@@ -1,9 +1,12 @@
 package org.openbpo.tenancy;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
+import org.openbpo.tenancy.persistence.PrincipalChanges;
 import org.openbpo.tenancy.persistence.TokenRows;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,12 +20,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Personal API tokens. A token reads {@code obpo_<id in hex>_<secret>}: the id finds the row, the
  * secret (256 random bits) is compared by its SHA-256, so a leaked table yields no usable token.
+ * A token checked against the database is remembered, with its user, for up to {@link #REMEMBERED}
+ * and only until the database announces a change to tokens or users ({@link PrincipalChanges}), so a
+ * busy integration does not read its token on every request and a revoked token or a disabled user
+ * is still refused from the next request on.
  */
 @Service
 public class ApiTokens {
@@ -42,14 +51,31 @@ public class ApiTokens {
         }
     }
 
+    /** How long a checked token is remembered at most; its last use is written when it is read again. */
+    static final Duration REMEMBERED = Duration.ofSeconds(30);
+    private static final int MOST_REMEMBERED = 10_000;
+
+    /** A token as read from the database under a generation of {@link PrincipalChanges}, to be used before {@code until}. */
+    private record Remembered(TokenRows.Holder holder, long generation, Instant until) {
+    }
+
     private final TokenRows tokens;
+    private final PrincipalChanges changes;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Map<UUID, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Counter fromMemory;
+    private final Counter fromDatabase;
 
-    ApiTokens(TokenRows tokens, AuditTrail audit, Clock clock) {
+    ApiTokens(TokenRows tokens, PrincipalChanges changes, AuditTrail audit, Clock clock, MeterRegistry meters) {
         this.tokens = tokens;
+        this.changes = changes;
         this.audit = audit;
         this.clock = clock;
+        this.fromMemory = Counter.builder("openbpo.api.token.checks").tag("read", "remembered")
+                .description("API token checks answered from what this node remembers").register(meters);
+        this.fromDatabase = Counter.builder("openbpo.api.token.checks").tag("read", "database")
+                .description("API token checks that read the token and its user").register(meters);
     }
 
     @Transactional
@@ -84,8 +110,9 @@ public class ApiTokens {
 
     /**
      * Authenticates a presented bearer token: one statement, in no transaction of its own, before
-     * any tenant is known. The token and its user are read as they are now on every call, so a
-     * revoked token or a disabled user is refused from the next request on.
+     * any tenant is known, unless this node remembers the token from a recent check and no change
+     * to tokens or users was announced since. A revoked token or a disabled user is refused from the
+     * next request on: on this node from the commit on, on others once the announcement arrives.
      */
     public Check check(String presented) {
         Optional<UUID> id = idOf(presented);
@@ -94,7 +121,7 @@ public class ApiTokens {
         }
         byte[] secretHash = sha256(presented.substring(PREFIX.length() + 33));
         Instant now = clock.instant();
-        Optional<TokenRows.Holder> stored = tokens.holder(id.get(), secretHash, now);
+        Optional<TokenRows.Holder> stored = holder(id.get(), secretHash, now);
         if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().secretHash(), secretHash)) {
             return new Check.Refused(Refusal.UNKNOWN);
         }
@@ -110,6 +137,30 @@ public class ApiTokens {
             return new Check.Refused(Refusal.USER_DISABLED);
         }
         return new Check.Accepted(CurrentUser.of(user).through(token));
+    }
+
+    /**
+     * The token with its user, as remembered or as read now. Only a token whose secret matched is
+     * remembered, under the generation current before the read: a change announced while reading
+     * makes the answer stale at once.
+     */
+    private Optional<TokenRows.Holder> holder(UUID id, byte[] secretHash, Instant now) {
+        long generation = changes.generation();
+        @Nullable Remembered known = generation == PrincipalChanges.NOT_LISTENING ? null : remembered.get(id);
+        if (known != null && known.generation() == generation && now.isBefore(known.until())) {
+            fromMemory.increment();
+            return Optional.of(known.holder());
+        }
+        fromDatabase.increment();
+        Optional<TokenRows.Holder> stored = tokens.holder(id, secretHash, now);
+        if (generation != PrincipalChanges.NOT_LISTENING && stored.isPresent()
+                && MessageDigest.isEqual(stored.get().secretHash(), secretHash)) {
+            if (remembered.size() >= MOST_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(id, new Remembered(stored.get(), generation, now.plus(REMEMBERED)));
+        }
+        return stored;
     }
 
     private static Optional<UUID> idOf(String presented) {

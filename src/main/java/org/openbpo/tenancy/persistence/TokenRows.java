@@ -26,9 +26,11 @@ public class TokenRows {
             instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at")));
 
     private final JdbcClient jdbc;
+    private final PrincipalChanges changes;
 
-    TokenRows(JdbcClient jdbc) {
+    TokenRows(JdbcClient jdbc, PrincipalChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     public void insert(ApiToken token, byte[] secretHash) {
@@ -60,6 +62,7 @@ public class TokenRows {
     }
 
     public int revoke(UUID id, UUID userId, Instant at) {
+        changes.changedOnCommit();
         return jdbc.sql("update tenancy.api_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
                 .params(Timestamp.from(at), id, userId).update();
     }

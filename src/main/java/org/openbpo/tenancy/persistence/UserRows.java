@@ -35,9 +35,11 @@ public class UserRows {
               from tenancy.app_user u""";
 
     private final JdbcClient jdbc;
+    private final PrincipalChanges changes;
 
-    UserRows(JdbcClient jdbc) {
+    UserRows(JdbcClient jdbc, PrincipalChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     public void insert(User user, String passwordHash) {
@@ -111,6 +113,7 @@ public class UserRows {
     }
 
     public void update(User user, Instant at) {
+        changes.changedOnCommit();
         jdbc.sql("update tenancy.app_user set display_name = ?, roles = ?::text[], status = ?, updated_at = ? where id = ?")
                 .params(user.displayName(), roles(user.roles()), user.status().name(), Timestamp.from(at), user.id())
                 .update();

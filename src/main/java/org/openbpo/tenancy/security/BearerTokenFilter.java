@@ -17,8 +17,9 @@ import java.io.IOException;
 
 /**
  * The whole of the REST API's authentication: every request to {@code /api/v1} must carry a valid
- * {@code Authorization: Bearer} personal token, checked against the database on every request (so a
- * revoked token or a disabled user is refused from the next request on). Anything else is answered
+ * {@code Authorization: Bearer} personal token, checked against the database or, for a token this
+ * node checked recently and nothing changed since, against what it remembers (so a revoked token or a
+ * disabled user is refused from the next request on; see {@link ApiTokens#check}). Anything else is answered
  * here with a 401 problem detail; the controller never runs. Authorisation by role is the business
  * modules' own (their services refuse with 403 problems), so nothing else of Spring Security's
  * filter chain has work to do on an API request.

@@ -1,0 +1,127 @@
+package org.openbpo.tenancy.persistence;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Tells this node when what it remembers of API tokens and their users may be out of date. The
+ * database announces every such change on the channel {@code openbpo_principals} as it commits
+ * (migration V1_5), wherever it was made; one connection of its own, outside the pool, listens.
+ * Each announcement moves the {@linkplain #generation() generation} on, and anything remembered
+ * under an older generation is no longer used. While the connection is down nothing is remembered
+ * at all ({@code -1}), and after it comes back the generation moves on, since announcements made
+ * meanwhile were missed.
+ */
+@Component
+public class PrincipalChanges implements SmartLifecycle {
+
+    public static final long NOT_LISTENING = -1;
+
+    private static final Logger log = LoggerFactory.getLogger(PrincipalChanges.class);
+    private static final String CHANNEL = "openbpo_principals";
+    private static final int WAIT_MILLIS = 1_000;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean listening;
+    private volatile boolean running;
+    private Thread listener;
+
+    PrincipalChanges(Environment environment) {
+        this.url = environment.getRequiredProperty("spring.datasource.url");
+        this.user = environment.getProperty("spring.datasource.username", "");
+        this.password = environment.getProperty("spring.datasource.password", "");
+    }
+
+    /** The current generation, or {@link #NOT_LISTENING} while changes could go unnoticed. */
+    public long generation() {
+        long current = generation.get();
+        return listening ? current : NOT_LISTENING;
+    }
+
+    /** Forgets what this node remembers once the caller's transaction commits (at once without one). */
+    public void changedOnCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    generation.incrementAndGet();
+                }
+            });
+        } else {
+            generation.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = Thread.ofPlatform().daemon().name("principal-changes").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        listening = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                PGConnection notices = connection.unwrap(PGConnection.class);
+                generation.incrementAndGet();
+                listening = true;
+                while (running) {
+                    PGNotification[] received = notices.getNotifications(WAIT_MILLIS);
+                    if (received != null && received.length > 0) {
+                        generation.incrementAndGet();
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("Listening for token and user changes failed; checking every token against the database until it is back: {}",
+                            e.getMessage());
+                }
+            } finally {
+                listening = false;
+                generation.incrementAndGet();
+            }
+            pause();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
