@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -52,9 +53,13 @@ class BenchCommand implements Callable<Integer> {
                 return list ? 0 : 2;
             }
             String loadBefore = loadAverage();
+            long[] cpuBefore = machineCpuTicks();
+            long started = System.nanoTime();
             BenchReport report = benchmarks.get(name).run(new BenchOptions(options));
-            // Other programs on the machine slow a run down; say how busy it was.
+            // Other programs on the machine, or other guests of a virtual machine's host, slow a run
+            // down and swing its figures; say how busy the machine was and how much the host took.
             report.note("machine load average (1, 5, 15 min) before: " + loadBefore + ", after: " + loadAverage());
+            stolen(cpuBefore, machineCpuTicks(), (System.nanoTime() - started) / 1e9).ifPresent(report::note);
             System.out.println();
             System.out.print(report.table());
             System.out.println(report.json());
@@ -71,6 +76,34 @@ class BenchCommand implements Callable<Integer> {
         } catch (Exception e) {
             return "unknown";
         }
+    }
+
+    /** The machine's CPU time so far from /proc/stat's first line, in clock ticks: busy (user to softirq) and steal. */
+    private static long[] machineCpuTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) {
+                busy += Long.parseLong(fields[i]);
+            }
+            return new long[] {busy, fields.length > 8 ? Long.parseLong(fields[8]) : 0};
+        } catch (Exception e) {
+            return new long[0];
+        }
+    }
+
+    /** CPU time the host gave to others while this virtual machine wanted it, as a share of the run's cores. */
+    private static Optional<String> stolen(long[] before, long[] after, double seconds) {
+        if (before.length < 2 || after.length < 2 || seconds <= 0) {
+            return Optional.empty();
+        }
+        double ticksPerSecond = 100; // USER_HZ on Linux
+        int cores = Runtime.getRuntime().availableProcessors();
+        double steal = (after[1] - before[1]) / ticksPerSecond;
+        double busy = (after[0] - before[0]) / ticksPerSecond;
+        return Optional.of(String.format(
+                "machine CPU during the run: busy %.0f%% of %d cores, stolen by the host %.1f s (%.1f%% of the cores' time)",
+                100 * busy / (seconds * cores), cores, steal, 100 * steal / (seconds * cores)));
     }
 
     private static void deleteQuietly(Path folder) {
