@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -167,11 +166,11 @@ public class Agents {
      */
     @Transactional(readOnly = true)
     public AgentEligibility eligibility(UUID agentUserId) {
-        Agent agent = find(agentUserId);
-        DeliveryCentre centre = centres.find(agent.centreId());
-        return new AgentEligibility(agent.userId(), centre.id(), centre.isOnShift(clock.instant()), agent.skills(),
-                agent.languages(), new HashSet<>(rows.certifiedClientIds(agentUserId)),
-                new HashSet<>(centres.servedClientIds(centre.id())), agent.capacity(), agent.presence());
+        AgentRows.EligibilityRow row = rows.eligibility(agentUserId).orElseThrow(() -> new NotFound("agent", agentUserId));
+        Agent agent = row.agent();
+        return new AgentEligibility(agent.userId(), agent.centreId(),
+                row.centreCalendar().isOpen(clock.instant(), row.centreTimeZone()), agent.skills(), agent.languages(),
+                row.certifiedClients(), row.centreMayServe(), agent.capacity(), agent.presence());
     }
 
     private Agent find(UUID userId) {

@@ -18,6 +18,6 @@ public record DeliveryCentre(UUID id, String code, String name, Shore shore, Str
     }
 
     public boolean isOnShift(Instant at) {
-        return shiftCalendar.isOpen(at.atZone(timeZone).toLocalDateTime());
+        return shiftCalendar.isOpen(at, timeZone);
     }
 }

@@ -133,10 +133,6 @@ public class DeliveryCentres {
         return rows.find(id).orElseThrow(() -> new NotFound("delivery centre", id));
     }
 
-    List<UUID> servedClientIds(UUID centreId) {
-        return rows.servedClientIds(centreId);
-    }
-
     private static DeliveryCentre centre(UUID id, OpenDeliveryCentre command, Instant createdAt) {
         ShiftCalendar calendar = new ShiftCalendar(command.weeklyShifts() == null ? List.of() : command.weeklyShifts(),
                 command.holidays() == null ? List.of() : command.holidays());

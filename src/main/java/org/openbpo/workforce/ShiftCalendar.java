@@ -2,8 +2,10 @@ package org.openbpo.workforce;
 
 import org.openbpo.shared.error.BusinessRuleViolation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +55,11 @@ public record ShiftCalendar(List<ShiftInterval> weeklyShifts, List<LocalDate> ho
     }
 
     /** Whether the centre is working at this wall-clock time in its own zone; holidays close the whole date. */
+    /** Whether the centre works at that moment, on its own wall clock in {@code zone}. */
+    public boolean isOpen(Instant at, ZoneId zone) {
+        return isOpen(at.atZone(zone).toLocalDateTime());
+    }
+
     public boolean isOpen(LocalDateTime local) {
         if (holidays.contains(local.toLocalDate())) {
             return false;

@@ -28,7 +28,7 @@ class AgentTest extends WorkforceTest {
         Client albion = client("ALB");
         // An operations manager limited to the two clients still runs the provider's own workforce.
         Api ops = api().as(staff(Role.OPERATIONS_MANAGER, Set.of(lakeshore.id(), albion.id())).token());
-        DeliveryCentre manila = centre(centreCommand("Asia/Manila", officeHours(), List.of()));
+        DeliveryCentre manila = centre(centreCommand("Asia/Manila", officeHours(), List.of(java.time.LocalDate.parse("2026-03-04"))));
         Staff lead = staff(Role.TEAM_LEAD, Set.of(lakeshore.id()));
         Staff maria = staff(Role.AGENT, Set.of(lakeshore.id(), albion.id()));
 
@@ -92,6 +92,10 @@ class AgentTest extends WorkforceTest {
         assertThat(eligibility.centreMayServe()).containsExactly(lakeshore.id());
         assertThat(eligibility.mayServe(lakeshore.id())).isTrue();
         assertThat(eligibility.mayServe(albion.id())).as("certified, but Manila may not hold Albion's data").isFalse();
+        clock.set(Instant.parse("2026-03-04T01:00:00Z"));
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> agents.eligibility(maria.id()).centreOnShift()))
+                .as("Wednesday morning in Manila is the centre's holiday").isFalse();
+        clock.set(Instant.parse("2026-03-03T01:00:00Z"));
 
         assertThat(ops.delete("/api/v1/agents/" + maria.id() + "/certifications/" + albion.id()).status()).isEqualTo(204);
         assertThat(TenantScope.call(AllowedClients.ALL, () -> agents.eligibility(maria.id()).certifiedClients()))

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.openbpo.workforce.Agent;
 import org.openbpo.workforce.Certification;
 import org.openbpo.workforce.Presence;
+import org.openbpo.workforce.ShiftCalendar;
+import org.openbpo.workforce.ShiftInterval;
 import org.openbpo.workforce.Skill;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,11 +13,16 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @Repository
@@ -24,12 +31,17 @@ public class AgentRows {
     private static final UUID FIRST = new UUID(0, 0);
 
     // Skills and languages come along as arrays, so a page of agents is one query, not one per agent.
-    private static final String SELECT = """
-            select a.*,
+    private static final String COLUMNS = """
+            a.*,
                    array(select s.skill from workforce.agent_skill s where s.user_id = a.user_id order by s.skill) as skill_names,
                    array(select s.proficiency from workforce.agent_skill s where s.user_id = a.user_id order by s.skill) as skill_levels,
-                   array(select l.language::text from workforce.agent_language l where l.user_id = a.user_id order by l.language) as languages
-              from workforce.agent a""";
+                   array(select l.language::text from workforce.agent_language l where l.user_id = a.user_id order by l.language) as languages""";
+    private static final String SELECT = "select " + COLUMNS + " from workforce.agent a";
+
+    /** What routing filters an agent on: the agent, their centre's shifts, who certified them and whom the centre may serve. */
+    public record EligibilityRow(Agent agent, ZoneId centreTimeZone, ShiftCalendar centreCalendar, Set<UUID> certifiedClients,
+                                 Set<UUID> centreMayServe) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -130,9 +142,42 @@ public class AgentRows {
                 .params(clientId, limit).query((rs, n) -> agent(rs)).list();
     }
 
-    public List<UUID> certifiedClientIds(UUID agentUserId) {
-        return jdbc.sql("select client_id from workforce.agent_certification where agent_user_id = ?")
-                .param(agentUserId).query(UUID.class).list();
+    /**
+     * {@link EligibilityRow} in one statement, since get-next asks it for every agent whose routing
+     * it no longer remembers. The clients come as the transaction's tenant scope lets it see them.
+     */
+    public Optional<EligibilityRow> eligibility(UUID userId) {
+        return jdbc.sql("select " + COLUMNS + """
+                        , c.time_zone,
+                               array(select i.weekday from workforce.shift_interval i where i.centre_id = c.id
+                                      order by i.weekday, i.opens) as shift_days,
+                               array(select i.opens::text from workforce.shift_interval i where i.centre_id = c.id
+                                      order by i.weekday, i.opens) as shift_opens,
+                               array(select i.closes::text from workforce.shift_interval i where i.centre_id = c.id
+                                      order by i.weekday, i.opens) as shift_closes,
+                               array(select h.day::text from workforce.centre_holiday h where h.centre_id = c.id order by h.day) as holidays,
+                               array(select k.client_id from workforce.agent_certification k where k.agent_user_id = a.user_id) as certified,
+                               array(select s.client_id from workforce.centre_client s where s.centre_id = c.id) as served
+                          from workforce.agent a join workforce.delivery_centre c on c.id = a.centre_id
+                         where a.user_id = ?""")
+                .param(userId)
+                .query((rs, n) -> new EligibilityRow(agent(rs), ZoneId.of(rs.getString("time_zone")), calendar(rs),
+                        Set.copyOf(List.of((UUID[]) rs.getArray("certified").getArray())),
+                        Set.copyOf(List.of((UUID[]) rs.getArray("served").getArray()))))
+                .optional();
+    }
+
+    private static ShiftCalendar calendar(ResultSet rs) throws SQLException {
+        Object days = rs.getArray("shift_days").getArray();
+        String[] opens = (String[]) rs.getArray("shift_opens").getArray();
+        String[] closes = (String[]) rs.getArray("shift_closes").getArray();
+        List<ShiftInterval> shifts = new ArrayList<>(opens.length);
+        for (int i = 0; i < opens.length; i++) {
+            shifts.add(new ShiftInterval(DayOfWeek.of(((Number) java.lang.reflect.Array.get(days, i)).intValue()),
+                    LocalTime.parse(opens[i]), LocalTime.parse(closes[i])));
+        }
+        List<LocalDate> holidays = Arrays.stream((String[]) rs.getArray("holidays").getArray()).map(LocalDate::parse).toList();
+        return new ShiftCalendar(shifts, holidays);
     }
 
     private static Agent agent(ResultSet rs) throws SQLException {

@@ -120,11 +120,6 @@ public class CentreRows {
                 .query((rs, n) -> servedClient(rs)).list();
     }
 
-    public List<UUID> servedClientIds(UUID centreId) {
-        return jdbc.sql("select client_id from workforce.centre_client where centre_id = ?").param(centreId)
-                .query(UUID.class).list();
-    }
-
     private DeliveryCentre centre(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         return new DeliveryCentre(id, rs.getString("code"), rs.getString("name"), Shore.valueOf(rs.getString("shore")),
