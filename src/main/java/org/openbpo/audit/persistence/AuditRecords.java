@@ -68,28 +68,33 @@ public class AuditRecords {
 
     /**
      * The clients with records ready for a block: a loose index scan over the clients in the trail
-     * (one probe each), then one probe per client past its newest sealed position.
+     * (one probe each), then one probe per client past its newest sealed position. The position is
+     * spelled with CASE, not COALESCE: under row-level security PostgreSQL takes a condition into an
+     * index scan only when it cannot leak, and it does not know that of COALESCE, so with it the probe
+     * read every record of the client below the snapshot (25 ms a call at 6,000 records, growing).
      */
+    static final String CLIENTS_WITH_UNSEALED_RECORDS = """
+            with recursive c(client_id) as (
+                (select client_id from audit.record order by client_id limit 1)
+                union all
+                select (select r.client_id from audit.record r
+                         where r.client_id > c.client_id order by r.client_id limit 1)
+                  from c where c.client_id is not null)
+            select c.client_id
+              from c
+              left join audit.chain_head h on h.client_id = c.client_id
+             where c.client_id is not null
+               -- one index probe per client, whatever the statistics: ordered like the key, limit 1
+               and (select true from audit.record r
+                     where r.client_id = c.client_id
+                       and (r.txid, r.id) > (case when h.sealed_txid is null then '0'::xid8 else h.sealed_txid end,
+                                             case when h.sealed_id is null then 0 else h.sealed_id end)
+                       and r.txid < pg_snapshot_xmin(pg_current_snapshot())
+                     order by r.txid, r.id
+                     limit 1)""";
+
     public List<UUID> clientsWithUnsealedRecords() {
-        return jdbc.sql("""
-                        with recursive c(client_id) as (
-                            (select client_id from audit.record order by client_id limit 1)
-                            union all
-                            select (select r.client_id from audit.record r
-                                     where r.client_id > c.client_id order by r.client_id limit 1)
-                              from c where c.client_id is not null)
-                        select c.client_id
-                          from c
-                          left join audit.chain_head h on h.client_id = c.client_id
-                         where c.client_id is not null
-                           -- one index probe per client, whatever the statistics: ordered like the key, limit 1
-                           and (select true from audit.record r
-                                 where r.client_id = c.client_id
-                                   and (r.txid, r.id) > (coalesce(h.sealed_txid, '0'::xid8), coalesce(h.sealed_id, 0))
-                                   and r.txid < pg_snapshot_xmin(pg_current_snapshot())
-                                 order by r.txid, r.id
-                                 limit 1)""")
-                .query(UUID.class).list();
+        return jdbc.sql(CLIENTS_WITH_UNSEALED_RECORDS).query(UUID.class).list();
     }
 
     public int seal(UUID clientId) {
