@@ -52,7 +52,7 @@ public class ApiTokens {
     }
 
     /** How long a checked token is remembered at most; its last use is written when it is read again. */
-    static final Duration REMEMBERED = Duration.ofSeconds(30);
+    private static final Duration REMEMBERED = Duration.ofSeconds(30);
     private static final int MOST_REMEMBERED = 10_000;
 
     /** A token as read from the database under a generation of {@link PrincipalChanges}, to be used before {@code until}. */

@@ -1,9 +1,9 @@
 package org.openbpo.shared.bench;
 
+import org.openbpo.shared.database.DatabaseSettings;
 import org.springframework.core.env.Environment;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -23,14 +23,12 @@ public final class PlannerStatistics {
 
     /** Analyzes every table of the application's database. */
     public static void refresh(Environment environment) throws SQLException {
-        refresh(environment.getRequiredProperty("spring.datasource.url"),
-                environment.getRequiredProperty("spring.datasource.username"),
-                environment.getProperty("spring.datasource.password", ""));
+        refresh(DatabaseSettings.of(environment));
     }
 
-    /** Analyzes every table of the database at {@code url} that {@code user} owns. */
-    public static void refresh(String url, String user, String password) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+    /** Analyzes every table of the database that the settings' owner owns. */
+    public static void refresh(DatabaseSettings database) throws SQLException {
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("analyze");
         }

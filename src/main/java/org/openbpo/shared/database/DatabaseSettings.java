@@ -1,5 +1,10 @@
 package org.openbpo.shared.database;
 
+import org.springframework.core.env.Environment;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +15,18 @@ import java.util.Map;
 public record DatabaseSettings(String url, String owner, String password) {
 
     public static final String APPLICATION_ROLE = "openbpo_app";
+
+    /** The settings the running application was started with, as Spring holds them. */
+    public static DatabaseSettings of(Environment environment) {
+        return new DatabaseSettings(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password", ""));
+    }
+
+    /** A connection of its own as the owner, outside the application's pool. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, owner, password);
+    }
 
     public Map<String, Object> springProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.openbpo.tenancy.persistence;
 
+import org.openbpo.shared.database.DatabaseSettings;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -11,7 +12,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,18 +34,14 @@ public class PrincipalChanges implements SmartLifecycle {
     private static final String CHANNEL = "openbpo_principals";
     private static final int WAIT_MILLIS = 1_000;
 
-    private final String url;
-    private final String user;
-    private final String password;
+    private final DatabaseSettings database;
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean listening;
     private volatile boolean running;
     private Thread listener;
 
     PrincipalChanges(Environment environment) {
-        this.url = environment.getRequiredProperty("spring.datasource.url");
-        this.user = environment.getProperty("spring.datasource.username", "");
-        this.password = environment.getProperty("spring.datasource.password", "");
+        this.database = DatabaseSettings.of(environment);
     }
 
     /** The current generation, or {@link #NOT_LISTENING} while changes could go unnoticed. */
@@ -90,7 +86,7 @@ public class PrincipalChanges implements SmartLifecycle {
 
     private void listen() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            try (Connection connection = database.connect()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                 }

@@ -1,6 +1,7 @@
 package org.openbpo.work.bench;
 
 import org.openbpo.shared.bench.PlannerStatistics;
+import org.openbpo.shared.database.DatabaseSettings;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -29,41 +30,37 @@ class BenchDatabase {
 
     private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$");
 
-    private final String url;
-    private final String owner;
-    private final String password;
+    private final DatabaseSettings settings;
 
     BenchDatabase(Environment environment) {
-        this.url = environment.getRequiredProperty("spring.datasource.url");
-        this.owner = environment.getRequiredProperty("spring.datasource.username");
-        this.password = environment.getProperty("spring.datasource.password", "");
+        this.settings = DatabaseSettings.of(environment);
     }
 
     /** The application's database. */
     String name() {
-        Matcher matcher = URL.matcher(url);
+        Matcher matcher = URL.matcher(settings.url());
         return matcher.matches() ? matcher.group(2) : "openbpo";
     }
 
     String owner() {
-        return owner;
+        return settings.owner();
     }
 
     String password() {
-        return password;
+        return settings.password();
     }
 
     /** The JDBC URL of another database on the same server. */
     String urlOf(String database) {
-        Matcher matcher = URL.matcher(url);
+        Matcher matcher = URL.matcher(settings.url());
         if (!matcher.matches()) {
-            throw new IllegalStateException("Cannot read the database name from " + url);
+            throw new IllegalStateException("Cannot read the database name from " + settings.url());
         }
         return matcher.group(1) + database + matcher.group(3);
     }
 
     Connection asOwner() throws SQLException {
-        return DriverManager.getConnection(url, owner, password);
+        return settings.connect();
     }
 
     /** The embedded server trusts local connections as {@code postgres}; an external one will refuse. */
@@ -73,7 +70,7 @@ class BenchDatabase {
 
     /** Refreshes the planner's statistics of a whole database, see {@link PlannerStatistics}. */
     void analyze(String database) throws SQLException {
-        PlannerStatistics.refresh(urlOf(database), owner, password);
+        PlannerStatistics.refresh(new DatabaseSettings(urlOf(database), settings.owner(), settings.password()));
     }
 
     void vacuumAnalyze(String... tables) throws SQLException {
