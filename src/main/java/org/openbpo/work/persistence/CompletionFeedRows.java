@@ -54,15 +54,11 @@ public class CompletionFeedRows {
      * when the transaction commits, or back in the feed when it rolls back. The rows are chosen and
      * locked through the feed's index and deleted by their row address (a TID scan), so no plan can
      * join them back to the whole table; a caller that starts from where its last take ended steps
-     * over none of the deleted rows whose index entries wait at the front for vacuum.
+     * over none of the deleted rows whose index entries wait at the front for vacuum. The statement
+     * lives in {@code work.take_completions}, planned without sequential scans (migration V5_4).
      */
     public List<Pending> take(String consumer, int limit, Instant now, long fromSeq) {
-        return jdbc.sql("""
-                        delete from work.completion_feed
-                         where ctid = any (array(select ctid from work.completion_feed
-                                                  where consumer = ? and seq >= ? and (retry_at is null or retry_at <= ?)
-                                                  order by seq limit ? for update skip locked))
-                        returning *""")
+        return jdbc.sql("select * from work.take_completions(?, ?, ?, ?)")
                 .params(consumer, fromSeq, Timestamp.from(now), limit)
                 .query(PENDING).list().stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
     }
