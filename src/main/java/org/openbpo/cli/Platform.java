@@ -44,6 +44,10 @@ final class Platform implements AutoCloseable {
             settings = new DatabaseSettings(embedded.jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD);
         }
         Map<String, Object> defaults = new HashMap<>(settings.springProperties());
+        String listenUrl = System.getenv("OPENBPO_DB_LISTEN_URL");
+        if (listenUrl != null && !listenUrl.isBlank()) {
+            defaults.put(DatabaseSettings.LISTEN_URL, listenUrl);
+        }
         if ("json".equalsIgnoreCase(System.getenv("OPENBPO_LOG_FORMAT"))) {
             // One JSON object per line (Elastic Common Schema), with the request id from the MDC.
             defaults.put("logging.structured.format.console", "ecs");

@@ -15,12 +15,24 @@ import java.util.Map;
 public record DatabaseSettings(String url, String owner, String password) {
 
     public static final String APPLICATION_ROLE = "openbpo_app";
+    /**
+     * The database's own address for connections that LISTEN, when {@code spring.datasource.url} goes
+     * through a pooler in transaction mode (PgBouncer's usual set-up), which passes no notifications on.
+     */
+    public static final String LISTEN_URL = "openbpo.database.listen-url";
 
     /** The settings the running application was started with, as Spring holds them. */
     public static DatabaseSettings of(Environment environment) {
         return new DatabaseSettings(environment.getRequiredProperty("spring.datasource.url"),
                 environment.getRequiredProperty("spring.datasource.username"),
                 environment.getProperty("spring.datasource.password", ""));
+    }
+
+    /** The settings for a connection that LISTENs: {@value #LISTEN_URL} when it is set, else the pool's address. */
+    public static DatabaseSettings forListening(Environment environment) {
+        DatabaseSettings pooled = of(environment);
+        String direct = environment.getProperty(LISTEN_URL, "");
+        return direct.isBlank() ? pooled : new DatabaseSettings(direct, pooled.owner(), pooled.password());
     }
 
     /** A connection of its own as the owner, outside the application's pool. */

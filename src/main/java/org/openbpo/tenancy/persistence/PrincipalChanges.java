@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * under an older generation is no longer used. While the connection is down nothing is remembered
  * at all ({@code -1}), and after it comes back the generation moves on, since announcements made
  * meanwhile were missed.
+ * <p>
+ * A pooler in transaction mode (PgBouncer's usual set-up) does not pass notifications on, so when
+ * {@code spring.datasource.url} points at one, {@value DatabaseSettings#LISTEN_URL} (or {@code OPENBPO_DB_LISTEN_URL})
+ * gives the database's own address for this one connection.
  */
 @Component
 public class PrincipalChanges implements SmartLifecycle {
@@ -41,7 +45,7 @@ public class PrincipalChanges implements SmartLifecycle {
     private Thread listener;
 
     PrincipalChanges(Environment environment) {
-        this.database = DatabaseSettings.of(environment);
+        this.database = DatabaseSettings.forListening(environment);
     }
 
     /** The current generation, or {@link #NOT_LISTENING} while changes could go unnoticed. */
