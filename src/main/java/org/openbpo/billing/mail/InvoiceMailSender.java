@@ -17,6 +17,7 @@ import org.openbpo.billing.InvoicePdf;
 import org.openbpo.billing.Invoicing;
 import org.openbpo.billing.MailSecurity;
 import org.openbpo.billing.persistence.MailRows;
+import org.openbpo.shared.mail.MailSessions;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -157,23 +158,8 @@ public class InvoiceMailSender {
 
     /** Session properties with timeouts, so a dead server never holds a sender for long. */
     private static Properties properties(MailRows.StoredServer server, String protocol) {
-        String prefix = "mail." + protocol + ".";
-        Properties properties = new Properties();
-        properties.setProperty(prefix + "host", server.host());
-        properties.setProperty(prefix + "port", Integer.toString(server.port()));
-        properties.setProperty(prefix + "connectiontimeout", "10000");
-        properties.setProperty(prefix + "timeout", "30000");
-        if (server.security() == MailSecurity.STARTTLS) {
-            properties.setProperty(prefix + "starttls.enable", "true");
-            properties.setProperty(prefix + "starttls.required", "true");
-        }
-        if (server.security() != MailSecurity.NONE) {
-            properties.setProperty(prefix + "ssl.checkserveridentity", "true");
-        }
-        if (server.username() != null) {
-            properties.setProperty(prefix + "auth", "true");
-        }
-        return properties;
+        return MailSessions.properties(protocol, server.host(), server.port(), server.security() == MailSecurity.STARTTLS,
+                server.security() != MailSecurity.NONE, server.username() != null);
     }
 
     @PreDestroy

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import org.openbpo.payables.InvoiceMailRules;
 import org.openbpo.payables.InvoiceMails;
 import org.openbpo.payables.persistence.ApMailboxRows;
+import org.openbpo.shared.mail.ImapFolderReader;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -97,11 +98,11 @@ public class InvoiceMailboxPoller {
                 }
                 String password = login.sealedPassword() == null ? null
                         : secrets.open(login.sealedPassword(), InvoiceMails.secretContext(client));
-                ImapInbox.Account account = new ImapInbox.Account(login.host(), login.port(), login.security(), login.username(),
+                ApMailAccount account = new ApMailAccount(login.host(), login.port(), login.security(), login.username(),
                         password, login.folder());
-                var fetched = ImapInbox.fetch(account, lease.uidValidity(), lease.lastUid(), MESSAGES_PER_FETCH, MESSAGES_PER_BATCH,
+                var fetched = ImapFolderReader.fetch(account.login(), lease.uidValidity(), lease.lastUid(), MESSAGES_PER_FETCH, MESSAGES_PER_BATCH,
                         rules.maxMessageSize().toBytes(), (validity, lastUid, batch) -> {
-                            for (ImapInbox.Raw raw : batch) {
+                            for (ImapFolderReader.Raw raw : batch) {
                                 mails.receive(client, raw.bytes(), raw.size(), "IMAP");
                             }
                             inTransaction(scope, () -> {

@@ -1,6 +1,8 @@
 package org.openbpo.support.mail;
 
 import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.mail.ImapFolderReader;
+import org.openbpo.shared.mail.MailSessions;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.support.MailSecurity;
 import org.openbpo.support.SupportChannels;
@@ -25,24 +27,12 @@ record MailAccount(String host, int port, MailSecurity security, @Nullable Strin
 
     /** Session properties with timeouts, so a dead server never holds a poller or a sender for long. */
     Properties properties(String plain) {
-        String protocol = protocol(plain);
-        String prefix = "mail." + protocol + ".";
-        Properties properties = new Properties();
-        properties.setProperty(prefix + "host", host);
-        properties.setProperty(prefix + "port", Integer.toString(port));
-        properties.setProperty(prefix + "connectiontimeout", "10000");
-        properties.setProperty(prefix + "timeout", "30000");
-        properties.setProperty(prefix + "peek", "true");
-        if (security == MailSecurity.STARTTLS) {
-            properties.setProperty(prefix + "starttls.enable", "true");
-            properties.setProperty(prefix + "starttls.required", "true");
-        }
-        if (security != MailSecurity.NONE) {
-            properties.setProperty(prefix + "ssl.checkserveridentity", "true");
-        }
-        if (username != null) {
-            properties.setProperty(prefix + "auth", "true");
-        }
-        return properties;
+        return MailSessions.properties(protocol(plain), host, port, security == MailSecurity.STARTTLS,
+                security != MailSecurity.NONE, username != null);
+    }
+
+    /** The login to read the account's inbox. */
+    ImapFolderReader.Login inbox() {
+        return new ImapFolderReader.Login(properties("imap"), protocol("imap"), host, port, username, password, "INBOX");
     }
 }

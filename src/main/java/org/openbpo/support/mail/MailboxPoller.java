@@ -1,6 +1,7 @@
 package org.openbpo.support.mail;
 
 import jakarta.mail.MessagingException;
+import org.openbpo.shared.mail.ImapFolderReader;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -103,7 +104,7 @@ public class MailboxPoller {
                     return;
                 }
                 MailAccount account = MailAccount.of(clientId, "imap", imap, secrets);
-                var fetched = ImapMailbox.fetch(account, lease.uidValidity(), lease.lastUid(), MESSAGES_PER_FETCH, MESSAGES_PER_BATCH,
+                var fetched = ImapFolderReader.fetch(account.inbox(), lease.uidValidity(), lease.lastUid(), MESSAGES_PER_FETCH, MESSAGES_PER_BATCH,
                         rules.maxMessageSize().toBytes(), (validity, lastUid, batch) -> {
                             intake.receiveAll(clientId, batch.stream().map(raw -> new EmailIntake.Incoming(raw.bytes(), raw.size()))
                                     .toList(), IntakeSource.IMAP);

@@ -1,4 +1,4 @@
-package org.openbpo.payables.mail;
+package org.openbpo.shared.mail;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -11,7 +11,6 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.jspecify.annotations.Nullable;
-import org.openbpo.payables.MailboxSecurity;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,73 +21,59 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * One fetch of an AP mailbox's folder: the messages after the last UID stored, oldest first, handed
- * over raw in batches and only then marked as seen. We go by UID, not by the \Seen flag, so a person
- * reading the mailbox in their own mail program hides nothing from us. A message over the size limit
- * is taken as its headers only; a batch holds at most 32 MiB of mail.
+ * One fetch of an IMAP folder (a client's support inbox, an AP mailbox): the messages after the
+ * last UID stored, oldest first, handed over raw in batches and only then marked as seen. A batch
+ * costs a few round trips, not a few per message: one FETCH of the sizes of the messages taken this
+ * time, one FETCH of the bodies of a batch, one STORE of the \Seen flags; a batch holds at most
+ * 32 MiB of mail, and a message over the size limit is taken as its headers only. We go by UID, not
+ * by the \Seen flag, so a person reading the mailbox in their own mail program hides nothing from us.
  */
-final class ImapInbox {
+public final class ImapFolderReader {
 
-    /** How to log in, the password opened for the moment it is needed. */
-    record Account(String host, int port, MailboxSecurity security, @Nullable String username, @Nullable String password,
-                   String folder) {
-
-        String protocol() {
-            return security == MailboxSecurity.TLS ? "imaps" : "imap";
-        }
-
-        /** Timeouts, so a dead server never holds a poller for long; server identity checked under TLS. */
-        Properties properties() {
-            String prefix = "mail." + protocol() + ".";
-            Properties properties = new Properties();
-            properties.setProperty(prefix + "host", host);
-            properties.setProperty(prefix + "port", Integer.toString(port));
-            properties.setProperty(prefix + "connectiontimeout", "10000");
-            properties.setProperty(prefix + "timeout", "30000");
-            properties.setProperty(prefix + "peek", "true");
-            if (security == MailboxSecurity.STARTTLS) {
-                properties.setProperty(prefix + "starttls.enable", "true");
-                properties.setProperty(prefix + "starttls.required", "true");
-            }
-            if (security != MailboxSecurity.NONE) {
-                properties.setProperty(prefix + "ssl.checkserveridentity", "true");
-            }
-            if (username != null) {
-                properties.setProperty(prefix + "auth", "true");
-            }
-            return properties;
-        }
+    /**
+     * Where to log in and what to read: Jakarta Mail's session properties (timeouts, TLS) and
+     * protocol ("imap" or "imaps"), the password opened for the moment it is needed.
+     */
+    public record Login(Properties properties, String protocol, String host, int port, @Nullable String username,
+                        @Nullable String password, String folder) {
     }
 
-    record Raw(long uid, byte[] bytes, long size) {
+    /** One fetched message: its bytes (only the headers when it is too large) and the server's size. */
+    public record Raw(long uid, byte[] bytes, long size) {
     }
 
-    interface Receiver {
+    public interface Receiver {
         /** Called for each batch of new messages, oldest first; {@code lastUid} is the batch's newest. */
-        void received(long uidValidity, long lastUid, List<Raw> batch);
+        void received(long uidValidity, long lastUid, List<Raw> batch) throws IOException;
     }
 
-    record Fetched(long uidValidity, int count) {
+    public record Fetched(long uidValidity, int count) {
     }
 
+    /** At most this many bytes of mail are held in memory at once (one larger message is fetched on its own). */
     private static final long BATCH_BYTES = 32L * 1024 * 1024;
 
-    private ImapInbox() {
+    private ImapFolderReader() {
     }
 
-    static Fetched fetch(Account account, @Nullable Long knownValidity, long lastUid, int max, int batchSize, long maxBytes,
-                         Receiver receiver) throws MessagingException, IOException {
-        Session session = Session.getInstance(account.properties());
-        Store store = session.getStore(account.protocol());
-        store.connect(account.host(), account.port(), account.username(), account.password());
+    /**
+     * Hands over up to {@code max} messages after {@code lastUid}, in batches of at most {@code batchSize};
+     * a message larger than {@code maxBytes} comes as its headers only.
+     */
+    public static Fetched fetch(Login login, @Nullable Long knownValidity, long lastUid, int max, int batchSize, long maxBytes,
+                                Receiver receiver) throws MessagingException, IOException {
+        Session session = Session.getInstance(login.properties());
+        Store store = session.getStore(login.protocol());
+        store.connect(login.host(), login.port(), login.username(), login.password());
         try {
-            Folder folder = store.getFolder(account.folder());
+            Folder folder = store.getFolder(login.folder());
             folder.open(Folder.READ_WRITE);
             try {
                 UIDFolder uids = (UIDFolder) folder;
                 long validity = uids.getUIDValidity();
                 // A new UIDVALIDITY means the server renumbered the folder: start over; the message keys recognise what we have.
                 long from = knownValidity != null && knownValidity == validity ? lastUid + 1 : 1;
+                // The UID FETCH that lists the range answers with each message's UID, so filtering costs no round trip.
                 Message[] listed = uids.getMessagesByUID(from, UIDFolder.LASTUID);
                 List<Message> wanted = new ArrayList<>();
                 for (Message message : listed) {
@@ -102,11 +87,12 @@ final class ImapInbox {
                 sizes.add(FetchProfile.Item.SIZE);
                 folder.fetch(wanted.toArray(Message[]::new), sizes);
                 for (int start = 0, end; start < wanted.size(); start = end) {
+                    // A batch ends at batchSize messages or BATCH_BYTES, whichever comes first, so large mail cannot fill the heap.
                     long bytes = 0;
                     end = start;
                     while (end < wanted.size() && end - start < batchSize) {
                         long size = size(wanted.get(end));
-                        long next = size > maxBytes ? 0 : size;
+                        long next = size > maxBytes ? 0 : size; // only the headers of a message over the limit are taken
                         if (end > start && bytes + next > BATCH_BYTES) {
                             break;
                         }
