@@ -32,7 +32,12 @@ public record DatabaseSettings(String url, String owner, String password) {
     public static DatabaseSettings forListening(Environment environment) {
         DatabaseSettings pooled = of(environment);
         String direct = environment.getProperty(LISTEN_URL, "");
-        return direct.isBlank() ? pooled : new DatabaseSettings(direct, pooled.owner(), pooled.password());
+        return direct.isBlank() ? pooled : pooled.at(direct);
+    }
+
+    /** The same owner at another address: the database itself past a pooler, or another database of the server. */
+    public DatabaseSettings at(String otherUrl) {
+        return new DatabaseSettings(otherUrl, owner, password);
     }
 
     /** A connection of its own as the owner, outside the application's pool. */

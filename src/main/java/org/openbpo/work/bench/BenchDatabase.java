@@ -70,7 +70,7 @@ class BenchDatabase {
 
     /** Refreshes the planner's statistics of a whole database, see {@link PlannerStatistics}. */
     void analyze(String database) throws SQLException {
-        PlannerStatistics.refresh(new DatabaseSettings(urlOf(database), settings.owner(), settings.password()));
+        PlannerStatistics.refresh(settings.at(urlOf(database)));
     }
 
     void vacuumAnalyze(String... tables) throws SQLException {
