@@ -40,6 +40,14 @@ public class AuditTrail {
                 String.valueOf(entityId), toJson(before), toJson(after));
     }
 
+    /**
+     * The record {@link #record} would write, for the statement that makes the change to write
+     * itself (see {@link CarriedRecord}); the entity's client and id come from that statement.
+     */
+    public CarriedRecord carried(String action, String entityType, @Nullable Object before, @Nullable Object after) {
+        return new CarriedRecord(clock.instant(), Actor.name(), action, entityType, toJson(before), toJson(after));
+    }
+
     /** One action applied to many entities at once (a timer's batch, a bulk action), in one statement. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordMany(String action, String entityType, List<UUID> clientIds, List<String> entityIds, List<?> afters) {

@@ -1,5 +1,6 @@
 package org.openbpo.work;
 
+import org.openbpo.shared.database.GenericPlans;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.workforce.AgentEligibility;
@@ -46,7 +47,7 @@ public class Routing {
     }
 
     /** Get next: the most urgent item the agent may take, assigned to them; empty when none waits. */
-    @Transactional
+    @Transactional(label = GenericPlans.LABEL)
     public Optional<WorkItem> next(CurrentUser agent) {
         Remembered routing = eligibleQueues(agent);
         Optional<WorkItem> claimed = workItems.claimNext(agent, routing.queueIds(), routing.capacity());

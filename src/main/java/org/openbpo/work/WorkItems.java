@@ -7,6 +7,7 @@ import org.openbpo.contracts.Priority;
 import org.openbpo.contracts.ServiceTerms;
 import org.openbpo.contracts.SlaTarget;
 import org.openbpo.shared.calendar.BusinessCalendar;
+import org.openbpo.shared.database.GenericPlans;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.tenant.TenantScope;
@@ -94,7 +95,7 @@ public class WorkItems {
      * change applies exactly to work created after it, and an item costs one statement for the work
      * tables instead of one per look-up.
      */
-    @Transactional
+    @Transactional(label = GenericPlans.LABEL)
     public WorkItem create(UUID clientId, CreateWorkItem command, CurrentUser by) {
         ConfigurationKey key = new ConfigurationKey(clientId, command.serviceLine(), command.queue());
         // Only a caller who may see the client is served from memory; anyone else meets the look-ups' 404.
@@ -106,11 +107,10 @@ public class WorkItems {
             WorkItem draft = draft(clientId, command, configuration, by, now);
             Optional<Long> id = items.insert(draft, by.email(),
                     Map.of("state", draft.state(), "priority", draft.priority().name(), "queue", configuration.queue().code()),
-                    command.queue() == null);
+                    command.queue() == null, audit.carried("work-item.created", "work-item", null, createdRecord(draft)));
             if (id.isPresent()) {
                 configurations.put(key, configuration);
                 WorkItem item = draft.withId(id.get());
-                audit.record(clientId, "work-item.created", "work-item", item.id(), null, createdRecord(item));
                 events.publishEvent(new WorkItemCreated(clientId, item.id(), item.workType(), item.serviceLine(),
                         item.priority(), item.channel(), now));
                 return item;
@@ -274,9 +274,30 @@ public class WorkItems {
                 .toList();
     }
 
+    /**
+     * Moves the item through its work type. The item is read without locking it and written only if
+     * nobody changed it since (its row version, PostgreSQL's xmin, is what was read); otherwise it is
+     * read again and the move decided afresh. A row lock would cost a write of its own (a WAL record
+     * and a dirtied page) on every move, for a conflict that is rare; after three lost races the
+     * item is locked instead.
+     */
     @Transactional
     public WorkItem move(UUID clientId, long id, MoveWorkItem command, CurrentUser by) {
-        WorkItem item = items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id));
+        for (int attempt = 1; ; attempt++) {
+            WorkItemRows.Read read = attempt <= 3
+                    ? items.read(clientId, id).orElseThrow(() -> new NotFound("work item", id))
+                    : new WorkItemRows.Read(items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id)), null);
+            Optional<WorkItem> moved = move(read.item(), read.version(), command, by);
+            if (moved.isPresent()) {
+                return moved.get();
+            }
+        }
+    }
+
+    /** The move of the item as read; empty when the item is no longer at {@code version} (null: locked, so it is). */
+    private Optional<WorkItem> move(WorkItem item, @Nullable String version, MoveWorkItem command, CurrentUser by) {
+        UUID clientId = item.clientId();
+        long id = item.id();
         WorkTypeDefinition definition = workTypes.version(clientId, item.workType(), item.workTypeVersion());
         WorkTransition transition = definition.transition(item.state(), command.to()).orElseThrow(() ->
                 new BusinessRuleViolation(409, "illegal-transition", "to", "A " + definition.name() + " cannot move from '"
@@ -321,16 +342,19 @@ public class WorkItems {
             data.put("note", command.note());
         }
         boolean closing = target.category().closed();
-        WorkItemRows.Moved measured = items.move(moved, by.email(), data, target.category().pausesSla() || closing,
+        Optional<WorkItemRows.Moved> written = items.move(moved, version, by.email(), data, target.category().pausesSla() || closing,
                 target.category().pausesSla(), item.category() == StateCategory.PENDING_CLIENT,
-                closing ? completions.consumerNames() : new String[0], closing ? definition.billableUnit() : null, by.id());
+                closing ? completions.consumerNames() : new String[0], closing ? definition.billableUnit() : null, by.id(),
+                audit.carried("work-item.moved", "work-item", Map.of("state", item.state()), Map.of("state", target.code())));
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
         if (item.category().pausesSla() && !target.category().pausesSla() && !target.category().closed()
                 && moved.assigneeId() != null) {
             items.startHandling(clientId, id, moved.assigneeId(), now);
         }
-        audit.record(clientId, "work-item.moved", "work-item", id, Map.of("state", item.state()), Map.of("state", target.code()));
-        announce(item, moved, definition, by, now, measured);
-        return moved;
+        announce(item, moved, definition, by, now, written.get());
+        return Optional.of(moved);
     }
 
     /**
@@ -340,8 +364,9 @@ public class WorkItems {
     @Transactional
     public Optional<WorkItem> claimNext(CurrentUser agent, Collection<UUID> eligibleQueues, int capacity) {
         Instant now = clock.instant();
-        Optional<WorkItem> claimed = items.claimNext(eligibleQueues, agent.id(), capacity, agent.email(), now);
-        claimed.ifPresent(item -> announceAssigned(item, agent.id(), now));
+        Optional<WorkItem> claimed = items.claimNext(eligibleQueues, agent.id(), capacity, agent.email(), now,
+                audit.carried("work-item.assigned", "work-item", null, assignedRecord(agent.id())));
+        claimed.ifPresent(item -> events.publishEvent(new WorkItemAssigned(item.clientId(), item.id(), agent.id(), now)));
         return claimed;
     }
 
@@ -490,8 +515,12 @@ public class WorkItems {
 
     /** Audit and event of an assignment whose handle time and timeline entry are written. */
     private void announceAssigned(WorkItem item, UUID agentId, Instant now) {
-        audit.record(item.clientId(), "work-item.assigned", "work-item", item.id(), null, Map.of("assignee", agentId.toString()));
+        audit.record(item.clientId(), "work-item.assigned", "work-item", item.id(), null, assignedRecord(agentId));
         events.publishEvent(new WorkItemAssigned(item.clientId(), item.id(), agentId, now));
+    }
+
+    private static Map<String, String> assignedRecord(UUID agentId) {
+        return Map.of("assignee", agentId.toString());
     }
 
     /**

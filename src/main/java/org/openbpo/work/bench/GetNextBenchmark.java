@@ -2,10 +2,12 @@ package org.openbpo.work.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.openbpo.audit.CarriedRecord;
 import org.openbpo.shared.bench.BenchOptions;
 import org.openbpo.shared.bench.BenchReport;
 import org.openbpo.shared.bench.Benchmark;
 import org.openbpo.shared.bench.Latencies;
+import org.openbpo.shared.database.GenericPlans;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.work.MoveWorkItem;
@@ -19,10 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -268,11 +271,10 @@ class GetNextBenchmark implements Benchmark {
             for (int i = 0; i < calls; i++) {
                 AgentDesk desk = some.get(i % some.size());
                 UUID[] queues = queuesOf.get(i % some.size());
-                Timestamp now = Timestamp.from(clock.instant());
+                Map<String, ?> parameters = claimParameters(List.of(queues), desk, clock.instant());
                 desk.call(() -> transactions.execute(tx -> {
-                    jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query().singleRow();
-                    jdbc.sql(statement).params(queues, desk.agent().id(), now, Integer.MAX_VALUE, desk.agent().email())
-                            .query().listOfRows();
+                    GenericPlans.ensure(jdbc);
+                    jdbc.sql(statement).params(parameters).query().listOfRows();
                     tx.setRollbackOnly();
                     return null;
                 }));
@@ -288,9 +290,16 @@ class GetNextBenchmark implements Benchmark {
     private String explainClaim(AgentDesk desk, OperationsFloor.Floor opened, int clientsPerAgent) throws Exception {
         List<UUID> queueIds = opened.clients().subList(0, Math.min(clientsPerAgent, opened.clients().size())).stream()
                 .flatMap(c -> c.queues().stream()).map(Queue::id).toList();
-        Timestamp now = Timestamp.from(clock.instant());
+        Map<String, ?> parameters = claimParameters(queueIds, desk, clock.instant());
         return desk.call(() -> transactions.execute(tx -> String.join("\n", jdbc.sql("explain (costs off) " + WorkItemRows.CLAIM_NEXT)
-                .params(queueIds.toArray(UUID[]::new), desk.agent().id(), now, Integer.MAX_VALUE, desk.agent().email())
-                .query(String.class).list())));
+                .params(parameters).query(String.class).list())));
+    }
+
+    /** The claim statements' parameters for the agent at the desk, with no limit on what they hold. */
+    private static Map<String, ?> claimParameters(List<UUID> queueIds, AgentDesk desk, Instant now) {
+        UUID agent = desk.agent().id();
+        CarriedRecord audited = new CarriedRecord(now, desk.agent().email(), "work-item.assigned", "work-item", null,
+                "{\"assignee\":\"" + agent + "\"}");
+        return WorkItemRows.claimParameters(queueIds, agent, Integer.MAX_VALUE, desk.agent().email(), now, audited);
     }
 }

@@ -1,11 +1,14 @@
 package org.openbpo.work.persistence;
 
 import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.CarriedRecord;
 import org.openbpo.contracts.Priority;
+import org.openbpo.shared.database.GenericPlans;
 import org.openbpo.work.WorkItem;
 import org.openbpo.work.domain.SlaState;
 import org.openbpo.work.domain.StateCategory;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -16,6 +19,7 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -72,14 +76,16 @@ public class WorkItemRows {
      * items from configuration it remembers and still record exactly what was in force, on any number
      * of nodes; the checks run under the caller's row-level security, so a caller who may not see the
      * client's contract inserts nothing either. Returns the item's id, or empty when a check failed.
-     * {@code created}: the timeline entry's data.
+     * {@code created}: the timeline entry's data; {@code audited}: the item's audit record, written
+     * by the same statement.
      */
-    public Optional<Long> insert(WorkItem w, String actor, Map<String, ?> created, boolean defaultQueue) {
+    public Optional<Long> insert(WorkItem w, String actor, Map<String, ?> created, boolean defaultQueue,
+                                 CarriedRecord audited) {
         SlaState s = w.sla();
         // One prepared plan serves every item (see claimNext); left to choose, PostgreSQL planned
         // this statement afresh on every call, its checks folded for the values at hand, at a
         // planning cost above the statement's own.
-        jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query().singleRow();
+        GenericPlans.ensure(jdbc);
         return jdbc.sql("""
                         with item as (
                             insert into work.work_item (client_id, id, work_type, work_type_version, contract_id, contract_version,
@@ -96,8 +102,12 @@ public class WorkItemRows {
                             returning client_id, id, created_at),
                         timeline as (
                             insert into work.work_event (client_id, item_id, at, actor, type, data)
-                            select client_id, id, created_at, :actor, 'created', :created::jsonb from item)
+                            select client_id, id, created_at, :actor, 'created', :created::jsonb from item),
+                        audited as (
+                            """ + CarriedRecord.insertFrom("item", "client_id", "id") + """
+                        )
                         select id from item""")
+                .params(audited.parameters())
                 .param("client", w.clientId()).param("workType", w.workType()).param("workTypeVersion", w.workTypeVersion())
                 .param("contract", w.contractId()).param("contractVersion", w.contractVersion())
                 .param("serviceLine", w.serviceLine()).param("queue", w.queueId()).param("priority", w.priority().rank())
@@ -217,6 +227,16 @@ public class WorkItemRows {
                 .params(clientIds.toArray(UUID[]::new), ids.toArray(Long[]::new)).query(item).list();
     }
 
+    /** An item as read, and its row version (PostgreSQL's xmin), for a change that must find it as it was read. */
+    public record Read(WorkItem item, @Nullable String version) {
+    }
+
+    /** The item and its row version, read without locking it (see {@link #move}). */
+    public Optional<Read> read(UUID clientId, long id) {
+        return jdbc.sql("select xmin::text as row_version, * from work.work_item where client_id = ? and id = ?")
+                .params(clientId, id).query((rs, n) -> new Read(item(rs, n), rs.getString("row_version"))).optional();
+    }
+
     /** The item, locked for this transaction, so that two changes of it happen one after the other. */
     public Optional<WorkItem> lock(UUID clientId, long id) {
         return jdbc.sql("select * from work.work_item where client_id = ? and id = ? for update")
@@ -243,11 +263,13 @@ public class WorkItemRows {
      * item ever waited on the client or a third party, and the calendar time it spent in pending-client
      * states: from each move into one to the next move), the timeline entry, when {@code stopHandling}
      * the end of the open handling stretch, and when the item closes, its completion for each of the
-     * feed's {@code consumers} (empty otherwise), carrying those figures.
+     * feed's {@code consumers} (empty otherwise), carrying those figures; and {@code audited}, the
+     * move's audit record. When {@code version} is given, all of it happens only if the item is
+     * still at that row version (see {@link #read}); empty otherwise.
      */
-    public Moved move(WorkItem w, String actor, Map<String, ?> moved, boolean stopHandling, boolean intoPause,
+    public Optional<Moved> move(WorkItem w, @Nullable String version, String actor, Map<String, ?> moved, boolean stopHandling, boolean intoPause,
                       boolean fromPendingClient, String[] consumers, @Nullable String billableUnit,
-                      @Nullable UUID completedBy) {
+                      @Nullable UUID completedBy, CarriedRecord audited) {
         SlaState s = w.sla();
         return jdbc.sql("""
                         with moved as (
@@ -265,6 +287,7 @@ public class WorkItemRows {
                                               then extract(epoch from :at::timestamptz - state_entered_at) else 0 end,
                                    state_entered_at = :at::timestamptz
                              where client_id = :client::uuid and id = :id::bigint
+                               and (:version::xid is null or xmin = :version::xid)
                             returning client_id, id, updated_at, priority, ever_paused, pending_client_secs),
                         timeline as (
                             insert into work.work_event (client_id, item_id, at, actor, type, data)
@@ -289,8 +312,12 @@ public class WorkItemRows {
                             select m.client_id, consumer, m.id, :workType::text, :serviceLine::text, :category::text,
                                    :billableUnit::text, :met::boolean, coalesce(h.secs, 0)::bigint, :completedBy::uuid,
                                    :maker::uuid, m.updated_at, m.priority, m.ever_paused, h.secs, m.pending_client_secs
-                              from moved m, handled h, unnest(string_to_array(:consumers::text, ',')) consumer)
+                              from moved m, handled h, unnest(string_to_array(:consumers::text, ',')) consumer),
+                        audited as (
+                            """ + CarriedRecord.insertFrom("moved", "client_id", "id") + """
+                        )
                         select h.secs, m.ever_paused, m.pending_client_secs from moved m, handled h""")
+                .params(audited.parameters())
                 .param("state", w.state()).param("category", w.category().name()).param("maker", w.makerId())
                 .param("at", ts(w.updatedAt())).param("firstResponded", ts(w.firstRespondedAt()))
                 .param("completedAt", ts(w.completedAt())).param("consumed", s.consumedSeconds())
@@ -302,8 +329,9 @@ public class WorkItemRows {
                 .param("data", json.writeValueAsString(moved)).param("stopHandling", stopHandling)
                 .param("workType", w.workType()).param("serviceLine", w.serviceLine()).param("billableUnit", billableUnit)
                 .param("completedBy", completedBy).param("consumers", String.join(",", consumers))
+                .param("version", new SqlParameterValue(Types.VARCHAR, version))
                 .query((rs, n) -> new Moved(rs.getBigDecimal(1), (Boolean) rs.getObject(2), rs.getBigDecimal(3)))
-                .single();
+                .optional();
     }
 
     public void update(WorkItem w) {
@@ -326,12 +354,16 @@ public class WorkItemRows {
     private static final String ELIGIBLE = """
             with eligible as (
                 select p.queues, p.agent, p.now
-                  from (select ?::uuid[] as queues, ?::uuid as agent, ?::timestamptz as now, ?::int as capacity) p
+                  from (select :queues::uuid[] as queues, :agent::uuid as agent, :now::timestamptz as now,
+                               :capacity::int as capacity) p
                  where (select count(*) from work.work_item h
                          where h.assignee_id = p.agent and h.category in ('NEW', 'OPEN', 'REVIEW')) < p.capacity),
             """;
 
-    /** Get next's last step: the {@code chosen} item assigned to the agent, its handle time started, its timeline told. */
+    /**
+     * Get next's last step: the {@code chosen} item assigned to the agent, its handle time started, its
+     * timeline told, its audit record written.
+     */
     private static final String ASSIGN_CHOSEN = """
             claimed as (
                 update work.work_item i set assignee_id = e.agent, assigned_at = e.now, updated_at = e.now
@@ -344,8 +376,11 @@ public class WorkItemRows {
                 on conflict do nothing),
             timeline as (
                 insert into work.work_event (client_id, item_id, at, actor, type, data)
-                select c.client_id, c.id, e.now, ?, 'assigned', jsonb_build_object('agent', e.agent, 'how', 'get-next')
-                  from claimed c, eligible e)
+                select c.client_id, c.id, e.now, :actor, 'assigned', jsonb_build_object('agent', e.agent, 'how', 'get-next')
+                  from claimed c, eligible e),
+            audited as (
+            """ + CarriedRecord.insertFrom("claimed", "client_id", "id") + """
+            )
             select * from claimed""";
 
     /**
@@ -362,7 +397,7 @@ public class WorkItemRows {
      * subscript rather than with unnest(): PostgreSQL knows unnest's row count from the array in hand,
      * so for an agent with few queues it planned the statement afresh on every call; by subscript, its
      * prepared plan serves every call. An agent who already holds their capacity of open items gets
-     * nothing (the caller then tells them why). Parameters: queues, agent, now, capacity, actor.
+     * nothing (the caller then tells them why). Parameters: see {@link #claimParameters}.
      * Public so that the get-next benchmark can EXPLAIN it.
      */
     public static final String CLAIM_NEXT = ELIGIBLE + """
@@ -403,17 +438,33 @@ public class WorkItemRows {
                  limit 1),
             """ + ASSIGN_CHOSEN;
 
-    /** Claims the most urgent item of the queues for the agent (see {@link #CLAIM_NEXT}); {@code actor} names them on the timeline. */
-    public Optional<WorkItem> claimNext(Collection<UUID> queueIds, UUID agentId, int capacity, String actor, Instant at) {
+    /** The parameters of {@link #CLAIM_NEXT} and {@link #CLAIM_NEXT_LOCKING}; {@code actor} names the agent on the timeline. */
+    public static Map<String, ?> claimParameters(Collection<UUID> queueIds, UUID agentId, int capacity, String actor,
+                                                 Instant at, CarriedRecord audited) {
+        Map<String, @Nullable Object> parameters = new java.util.HashMap<>(audited.parameters());
+        parameters.put("queues", queueIds.toArray(UUID[]::new));
+        parameters.put("agent", agentId);
+        parameters.put("now", ts(at));
+        parameters.put("capacity", capacity);
+        parameters.put("actor", actor);
+        return parameters;
+    }
+
+    /**
+     * Claims the most urgent item of the queues for the agent (see {@link #CLAIM_NEXT}); {@code actor}
+     * names them on the timeline, {@code audited} is the assignment's audit record.
+     */
+    public Optional<WorkItem> claimNext(Collection<UUID> queueIds, UUID agentId, int capacity, String actor, Instant at,
+                                        CarriedRecord audited) {
         if (queueIds.isEmpty()) {
             return Optional.empty();
         }
         // The claim's prepared plan serves every agent (see CLAIM_NEXT); left to choose, PostgreSQL
         // kept planning it afresh on some connections, at a planning cost above the statement's own.
-        jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query().singleRow();
-        Object[] params = {queueIds.toArray(UUID[]::new), agentId, ts(at), capacity, actor};
-        Optional<WorkItem> claimed = jdbc.sql(CLAIM_NEXT).params(params).query(item).optional();
-        return claimed.isPresent() ? claimed : jdbc.sql(CLAIM_NEXT_LOCKING).params(params).query(item).optional();
+        GenericPlans.ensure(jdbc);
+        Map<String, ?> parameters = claimParameters(queueIds, agentId, capacity, actor, at, audited);
+        Optional<WorkItem> claimed = jdbc.sql(CLAIM_NEXT).params(parameters).query(item).optional();
+        return claimed.isPresent() ? claimed : jdbc.sql(CLAIM_NEXT_LOCKING).params(parameters).query(item).optional();
     }
 
     /** The open items an agent holds, which get-next weighs against the agent's capacity. */
