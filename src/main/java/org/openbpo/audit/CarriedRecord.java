@@ -6,8 +6,7 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * An audit record that the statement making the change writes itself, as one more data-modifying
@@ -23,7 +22,7 @@ public record CarriedRecord(Instant at, String actor, String action, String enti
     /**
      * The insert of the record for each row of {@code source} (a query of the statement), whose
      * columns {@code clientColumn} and {@code idColumn} hold the entity's client and id; bind its
-     * parameters with {@link #parameters}.
+     * parameters with {@link #bindTo}.
      */
     public static String insertFrom(String source, String clientColumn, String idColumn) {
         return """
@@ -33,17 +32,15 @@ public record CarriedRecord(Instant at, String actor, String action, String enti
                   from %s""".formatted(clientColumn, idColumn, source);
     }
 
-    /** The named parameters of {@link #insertFrom}. */
-    public Map<String, @Nullable Object> parameters() {
-        Map<String, @Nullable Object> parameters = new LinkedHashMap<>();
-        parameters.put("auditAt", Timestamp.from(at));
-        parameters.put("auditActor", actor);
-        parameters.put("auditAction", action);
-        parameters.put("auditEntityType", entityType);
+    /** Gives each named parameter of {@link #insertFrom} its value. */
+    public void bindTo(BiConsumer<String, @Nullable Object> parameter) {
+        parameter.accept("auditAt", Timestamp.from(at));
+        parameter.accept("auditActor", actor);
+        parameter.accept("auditAction", action);
+        parameter.accept("auditEntityType", entityType);
         // Bound as text even when null, as AuditRecords binds them: a null of no type would make the
         // driver prepare the statement again whenever a record with a "before" follows one without.
-        parameters.put("auditBefore", new SqlParameterValue(Types.VARCHAR, before));
-        parameters.put("auditAfter", new SqlParameterValue(Types.VARCHAR, after));
-        return parameters;
+        parameter.accept("auditBefore", new SqlParameterValue(Types.VARCHAR, before));
+        parameter.accept("auditAfter", new SqlParameterValue(Types.VARCHAR, after));
     }
 }

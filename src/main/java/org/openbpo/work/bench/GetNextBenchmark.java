@@ -8,6 +8,7 @@ import org.openbpo.shared.bench.BenchReport;
 import org.openbpo.shared.bench.Benchmark;
 import org.openbpo.shared.bench.Latencies;
 import org.openbpo.shared.database.GenericPlans;
+import org.openbpo.shared.database.NamedStatement;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.work.MoveWorkItem;
@@ -267,14 +268,14 @@ class GetNextBenchmark implements Benchmark {
             queuesOf.add(desk.call(() -> routing.queuesOf(desk.agent())).stream().map(Queue::id).toArray(UUID[]::new));
         }
         database.startStatementProfile();
-        for (String statement : List.of(WorkItemRows.CLAIM_NEXT, WorkItemRows.CLAIM_NEXT_LOCKING)) {
+        for (NamedStatement statement : List.of(WorkItemRows.CLAIM_NEXT, WorkItemRows.CLAIM_NEXT_LOCKING)) {
             for (int i = 0; i < calls; i++) {
                 AgentDesk desk = some.get(i % some.size());
                 UUID[] queues = queuesOf.get(i % some.size());
-                Map<String, ?> parameters = claimParameters(List.of(queues), desk, clock.instant());
+                Object[] values = claimValues(statement, List.of(queues), desk, clock.instant());
                 desk.call(() -> transactions.execute(tx -> {
                     GenericPlans.ensure(jdbc);
-                    jdbc.sql(statement).params(parameters).query().listOfRows();
+                    jdbc.sql(statement.sql()).params(values).query().listOfRows();
                     tx.setRollbackOnly();
                     return null;
                 }));
@@ -290,16 +291,16 @@ class GetNextBenchmark implements Benchmark {
     private String explainClaim(AgentDesk desk, OperationsFloor.Floor opened, int clientsPerAgent) throws Exception {
         List<UUID> queueIds = opened.clients().subList(0, Math.min(clientsPerAgent, opened.clients().size())).stream()
                 .flatMap(c -> c.queues().stream()).map(Queue::id).toList();
-        Map<String, ?> parameters = claimParameters(queueIds, desk, clock.instant());
-        return desk.call(() -> transactions.execute(tx -> String.join("\n", jdbc.sql("explain (costs off) " + WorkItemRows.CLAIM_NEXT)
-                .params(parameters).query(String.class).list())));
+        Object[] values = claimValues(WorkItemRows.CLAIM_NEXT, queueIds, desk, clock.instant());
+        return desk.call(() -> transactions.execute(tx -> String.join("\n",
+                jdbc.sql("explain (costs off) " + WorkItemRows.CLAIM_NEXT.sql()).params(values).query(String.class).list())));
     }
 
-    /** The claim statements' parameters for the agent at the desk, with no limit on what they hold. */
-    private static Map<String, ?> claimParameters(List<UUID> queueIds, AgentDesk desk, Instant now) {
+    /** A claim statement's values for the agent at the desk, with no limit on what they hold. */
+    private static Object[] claimValues(NamedStatement claim, List<UUID> queueIds, AgentDesk desk, Instant now) {
         UUID agent = desk.agent().id();
         CarriedRecord audited = new CarriedRecord(now, desk.agent().email(), "work-item.assigned", "work-item", null,
                 "{\"assignee\":\"" + agent + "\"}");
-        return WorkItemRows.claimParameters(queueIds, agent, Integer.MAX_VALUE, desk.agent().email(), now, audited);
+        return WorkItemRows.claimValues(claim, queueIds, agent, Integer.MAX_VALUE, desk.agent().email(), now, audited);
     }
 }

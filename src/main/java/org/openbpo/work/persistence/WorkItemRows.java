@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.CarriedRecord;
 import org.openbpo.contracts.Priority;
 import org.openbpo.shared.database.GenericPlans;
+import org.openbpo.shared.database.NamedStatement;
 import org.openbpo.work.WorkItem;
 import org.openbpo.work.domain.SlaState;
 import org.openbpo.work.domain.StateCategory;
@@ -67,26 +68,8 @@ public class WorkItemRows {
         this.json = json;
     }
 
-    /**
-     * Inserts a new item and its first timeline entry in one statement, under the next id of the
-     * sequence (the item's own id is ignored), provided the configuration the item was built from is
-     * still the one in force as the statement runs: its contract version is the newest in force for
-     * its service line on an active contract, its work type version is the newest, and, when
-     * {@code defaultQueue}, its queue is still the service line's first. The caller may thus build
-     * items from configuration it remembers and still record exactly what was in force, on any number
-     * of nodes; the checks run under the caller's row-level security, so a caller who may not see the
-     * client's contract inserts nothing either. Returns the item's id, or empty when a check failed.
-     * {@code created}: the timeline entry's data; {@code audited}: the item's audit record, written
-     * by the same statement.
-     */
-    public Optional<Long> insert(WorkItem w, String actor, Map<String, ?> created, boolean defaultQueue,
-                                 CarriedRecord audited) {
-        SlaState s = w.sla();
-        // One prepared plan serves every item (see claimNext); left to choose, PostgreSQL planned
-        // this statement afresh on every call, its checks folded for the values at hand, at a
-        // planning cost above the statement's own.
-        GenericPlans.ensure(jdbc);
-        return jdbc.sql("""
+    /** See {@link #insert}. */
+    private static final NamedStatement INSERT = NamedStatement.of("""
                         with item as (
                             insert into work.work_item (client_id, id, work_type, work_type_version, contract_id, contract_version,
                                 service_line, queue_id, priority, state, category, title, form, channel, requester, created_at,
@@ -106,18 +89,40 @@ public class WorkItemRows {
                         audited as (
                             """ + CarriedRecord.insertFrom("item", "client_id", "id") + """
                         )
-                        select id from item""")
-                .params(audited.parameters())
-                .param("client", w.clientId()).param("workType", w.workType()).param("workTypeVersion", w.workTypeVersion())
-                .param("contract", w.contractId()).param("contractVersion", w.contractVersion())
-                .param("serviceLine", w.serviceLine()).param("queue", w.queueId()).param("priority", w.priority().rank())
-                .param("state", w.state()).param("category", w.category().name()).param("title", w.title())
-                .param("form", json.writeValueAsString(w.form())).param("channel", w.channel())
-                .param("requester", w.requester()).param("createdAt", ts(w.createdAt())).param("updatedAt", ts(w.updatedAt()))
-                .param("firstResponseDue", ts(w.firstResponseDueAt())).param("target", s.targetSeconds())
-                .param("warnShare", s.warnShare()).param("consumed", s.consumedSeconds())
-                .param("runningSince", ts(s.runningSince())).param("dueAt", ts(s.dueAt())).param("warnAt", ts(s.warnAt()))
-                .param("defaultQueue", defaultQueue).param("actor", actor).param("created", json.writeValueAsString(created))
+                        select id from item""");
+
+    /**
+     * Inserts a new item and its first timeline entry in one statement, under the next id of the
+     * sequence (the item's own id is ignored), provided the configuration the item was built from is
+     * still the one in force as the statement runs: its contract version is the newest in force for
+     * its service line on an active contract, its work type version is the newest, and, when
+     * {@code defaultQueue}, its queue is still the service line's first. The caller may thus build
+     * items from configuration it remembers and still record exactly what was in force, on any number
+     * of nodes; the checks run under the caller's row-level security, so a caller who may not see the
+     * client's contract inserts nothing either. Returns the item's id, or empty when a check failed.
+     * {@code created}: the timeline entry's data; {@code audited}: the item's audit record, written
+     * by the same statement.
+     */
+    public Optional<Long> insert(WorkItem w, String actor, Map<String, ?> created, boolean defaultQueue,
+                                 CarriedRecord audited) {
+        SlaState s = w.sla();
+        // One prepared plan serves every item (see claimNext); left to choose, PostgreSQL planned
+        // this statement afresh on every call, its checks folded for the values at hand, at a
+        // planning cost above the statement's own.
+        GenericPlans.ensure(jdbc);
+        return jdbc.sql(INSERT.sql())
+                .params(INSERT.bind()
+                        .set("client", w.clientId()).set("workType", w.workType()).set("workTypeVersion", w.workTypeVersion())
+                        .set("contract", w.contractId()).set("contractVersion", w.contractVersion())
+                        .set("serviceLine", w.serviceLine()).set("queue", w.queueId()).set("priority", w.priority().rank())
+                        .set("state", w.state()).set("category", w.category().name()).set("title", w.title())
+                        .set("form", json.writeValueAsString(w.form())).set("channel", w.channel())
+                        .set("requester", w.requester()).set("createdAt", ts(w.createdAt())).set("updatedAt", ts(w.updatedAt()))
+                        .set("firstResponseDue", ts(w.firstResponseDueAt())).set("target", s.targetSeconds())
+                        .set("warnShare", s.warnShare()).set("consumed", s.consumedSeconds())
+                        .set("runningSince", ts(s.runningSince())).set("dueAt", ts(s.dueAt())).set("warnAt", ts(s.warnAt()))
+                        .set("defaultQueue", defaultQueue).set("actor", actor).set("created", json.writeValueAsString(created))
+                        .with(audited::bindTo).values())
                 .query(Long.class).optional();
     }
 
@@ -257,21 +262,8 @@ public class WorkItemRows {
         }
     }
 
-    /**
-     * Writes a move through the item's work type in one statement: the state and SLA columns a move
-     * changes (not the form, title or queue), the running figures the scorecard counts (whether the
-     * item ever waited on the client or a third party, and the calendar time it spent in pending-client
-     * states: from each move into one to the next move), the timeline entry, when {@code stopHandling}
-     * the end of the open handling stretch, and when the item closes, its completion for each of the
-     * feed's {@code consumers} (empty otherwise), carrying those figures; and {@code audited}, the
-     * move's audit record. When {@code version} is given, all of it happens only if the item is
-     * still at that row version (see {@link #read}); empty otherwise.
-     */
-    public Optional<Moved> move(WorkItem w, @Nullable String version, String actor, Map<String, ?> moved, boolean stopHandling, boolean intoPause,
-                      boolean fromPendingClient, String[] consumers, @Nullable String billableUnit,
-                      @Nullable UUID completedBy, CarriedRecord audited) {
-        SlaState s = w.sla();
-        return jdbc.sql("""
+    /** See {@link #move}. */
+    private static final NamedStatement MOVE = NamedStatement.of("""
                         with moved as (
                             update work.work_item
                                set state = :state::text, category = :category::text, maker_id = :maker::uuid,
@@ -316,20 +308,37 @@ public class WorkItemRows {
                         audited as (
                             """ + CarriedRecord.insertFrom("moved", "client_id", "id") + """
                         )
-                        select h.secs, m.ever_paused, m.pending_client_secs from moved m, handled h""")
-                .params(audited.parameters())
-                .param("state", w.state()).param("category", w.category().name()).param("maker", w.makerId())
-                .param("at", ts(w.updatedAt())).param("firstResponded", ts(w.firstRespondedAt()))
-                .param("completedAt", ts(w.completedAt())).param("consumed", s.consumedSeconds())
-                .param("runningSince", ts(s.runningSince())).param("pausedSince", ts(s.pausedSince()))
-                .param("pauseReason", s.pauseReason()).param("dueAt", ts(s.dueAt())).param("warnAt", ts(s.warnAt()))
-                .param("escalatedAt", ts(s.escalatedAt())).param("breachedAt", ts(s.breachedAt())).param("met", s.met())
-                .param("intoPause", intoPause).param("fromPendingClient", fromPendingClient)
-                .param("client", w.clientId()).param("id", w.id()).param("actor", actor)
-                .param("data", json.writeValueAsString(moved)).param("stopHandling", stopHandling)
-                .param("workType", w.workType()).param("serviceLine", w.serviceLine()).param("billableUnit", billableUnit)
-                .param("completedBy", completedBy).param("consumers", String.join(",", consumers))
-                .param("version", new SqlParameterValue(Types.VARCHAR, version))
+                        select h.secs, m.ever_paused, m.pending_client_secs from moved m, handled h""");
+
+    /**
+     * Writes a move through the item's work type in one statement: the state and SLA columns a move
+     * changes (not the form, title or queue), the running figures the scorecard counts (whether the
+     * item ever waited on the client or a third party, and the calendar time it spent in pending-client
+     * states: from each move into one to the next move), the timeline entry, when {@code stopHandling}
+     * the end of the open handling stretch, and when the item closes, its completion for each of the
+     * feed's {@code consumers} (empty otherwise), carrying those figures; and {@code audited}, the
+     * move's audit record. When {@code version} is given, all of it happens only if the item is
+     * still at that row version (see {@link #read}); empty otherwise.
+     */
+    public Optional<Moved> move(WorkItem w, @Nullable String version, String actor, Map<String, ?> moved, boolean stopHandling, boolean intoPause,
+                      boolean fromPendingClient, String[] consumers, @Nullable String billableUnit,
+                      @Nullable UUID completedBy, CarriedRecord audited) {
+        SlaState s = w.sla();
+        return jdbc.sql(MOVE.sql())
+                .params(MOVE.bind()
+                        .set("state", w.state()).set("category", w.category().name()).set("maker", w.makerId())
+                        .set("at", ts(w.updatedAt())).set("firstResponded", ts(w.firstRespondedAt()))
+                        .set("completedAt", ts(w.completedAt())).set("consumed", s.consumedSeconds())
+                        .set("runningSince", ts(s.runningSince())).set("pausedSince", ts(s.pausedSince()))
+                        .set("pauseReason", s.pauseReason()).set("dueAt", ts(s.dueAt())).set("warnAt", ts(s.warnAt()))
+                        .set("escalatedAt", ts(s.escalatedAt())).set("breachedAt", ts(s.breachedAt())).set("met", s.met())
+                        .set("intoPause", intoPause).set("fromPendingClient", fromPendingClient)
+                        .set("client", w.clientId()).set("id", w.id()).set("actor", actor)
+                        .set("data", json.writeValueAsString(moved)).set("stopHandling", stopHandling)
+                        .set("workType", w.workType()).set("serviceLine", w.serviceLine()).set("billableUnit", billableUnit)
+                        .set("completedBy", completedBy).set("consumers", String.join(",", consumers))
+                        .set("version", new SqlParameterValue(Types.VARCHAR, version))
+                        .with(audited::bindTo).values())
                 .query((rs, n) -> new Moved(rs.getBigDecimal(1), (Boolean) rs.getObject(2), rs.getBigDecimal(3)))
                 .optional();
     }
@@ -397,10 +406,10 @@ public class WorkItemRows {
      * subscript rather than with unnest(): PostgreSQL knows unnest's row count from the array in hand,
      * so for an agent with few queues it planned the statement afresh on every call; by subscript, its
      * prepared plan serves every call. An agent who already holds their capacity of open items gets
-     * nothing (the caller then tells them why). Parameters: see {@link #claimParameters}.
+     * nothing (the caller then tells them why). Values: see {@link #claimValues}.
      * Public so that the get-next benchmark can EXPLAIN it.
      */
-    public static final String CLAIM_NEXT = ELIGIBLE + """
+    public static final NamedStatement CLAIM_NEXT = NamedStatement.of(ELIGIBLE + """
             busiest as (
                 select w.queue_id
                   from eligible e
@@ -417,14 +426,14 @@ public class WorkItemRows {
                  where i.queue_id = (select queue_id from busiest) and i.assignee_id is null and i.category in ('NEW', 'OPEN')
                  order by i.priority desc, i.due_at nulls last, i.id
                  limit 1 for update skip locked),
-            """ + ASSIGN_CHOSEN;
+            """ + ASSIGN_CHOSEN);
 
     /**
      * Get next when every waiting item of the queue {@link #CLAIM_NEXT} chose was being claimed by others: per queue the
      * most urgent item nobody has locked ({@code LIMIT 1 FOR UPDATE SKIP LOCKED}), the most urgent of
      * those, assigned as above. It locks one item per queue until commit, so it is kept for this case.
      */
-    public static final String CLAIM_NEXT_LOCKING = ELIGIBLE + """
+    public static final NamedStatement CLAIM_NEXT_LOCKING = NamedStatement.of(ELIGIBLE + """
             chosen as (
                 select w.client_id, w.id
                   from eligible e
@@ -436,18 +445,13 @@ public class WorkItemRows {
                        limit 1 for update skip locked) w
                  order by w.priority desc, w.due_at nulls last, w.id
                  limit 1),
-            """ + ASSIGN_CHOSEN;
+            """ + ASSIGN_CHOSEN);
 
-    /** The parameters of {@link #CLAIM_NEXT} and {@link #CLAIM_NEXT_LOCKING}; {@code actor} names the agent on the timeline. */
-    public static Map<String, ?> claimParameters(Collection<UUID> queueIds, UUID agentId, int capacity, String actor,
-                                                 Instant at, CarriedRecord audited) {
-        Map<String, @Nullable Object> parameters = new java.util.HashMap<>(audited.parameters());
-        parameters.put("queues", queueIds.toArray(UUID[]::new));
-        parameters.put("agent", agentId);
-        parameters.put("now", ts(at));
-        parameters.put("capacity", capacity);
-        parameters.put("actor", actor);
-        return parameters;
+    /** The values of {@link #CLAIM_NEXT} or {@link #CLAIM_NEXT_LOCKING}; {@code actor} names the agent on the timeline. */
+    public static @Nullable Object[] claimValues(NamedStatement claim, Collection<UUID> queueIds, UUID agentId, int capacity,
+                                                 String actor, Instant at, CarriedRecord audited) {
+        return claim.bind().set("queues", queueIds.toArray(UUID[]::new)).set("agent", agentId).set("now", ts(at))
+                .set("capacity", capacity).set("actor", actor).with(audited::bindTo).values();
     }
 
     /**
@@ -462,9 +466,10 @@ public class WorkItemRows {
         // The claim's prepared plan serves every agent (see CLAIM_NEXT); left to choose, PostgreSQL
         // kept planning it afresh on some connections, at a planning cost above the statement's own.
         GenericPlans.ensure(jdbc);
-        Map<String, ?> parameters = claimParameters(queueIds, agentId, capacity, actor, at, audited);
-        Optional<WorkItem> claimed = jdbc.sql(CLAIM_NEXT).params(parameters).query(item).optional();
-        return claimed.isPresent() ? claimed : jdbc.sql(CLAIM_NEXT_LOCKING).params(parameters).query(item).optional();
+        Optional<WorkItem> claimed = jdbc.sql(CLAIM_NEXT.sql())
+                .params(claimValues(CLAIM_NEXT, queueIds, agentId, capacity, actor, at, audited)).query(item).optional();
+        return claimed.isPresent() ? claimed : jdbc.sql(CLAIM_NEXT_LOCKING.sql())
+                .params(claimValues(CLAIM_NEXT_LOCKING, queueIds, agentId, capacity, actor, at, audited)).query(item).optional();
     }
 
     /** The open items an agent holds, which get-next weighs against the agent's capacity. */
