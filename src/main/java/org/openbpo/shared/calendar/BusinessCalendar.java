@@ -154,10 +154,15 @@ public record BusinessCalendar(
             }
             date = date.plusDays(1);
             // Skip whole weeks, keeping strictly some time back so the deadline lands inside a day.
-            long weeks = Math.min(plainDaysFrom(date) / 7, left.minusNanos(1).dividedBy(nominalWeek()));
-            if (weeks > 0) {
-                left = left.minus(nominalWeek().multipliedBy(weeks));
-                date = date.plusWeeks(weeks);
+            // Most deadlines lie within a week, so the zone's next clock change is looked up only when
+            // more than a week of working time is left.
+            Duration week = nominalWeek();
+            if (left.compareTo(week) > 0) {
+                long weeks = Math.min(plainDaysFrom(date) / 7, left.minusNanos(1).dividedBy(week));
+                if (weeks > 0) {
+                    left = left.minus(week.multipliedBy(weeks));
+                    date = date.plusWeeks(weeks);
+                }
             }
         }
     }
@@ -178,7 +183,8 @@ public record BusinessCalendar(
                 }
             }
             date = date.plusDays(1);
-            long weeks = Math.min(plainDaysFrom(date), DAYS.between(date, last)) / 7;
+            long daysLeft = DAYS.between(date, last);
+            long weeks = daysLeft < 7 ? 0 : Math.min(plainDaysFrom(date), daysLeft) / 7;
             if (weeks > 0) {
                 total = total.plus(nominalWeek().multipliedBy(weeks));
                 date = date.plusWeeks(weeks);
@@ -261,7 +267,11 @@ public record BusinessCalendar(
     }
 
     private Duration nominalWeek() {
-        return week.values().stream().map(WorkingHours::total).reduce(Duration.ZERO, Duration::plus);
+        Duration total = Duration.ZERO;
+        for (WorkingHours hours : week.values()) { // a loop, not a stream: every SLA deadline asks this
+            total = total.plus(hours.total());
+        }
+        return total;
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -49,7 +49,11 @@ public record WorkingHours(List<WorkingInterval> intervals) {
 
     /** Nominal working time of the day, ignoring clock changes. */
     public Duration total() {
-        return intervals.stream().map(WorkingInterval::length).reduce(Duration.ZERO, Duration::plus);
+        Duration total = Duration.ZERO;
+        for (WorkingInterval interval : intervals) {
+            total = total.plus(interval.length());
+        }
+        return total;
     }
 
     @Override
