@@ -1,7 +1,6 @@
 package org.openbpo.shared.database;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -31,17 +30,12 @@ public final class GenericPlans {
             return;
         }
         jdbc.sql("select " + SETTING).query().singleRow();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.bindResource(IN_FORCE, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(IN_FORCE);
-                }
-            });
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            markInForce();
         }
     }
 
+    /** Remembered until {@link TenantTransactions} ends (or suspends) the transaction. */
     static void markInForce() {
         if (!TransactionSynchronizationManager.hasResource(IN_FORCE)) {
             TransactionSynchronizationManager.bindResource(IN_FORCE, Boolean.TRUE);

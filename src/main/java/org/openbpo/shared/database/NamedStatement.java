@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A statement written with named parameters ({@code :name}) and turned into PostgreSQL's positional
@@ -74,7 +76,7 @@ public final class NamedStatement {
         }
 
         /** Lets {@code binder} set some of the values (a fragment of the statement that binds its own). */
-        public Values with(java.util.function.Consumer<java.util.function.BiConsumer<String, @Nullable Object>> binder) {
+        public Values with(Consumer<BiConsumer<String, @Nullable Object>> binder) {
             binder.accept(this::set);
             return this;
         }

@@ -2,6 +2,7 @@ package org.openbpo.work.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.openbpo.audit.AuditTrail;
 import org.openbpo.audit.CarriedRecord;
 import org.openbpo.shared.bench.BenchOptions;
 import org.openbpo.shared.bench.BenchReport;
@@ -58,11 +59,12 @@ class GetNextBenchmark implements Benchmark {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final AuditTrail audit;
     private final int poolSize;
 
     GetNextBenchmark(OperationsFloor floor, Backlog backlog, Routing routing, WorkItems workItems, BenchDatabase database,
                      JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters, Clock clock,
-                     Environment environment) {
+                     AuditTrail audit, Environment environment) {
         this.floor = floor;
         this.backlog = backlog;
         this.routing = routing;
@@ -72,6 +74,7 @@ class GetNextBenchmark implements Benchmark {
         this.transactions = transactions;
         this.meters = meters;
         this.clock = clock;
+        this.audit = audit;
         this.poolSize = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
     }
 
@@ -282,7 +285,7 @@ class GetNextBenchmark implements Benchmark {
             }
         }
         List<String> costs = database.statementCosts(database.name(), "with eligible as",
-                query -> query.contains("chosen as") ? "claim (peek per queue, lock one)" : "claim locking one item per queue");
+                query -> query.contains("busiest as") ? "claim (peek per queue, lock one)" : "claim locking one item per queue");
         database.pauseStatementProfile();
         return costs;
     }
@@ -297,10 +300,9 @@ class GetNextBenchmark implements Benchmark {
     }
 
     /** A claim statement's values for the agent at the desk, with no limit on what they hold. */
-    private static Object[] claimValues(NamedStatement claim, List<UUID> queueIds, AgentDesk desk, Instant now) {
+    private Object[] claimValues(NamedStatement claim, List<UUID> queueIds, AgentDesk desk, Instant now) {
         UUID agent = desk.agent().id();
-        CarriedRecord audited = new CarriedRecord(now, desk.agent().email(), "work-item.assigned", "work-item", null,
-                "{\"assignee\":\"" + agent + "\"}");
+        CarriedRecord audited = audit.carried("work-item.assigned", "work-item", null, Map.of("assignee", agent.toString()));
         return WorkItemRows.claimValues(claim, queueIds, agent, Integer.MAX_VALUE, desk.agent().email(), now, audited);
     }
 }
