@@ -21,6 +21,7 @@ import org.openbpo.work.persistence.WorkItemRows;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -57,13 +58,15 @@ class GetNextBenchmark implements Benchmark {
     private final BenchDatabase database;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactionManager;
     private final MeterRegistry meters;
     private final Clock clock;
     private final AuditTrail audit;
     private final int poolSize;
 
     GetNextBenchmark(OperationsFloor floor, Backlog backlog, Routing routing, WorkItems workItems, BenchDatabase database,
-                     JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters, Clock clock,
+                     JdbcClient jdbc, TransactionTemplate transactions, PlatformTransactionManager transactionManager,
+                     MeterRegistry meters, Clock clock,
                      AuditTrail audit, Environment environment) {
         this.floor = floor;
         this.backlog = backlog;
@@ -72,6 +75,7 @@ class GetNextBenchmark implements Benchmark {
         this.database = database;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.transactionManager = transactionManager;
         this.meters = meters;
         this.clock = clock;
         this.audit = audit;
@@ -89,8 +93,8 @@ class GetNextBenchmark implements Benchmark {
                 + "(items, clients, queues, agents, clients-per-agent, seconds, warmup-seconds, think-ms, slots, statements=true, claim-probe=calls)";
     }
 
-    private record Round(Latencies next, Latencies asked, Latencies complete, long assignments, long empty,
-                         double seconds) {
+    private record Round(Latencies next, Latencies asked, Latencies complete, GetNextPhases parts, long assignments,
+                         long empty, double seconds) {
     }
 
     @Override
@@ -153,6 +157,7 @@ class GetNextBenchmark implements Benchmark {
         measured.next().addTo(report);
         measured.asked().addTo(report);
         measured.complete().addTo(report);
+        measured.parts().addTo(report);
         report.figure("get-next that found nothing free", measured.empty(), "calls");
         if (acquire != null) {
             report.figure("mean wait for a pooled connection",
@@ -194,6 +199,7 @@ class GetNextBenchmark implements Benchmark {
         Latencies next = new Latencies("get-next");
         Latencies asked = new Latencies("get-next as the agent waits");
         Latencies complete = new Latencies("solve");
+        GetNextPhases parts = new GetNextPhases(transactionManager, routing);
         Semaphore slots = new Semaphore(slotCount, true);
         AtomicLong assignments = new AtomicLong();
         AtomicLong empty = new AtomicLong();
@@ -209,7 +215,7 @@ class GetNextBenchmark implements Benchmark {
                         slots.acquire();
                         WorkItem item;
                         try {
-                            item = next.time(() -> call(desk, () -> routing.next(desk.agent()).orElse(null)));
+                            item = next.time(() -> call(() -> parts.next(desk)));
                         } finally {
                             slots.release();
                         }
@@ -239,7 +245,7 @@ class GetNextBenchmark implements Benchmark {
                 agent.get();
             }
         }
-        return new Round(next, asked, complete, assignments.get(), empty.get(), (System.nanoTime() - started) / 1e9);
+        return new Round(next, asked, complete, parts, assignments.get(), empty.get(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Handle time varies: uniformly between half and one and a half times the mean, so agents do not ask in waves. */
@@ -250,8 +256,12 @@ class GetNextBenchmark implements Benchmark {
     }
 
     private static <T> T call(AgentDesk desk, java.util.concurrent.Callable<T> work) {
+        return call(() -> desk.call(work));
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> work) {
         try {
-            return desk.call(work);
+            return work.call();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
