@@ -10,6 +10,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -85,6 +86,10 @@ public class AuditTrail {
         if (value == null) {
             return null;
         }
-        return value instanceof JsonText text ? text.json() : json.writeValueAsString(value);
+        if (value instanceof JsonText text) {
+            return text.json();
+        }
+        String flat = value instanceof Map<?, ?> map ? FlatJson.write(map) : null;
+        return flat != null ? flat : json.writeValueAsString(value);
     }
 }
