@@ -1,7 +1,5 @@
 package org.openbpo.shared.tenant;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -10,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * Which clients the current caller may see. It becomes the transaction's {@code openbpo.clients}
  * setting, on which every row-level security policy is keyed. Immutable; the setting's text is
- * made once, on first use, since every transaction asks for it.
+ * made once, with the instance, since every transaction asks for it.
  */
 public final class AllowedClients {
 
@@ -19,11 +17,12 @@ public final class AllowedClients {
 
     private final boolean all;
     private final Set<UUID> clients;
-    private @Nullable String setting;
+    private final String setting;
 
     public AllowedClients(boolean all, Set<UUID> clients) {
         this.all = all;
         this.clients = Set.copyOf(clients);
+        this.setting = all ? "*" : this.clients.stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
     }
 
     public static AllowedClients only(UUID... clients) {
@@ -48,12 +47,7 @@ public final class AllowedClients {
 
     /** The value of the {@code openbpo.clients} setting: {@code *} or a comma-separated list. */
     public String setting() {
-        String text = setting;
-        if (text == null) {
-            text = all ? "*" : clients.stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
-            setting = text;
-        }
-        return text;
+        return setting;
     }
 
     /** Narrows to one client, as a client switcher or an API path does; never widens. */
