@@ -14,6 +14,7 @@ import org.openbpo.shared.bench.BenchReport;
 import org.openbpo.shared.bench.Benchmark;
 import org.openbpo.shared.bench.CpuMeter;
 import org.openbpo.shared.bench.PlannerStatistics;
+import org.openbpo.shared.database.DatabaseSettings;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.ClientStatus;
@@ -97,8 +98,9 @@ class LedgerBenchmark implements Benchmark {
         int top = options.integer("statements", 8);
         // Entries per slice of the bulk import (its default suits any file; smaller slices keep the staging tables in memory).
         int slice = options.integer("slice", 100_000);
-        // Which phases run: online, bulk and peers (the trial balance against ledger-cli and hledger, after bulk).
-        String phases = options.text("phases", "online,bulk,peers");
+        // Which phases run: online, bulk, floor (PostgreSQL alone writing the bulk import's rows) and peers (the
+        // trial balance against ledger-cli and hledger); floor and peers run after bulk, on the imported books.
+        String phases = options.text("phases", "online,bulk,floor,peers");
         BenchReport report = new BenchReport(name()).parameter("writers", threads).parameter("online entries", online)
                 .parameter("online warm-up entries", warmup)
                 .parameter("bulk entries", size).parameter("bulk slice", slice).parameter("phases", phases)
@@ -111,7 +113,10 @@ class LedgerBenchmark implements Benchmark {
         }
         if (phases.contains("bulk")) {
             UUID client = newBooks("BULK");
-            bulkImport(client, size, slice, report, cpu, top);
+            Imported imported = bulkImport(client, size, slice, report, cpu, top);
+            if (phases.contains("floor")) {
+                new DatabaseFloor(DatabaseSettings.of(environment), report).run(client, imported.entries(), imported.seconds());
+            }
             if (phases.contains("peers")) {
                 new PeerComparison(reports, files, report).run(client, LocalDate.of(2025, 12, 31));
             }
@@ -130,7 +135,10 @@ class LedgerBenchmark implements Benchmark {
                 .figure(phase + ": application CPU per entry", used.jvmNanos() / 1e3 / entries, "µs");
     }
 
-    private void bulkImport(UUID client, int size, int slice, BenchReport report, CpuMeter cpu, int top) {
+    private record Imported(long entries, double seconds) {
+    }
+
+    private Imported bulkImport(UUID client, int size, int slice, BenchReport report, CpuMeter cpu, int top) {
         boolean counting = statements.start();
         CpuMeter.Reading before = cpu.read();
         long started = System.nanoTime();
@@ -152,6 +160,7 @@ class LedgerBenchmark implements Benchmark {
         report.figure("bulk import: entries", outcome.posted(), "entries")
                 .figure("bulk import: time", seconds, "s")
                 .figure("bulk import: throughput", outcome.posted() / seconds, "entries/s");
+        return new Imported(outcome.posted(), seconds);
     }
 
     /** Two years of a trading company: sales, purchases, payroll with three lines, some in euros. */
