@@ -56,7 +56,7 @@ class WorkLifecycleBenchmark implements Benchmark {
     @Override
     public String description() {
         return "create → get next → complete per item, OpenBPO vs embedded Flowable "
-                + "(items, threads, warmup, clients, peer=flowable|none, statements=true)";
+                + "and PostgreSQL alone (items, threads, warmup, clients, peer=flowable|none, floor=true|false, statements=true)";
     }
 
     @Override
@@ -67,6 +67,7 @@ class WorkLifecycleBenchmark implements Benchmark {
         int warmup = options.integer("warmup", 20_000);
         int clientCount = options.integer("clients", 1);
         boolean peer = !options.text("peer", "flowable").equals("none");
+        boolean measureFloor = !options.text("floor", "true").equals("false");
         PhaseMeter meter = new PhaseMeter(database, options.text("statements", "false"));
         BenchReport report = new BenchReport(name())
                 .parameter("items", items).parameter("threads (one agent each)", threads)
@@ -106,6 +107,10 @@ class WorkLifecycleBenchmark implements Benchmark {
                 ? "goal met: OpenBPO ran " + Math.round(ours.perSecond()) + " lifecycles/s (goal ≥ 1,500/s)"
                 : "goal NOT met: OpenBPO ran " + Math.round(ours.perSecond()) + " lifecycles/s (goal ≥ 1,500/s)");
 
+        if (measureFloor) {
+            settle();
+            floor(ours, items, warmup, threads, meter, report);
+        }
         if (peer) {
             settle();
             System.out.println("Flowable: starting the engine in database " + FlowablePeer.DATABASE + "…");
@@ -129,6 +134,22 @@ class WorkLifecycleBenchmark implements Benchmark {
             }
         }
         return report;
+    }
+
+    /** PostgreSQL alone through the same harness: the rate no engine with three transactions per lifecycle passes here. */
+    private void floor(LifecycleRun.Result ours, int items, int warmup, int threads, PhaseMeter meter, BenchReport report)
+            throws Exception {
+        System.out.println("PostgreSQL alone: database " + DatabaseFloor.DATABASE + ", three one-statement transactions per lifecycle…");
+        try (DatabaseFloor alone = DatabaseFloor.start(database, poolSize)) {
+            LifecycleRun.run("floor", alone, warmup, threads);
+            database.analyze(DatabaseFloor.DATABASE);
+            database.checkpoint();
+            LifecycleRun.Result bound = meter.measure("floor", DatabaseFloor.DATABASE, items, report,
+                    () -> LifecycleRun.run("floor", alone, items, threads));
+            bound.addTo(report);
+            report.figure("floor items done in the database (warm-up and measured)", alone.done(), "items")
+                    .figure("ratio openbpo/floor (lifecycles/s)", ours.perSecond() / bound.perSecond(), "×");
+        }
     }
 
     private record Persisted(long done, long withSlaVerdict, long timeline, long audit) {
