@@ -2,6 +2,7 @@ package org.openbpo.work.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.audit.CarriedRecord;
 import org.openbpo.shared.bench.BenchOptions;
@@ -50,6 +51,8 @@ import java.util.concurrent.atomic.AtomicLong;
 class GetNextBenchmark implements Benchmark {
 
     private static final double GOAL_P99_MILLIS = 10;
+    /** PostgreSQL alone runs no code the JIT must compile first; its warm-up only fills the caches. */
+    private static final int FLOOR_WARMUP_SECONDS = 10;
 
     private final OperationsFloor floor;
     private final Backlog backlog;
@@ -90,10 +93,10 @@ class GetNextBenchmark implements Benchmark {
     @Override
     public String description() {
         return "500 agents asking for work over 1,000,000 open items; latency, throughput, double assignments "
-                + "(items, clients, queues, agents, clients-per-agent, seconds, warmup-seconds, think-ms, slots, statements=true, claim-probe=calls)";
+                + "(items, clients, queues, agents, clients-per-agent, seconds, warmup-seconds, think-ms, slots, statements=true, claim-probe=calls, floor=true|false)";
     }
 
-    private record Round(Latencies next, Latencies asked, Latencies complete, GetNextPhases parts, long assignments,
+    record Round(Latencies next, Latencies asked, Latencies complete, @Nullable GetNextPhases parts, long assignments,
                          long empty, double seconds) {
     }
 
@@ -157,7 +160,9 @@ class GetNextBenchmark implements Benchmark {
         measured.next().addTo(report);
         measured.asked().addTo(report);
         measured.complete().addTo(report);
-        measured.parts().addTo(report);
+        if (measured.parts() != null) {
+            measured.parts().addTo(report);
+        }
         report.figure("get-next that found nothing free", measured.empty(), "calls");
         if (acquire != null) {
             report.figure("mean wait for a pooled connection",
@@ -180,6 +185,9 @@ class GetNextBenchmark implements Benchmark {
             System.out.println("Probing the claim statements, " + probes + " calls each, one at a time…");
             claimProbe(desks, probes).forEach(line -> report.note("claim probe (one agent at a time, rolled back): " + line));
         }
+        if (!options.text("floor", "true").equals("false")) {
+            floor(items, desks.size(), seconds, thinkMillis, slots, report);
+        }
         database.checkpoint(); // so that the server stops quickly afterwards, with little left to write
         double p99 = measured.next().percentileMillis(0.99);
         report.note((p99 < GOAL_P99_MILLIS ? "goal met" : "goal NOT met") + String.format(
@@ -196,10 +204,43 @@ class GetNextBenchmark implements Benchmark {
      */
     private Round round(List<AgentDesk> desks, int seconds, int thinkMillis, int slotCount, Set<Long> claimed,
                         AtomicLong doubles) throws Exception {
-        Latencies next = new Latencies("get-next");
-        Latencies asked = new Latencies("get-next as the agent waits");
-        Latencies complete = new Latencies("solve");
         GetNextPhases parts = new GetNextPhases(transactionManager, routing);
+        Asking engine = new Asking() {
+            @Override
+            public @Nullable Object next(int agent) throws Exception {
+                return parts.next(desks.get(agent));
+            }
+
+            @Override
+            public long idOf(Object item) {
+                return ((WorkItem) item).id();
+            }
+
+            @Override
+            public void solve(int agent, Object claimed) {
+                WorkItem item = (WorkItem) claimed;
+                AgentDesk desk = desks.get(agent);
+                call(desk, () -> workItems.move(item.clientId(), item.id(), new MoveWorkItem("solved", null), desk.agent()));
+            }
+        };
+        return round("", engine, desks.size(), seconds, thinkMillis, slotCount, claimed, doubles, parts);
+    }
+
+    /** What an agent's get next and solve do, so that OpenBPO and PostgreSQL alone go through the same round. */
+    interface Asking {
+        /** The item the agent got, or null when none was free. */
+        @Nullable Object next(int agent) throws Exception;
+
+        long idOf(Object item);
+
+        void solve(int agent, Object item) throws Exception;
+    }
+
+    static Round round(String label, Asking asking, int agentCount, int seconds, int thinkMillis, int slotCount, Set<Long> claimed,
+                       AtomicLong doubles, @Nullable GetNextPhases parts) throws Exception {
+        Latencies next = new Latencies(label + "get-next");
+        Latencies asked = new Latencies(label + "get-next as the agent waits");
+        Latencies complete = new Latencies(label + "solve");
         Semaphore slots = new Semaphore(slotCount, true);
         AtomicLong assignments = new AtomicLong();
         AtomicLong empty = new AtomicLong();
@@ -207,33 +248,36 @@ class GetNextBenchmark implements Benchmark {
         long end = started + TimeUnit.SECONDS.toNanos(seconds);
         try (ExecutorService agents = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
-            for (AgentDesk desk : desks) {
+            for (int a = 0; a < agentCount; a++) {
+                int agent = a;
                 running.add(agents.submit(() -> {
                     think(thinkMillis); // agents arrive spread out, not all in the same millisecond
                     while (System.nanoTime() < end) {
-                        long asking = System.nanoTime();
+                        long askedAt = System.nanoTime();
                         slots.acquire();
-                        WorkItem item;
+                        Object item;
                         try {
-                            item = next.time(() -> call(() -> parts.next(desk)));
+                            item = next.time(() -> call(() -> asking.next(agent)));
                         } finally {
                             slots.release();
                         }
-                        asked.record(System.nanoTime() - asking);
+                        asked.record(System.nanoTime() - askedAt);
                         if (item == null) {
                             empty.incrementAndGet();
                             Thread.sleep(50);
                             continue;
                         }
                         assignments.incrementAndGet();
-                        if (!claimed.add(item.id())) {
+                        if (!claimed.add(asking.idOf(item))) {
                             doubles.incrementAndGet();
                         }
                         think(thinkMillis);
                         slots.acquire();
                         try {
-                            complete.time(() -> call(desk, () -> workItems.move(item.clientId(), item.id(),
-                                    new MoveWorkItem("solved", null), desk.agent())));
+                            complete.time(() -> call(() -> {
+                                asking.solve(agent, item);
+                                return null;
+                            }));
                         } finally {
                             slots.release();
                         }
@@ -266,6 +310,23 @@ class GetNextBenchmark implements Benchmark {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same agents and slots on PostgreSQL alone (see {@link GetNextFloor}): the latency no engine's claim goes below here. */
+    private void floor(int items, int agentCount, int seconds, int thinkMillis, int slots, BenchReport report) throws Exception {
+        System.out.printf("PostgreSQL alone: %,d open items in database %s…%n", items, GetNextFloor.DATABASE);
+        try (GetNextFloor alone = GetNextFloor.start(database, poolSize, items)) {
+            Set<Long> claimed = ConcurrentHashMap.newKeySet();
+            AtomicLong doubles = new AtomicLong();
+            round("floor ", alone, agentCount, FLOOR_WARMUP_SECONDS, thinkMillis, slots, claimed, doubles, null);
+            database.checkpoint();
+            Round measured = round("floor ", alone, agentCount, seconds, thinkMillis, slots, claimed, doubles, null);
+            report.figure("floor assignments/s", measured.assignments() / measured.seconds(), "items/s");
+            measured.next().addTo(report);
+            measured.asked().addTo(report);
+            measured.complete().addTo(report);
+            report.figure("floor double assignments (seen by agents)", doubles.get(), "items");
         }
     }
 
