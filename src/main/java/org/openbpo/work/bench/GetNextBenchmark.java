@@ -186,7 +186,7 @@ class GetNextBenchmark implements Benchmark {
             claimProbe(desks, probes).forEach(line -> report.note("claim probe (one agent at a time, rolled back): " + line));
         }
         if (!options.text("floor", "true").equals("false")) {
-            floor(items, desks.size(), seconds, thinkMillis, slots, report);
+            floor(items, desks.size(), seconds, thinkMillis, slots, meter, report);
         }
         database.checkpoint(); // so that the server stops quickly afterwards, with little left to write
         double p99 = measured.next().percentileMillis(0.99);
@@ -314,14 +314,17 @@ class GetNextBenchmark implements Benchmark {
     }
 
     /** The same agents and slots on PostgreSQL alone (see {@link GetNextFloor}): the latency no engine's claim goes below here. */
-    private void floor(int items, int agentCount, int seconds, int thinkMillis, int slots, BenchReport report) throws Exception {
+    private void floor(int items, int agentCount, int seconds, int thinkMillis, int slots, PhaseMeter meter, BenchReport report)
+            throws Exception {
         System.out.printf("PostgreSQL alone: %,d open items in database %s…%n", items, GetNextFloor.DATABASE);
         try (GetNextFloor alone = GetNextFloor.start(database, poolSize, items)) {
             Set<Long> claimed = ConcurrentHashMap.newKeySet();
             AtomicLong doubles = new AtomicLong();
             round("floor ", alone, agentCount, FLOOR_WARMUP_SECONDS, thinkMillis, slots, claimed, doubles, null);
             database.checkpoint();
-            Round measured = round("floor ", alone, agentCount, seconds, thinkMillis, slots, claimed, doubles, null);
+            Round measured = meter.measure("floor get-next + solve", GetNextFloor.DATABASE, report,
+                    () -> round("floor ", alone, agentCount, seconds, thinkMillis, slots, claimed, doubles, null),
+                    Round::assignments);
             report.figure("floor assignments/s", measured.assignments() / measured.seconds(), "items/s");
             measured.next().addTo(report);
             measured.asked().addTo(report);

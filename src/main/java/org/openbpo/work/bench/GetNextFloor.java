@@ -45,8 +45,8 @@ final class GetNextFloor implements GetNextBenchmark.Asking, AutoCloseable {
                                        state text not null, assignee int)""");
             statement.execute("""
                     insert into item (id, priority, due_at, state)
-                    select i, (i * 7919) %% 4, now() + make_interval(mins => (i * 104729) %% 20000), 'new'
-                      from generate_series(1, %d) i""".formatted(items));
+                    select i, (i * 7919 %% 4)::int, now() + make_interval(mins => (i * 104729 %% 20000)::int), 'new'
+                      from generate_series(1::bigint, %d) i""".formatted(items));
             statement.execute("create index item_free on item (priority desc, due_at, id) where assignee is null");
             statement.execute("vacuum (analyze) item");
         }
