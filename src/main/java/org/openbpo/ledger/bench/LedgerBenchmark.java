@@ -115,7 +115,7 @@ class LedgerBenchmark implements Benchmark {
             UUID client = newBooks("BULK");
             Imported imported = bulkImport(client, size, slice, report, cpu, top);
             if (phases.contains("floor")) {
-                new DatabaseFloor(DatabaseSettings.of(environment), report).run(client, imported.entries(), imported.seconds());
+                new BulkImportFloor(DatabaseSettings.of(environment), report).run(client, imported.entries(), imported.seconds());
             }
             if (phases.contains("peers")) {
                 new PeerComparison(reports, files, report).run(client, LocalDate.of(2025, 12, 31));

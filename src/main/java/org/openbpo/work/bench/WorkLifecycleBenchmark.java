@@ -139,12 +139,12 @@ class WorkLifecycleBenchmark implements Benchmark {
     /** PostgreSQL alone through the same harness: the rate no engine with three transactions per lifecycle passes here. */
     private void floor(LifecycleRun.Result ours, int items, int warmup, int threads, PhaseMeter meter, BenchReport report)
             throws Exception {
-        System.out.println("PostgreSQL alone: database " + DatabaseFloor.DATABASE + ", three one-statement transactions per lifecycle…");
-        try (DatabaseFloor alone = DatabaseFloor.start(database, poolSize)) {
+        System.out.println("PostgreSQL alone: database " + LifecycleFloor.DATABASE + ", three one-statement transactions per lifecycle…");
+        try (LifecycleFloor alone = LifecycleFloor.start(database, poolSize)) {
             LifecycleRun.run("floor", alone, warmup, threads);
-            database.analyze(DatabaseFloor.DATABASE);
+            database.analyze(LifecycleFloor.DATABASE);
             database.checkpoint();
-            LifecycleRun.Result bound = meter.measure("floor", DatabaseFloor.DATABASE, items, report,
+            LifecycleRun.Result bound = meter.measure("floor", LifecycleFloor.DATABASE, items, report,
                     () -> LifecycleRun.run("floor", alone, items, threads));
             bound.addTo(report);
             report.figure("floor items done in the database (warm-up and measured)", alone.done(), "items")

@@ -18,18 +18,18 @@ import java.sql.Statement;
  * three commits and the index upkeep every durable lifecycle pays. Its rate bounds what an engine
  * with three transactions per lifecycle can reach here.
  */
-final class DatabaseFloor implements LifecycleRun.Engine, AutoCloseable {
+final class LifecycleFloor implements LifecycleRun.Engine, AutoCloseable {
 
     static final String DATABASE = "floor_bench";
 
     private final HikariDataSource dataSource;
 
-    private DatabaseFloor(HikariDataSource dataSource) {
+    private LifecycleFloor(HikariDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** Creates (or re-creates) the floor's database and its one table. */
-    static DatabaseFloor start(BenchDatabase database, int poolSize) throws SQLException {
+    static LifecycleFloor start(BenchDatabase database, int poolSize) throws SQLException {
         try (Connection connection = database.asSuperuser(); Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + DATABASE + " with (force)");
             statement.execute("create database " + DATABASE + " owner " + database.owner());
@@ -46,7 +46,7 @@ final class DatabaseFloor implements LifecycleRun.Engine, AutoCloseable {
                                        state text not null, assignee int, created_at timestamptz not null default now())""");
             statement.execute("create index item_free on item (id) where state = 'new'");
         }
-        return new DatabaseFloor(dataSource);
+        return new LifecycleFloor(dataSource);
     }
 
     @Override

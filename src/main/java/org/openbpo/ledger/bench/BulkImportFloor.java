@@ -21,14 +21,14 @@ import java.util.UUID;
  * could do. The rows are first read into an unlogged copy, so neither time includes reading the
  * journal. Everything is written in a schema of its own and dropped at the end.
  */
-final class DatabaseFloor {
+final class BulkImportFloor {
 
     private static final String SCHEMA = "bench_floor";
 
     private final DatabaseSettings database;
     private final BenchReport report;
 
-    DatabaseFloor(DatabaseSettings database, BenchReport report) {
+    BulkImportFloor(DatabaseSettings database, BenchReport report) {
         this.database = database;
         this.report = report;
     }
