@@ -1,5 +1,6 @@
 package org.openbpo.work.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.openbpo.shared.bench.PlannerStatistics;
 import org.openbpo.shared.database.DatabaseSettings;
 import org.springframework.core.env.Environment;
@@ -57,6 +58,24 @@ class BenchDatabase {
             throw new IllegalStateException("Cannot read the database name from " + settings.url());
         }
         return matcher.group(1) + database + matcher.group(3);
+    }
+
+    /**
+     * Creates (or re-creates) another database on the same server, owned by the schema owner, and a
+     * pool of its own on it: for a peer engine or a floor, so they never share the application's tables.
+     */
+    HikariDataSource freshDatabase(String database, int poolSize) throws SQLException {
+        try (Connection connection = asSuperuser(); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("create database " + database + " owner " + owner());
+        }
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName(database);
+        dataSource.setJdbcUrl(urlOf(database));
+        dataSource.setUsername(owner());
+        dataSource.setPassword(password());
+        dataSource.setMaximumPoolSize(poolSize);
+        return dataSource;
     }
 
     Connection asOwner() throws SQLException {

@@ -14,9 +14,7 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -64,16 +62,7 @@ final class FlowablePeer implements LifecycleRun.Engine, AutoCloseable {
 
     /** Creates (or re-creates) the peer's database and starts the engine on it. */
     static FlowablePeer start(BenchDatabase database, int poolSize) throws SQLException {
-        try (Connection connection = database.asSuperuser(); Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE + " owner " + database.owner());
-        }
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setPoolName("flowable");
-        dataSource.setJdbcUrl(database.urlOf(DATABASE));
-        dataSource.setUsername(database.owner());
-        dataSource.setPassword(database.password());
-        dataSource.setMaximumPoolSize(poolSize);
+        HikariDataSource dataSource = database.freshDatabase(DATABASE, poolSize);
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);

@@ -29,16 +29,7 @@ final class GetNextFloor implements GetNextBenchmark.Asking, AutoCloseable {
 
     /** Creates (or re-creates) the floor's database with {@code items} open items, vacuumed and analyzed. */
     static GetNextFloor start(BenchDatabase database, int poolSize, int items) throws SQLException {
-        try (Connection connection = database.asSuperuser(); Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE + " owner " + database.owner());
-        }
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setPoolName("getnext-floor");
-        dataSource.setJdbcUrl(database.urlOf(DATABASE));
-        dataSource.setUsername(database.owner());
-        dataSource.setPassword(database.password());
-        dataSource.setMaximumPoolSize(poolSize);
+        HikariDataSource dataSource = database.freshDatabase(DATABASE, poolSize);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("""
                     create table item (id bigint primary key, priority int not null, due_at timestamptz not null,

@@ -30,16 +30,7 @@ final class LifecycleFloor implements LifecycleRun.Engine, AutoCloseable {
 
     /** Creates (or re-creates) the floor's database and its one table. */
     static LifecycleFloor start(BenchDatabase database, int poolSize) throws SQLException {
-        try (Connection connection = database.asSuperuser(); Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE + " owner " + database.owner());
-        }
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setPoolName("floor");
-        dataSource.setJdbcUrl(database.urlOf(DATABASE));
-        dataSource.setUsername(database.owner());
-        dataSource.setPassword(database.password());
-        dataSource.setMaximumPoolSize(poolSize);
+        HikariDataSource dataSource = database.freshDatabase(DATABASE, poolSize);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("""
                     create table item (id bigint generated always as identity primary key,
