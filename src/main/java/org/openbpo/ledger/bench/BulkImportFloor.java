@@ -33,7 +33,7 @@ final class BulkImportFloor {
         this.report = report;
     }
 
-    void run(UUID client, long entries, double openBpoSeconds) throws SQLException {
+    void run(UUID client, long entries, long openBpoNanos) throws SQLException {
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("drop schema if exists " + SCHEMA + " cascade");
@@ -52,19 +52,19 @@ final class BulkImportFloor {
             List<String> indexes = indexes(connection);
             connection.commit();
             try {
-                double indexed = timed(connection, () -> copy(sql, ""));
+                double indexed = timed(connection, () -> copy(sql, "")) / 1e9;
                 double bare = timed(connection, () -> {
                     copy(sql, "bare_");
                     sql.execute("set local maintenance_work_mem = '512MB'");
                     for (String index : indexes) {
                         sql.execute(index);
                     }
-                });
+                }) / 1e9;
                 report.figure("PostgreSQL alone: the same rows into tables with the journal's indexes", indexed, "s")
                         .figure("PostgreSQL alone: throughput with the indexes", entries / indexed, "entries/s")
                         .figure("PostgreSQL alone: into bare tables, then " + indexes.size() + " indexes built", bare, "s")
                         .figure("PostgreSQL alone: throughput, indexes built afterwards", entries / bare, "entries/s")
-                        .figure("bulk import: OpenBPO's time / PostgreSQL alone with the indexes", openBpoSeconds / indexed, "×");
+                        .figure("bulk import: OpenBPO's time / PostgreSQL alone with the indexes", openBpoNanos / 1e9 / indexed, "×");
             } finally {
                 sql.execute("drop schema " + SCHEMA + " cascade");
                 connection.commit();
@@ -76,11 +76,12 @@ final class BulkImportFloor {
         void run() throws SQLException;
     }
 
-    private static double timed(Connection connection, Work work) throws SQLException {
+    /** Nanoseconds to do the work and commit it. */
+    private static long timed(Connection connection, Work work) throws SQLException {
         long started = System.nanoTime();
         work.run();
         connection.commit();
-        return (System.nanoTime() - started) / 1e9;
+        return System.nanoTime() - started;
     }
 
     private static void copy(Statement sql, String prefix) throws SQLException {
