@@ -82,7 +82,8 @@ class LedgerBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "online posting, bulk import through COPY, trial balance vs ledger-cli and hledger";
+        return "online posting, bulk import through COPY and PostgreSQL alone writing the same rows, trial balance vs ledger-cli "
+                + "and hledger (threads, online, warmup, bulk, slice, phases=online,bulk,floor,peers, statements)";
     }
 
     @Override
