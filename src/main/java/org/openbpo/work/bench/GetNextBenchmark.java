@@ -96,7 +96,7 @@ class GetNextBenchmark implements Benchmark {
                 + "(items, clients, queues, agents, clients-per-agent, seconds, warmup-seconds, think-ms, slots, statements=true, claim-probe=calls, floor=true|false)";
     }
 
-    record Round(Latencies next, Latencies asked, Latencies complete, @Nullable GetNextPhases parts, long assignments,
+    private record Round(Latencies next, Latencies asked, Latencies complete, long assignments,
                          long empty, double seconds) {
     }
 
@@ -146,23 +146,22 @@ class GetNextBenchmark implements Benchmark {
         Set<Long> claimed = ConcurrentHashMap.newKeySet();
         AtomicLong doubles = new AtomicLong();
         System.out.println("Warming up for " + warmupSeconds + " s…");
-        round(desks, warmupSeconds, thinkMillis, slots, claimed, doubles);
+        round(desks, new GetNextPhases(transactionManager, routing), warmupSeconds, thinkMillis, slots, claimed, doubles);
         database.checkpoint();
         Timer acquire = meters.find("hikaricp.connections.acquire").tag("pool", "openbpo").timer();
         double acquiredBefore = acquire == null ? 0 : acquire.totalTime(TimeUnit.MILLISECONDS);
         long acquiresBefore = acquire == null ? 0 : acquire.count();
         System.out.println("Measuring for " + seconds + " s with " + agentCount + " agents…");
+        GetNextPhases parts = new GetNextPhases(transactionManager, routing);
         Round measured = meter.measure("get-next + solve", database.name(), report,
-                () -> round(desks, seconds, thinkMillis, slots, claimed, doubles), Round::assignments);
+                () -> round(desks, parts, seconds, thinkMillis, slots, claimed, doubles), Round::assignments);
 
         report.figure("assignments/s", measured.assignments() / measured.seconds(), "items/s")
                 .figure("assignments", measured.assignments(), "items");
         measured.next().addTo(report);
         measured.asked().addTo(report);
         measured.complete().addTo(report);
-        if (measured.parts() != null) {
-            measured.parts().addTo(report);
-        }
+        parts.addTo(report);
         report.figure("get-next that found nothing free", measured.empty(), "calls");
         if (acquire != null) {
             report.figure("mean wait for a pooled connection",
@@ -202,9 +201,8 @@ class GetNextBenchmark implements Benchmark {
      * request slots in arrival order, as a request waits for one of a server's worker threads;
      * "get-next" times the call in the engine, "get-next as the agent waits" adds the queueing.
      */
-    private Round round(List<AgentDesk> desks, int seconds, int thinkMillis, int slotCount, Set<Long> claimed,
+    private Round round(List<AgentDesk> desks, GetNextPhases parts, int seconds, int thinkMillis, int slotCount, Set<Long> claimed,
                         AtomicLong doubles) throws Exception {
-        GetNextPhases parts = new GetNextPhases(transactionManager, routing);
         Asking engine = new Asking() {
             @Override
             public @Nullable Object next(int agent) throws Exception {
@@ -223,7 +221,7 @@ class GetNextBenchmark implements Benchmark {
                 call(desk, () -> workItems.move(item.clientId(), item.id(), new MoveWorkItem("solved", null), desk.agent()));
             }
         };
-        return round("", engine, desks.size(), seconds, thinkMillis, slotCount, claimed, doubles, parts);
+        return round("", engine, desks.size(), seconds, thinkMillis, slotCount, claimed, doubles);
     }
 
     /** What an agent's get next and solve do, so that OpenBPO and PostgreSQL alone go through the same round. */
@@ -236,8 +234,8 @@ class GetNextBenchmark implements Benchmark {
         void solve(int agent, Object item) throws Exception;
     }
 
-    static Round round(String label, Asking asking, int agentCount, int seconds, int thinkMillis, int slotCount, Set<Long> claimed,
-                       AtomicLong doubles, @Nullable GetNextPhases parts) throws Exception {
+    private static Round round(String label, Asking asking, int agentCount, int seconds, int thinkMillis, int slotCount,
+                               Set<Long> claimed, AtomicLong doubles) throws Exception {
         Latencies next = new Latencies(label + "get-next");
         Latencies asked = new Latencies(label + "get-next as the agent waits");
         Latencies complete = new Latencies(label + "solve");
@@ -289,7 +287,7 @@ class GetNextBenchmark implements Benchmark {
                 agent.get();
             }
         }
-        return new Round(next, asked, complete, parts, assignments.get(), empty.get(), (System.nanoTime() - started) / 1e9);
+        return new Round(next, asked, complete, assignments.get(), empty.get(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Handle time varies: uniformly between half and one and a half times the mean, so agents do not ask in waves. */
@@ -320,10 +318,10 @@ class GetNextBenchmark implements Benchmark {
         try (GetNextFloor alone = GetNextFloor.start(database, poolSize, items)) {
             Set<Long> claimed = ConcurrentHashMap.newKeySet();
             AtomicLong doubles = new AtomicLong();
-            round("floor ", alone, agentCount, FLOOR_WARMUP_SECONDS, thinkMillis, slots, claimed, doubles, null);
+            round("floor ", alone, agentCount, FLOOR_WARMUP_SECONDS, thinkMillis, slots, claimed, doubles);
             database.checkpoint();
             Round measured = meter.measure("floor get-next + solve", GetNextFloor.DATABASE, report,
-                    () -> round("floor ", alone, agentCount, seconds, thinkMillis, slots, claimed, doubles, null),
+                    () -> round("floor ", alone, agentCount, seconds, thinkMillis, slots, claimed, doubles),
                     Round::assignments);
             report.figure("floor assignments/s", measured.assignments() / measured.seconds(), "items/s");
             measured.next().addTo(report);
