@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +40,7 @@ class ReceivablesBrowserTest extends IntegrationTest {
     void theHouseBookShowsTheReceivableAndTheCreditsPageTheInvoiceThatNettedTheCredit() {
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         CurrentUser admin = providerAdministrator();
-        HouseFixture.house(context, admin);
+        UUID house = HouseFixture.house(context, admin);
         WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(admin, unique("RCVUI"));
         String client = "/api/v1/clients/" + setup.client().id();
         Api billing = api().as(setup.adminToken());
@@ -59,9 +60,14 @@ class ReceivablesBrowserTest extends IntegrationTest {
 
         User analyst = TenantScope.call(AllowedClients.ALL, () -> context.getBean(Users.class).invite(new InviteUser(null,
                 unique("analyst").toLowerCase() + "@provider.test", "Bea Analyst", "long enough password", Set.of(Role.BILLING_ANALYST),
-                false, Set.of(setup.client().id())), admin));
+                false, Set.of(setup.client().id(), house)), admin));
         browser.logIn(analyst.email(), "long enough password");
-        browser.open("/books/house");
+        browser.open("/books");
+        // The house is offered once, as the provider's own books, and not again among the clients.
+        assertThat(browser.find("#house-books").getAttribute("href")).endsWith("/books/house");
+        assertThat(browser.findAll("#client-choices a[data-code]")).extracting(choice -> choice.getAttribute("data-code"))
+                .containsExactly(setup.client().code());
+        browser.clickToLoad("#house-books");
         assertThat(browser.text("h1")).isEqualTo("The provider's own books");
         // 1,000.00 less the 5% credit (50.00) is 950.00, with VAT of 190.00: 1,140.00 receivable.
         assertThat(browser.text("#trial-balance tr[data-account='" + receivable + "']")).contains("1,140.00");

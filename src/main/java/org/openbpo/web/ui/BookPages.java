@@ -119,8 +119,10 @@ class BookPages {
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
-            model.addAttribute("houseChoice", houseLink(user));
-            return focus.pick(model, "Books", "/books");
+            String houseLink = houseLink(user);
+            model.addAttribute("houseChoice", houseLink);
+            // The house's books are offered as "the provider's own books", not a second time as a client.
+            return focus.pick(model, "Books", "/books", houseLink == null ? null : house.house().orElse(null));
         }
         model.addAttribute("houseLink", houseLink(user));
         model.addAttribute("houseBook", false);

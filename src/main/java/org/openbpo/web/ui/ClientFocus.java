@@ -71,9 +71,14 @@ class ClientFocus {
 
     /** The page that asks which client an administration page should show. */
     String pick(Model model, String heading, String base) {
+        return pick(model, heading, base, null);
+    }
+
+    /** The same, without {@code offeredApart}: a client the page offers in a choice of its own. */
+    String pick(Model model, String heading, String base, @Nullable UUID offeredApart) {
         model.addAttribute("heading", heading);
         model.addAttribute("base", base);
-        model.addAttribute("choices", visible());
+        model.addAttribute("choices", visible().stream().filter(c -> !c.id().equals(offeredApart)).toList());
         return "admin/pick-client";
     }
 }
