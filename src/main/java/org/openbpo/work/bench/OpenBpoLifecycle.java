@@ -11,7 +11,7 @@ import org.openbpo.work.WorkItems;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.LongSupplier;
+import java.util.function.BooleanSupplier;
 
 /**
  * OpenBPO's side of the lifecycle benchmark, through the engine's facades as an agent: raise a
@@ -23,11 +23,11 @@ final class OpenBpoLifecycle implements LifecycleRun.Engine {
     private final Routing routing;
     private final List<UUID> clients;
     private final List<AgentDesk> desks;
-    private final LongSupplier waitingCompletions;
+    private final BooleanSupplier completionsWaiting;
 
     OpenBpoLifecycle(WorkItems workItems, Routing routing, List<UUID> clients, List<AgentDesk> desks,
-                     LongSupplier waitingCompletions) {
-        this.waitingCompletions = waitingCompletions;
+                     BooleanSupplier completionsWaiting) {
+        this.completionsWaiting = completionsWaiting;
         this.workItems = workItems;
         this.routing = routing;
         this.clients = clients;
@@ -59,7 +59,7 @@ final class OpenBpoLifecycle implements LifecycleRun.Engine {
     /** Completed work is done once billing, quality and support have taken it from the completion feed. */
     @Override
     public void awaitAfterEffects() throws InterruptedException {
-        while (waitingCompletions.getAsLong() > 0) {
+        while (completionsWaiting.getAsBoolean()) {
             Thread.sleep(10);
         }
     }
