@@ -26,8 +26,8 @@ import java.util.concurrent.Future;
  * and into bare tables whose indexes are built afterwards, which only a client's own, empty table
  * could do. Both are run once more on two connections at once, each writing half of the entries
  * with their lines and then building whichever index nobody has started yet, so that the floor uses
- * both cores, as an import could. The rows are first read into an unlogged copy, so no time includes reading the journal.
- * Everything is written in a schema of its own and dropped at the end.
+ * both cores, as an import could. The rows are first read into an unlogged copy, so no time includes
+ * reading the journal. Everything is written in a schema of its own and dropped at the end.
  */
 final class BulkImportFloor {
 
@@ -72,25 +72,29 @@ final class BulkImportFloor {
                         .figure("bulk import: OpenBPO's time / PostgreSQL alone with the indexes", openBpoNanos / 1e9 / indexed, "×");
                 empty(sql);
                 connection.commit();
-                double indexedTwice = onTwoConnections((half, which) -> copy(half, "", HALVES.get(which))) / 1e9;
-                Queue<String> unbuilt = new ConcurrentLinkedQueue<>(indexes);
-                double bareTwice = (onTwoConnections((half, which) -> copy(half, "bare_", HALVES.get(which)))
-                        + onTwoConnections((half, which) -> {
-                            half.execute("set local maintenance_work_mem = '512MB'");
-                            for (String index = unbuilt.poll(); index != null; index = unbuilt.poll()) {
-                                half.execute(index);
-                            }
-                        })) / 1e9;
-                report.figure("PostgreSQL alone on two connections: into tables with the journal's indexes", indexedTwice, "s")
-                        .figure("PostgreSQL alone on two connections: throughput with the indexes", entries / indexedTwice, "entries/s")
-                        .figure("PostgreSQL alone on two connections: into bare tables, then the indexes built", bareTwice, "s")
-                        .figure("PostgreSQL alone on two connections: throughput, indexes built afterwards",
-                                entries / bareTwice, "entries/s");
+                onBothCores(entries, indexes);
             } finally {
                 sql.execute("drop schema " + SCHEMA + " cascade");
                 connection.commit();
             }
         }
+    }
+
+    /** The same two writes again, each on two connections at once. */
+    private void onBothCores(long entries, List<String> indexes) throws Exception {
+        double indexed = onTwoConnections((half, which) -> copy(half, "", HALVES.get(which))) / 1e9;
+        Queue<String> unbuilt = new ConcurrentLinkedQueue<>(indexes);
+        double bare = (onTwoConnections((half, which) -> copy(half, "bare_", HALVES.get(which)))
+                + onTwoConnections((half, which) -> {
+                    half.execute("set local maintenance_work_mem = '512MB'");
+                    for (String index = unbuilt.poll(); index != null; index = unbuilt.poll()) {
+                        half.execute(index);
+                    }
+                })) / 1e9;
+        report.figure("PostgreSQL alone on two connections: into tables with the journal's indexes", indexed, "s")
+                .figure("PostgreSQL alone on two connections: throughput with the indexes", entries / indexed, "entries/s")
+                .figure("PostgreSQL alone on two connections: into bare tables, then the indexes built", bare, "s")
+                .figure("PostgreSQL alone on two connections: throughput, indexes built afterwards", entries / bare, "entries/s");
     }
 
     private interface Work {
