@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -32,6 +33,10 @@ import java.util.concurrent.Future;
 final class BulkImportFloor {
 
     private static final String SCHEMA = "bench_floor";
+    private static final List<String> TABLES = List.of("entry", "line");
+    /** Every entry and line, or one of two halves of them, split by entry id. */
+    private static final String ALL = "true";
+    private static final List<String> HALVES = List.of("%s %% 2 = 0", "%s %% 2 = 1");
 
     private final DatabaseSettings database;
     private final BenchReport report;
@@ -50,20 +55,19 @@ final class BulkImportFloor {
                 tenant.setString(1, client.toString());
                 tenant.execute();
             }
-            for (String table : List.of("entry", "line")) {
+            for (String table : TABLES) {
                 sql.execute("create unlogged table %s.source_%s as select * from ledger.%s where client_id = '%s'"
                         .formatted(SCHEMA, table, table, client));
                 sql.execute("create table %s.%s (like ledger.%s including all)".formatted(SCHEMA, table, table));
-                sql.execute("create table %s.bare_%s (like ledger.%s including defaults including constraints)"
-                        .formatted(SCHEMA, table, table));
             }
+            createBareTables(sql);
             List<String> indexes = indexes(connection);
             connection.commit();
             try {
                 double indexed = timed(connection, () -> copy(sql, "", ALL)) / 1e9;
                 double bare = timed(connection, () -> {
                     copy(sql, "bare_", ALL);
-                    build(sql, indexes);
+                    build(sql, new ArrayDeque<>(indexes));
                 }) / 1e9;
                 report.figure("PostgreSQL alone: the same rows into tables with the journal's indexes", indexed, "s")
                         .figure("PostgreSQL alone: throughput with the indexes", entries / indexed, "entries/s")
@@ -85,12 +89,7 @@ final class BulkImportFloor {
         double indexed = onTwoConnections((half, which) -> copy(half, "", HALVES.get(which))) / 1e9;
         Queue<String> unbuilt = new ConcurrentLinkedQueue<>(indexes);
         double bare = (onTwoConnections((half, which) -> copy(half, "bare_", HALVES.get(which)))
-                + onTwoConnections((half, which) -> {
-                    half.execute("set local maintenance_work_mem = '512MB'");
-                    for (String index = unbuilt.poll(); index != null; index = unbuilt.poll()) {
-                        half.execute(index);
-                    }
-                })) / 1e9;
+                + onTwoConnections((half, which) -> build(half, unbuilt))) / 1e9;
         report.figure("PostgreSQL alone on two connections: into tables with the journal's indexes", indexed, "s")
                 .figure("PostgreSQL alone on two connections: throughput with the indexes", entries / indexed, "entries/s")
                 .figure("PostgreSQL alone on two connections: into bare tables, then the indexes built", bare, "s")
@@ -105,15 +104,16 @@ final class BulkImportFloor {
         void run(Statement half, int which) throws SQLException;
     }
 
-    /** Every entry and line, or one of two halves of them, split by entry id. */
-    private static final String ALL = "true";
-    private static final List<String> HALVES = List.of("%s %% 2 = 0", "%s %% 2 = 1");
-
     /** The tables emptied, and the bare ones made anew without indexes, for the runs on two connections. */
     private static void empty(Statement sql) throws SQLException {
         sql.execute("truncate %1$s.entry, %1$s.line".formatted(SCHEMA));
         sql.execute("drop table %1$s.bare_entry, %1$s.bare_line".formatted(SCHEMA));
-        for (String table : List.of("entry", "line")) {
+        createBareTables(sql);
+    }
+
+    /** Tables shaped like the journal's (columns, defaults, checks) without its indexes. */
+    private static void createBareTables(Statement sql) throws SQLException {
+        for (String table : TABLES) {
             sql.execute("create table %s.bare_%s (like ledger.%s including defaults including constraints)"
                     .formatted(SCHEMA, table, table));
         }
@@ -157,15 +157,16 @@ final class BulkImportFloor {
     }
 
     private static void copy(Statement sql, String prefix, String which) throws SQLException {
-        for (String table : List.of("entry", "line")) {
+        for (String table : TABLES) {
             sql.execute("insert into %s.%s%s select * from %s.source_%s where %s".formatted(SCHEMA, prefix, table, SCHEMA, table,
                     which.formatted(table.equals("entry") ? "id" : "entry_id")));
         }
     }
 
-    private static void build(Statement sql, List<String> indexes) throws SQLException {
+    /** Builds the indexes not yet taken from {@code unbuilt}, which other connections may be taking from too. */
+    private static void build(Statement sql, Queue<String> unbuilt) throws SQLException {
         sql.execute("set local maintenance_work_mem = '512MB'");
-        for (String index : indexes) {
+        for (String index = unbuilt.poll(); index != null; index = unbuilt.poll()) {
             sql.execute(index);
         }
     }
