@@ -311,23 +311,29 @@ class GetNextBenchmark implements Benchmark {
         }
     }
 
-    /** The same agents and slots on PostgreSQL alone (see {@link GetNextFloor}): the latency no engine's claim goes below here. */
+    /**
+     * The same agents and slots on PostgreSQL alone (see {@link GetNextFloor}), bare and with the records
+     * the engine keeps: the latencies no engine's claim, and none that keeps those records, goes below here.
+     */
     private void floor(int items, int agentCount, int seconds, int thinkMillis, int slots, PhaseMeter meter, BenchReport report)
             throws Exception {
-        System.out.printf("PostgreSQL alone: %,d open items in database %s…%n", items, GetNextFloor.DATABASE);
-        try (GetNextFloor alone = GetNextFloor.start(database, poolSize, items)) {
-            Set<Long> claimed = ConcurrentHashMap.newKeySet();
-            AtomicLong doubles = new AtomicLong();
-            round("floor ", alone, agentCount, FLOOR_WARMUP_SECONDS, thinkMillis, slots, claimed, doubles);
-            database.checkpoint();
-            Round measured = meter.measure("floor get-next + solve", GetNextFloor.DATABASE, report,
-                    () -> round("floor ", alone, agentCount, seconds, thinkMillis, slots, claimed, doubles),
-                    Round::assignments);
-            report.figure("floor assignments/s", measured.assignments() / measured.seconds(), "items/s");
-            measured.next().addTo(report);
-            measured.asked().addTo(report);
-            measured.complete().addTo(report);
-            report.figure("floor double assignments (seen by agents)", doubles.get(), "items");
+        for (GetNextFloor.Kind kind : GetNextFloor.Kind.values()) {
+            System.out.printf("PostgreSQL alone (%s): %,d open items in database %s…%n", kind.engine, items, kind.database);
+            try (GetNextFloor alone = GetNextFloor.start(database, poolSize, items, kind)) {
+                Set<Long> claimed = ConcurrentHashMap.newKeySet();
+                AtomicLong doubles = new AtomicLong();
+                String prefix = kind.engine + " ";
+                round(prefix, alone, agentCount, FLOOR_WARMUP_SECONDS, thinkMillis, slots, claimed, doubles);
+                database.checkpoint();
+                Round measured = meter.measure(prefix + "get-next + solve", kind.database, report,
+                        () -> round(prefix, alone, agentCount, seconds, thinkMillis, slots, claimed, doubles),
+                        Round::assignments);
+                report.figure(prefix + "assignments/s", measured.assignments() / measured.seconds(), "items/s");
+                measured.next().addTo(report);
+                measured.asked().addTo(report);
+                measured.complete().addTo(report);
+                report.figure(prefix + "double assignments (seen by agents)", doubles.get(), "items");
+            }
         }
     }
 

@@ -108,7 +108,6 @@ class WorkLifecycleBenchmark implements Benchmark {
                 : "goal NOT met: OpenBPO ran " + Math.round(ours.perSecond()) + " lifecycles/s (goal ≥ 1,500/s)");
 
         if (measureFloor) {
-            settle();
             floor(ours, items, warmup, threads, meter, report);
         }
         if (peer) {
@@ -136,19 +135,26 @@ class WorkLifecycleBenchmark implements Benchmark {
         return report;
     }
 
-    /** PostgreSQL alone through the same harness: the rate no engine with three transactions per lifecycle passes here. */
+    /**
+     * PostgreSQL alone through the same harness, bare and with the records the engine keeps: the rates
+     * no engine with three transactions per lifecycle, and none that keeps those records, passes here.
+     */
     private void floor(LifecycleRun.Result ours, int items, int warmup, int threads, PhaseMeter meter, BenchReport report)
             throws Exception {
-        System.out.println("PostgreSQL alone: database " + LifecycleFloor.DATABASE + ", three one-statement transactions per lifecycle…");
-        try (LifecycleFloor alone = LifecycleFloor.start(database, poolSize)) {
-            LifecycleRun.run("floor", alone, warmup, threads);
-            database.analyze(LifecycleFloor.DATABASE);
-            database.checkpoint();
-            LifecycleRun.Result bound = meter.measure("floor", LifecycleFloor.DATABASE, items, report,
-                    () -> LifecycleRun.run("floor", alone, items, threads));
-            bound.addTo(report);
-            report.figure("floor items done in the database (warm-up and measured)", alone.done(), "items")
-                    .figure("ratio openbpo/floor (lifecycles/s)", ours.perSecond() / bound.perSecond(), "×");
+        for (LifecycleFloor.Kind kind : LifecycleFloor.Kind.values()) {
+            settle();
+            System.out.println("PostgreSQL alone (" + kind.engine + "): database " + kind.database
+                    + ", three one-statement transactions per lifecycle…");
+            try (LifecycleFloor alone = LifecycleFloor.start(database, poolSize, kind)) {
+                LifecycleRun.run(kind.engine, alone, warmup, threads);
+                database.analyze(kind.database);
+                database.checkpoint();
+                LifecycleRun.Result bound = meter.measure(kind.engine, kind.database, items, report,
+                        () -> LifecycleRun.run(kind.engine, alone, items, threads));
+                bound.addTo(report);
+                report.figure(kind.engine + " items done in the database (warm-up and measured)", alone.done(), "items")
+                        .figure("ratio openbpo/" + kind.engine + " (lifecycles/s)", ours.perSecond() / bound.perSecond(), "×");
+            }
         }
     }
 
