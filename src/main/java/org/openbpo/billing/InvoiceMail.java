@@ -90,6 +90,8 @@ public class InvoiceMail {
         BillingMailServer shown = shown(server);
         audit.record(AuditTrail.PROVIDER, "billing.mail-server-set", "billing-mail-server", "provider",
                 before == null ? null : shown(before), shown);
+        // Mails that waited for a server (or failed on the old one) go now rather than on the next tick.
+        afterCommit(() -> sender.getObject().sendDueSoon());
         return shown;
     }
 
@@ -134,15 +136,21 @@ public class InvoiceMail {
         UUID id = Ids.next();
         InvoiceMailing mailing = new InvoiceMailing(id, invoice.id(), reason, "<invoice-" + id + "@openbpo.mail>", contact.email(),
                 InvoiceMailing.Status.PENDING, 0, null, now, Actor.name(), null);
-        if (rows.queue(invoice.clientId(), mailing) && TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (rows.queue(invoice.clientId(), mailing)) {
+            afterCommit(() -> sender.getObject().nudge(invoice.clientId(), id));
+        }
+        return mailing;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    sender.getObject().nudge(invoice.clientId(), id);
+                    action.run();
                 }
             });
         }
-        return mailing;
     }
 
     private static BillingMailServer shown(MailRows.StoredServer server) {

@@ -14,6 +14,7 @@ import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
+import org.openbpo.testing.TestDatabase;
 import org.openbpo.work.WorkFixture;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -118,6 +121,49 @@ class InvoiceMailTest extends IntegrationTest {
         assertThat(them.post(invoice + "/mailings", Map.of()).status()).isEqualTo(404);
         assertThat(api().as(setup.requesterToken()).get("/api/v1/billing/mail-server").status()).isEqualTo(403);
         assertThat(mailsOf(number)).hasSize(2);
+    }
+
+    @Test
+    void anInvoiceIssuedWhileTheProviderHasNoMailServerWaitsWithItsAttemptsAndGoesOnceOneIsSet() throws Exception {
+        try (Connection superuser = TestDatabase.get().superuserConnection(); Statement sql = superuser.createStatement()) {
+            sql.execute("delete from billing.mail_server");
+        }
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("WAIT"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api admin = api().as(setup.adminToken());
+        assertThat(admin.get("/api/v1/billing/mail-server").status()).as("no server set").isEqualTo(404);
+        assertThat(admin.put(client + "/billing-contact", Map.of("email", "payables@waiting.test", "name", "Accounts"))
+                .status()).isEqualTo(200);
+        assertThat(admin.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "250.00"))).status()).isEqualTo(201);
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        String invoice = client + "/invoices/" + admin.post(client + "/invoices", Map.of("period", "2026-03")).body().get(0)
+                .path("id").asString();
+        assertThat(admin.post(invoice + "/review", Map.of()).status()).isEqualTo(200);
+        String number = admin.post(invoice + "/issue", Map.of()).text("number");
+
+        // The mail waits for a server: still pending, no attempt spent, the reason shown to the provider.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get(invoice + "/mailings").body().path(0)
+                .path("lastError").asString()).contains("mail server"));
+        assertThat(sender.sendDue(100)).as("no mail is due while there is no server").isZero();
+        assertThat(admin.get(invoice + "/mailings").body()).singleElement().satisfies(m -> {
+            assertThat(m.path("status").asString()).isEqualTo("PENDING");
+            assertThat(m.path("attempts").asInt()).isZero();
+        });
+        assertThat(mailsOf(number)).isEmpty();
+
+        // The provider sets its server: the mail goes, once, without waiting for the next tick.
+        assertThat(admin.put("/api/v1/billing/mail-server", Map.of("host", "localhost", "port", mailServer.getSmtp().getPort(),
+                "security", "NONE", "fromAddress", "billing@northstar.test", "fromName", "Northstar Billing")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(8)).until(() -> mailsOf(number).size() >= 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get(invoice + "/mailings").body()).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.path("status").asString()).isEqualTo("SENT");
+                    assertThat(m.path("attempts").asInt()).isEqualTo(1);
+                    assertThat(m.path("lastError").isNull() || m.path("lastError").isMissingNode()).isTrue();
+                }));
+        assertThat(mailsOf(number)).hasSize(1);
     }
 
     /** The mails received for the invoice with this number. */

@@ -52,6 +52,7 @@ public class InvoiceMailSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvoiceMailSender.class);
     private static final int MAX_ATTEMPTS = 8;
+    static final String WAITING_FOR_SERVER = "Waiting until the provider sets its billing mail server";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final MailRows rows;
@@ -94,9 +95,18 @@ public class InvoiceMailSender {
         }
     }
 
-    /** Sends the mails that are due, one transaction each; returns how many it looked at. */
+    /** Sends the mails that are due soon, off the caller's thread: after the provider set its mail server. */
+    public void sendDueSoon() {
+        nudges.execute(this::tick);
+    }
+
+    /**
+     * Sends the mails that are due, one transaction each; returns how many it looked at. While the
+     * provider has no mail server, none is due: they wait with their attempts untouched.
+     */
     public int sendDue(int limit) {
-        List<MailRows.Due> due = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> rows.due(clock.instant(), limit)));
+        List<MailRows.Due> due = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                rows.server().isEmpty() ? List.<MailRows.Due>of() : rows.due(clock.instant(), limit)));
         due.forEach(mail -> send(mail.clientId(), mail.id()));
         return due.size();
     }
@@ -104,9 +114,13 @@ public class InvoiceMailSender {
     private void send(UUID clientId, UUID mailId) {
         TenantScope.run(AllowedClients.only(clientId), () -> transactions.executeWithoutResult(tx ->
                 rows.claim(clientId, mailId, clock.instant()).ifPresent(mail -> {
+                    MailRows.StoredServer server = rows.server().orElse(null);
+                    if (server == null) {
+                        LOG.info("Invoice mail {} waits until the provider sets its billing mail server", mailId);
+                        rows.waiting(clientId, mailId, WAITING_FOR_SERVER);
+                        return;
+                    }
                     try {
-                        MailRows.StoredServer server = rows.server().orElseThrow(() ->
-                                new MessagingException("the provider has no billing mail server set"));
                         transmit(server, clientId, mail);
                         rows.sent(clientId, mailId, clock.instant());
                     } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {

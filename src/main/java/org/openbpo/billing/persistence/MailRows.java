@@ -119,6 +119,12 @@ public class MailRows {
                 .params(Timestamp.from(at), clientId, id).update();
     }
 
+    /** Notes why a pending mail was not tried, without counting an attempt or moving its next one. */
+    public void waiting(UUID clientId, UUID id, String reason) {
+        jdbc.sql("update billing.invoice_mail set last_error = ? where client_id = ? and id = ?")
+                .params(reason, clientId, id).update();
+    }
+
     public void failedAttempt(UUID clientId, UUID id, String error, @Nullable Instant retryAt) {
         jdbc.sql("""
                         update billing.invoice_mail set attempts = attempts + 1, last_error = ?,
