@@ -79,6 +79,9 @@ public record Navigation(List<Section> sections) {
             finance.add(Item.link("Invoices", "/billing/invoices", "file"));
             finance.add(Item.link("Price plans", "/billing/plans", "layers"));
         }
+        if (BillingMailServerPages.maySetUp(user)) {
+            finance.add(Item.link("Billing mail server", "/billing/mail-server", "inbox"));
+        }
         if (!staff) {
             finance.add(Item.link("Usage and invoices", "/portal/billing", "file"));
         }

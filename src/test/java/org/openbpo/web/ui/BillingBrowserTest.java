@@ -2,6 +2,7 @@ package org.openbpo.web.ui;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.testing.Browser;
 import org.openbpo.testing.IntegrationTest;
@@ -74,5 +75,34 @@ class BillingBrowserTest extends IntegrationTest {
         browser.clickToLoad("#issued-invoices tbody tr a");
         assertThat(browser.text("#total")).isEqualTo("144.60");
         assertThat(browser.findAll("#issue")).as("the client only reads").isEmpty();
+    }
+
+    @Test
+    void anAdministratorSetsTheBillingMailServerAndAWrongValueIsNamed() {
+        CurrentUser admin = providerAdministrator();
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(admin, unique("MSRV"));
+        browser.logIn(admin.email(), "correct horse battery");
+        assertThat(browser.texts("a.nav-link")).contains("Billing mail server");
+        browser.open("/billing/mail-server");
+        browser.type("#host", "localhost").type("#port", "2525").choose("#security", "NONE").type("#username", "billing")
+                .type("#password", "mail secret").type("#fromAddress", "not an address").type("#fromName", "Northstar Billing");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('mail-server-form').noValidate = true");
+        browser.clickToLoad("#save-mail-server");
+        assertThat(browser.text("#fromAddress ~ .field-error")).isEqualTo("must be a well-formed email address");
+        assertThat(browser.find("#host").getAttribute("value")).as("what was typed stays").isEqualTo("localhost");
+
+        browser.type("#password", "mail secret").type("#fromAddress", "billing@northstar.test").clickToLoad("#save-mail-server");
+        assertThat(browser.text(".notice")).startsWith("The billing mail server is saved.");
+        assertThat(browser.text("#mail-server .server")).isEqualTo("localhost:2525 · NONE");
+        assertThat(browser.text("#mail-server .server-status")).contains("Login billing, password stored");
+        assertThat(browser.find("#password").getAttribute("placeholder")).isEqualTo("stored; leave empty to keep");
+        assertThat(browser.find("#password").getAttribute("value")).as("the password is never sent back").isEmpty();
+        browser.screenshotPage("billing-mail-server");
+
+        browser.driver().manage().deleteAllCookies();
+        browser.logIn(setup.requester().email(), "long enough password");
+        assertThat(browser.texts("a.nav-link")).doesNotContain("Billing mail server");
+        browser.open("/billing/mail-server");
+        assertThat(browser.text("h1")).isEqualTo("Not allowed");
     }
 }
