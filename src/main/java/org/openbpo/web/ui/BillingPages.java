@@ -1,6 +1,7 @@
 package org.openbpo.web.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.billing.DefinePricePlan;
 import org.openbpo.billing.Invoice;
@@ -9,6 +10,7 @@ import org.openbpo.billing.InvoiceMailing;
 import org.openbpo.billing.InvoicePdf;
 import org.openbpo.billing.Invoicing;
 import org.openbpo.billing.PricePlans;
+import org.openbpo.billing.SetBillingContact;
 import org.openbpo.billing.Pricing;
 import org.openbpo.billing.Tier;
 import org.openbpo.billing.UsageRecord;
@@ -64,10 +66,12 @@ class BillingPages {
     private final ClientFocus focus;
     private final Clock clock;
     private final InvoiceMail mail;
+    private final Validator validator;
 
     BillingPages(PricePlans plans, Invoicing invoicing, InvoicePdf pdf, Contracts contracts, Clients clients, ClientFocus focus,
-                 Clock clock, InvoiceMail mail) {
+                 Clock clock, InvoiceMail mail, Validator validator) {
         this.mail = mail;
+        this.validator = validator;
         this.plans = plans;
         this.invoicing = invoicing;
         this.pdf = pdf;
@@ -147,6 +151,7 @@ class BillingPages {
         model.addAttribute("month", month);
         if (chosen != null) {
             model.addAttribute("invoices", invoicing.of(chosen.id(), null, false, 200));
+            model.addAttribute("contact", mail.contact(chosen.id()));
         } else {
             List<Client> visible = focus.visible();
             Map<UUID, String> names = new LinkedHashMap<>();
@@ -155,6 +160,28 @@ class BillingPages {
             model.addAttribute("invoices", invoicing.ofMonth(visible.stream().map(Client::id).toList(), month.atDay(1), 500));
         }
         return "billing/invoices";
+    }
+
+    /** Sets who at the client receives its issued invoices by e-mail. */
+    @PostMapping("/invoices/{clientId}/contact")
+    String setContact(@PathVariable UUID clientId, @RequestParam(defaultValue = "") String email,
+                      @RequestParam(defaultValue = "") String name, @AuthenticationPrincipal CurrentUser user,
+                      HttpServletRequest request, RedirectAttributes flash) {
+        require(user);
+        Client client = clients.get(clientId);
+        focus.switchTo(user, clientId, request);
+        SetBillingContact command = new SetBillingContact(email.strip(), name.strip());
+        List<String> problems = validator.validate(command).stream()
+                .map(v -> (v.getPropertyPath().toString().equals("email") ? "E-mail" : "Name") + ": " + v.getMessage())
+                .sorted().toList();
+        if (problems.isEmpty()) {
+            mail.setContact(clientId, command);
+            flash.addFlashAttribute("notice", "Issued invoices of " + client.name() + " are e-mailed to " + command.email() + ".");
+        } else {
+            flash.addFlashAttribute("problem", String.join("; ", problems));
+            flash.addFlashAttribute("typedContact", Map.of("email", email, "name", name));
+        }
+        return "redirect:/billing/invoices";
     }
 
     @PostMapping("/invoices/{clientId}/draft")

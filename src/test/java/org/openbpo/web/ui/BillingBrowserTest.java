@@ -3,7 +3,13 @@ package org.openbpo.web.ui;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.InviteUser;
+import org.openbpo.tenancy.Role;
+import org.openbpo.tenancy.User;
+import org.openbpo.tenancy.Users;
 import org.openbpo.testing.Browser;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.WorkFixture;
@@ -12,6 +18,7 @@ import org.springframework.context.ApplicationContext;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +85,7 @@ class BillingBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void anAdministratorSetsTheBillingMailServerAndAWrongValueIsNamed() {
+    void anAdministratorSetsTheBillingMailServerAndAClientsBillingContactAndAWrongValueIsNamed() {
         CurrentUser admin = providerAdministrator();
         WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(admin, unique("MSRV"));
         browser.logIn(admin.email(), "correct horse battery");
@@ -98,6 +105,38 @@ class BillingBrowserTest extends IntegrationTest {
         assertThat(browser.find("#password").getAttribute("placeholder")).isEqualTo("stored; leave empty to keep");
         assertThat(browser.find("#password").getAttribute("value")).as("the password is never sent back").isEmpty();
         browser.screenshotPage("billing-mail-server");
+
+        browser.open("/billing/invoices?client=" + setup.client().id());
+        assertThat(browser.text("#contact-now")).isEqualTo("Nobody yet: issued invoices are not e-mailed.");
+        browser.type("#contact-email", "accounts at albion").type("#contact-name", "Albion accounts payable");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('#billing-contact form').noValidate = true");
+        browser.clickToLoad("#save-contact");
+        assertThat(browser.text("#problem")).isEqualTo("E-mail: must be a well-formed email address");
+        assertThat(browser.find("#contact-name").getAttribute("value")).as("what was typed stays").isEqualTo("Albion accounts payable");
+        browser.type("#contact-email", "payables@albion.test").clickToLoad("#save-contact");
+        assertThat(browser.text(".notice")).isEqualTo("Issued invoices of " + setup.client().name()
+                + " are e-mailed to payables@albion.test.");
+        assertThat(browser.text("#contact-now")).contains("Albion accounts payable <payables@albion.test>");
+        assertThat(api().as(setup.adminToken()).get("/api/v1/clients/" + setup.client().id() + "/billing-contact")
+                .text("email")).isEqualTo("payables@albion.test");
+
+        // A billing analyst serving only another client cannot set this client's contact: the form posted to its id is not found.
+        WorkFixture.Setup other = new WorkFixture(context).clientUnderContract(admin, unique("MSRVO"));
+        User analyst = TenantScope.call(AllowedClients.ALL, () -> context.getBean(Users.class).invite(new InviteUser(null,
+                unique("analyst").toLowerCase() + "@provider.test", "Bea Analyst", "long enough password", Set.of(Role.BILLING_ANALYST),
+                false, Set.of(other.client().id())), admin));
+        browser.driver().manage().deleteAllCookies();
+        browser.logIn(analyst.email(), "long enough password");
+        assertThat(browser.texts("a.nav-link")).as("only administrators set the mail server").doesNotContain("Billing mail server");
+        browser.open("/billing/invoices?client=" + other.client().id());
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('#billing-contact form').action = '/billing/invoices/"
+                + setup.client().id() + "/contact'");
+        browser.type("#contact-email", "thief@elsewhere.test").type("#contact-name", "Not theirs").clickToLoad("#save-contact");
+        assertThat(browser.text("h1")).isEqualTo("Not found");
+        assertThat(api().as(setup.adminToken()).get("/api/v1/clients/" + setup.client().id() + "/billing-contact")
+                .text("email")).isEqualTo("payables@albion.test");
+        browser.open("/billing/mail-server");
+        assertThat(browser.text("h1")).isEqualTo("Not allowed");
 
         browser.driver().manage().deleteAllCookies();
         browser.logIn(setup.requester().email(), "long enough password");
