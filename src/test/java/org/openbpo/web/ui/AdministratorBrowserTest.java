@@ -26,7 +26,7 @@ class AdministratorBrowserTest extends IntegrationTest {
         assertThat(browser.text(".user-name")).isEqualTo("Test Administrator");
         assertThat(browser.text(".user-roles")).isEqualTo("Administrator");
         assertThat(browser.texts("a.nav-link")).containsExactly("Dashboard", "Overview", "Payroll", "QA queue", "Calibration", "QA forms",
-                "Scorecards", "Invoices", "Price plans", "Books", "Clients", "Provider staff",
+                "Scorecards", "Invoices", "Price plans", "Billing mail server", "Books", "Clients", "Provider staff",
                 "Contracts", "Work types", "Queues", "Centres", "Agents", "API tokens");
         assertThat(browser.texts(".nav-link.soon")).allMatch(label -> label.endsWith("soon"));
         browser.screenshot("dashboard");
