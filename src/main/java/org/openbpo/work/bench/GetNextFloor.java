@@ -38,12 +38,12 @@ final class GetNextFloor implements GetNextBenchmark.Asking, AutoCloseable {
                 "update item set state = 'solved' where id = ? and assignee = ?"),
 
         /**
-         * The claim and the solve also write what the work engine must keep of them: a timeline entry
-         * and an audit record each, the handling stretch, and the solve's completion event with its
-         * SLA verdict and handle time; the item carries its client, form and SLA times, and the
-         * indexes are the ones those records are read by (as {@link LifecycleFloor.Kind#RECORDED}).
+         * The claim and the solve also write what the work engine must keep of them ({@link FloorRecords}):
+         * a timeline entry and an audit record each, the handling stretch, and the solve's completion
+         * event; the item carries its client, form and SLA times, and is indexed for get next, the SLA
+         * warning timer and an agent's held items.
          */
-        RECORDED("floor with records", "getnext_floor_records", List.of("""
+        RECORDED("floor with records", "getnext_floor_records", FloorRecords.schema("""
                 create table item (id bigint primary key, client_id uuid not null, priority int not null,
                                    state text not null, assignee int, form jsonb not null, updated_at timestamptz not null,
                                    due_at timestamptz not null, warn_at timestamptz not null, sla_met boolean)""", """
@@ -55,58 +55,11 @@ final class GetNextFloor implements GetNextBenchmark.Asking, AutoCloseable {
                   from generate_series(1::bigint, %d) i""",
                 "create index item_free on item (priority desc, due_at, id) where assignee is null",
                 "create index item_warning_due on item (warn_at) where state = 'new'",
-                "create index item_assignee on item (assignee) where assignee is not null",
-                """
-                create table event (id bigint generated always as identity primary key, client_id uuid not null,
-                                    item_id bigint not null, at timestamptz not null, type text not null, data jsonb not null)""",
-                "create index event_item on event (item_id)",
-                """
-                create table audit (id bigint generated always as identity primary key, client_id uuid not null,
-                                    at timestamptz not null, action text not null, entity_id bigint not null,
-                                    before jsonb, after jsonb not null)""",
-                "create index audit_entity on audit (entity_id)",
-                """
-                create table handle_time (client_id uuid not null, item_id bigint not null, agent int not null,
-                                          started_at timestamptz not null, ended_at timestamptz)""",
-                "create index handle_time_open on handle_time (item_id) where ended_at is null",
-                """
-                create table completion (id bigint generated always as identity primary key, client_id uuid not null,
-                                         item_id bigint not null, at timestamptz not null, sla_met boolean not null,
-                                         handle_seconds numeric not null)"""),
-                """
-                with chosen as (
-                    select id from item where assignee is null
-                     order by priority desc, due_at, id limit 1 for update skip locked),
-                claimed as (
-                    update item i set assignee = ?, updated_at = now() from chosen c where i.id = c.id
-                    returning i.client_id, i.id, i.assignee),
-                handling as (
-                    insert into handle_time (client_id, item_id, agent, started_at)
-                    select client_id, id, assignee, now() from claimed),
-                timeline as (
-                    insert into event (client_id, item_id, at, type, data)
-                    select client_id, id, now(), 'assigned', jsonb_build_object('agent', assignee) from claimed),
-                audited as (
-                    insert into audit (client_id, at, action, entity_id, after)
-                    select client_id, now(), 'work-item.assigned', id, jsonb_build_object('assignee', assignee) from claimed)
-                select id from claimed""",
-                """
-                with done as (
-                    update item set state = 'solved', updated_at = now(), sla_met = now() <= due_at
-                     where id = ? and assignee = ? and state = 'new'
-                    returning client_id, id, sla_met),
-                handled as (
-                    update handle_time h set ended_at = now() from done d
-                     where h.item_id = d.id and h.ended_at is null
-                    returning extract(epoch from h.ended_at - h.started_at) as seconds),
-                timeline as (
-                    insert into event (client_id, item_id, at, type, data)
-                    select client_id, id, now(), 'moved', '{"state": "solved"}' from done),
-                audited as (
-                    insert into audit (client_id, at, action, entity_id, before, after)
-                    select client_id, now(), 'work-item.moved', id, '{"state": "new"}', '{"state": "solved"}' from done)
-                insert into completion (client_id, item_id, at, sla_met, handle_seconds)
-                select d.client_id, d.id, now(), d.sla_met, h.seconds from done d, handled h""");
+                "create index item_assignee on item (assignee) where assignee is not null"),
+                FloorRecords.claim("""
+                        select id from item where assignee is null
+                         order by priority desc, due_at, id limit 1 for update skip locked"""),
+                FloorRecords.close("solved", ""));
 
         final String engine;
         final String database;

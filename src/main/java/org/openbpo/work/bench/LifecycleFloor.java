@@ -40,15 +40,16 @@ final class LifecycleFloor implements LifecycleRun.Engine, AutoCloseable {
                 "update item set state = 'done' where id = ? and assignee = ?"),
 
         /**
-         * The same three transactions writing what the work engine must keep of each step: the item
-         * with its client, queue, priority, form and SLA due and warning times; a timeline entry and an
-         * audit record (before and after) for every change; the handling stretch from get next to
-         * completion; and one completion event carrying the SLA verdict and handle time. The indexes are
-         * the ones those records are read by: get next's order, the SLA warning timer, an agent's held
-         * items, an item's timeline, an entity's audit trail, the open handling stretch. Its rate
-         * bounds what any engine that keeps those records can reach here.
+         * The same three transactions writing what the work engine must keep of each step
+         * ({@link FloorRecords}): the item with its client, queue, priority, form and SLA due and
+         * warning times; a timeline entry and an audit record (before and after) for every change; the
+         * handling stretch from get next to completion; and one completion event carrying the SLA
+         * verdict and handle time. The indexes are the ones those records are read by: get next's
+         * order, the SLA warning timer, an agent's held items, an item's timeline, an entity's audit
+         * trail, the open handling stretch. Its rate bounds what any engine that keeps those records
+         * can reach here.
          */
-        RECORDED("floor with records", "floor_records_bench", List.of("""
+        RECORDED("floor with records", "floor_records_bench", FloorRecords.schema("""
                 create table item (id bigint generated always as identity primary key, client_id uuid not null,
                                    queue int not null, priority int not null, state text not null, assignee int,
                                    form jsonb not null, created_at timestamptz not null, updated_at timestamptz not null,
@@ -56,24 +57,7 @@ final class LifecycleFloor implements LifecycleRun.Engine, AutoCloseable {
                                    sla_met boolean)""",
                 "create index item_routable on item (queue, priority desc, due_at, id) where state = 'new' and assignee is null",
                 "create index item_warning_due on item (warn_at) where state = 'new'",
-                "create index item_assignee on item (assignee) where assignee is not null",
-                """
-                create table event (id bigint generated always as identity primary key, client_id uuid not null,
-                                    item_id bigint not null, at timestamptz not null, type text not null, data jsonb not null)""",
-                "create index event_item on event (item_id)",
-                """
-                create table audit (id bigint generated always as identity primary key, client_id uuid not null,
-                                    at timestamptz not null, action text not null, entity_id bigint not null,
-                                    before jsonb, after jsonb not null)""",
-                "create index audit_entity on audit (entity_id)",
-                """
-                create table handle_time (client_id uuid not null, item_id bigint not null, agent int not null,
-                                          started_at timestamptz not null, ended_at timestamptz)""",
-                "create index handle_time_open on handle_time (item_id) where ended_at is null",
-                """
-                create table completion (id bigint generated always as identity primary key, client_id uuid not null,
-                                         item_id bigint not null, at timestamptz not null, sla_met boolean not null,
-                                         handle_seconds numeric not null)"""),
+                "create index item_assignee on item (assignee) where assignee is not null"),
                 """
                 with item as (
                     insert into item (client_id, queue, priority, state, form, created_at, updated_at, due_at, warn_at)
@@ -86,40 +70,10 @@ final class LifecycleFloor implements LifecycleRun.Engine, AutoCloseable {
                     select client_id, id, now(), 'created', jsonb_build_object('state', state, 'priority', priority) from item)
                 insert into audit (client_id, at, action, entity_id, after)
                 select client_id, now(), 'work-item.created', id, jsonb_build_object('state', state, 'priority', priority) from item""",
-                """
-                with chosen as (
-                    select id from item where queue = 1 and state = 'new' and assignee is null
-                     order by priority desc, due_at, id limit 1 for update skip locked),
-                claimed as (
-                    update item i set assignee = ?, updated_at = now() from chosen c where i.id = c.id
-                    returning i.client_id, i.id, i.assignee),
-                handling as (
-                    insert into handle_time (client_id, item_id, agent, started_at)
-                    select client_id, id, assignee, now() from claimed),
-                timeline as (
-                    insert into event (client_id, item_id, at, type, data)
-                    select client_id, id, now(), 'assigned', jsonb_build_object('agent', assignee) from claimed),
-                audited as (
-                    insert into audit (client_id, at, action, entity_id, after)
-                    select client_id, now(), 'work-item.assigned', id, jsonb_build_object('assignee', assignee) from claimed)
-                select id from claimed""",
-                """
-                with done as (
-                    update item set state = 'done', updated_at = now(), completed_at = now(), sla_met = now() <= due_at
-                     where id = ? and assignee = ? and state = 'new'
-                    returning client_id, id, sla_met),
-                handled as (
-                    update handle_time h set ended_at = now() from done d
-                     where h.item_id = d.id and h.ended_at is null
-                    returning extract(epoch from h.ended_at - h.started_at) as seconds),
-                timeline as (
-                    insert into event (client_id, item_id, at, type, data)
-                    select client_id, id, now(), 'moved', '{"state": "done"}' from done),
-                audited as (
-                    insert into audit (client_id, at, action, entity_id, before, after)
-                    select client_id, now(), 'work-item.moved', id, '{"state": "new"}', '{"state": "done"}' from done)
-                insert into completion (client_id, item_id, at, sla_met, handle_seconds)
-                select d.client_id, d.id, now(), d.sla_met, h.seconds from done d, handled h""");
+                FloorRecords.claim("""
+                        select id from item where queue = 1 and state = 'new' and assignee is null
+                         order by priority desc, due_at, id limit 1 for update skip locked"""),
+                FloorRecords.close("done", ", completed_at = now()"));
 
         final String engine;
         final String database;
