@@ -65,7 +65,8 @@ class BillingMailServerPages {
             return page(model, form, errors);
         }
         mail.setServer(command);
-        flash.addFlashAttribute("notice", "The billing mail server is saved. Invoice mails go through it from now on, with any that were waiting.");
+        flash.addFlashAttribute("notice",
+                "The billing mail server is saved. Invoice mails go through it from now on, with any that were waiting.");
         return "redirect:" + PAGE;
     }
 
