@@ -93,7 +93,7 @@ class GetNextBenchmark implements Benchmark {
     @Override
     public String description() {
         return "500 agents asking for work over 1,000,000 open items; latency, throughput, double assignments "
-                + "(items, clients, queues, agents, clients-per-agent, seconds, warmup-seconds, think-ms, slots, statements=true, claim-probe=calls, floor=true|false)";
+                + "(items, clients, queues, agents, clients-per-agent, seconds, warmup-seconds, think-ms, slots, rounds, statements=true, claim-probe=calls, floor=true|false)";
     }
 
     private record Round(Latencies next, Latencies asked, Latencies complete, long assignments,
@@ -168,6 +168,11 @@ class GetNextBenchmark implements Benchmark {
                     (acquire.totalTime(TimeUnit.MILLISECONDS) - acquiredBefore) / Math.max(1, acquire.count() - acquiresBefore), "ms");
         }
 
+        double p99 = measured.next().percentileMillis(0.99);
+        int rounds = options.integer("rounds", 1);
+        if (rounds > 1) {
+            p99 = moreRounds(measured, rounds, desks, seconds, thinkMillis, slots, claimed, doubles, report);
+        }
         long doubleInDatabase = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql("""
                 select count(*) from (select 1 from work.work_event where type = 'assigned'
                                        group by client_id, item_id having count(*) > 1) twice""")
@@ -188,9 +193,8 @@ class GetNextBenchmark implements Benchmark {
             floor(items, desks.size(), seconds, thinkMillis, slots, meter, report);
         }
         database.checkpoint(); // so that the server stops quickly afterwards, with little left to write
-        double p99 = measured.next().percentileMillis(0.99);
         report.note((p99 < GOAL_P99_MILLIS ? "goal met" : "goal NOT met") + String.format(
-                ": get-next p99 %.1f ms (goal < 10 ms)", p99));
+                ": get-next p99 %.1f ms%s (goal < 10 ms)", p99, rounds > 1 ? ", the median of " + rounds + " rounds" : ""));
         report.note((doubles.get() + doubleInDatabase == 0 && assignedEvents == claimed.size() ? "goal met" : "goal NOT met")
                 + ": double assignments: " + (doubles.get() + doubleInDatabase));
         return report;
@@ -309,6 +313,29 @@ class GetNextBenchmark implements Benchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The measured round again, {@code rounds - 1} more times right after it, each figure printed per
+     * round; returns the median of the rounds' get-next p99, which this machine's run-to-run swings
+     * move less than a single round's.
+     */
+    private double moreRounds(Round first, int rounds, List<AgentDesk> desks, int seconds, int thinkMillis, int slots,
+                              Set<Long> claimed, AtomicLong doubles, BenchReport report) throws Exception {
+        List<Round> all = new ArrayList<>(List.of(first));
+        for (int r = 2; r <= rounds; r++) {
+            System.out.println("Measuring round " + r + " of " + rounds + " for " + seconds + " s…");
+            all.add(round(desks, new GetNextPhases(transactionManager, routing), seconds, thinkMillis, slots, claimed, doubles));
+        }
+        for (int r = 0; r < all.size(); r++) {
+            Round round = all.get(r);
+            report.figure("round " + (r + 1) + ": assignments/s", round.assignments() / round.seconds(), "items/s")
+                    .figure("round " + (r + 1) + ": get-next p99", round.next().percentileMillis(0.99), "ms");
+        }
+        double[] p99s = all.stream().mapToDouble(round -> round.next().percentileMillis(0.99)).sorted().toArray();
+        double median = p99s.length % 2 == 1 ? p99s[p99s.length / 2] : (p99s[p99s.length / 2 - 1] + p99s[p99s.length / 2]) / 2;
+        report.figure("get-next p99, median of " + rounds + " rounds", median, "ms");
+        return median;
     }
 
     /**
