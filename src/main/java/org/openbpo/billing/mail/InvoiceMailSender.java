@@ -52,7 +52,7 @@ public class InvoiceMailSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvoiceMailSender.class);
     private static final int MAX_ATTEMPTS = 8;
-    static final String WAITING_FOR_SERVER = "Waiting until the provider sets its billing mail server";
+    private static final String WAITING_FOR_SERVER = "Waiting until the provider sets its billing mail server";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final MailRows rows;

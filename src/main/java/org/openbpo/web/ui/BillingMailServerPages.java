@@ -3,6 +3,7 @@ package org.openbpo.web.ui;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
+import org.openbpo.billing.BillingMailServer;
 import org.openbpo.billing.InvoiceMail;
 import org.openbpo.billing.MailSecurity;
 import org.openbpo.billing.SetBillingMailServer;
@@ -44,8 +45,8 @@ class BillingMailServerPages {
     @GetMapping(PAGE)
     String page(@AuthenticationPrincipal CurrentUser user, Model model) {
         require(user);
-        var server = mail.server();
-        return page(model, server == null ? Map.of() : Map.of("host", server.host(), "port", String.valueOf(server.port()),
+        BillingMailServer server = mail.server();
+        return page(model, server, server == null ? Map.of() : Map.of("host", server.host(), "port", String.valueOf(server.port()),
                 "security", server.security().name(), "username", server.username() == null ? "" : server.username(),
                 "fromAddress", server.fromAddress(), "fromName", server.fromName()), Map.of());
     }
@@ -62,7 +63,7 @@ class BillingMailServerPages {
             }
         }
         if (command == null || !errors.isEmpty()) {
-            return page(model, form, errors);
+            return page(model, mail.server(), form, errors);
         }
         mail.setServer(command);
         flash.addFlashAttribute("notice",
@@ -70,8 +71,7 @@ class BillingMailServerPages {
         return "redirect:" + PAGE;
     }
 
-    private String page(Model model, Map<String, String> form, Map<String, String> errors) {
-        var server = mail.server();
+    private String page(Model model, @Nullable BillingMailServer server, Map<String, String> form, Map<String, String> errors) {
         model.addAttribute("server", server);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -7,13 +7,18 @@ import java.util.stream.Stream;
  * What the floors "with records" write besides the item, the same in the lifecycle's and get
  * next's: a timeline entry and an audit record for every change, the handling stretch from get next
  * to completion, and one completion event carrying the SLA verdict and handle time; with the
- * indexes those records are read by (an item's timeline, an entity's audit trail, the open handling
- * stretch). The item table is the floor's own; it is named {@code item} and has {@code client_id},
- * {@code id}, {@code assignee}, {@code state}, {@code updated_at}, {@code due_at} and {@code sla_met}.
+ * indexes those records and the item are read by besides get next's order (the SLA warning timer, an
+ * agent's held items, an item's timeline, an entity's audit trail, the open handling stretch). The
+ * item table is the floor's own; it is named {@code item} and has {@code client_id}, {@code id},
+ * {@code assignee}, {@code state}, {@code updated_at}, {@code due_at}, {@code warn_at} and
+ * {@code sla_met}.
  */
 final class FloorRecords {
 
-    private static final List<String> TABLES = List.of("""
+    private static final List<String> SHARED = List.of(
+            "create index item_warning_due on item (warn_at) where state = 'new'",
+            "create index item_assignee on item (assignee) where assignee is not null",
+            """
             create table event (id bigint generated always as identity primary key, client_id uuid not null,
                                 item_id bigint not null, at timestamptz not null, type text not null, data jsonb not null)""",
             "create index event_item on event (item_id)",
@@ -34,9 +39,12 @@ final class FloorRecords {
     private FloorRecords() {
     }
 
-    /** The floor's own item table and indexes, then the records' tables. */
+    /**
+     * The floor's own item table (with its data and get next's index), then the item's other indexes
+     * and the records' tables.
+     */
     static List<String> schema(String... item) {
-        return Stream.concat(Stream.of(item), TABLES.stream()).toList();
+        return Stream.concat(Stream.of(item), SHARED.stream()).toList();
     }
 
     /**

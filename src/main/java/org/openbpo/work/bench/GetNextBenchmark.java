@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -327,12 +328,14 @@ class GetNextBenchmark implements Benchmark {
             System.out.println("Measuring round " + r + " of " + rounds + " for " + seconds + " s…");
             all.add(round(desks, new GetNextPhases(transactionManager, routing), seconds, thinkMillis, slots, claimed, doubles));
         }
+        double[] p99s = new double[all.size()];
         for (int r = 0; r < all.size(); r++) {
             Round round = all.get(r);
+            p99s[r] = round.next().percentileMillis(0.99);
             report.figure("round " + (r + 1) + ": assignments/s", round.assignments() / round.seconds(), "items/s")
-                    .figure("round " + (r + 1) + ": get-next p99", round.next().percentileMillis(0.99), "ms");
+                    .figure("round " + (r + 1) + ": get-next p99", p99s[r], "ms");
         }
-        double[] p99s = all.stream().mapToDouble(round -> round.next().percentileMillis(0.99)).sorted().toArray();
+        Arrays.sort(p99s);
         double median = p99s.length % 2 == 1 ? p99s[p99s.length / 2] : (p99s[p99s.length / 2 - 1] + p99s[p99s.length / 2]) / 2;
         report.figure("get-next p99, median of " + rounds + " rounds", median, "ms");
         return median;

@@ -53,9 +53,7 @@ final class GetNextFloor implements GetNextBenchmark.Asking, AutoCloseable {
                        now() + make_interval(mins => (i * 104729 %% 20000)::int),
                        now() + make_interval(mins => (i * 104729 %% 20000)::int - 60)
                   from generate_series(1::bigint, %d) i""",
-                "create index item_free on item (priority desc, due_at, id) where assignee is null",
-                "create index item_warning_due on item (warn_at) where state = 'new'",
-                "create index item_assignee on item (assignee) where assignee is not null"),
+                "create index item_free on item (priority desc, due_at, id) where assignee is null"),
                 FloorRecords.claim("""
                         select id from item where assignee is null
                          order by priority desc, due_at, id limit 1 for update skip locked"""),

@@ -55,9 +55,7 @@ final class LifecycleFloor implements LifecycleRun.Engine, AutoCloseable {
                                    form jsonb not null, created_at timestamptz not null, updated_at timestamptz not null,
                                    due_at timestamptz not null, warn_at timestamptz not null, completed_at timestamptz,
                                    sla_met boolean)""",
-                "create index item_routable on item (queue, priority desc, due_at, id) where state = 'new' and assignee is null",
-                "create index item_warning_due on item (warn_at) where state = 'new'",
-                "create index item_assignee on item (assignee) where assignee is not null"),
+                "create index item_routable on item (queue, priority desc, due_at, id) where state = 'new' and assignee is null"),
                 """
                 with item as (
                     insert into item (client_id, queue, priority, state, form, created_at, updated_at, due_at, warn_at)
