@@ -37,15 +37,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code ./openbpo bench get-next}: a million open items over 50 clients × 4 queues, and 500
  * enrolled, certified agents (one virtual thread each) asking for work over and over: get next,
- * optionally handle it for {@code think-ms}, solve it, ask again. Prints get-next latency and
+ * optionally handle it for {@code think-ms}, solve it, ask again. Their calls run on a few platform
+ * threads, as the server's requests run on its worker threads. Prints get-next latency and
  * assignments per second, and proves afterwards that no item went to two agents.
  */
 @Component
@@ -121,7 +123,7 @@ class GetNextBenchmark implements Benchmark {
                 .parameter("clients per agent", clientsPerAgent)
                 .parameter("think time between get-next and solve", thinkMillis == 0 ? "none (agents ask back to back)"
                         : "uniform " + thinkMillis / 2 + "–" + (thinkMillis * 3 / 2) + " ms")
-                .parameter("request slots (fair queue; default 2 per core)", slots)
+                .parameter("request threads (platform threads, one queue in arrival order; default 2 per core)", slots)
                 .parameter("connection pool", poolSize)
                 .parameter("measured", seconds + " s after " + warmupSeconds + " s warm-up")
                 .parameter("cores", Runtime.getRuntime().availableProcessors())
@@ -202,9 +204,10 @@ class GetNextBenchmark implements Benchmark {
     }
 
     /**
-     * Every agent asks, solves and asks again until the time is up. A call first takes one of the
-     * request slots in arrival order, as a request waits for one of a server's worker threads;
-     * "get-next" times the call in the engine, "get-next as the agent waits" adds the queueing.
+     * Every agent asks, solves and asks again until the time is up. An agent's call waits in one
+     * queue, in arrival order, for one of the request threads, as a request waits for one of the
+     * server's worker threads, and runs there; "get-next" times the call on the request thread,
+     * "get-next as the agent waits" adds the queueing.
      */
     private Round round(List<AgentDesk> desks, GetNextPhases parts, int seconds, int thinkMillis, int slotCount, Set<Long> claimed,
                         AtomicLong doubles) throws Exception {
@@ -244,12 +247,12 @@ class GetNextBenchmark implements Benchmark {
         Latencies next = new Latencies(label + "get-next");
         Latencies asked = new Latencies(label + "get-next as the agent waits");
         Latencies complete = new Latencies(label + "solve");
-        Semaphore slots = new Semaphore(slotCount, true);
         AtomicLong assignments = new AtomicLong();
         AtomicLong empty = new AtomicLong();
         long started = System.nanoTime();
         long end = started + TimeUnit.SECONDS.toNanos(seconds);
-        try (ExecutorService agents = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService requests = requestThreads(slotCount);
+             ExecutorService agents = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (int a = 0; a < agentCount; a++) {
                 int agent = a;
@@ -257,13 +260,7 @@ class GetNextBenchmark implements Benchmark {
                     think(thinkMillis); // agents arrive spread out, not all in the same millisecond
                     while (System.nanoTime() < end) {
                         long askedAt = System.nanoTime();
-                        slots.acquire();
-                        Object item;
-                        try {
-                            item = next.time(() -> call(() -> asking.next(agent)));
-                        } finally {
-                            slots.release();
-                        }
+                        Object item = requests.submit(() -> next.time(() -> call(() -> asking.next(agent)))).get();
                         asked.record(System.nanoTime() - askedAt);
                         if (item == null) {
                             empty.incrementAndGet();
@@ -275,15 +272,10 @@ class GetNextBenchmark implements Benchmark {
                             doubles.incrementAndGet();
                         }
                         think(thinkMillis);
-                        slots.acquire();
-                        try {
-                            complete.time(() -> call(() -> {
-                                asking.solve(agent, item);
-                                return null;
-                            }));
-                        } finally {
-                            slots.release();
-                        }
+                        requests.submit(() -> complete.time(() -> call(() -> {
+                            asking.solve(agent, item);
+                            return null;
+                        }))).get();
                     }
                     return null;
                 }));
@@ -293,6 +285,17 @@ class GetNextBenchmark implements Benchmark {
             }
         }
         return new Round(next, asked, complete, assignments.get(), empty.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The server's request threads: as many platform threads as there are slots, taking calls in
+     * arrival order from one queue, as Tomcat's worker threads take requests.
+     */
+    private static ExecutorService requestThreads(int count) {
+        AtomicLong numbered = new AtomicLong();
+        return new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                work -> new Thread(work, "request-" + numbered.incrementAndGet()));
     }
 
     /** Handle time varies: uniformly between half and one and a half times the mean, so agents do not ask in waves. */
