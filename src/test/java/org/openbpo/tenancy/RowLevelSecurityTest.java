@@ -63,6 +63,25 @@ class RowLevelSecurityTest extends IntegrationTest {
     }
 
     @Test
+    void theStarShowsEveryClientAnEmptySettingNoneAndAListExactlyItsClients() throws SQLException {
+        String both = "id in ('" + first.id() + "', '" + second.id() + "')";
+        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            sql.execute("select set_config('openbpo.clients', '*', true)");
+            assertThat(count(sql, "select count(*) from tenancy.client where " + both)).isEqualTo(2);
+            assertThat(count(sql, "select count(*) from tenancy.client")).isEqualTo(count("select count(*) from tenancy.client"));
+            connection.rollback();
+            sql.execute("select set_config('openbpo.clients', '', true)");
+            assertThat(count(sql, "select count(*) from tenancy.client")).isZero();
+            connection.rollback();
+            sql.execute("select set_config('openbpo.clients', '" + first.id() + "," + second.id() + "', true)");
+            assertThat(count(sql, "select count(*) from tenancy.client")).isEqualTo(2);
+            assertThat(count(sql, "select count(*) from tenancy.client where " + both)).isEqualTo(2);
+            connection.rollback();
+        }
+    }
+
+    @Test
     void theApplicationRoleCannotRewriteOrDeleteTheAuditTrail() throws SQLException {
         try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
