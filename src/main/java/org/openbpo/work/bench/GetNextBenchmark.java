@@ -37,9 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -292,10 +290,7 @@ class GetNextBenchmark implements Benchmark {
      * arrival order from one queue, as Tomcat's worker threads take requests.
      */
     private static ExecutorService requestThreads(int count) {
-        AtomicLong numbered = new AtomicLong();
-        return new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(),
-                work -> new Thread(work, "request-" + numbered.incrementAndGet()));
+        return Executors.newFixedThreadPool(count, Thread.ofPlatform().name("request-", 1).factory());
     }
 
     /** Handle time varies: uniformly between half and one and a half times the mean, so agents do not ask in waves. */
