@@ -8,12 +8,16 @@ import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.testing.IntegrationTest;
+import org.openbpo.testing.TestDatabase;
 import org.openbpo.work.sla.SlaTimers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -72,5 +76,54 @@ class SlaEscalationTest extends IntegrationTest {
                            and message like '%priority raised to HIGH'""")
                 .params(client, raised.id()).query(Long.class).single()));
         assertThat(notifications).isEqualTo(1);
+    }
+
+    @Test
+    void aLaneHeldByAHungNodeStillHasItsWarningsFired() throws Exception {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("LANE"));
+        UUID client = setup.client().id();
+        WorkItem raised = TenantScope.call(AllowedClients.ALL, () -> workItems.create(client,
+                new CreateWorkItem("policy-admin", null, Priority.NORMAL, "Address change for policy 1207",
+                        Map.of("requestType", "bank detail change", "details", "New account ending 7731"), null),
+                CurrentUser.of(setup.requester())));
+        clock.set(Instant.parse("2026-03-02T16:00:00Z"));
+
+        try (Connection hung = TestDatabase.get().superuserConnection(); Statement sql = hung.createStatement()) {
+            ResultSet lane = sql.executeQuery("select sla_lane from work.work_item where client_id = '" + client + "'");
+            lane.next();
+            ResultSet taken = sql.executeQuery("select pg_try_advisory_lock(" + SlaTimers.LOCK_CLASS + ", " + lane.getInt(1) + ")");
+            taken.next();
+            assertThat(taken.getBoolean(1)).as("the hung node holds the client's lane").isTrue();
+
+            while (timers.escalateDue() > 0) {
+                // the lane is shared with its holder, which holds no rows
+            }
+        }
+
+        WorkItem escalated = TenantScope.call(AllowedClients.ALL, () -> workItems.get(client, raised.id()));
+        assertThat(escalated.priority()).isEqualTo(Priority.HIGH);
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> workItems.timeline(client, raised.id())))
+                .extracting(TimelineEntry::type).containsOnlyOnce("escalated");
+    }
+
+    @Test
+    void theTimersFindTheirDueItemsThroughTheirLaneIndexesUnderRowLevelSecurity() throws Exception {
+        try (Connection db = TestDatabase.get().superuserConnection(); Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            sql.execute("set local role openbpo_app");
+            sql.execute("select set_config('openbpo.clients', '*', true)");
+            sql.execute("set local enable_seqscan = off");
+            for (String due : new String[]{"escalated_at is null and warn_at <= now()", "breached_at is null and due_at <= now()"}) {
+                ResultSet plan = sql.executeQuery("explain select client_id, id from work.work_item where sla_lane = 3 and " + due);
+                StringBuilder text = new StringBuilder();
+                while (plan.next()) {
+                    text.append(plan.getString(1)).append('\n');
+                }
+                assertThat(text.toString()).as(due).containsPattern("Index Scan using work_item_(warning|breach)_due")
+                        .containsPattern("Index Cond: \\(\\(sla_lane = 3\\) AND");
+            }
+            db.rollback();
+        }
     }
 }

@@ -52,10 +52,6 @@ public class WorkItemRows {
                                           order by q.created_at, q.code limit 1) = :queue)
             """;
 
-    /** An item whose SLA timer has fallen due, with what its timer needs. */
-    public record DueItem(UUID clientId, long id) {
-    }
-
     private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
     };
 
@@ -476,21 +472,6 @@ public class WorkItemRows {
     public long holding(UUID agentId) {
         return jdbc.sql("select count(*) from work.work_item where assignee_id = ? and category in ('NEW', 'OPEN', 'REVIEW')")
                 .param(agentId).query(Long.class).single();
-    }
-
-    /** Items whose warning moment has come and that were not escalated yet; locked, skipping those another node holds. */
-    public List<DueItem> warningsDue(Instant now, int limit) {
-        return jdbc.sql("""
-                        select client_id, id from work.work_item
-                         where escalated_at is null and warn_at <= ? order by warn_at limit ? for update skip locked""")
-                .params(ts(now), limit).query((rs, n) -> new DueItem(rs.getObject(1, UUID.class), rs.getLong(2))).list();
-    }
-
-    public List<DueItem> breachesDue(Instant now, int limit) {
-        return jdbc.sql("""
-                        select client_id, id from work.work_item
-                         where breached_at is null and due_at <= ? order by due_at limit ? for update skip locked""")
-                .params(ts(now), limit).query((rs, n) -> new DueItem(rs.getObject(1, UUID.class), rs.getLong(2))).list();
     }
 
     public List<WorkItem> page(UUID clientId, @Nullable StateCategory category, @Nullable UUID assignee, long afterId, int limit) {

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Fires SLA warnings and breaches. Every node runs it: each batch takes the due items with
@@ -32,6 +33,12 @@ import java.util.UUID;
  * many nodes there are, and a node that dies mid-batch leaves the batch to the next one.
  * A warning raises the priority by one, tells the team leads, is written to the timeline and
  * sends work held at a centre that has gone off shift back to its queue.
+ *
+ * <p>The due items are split into {@link #LANES} lanes by client. A node takes a lane with an
+ * advisory lock, batch after batch, so nodes firing at once work on different clients' items
+ * instead of walking over each other's locked rows and index pages. When every lane with due
+ * items is taken, the node shares one with its holder, skipping the rows it holds: a node that hangs
+ * holding a lane never stops that lane's timers.
  */
 @Component
 public class SlaTimers {
@@ -40,7 +47,29 @@ public class SlaTimers {
     private static final int BATCH = 2_000;
     private static final String[] PRIORITY_NAMES = Arrays.stream(Priority.values()).map(Enum::name).toArray(String[]::new);
 
+    /** How many lanes the timers' work is split into: an item's {@code sla_lane} is 0 to 15 (V5_5). */
+    public static final int LANES = 16;
+    /** The advisory lock classes of the timers' lanes, one per timer: "SLA" in ASCII, then the timer's ordinal. */
+    public static final int LOCK_CLASS = 0x534C4100;
+
     private record Fired(UUID clientId, long id, int priority, Instant due, @Nullable UUID assignee) {
+    }
+
+    /** One of the two timers, with the condition of its due items (the moment is the one parameter). */
+    private enum Timer {
+        WARNING("escalated_at is null and warn_at <= ?"),
+        BREACH("breached_at is null and due_at <= ?");
+
+        final String due;
+
+        Timer(String due) {
+            this.due = due;
+        }
+    }
+
+    @FunctionalInterface
+    private interface LaneBatch {
+        List<Fired> fire(int lane, Instant now);
     }
 
     private final JdbcClient jdbc;
@@ -63,10 +92,10 @@ public class SlaTimers {
     @Scheduled(fixedDelayString = "${openbpo.sla.timer-interval:1000}")
     public void tick() {
         try {
-            while (escalateDue() == BATCH) {
-                // keep going while batches come back full
+            while (escalateDue() > 0) {
+                // keep going while anything was due
             }
-            while (breachDue() == BATCH) {
+            while (breachDue() > 0) {
                 // likewise
             }
         } catch (RuntimeException e) {
@@ -74,75 +103,135 @@ public class SlaTimers {
         }
     }
 
-    /** Escalates one batch of items whose warning moment has come; returns how many. */
+    /** Escalates the items whose warning moments have come; returns how many. */
     public int escalateDue() {
-        Instant now = clock.instant();
-        List<Fired> fired = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
-            // One statement marks the batch and writes its timeline entries and team-lead notifications.
-            List<Fired> batch = jdbc.sql("""
-                            with due as (
-                                select client_id, id from work.work_item
-                                 where escalated_at is null and warn_at <= ?
-                                 order by warn_at limit ? for update skip locked),
-                            escalated as (
-                                update work.work_item w
-                                   set priority = least(w.priority + 1, 3), escalated_at = ?, warn_at = null, updated_at = ?
-                                  from due where w.client_id = due.client_id and w.id = due.id
-                                returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id),
-                            timeline as (
-                                insert into work.work_event (client_id, item_id, at, actor, type, data)
-                                select client_id, id, ?, 'sla-timer', 'escalated', jsonb_build_object('priority', priority)
-                                  from escalated),
-                            notified as (
-                                insert into work.notification (client_id, id, recipient, item_id, kind, message, created_at)
-                                select client_id, gen_random_uuid(), null, id, 'SLA_WARNING',
-                                       'WI-' || id || ' has used its SLA warning share; priority raised to '
-                                           || (?::text[])[priority + 1], ?
-                                  from escalated)
-                            select client_id, id, priority, due_at, assignee_id from escalated""")
-                    .params(ts(now), BATCH, ts(now), ts(now), ts(now), PRIORITY_NAMES, ts(now))
-                    .query((rs, n) -> new Fired(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3),
-                            rs.getTimestamp(4) == null ? now : rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class)))
-                    .list();
-            if (!batch.isEmpty()) {
-                audit(batch, "work-item.escalated");
-                rerouteFromCentresOffShift(batch, now);
-                batch.forEach(f -> events.publishEvent(new WorkItemEscalated(f.clientId(), f.id(), Priority.ofRank(f.priority()), now)));
-            }
-            return batch;
-        }));
-        return fired == null ? 0 : fired.size();
+        return fire(Timer.WARNING, this::escalate);
     }
 
-    /** Records one batch of breaches; returns how many. */
+    /** Records the breaches that have come; returns how many. */
     public int breachDue() {
+        return fire(Timer.BREACH, this::breach);
+    }
+
+    /**
+     * Fires every lane with due items, starting at a random lane so that nodes spread out: each lane
+     * batch after batch while this node can take it, each batch in its own transaction. Lanes another
+     * node holds are left to it, unless every due lane is held: then this node shares them, a batch each.
+     */
+    private int fire(Timer timer, LaneBatch batch) {
         Instant now = clock.instant();
-        List<Fired> fired = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
-            List<Fired> batch = jdbc.sql("""
-                            with due as (
-                                select client_id, id from work.work_item
-                                 where breached_at is null and due_at <= ?
-                                 order by due_at limit ? for update skip locked),
-                            breached as (
-                                update work.work_item w set breached_at = ?, updated_at = ?
-                                  from due where w.client_id = due.client_id and w.id = due.id
-                                returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id),
-                            timeline as (
-                                insert into work.work_event (client_id, item_id, at, actor, type, data)
-                                select client_id, id, ?, 'sla-timer', 'sla-breached', jsonb_build_object('priority', priority)
-                                  from breached)
-                            select client_id, id, priority, due_at, assignee_id from breached""")
-                    .params(ts(now), BATCH, ts(now), ts(now), ts(now))
-                    .query((rs, n) -> new Fired(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3),
-                            rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class)))
-                    .list();
-            if (!batch.isEmpty()) {
-                audit(batch, "work-item.sla-breached");
-                batch.forEach(f -> events.publishEvent(new WorkItemSlaBreached(f.clientId(), f.id(), f.due(), now)));
+        List<Integer> due = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> lanesDue(timer, now)));
+        int fired = 0;
+        List<Integer> held = new ArrayList<>();
+        int start = due.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(due.size());
+        for (int i = 0; i < due.size(); i++) {
+            int lane = due.get((start + i) % due.size());
+            int firedInLane = drain(timer, lane, batch, now);
+            if (firedInLane < 0) {
+                held.add(lane);
+            } else {
+                fired += firedInLane;
             }
-            return batch;
-        }));
-        return fired == null ? 0 : fired.size();
+        }
+        if (fired == 0) {
+            for (int lane : held) {
+                fired += TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> batch.fire(lane, now).size()));
+            }
+        }
+        return fired;
+    }
+
+    /** Fires the lane's due items while this node can take it; -1 when another node held it from the start. */
+    private int drain(Timer timer, int lane, LaneBatch batch, Instant now) {
+        int fired = 0;
+        while (true) {
+            Integer firedNow = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                    takeLane(timer, lane) ? batch.fire(lane, now).size() : null));
+            if (firedNow == null) {
+                return fired == 0 ? -1 : fired;
+            }
+            fired += firedNow;
+            if (firedNow < BATCH) {
+                return fired;
+            }
+        }
+    }
+
+    private List<Integer> lanesDue(Timer timer, Instant now) {
+        return jdbc.sql("""
+                        select l::smallint from generate_series(0, ?) l
+                         where exists (select 1 from work.work_item where sla_lane = l and DUE)"""
+                        .replace("DUE", timer.due))
+                .params(LANES - 1, ts(now)).query(Integer.class).list();
+    }
+
+    /** Takes the timer's lane for this transaction, unless another node holds it. */
+    private boolean takeLane(Timer timer, int lane) {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?, ?)")
+                .params(LOCK_CLASS + timer.ordinal(), lane).query(Boolean.class).single());
+    }
+
+    private List<Fired> escalate(int lane, Instant now) {
+        // One statement marks the batch and writes its timeline entries and team-lead notifications.
+        List<Fired> batch = jdbc.sql("""
+                        with due as (
+                            select client_id, id from work.work_item
+                             where sla_lane = ?::smallint and DUE
+                             order by warn_at limit ? for update skip locked),
+                        escalated as (
+                            update work.work_item w
+                               set priority = least(w.priority + 1, 3), escalated_at = ?, warn_at = null, updated_at = ?
+                              from due where w.client_id = due.client_id and w.id = due.id
+                            returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id),
+                        timeline as (
+                            insert into work.work_event (client_id, item_id, at, actor, type, data)
+                            select client_id, id, ?, 'sla-timer', 'escalated', jsonb_build_object('priority', priority)
+                              from escalated),
+                        notified as (
+                            insert into work.notification (client_id, id, recipient, item_id, kind, message, created_at)
+                            select client_id, gen_random_uuid(), null, id, 'SLA_WARNING',
+                                   'WI-' || id || ' has used its SLA warning share; priority raised to '
+                                       || (?::text[])[priority + 1], ?
+                              from escalated)
+                        select client_id, id, priority, due_at, assignee_id from escalated"""
+                        .replace("DUE", Timer.WARNING.due))
+                .params(lane, ts(now), BATCH, ts(now), ts(now), ts(now), PRIORITY_NAMES, ts(now))
+                .query((rs, n) -> new Fired(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3),
+                        rs.getTimestamp(4) == null ? now : rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class)))
+                .list();
+        if (!batch.isEmpty()) {
+            audit(batch, "work-item.escalated");
+            rerouteFromCentresOffShift(batch, now);
+            batch.forEach(f -> events.publishEvent(new WorkItemEscalated(f.clientId(), f.id(), Priority.ofRank(f.priority()), now)));
+        }
+        return batch;
+    }
+
+    private List<Fired> breach(int lane, Instant now) {
+        List<Fired> batch = jdbc.sql("""
+                        with due as (
+                            select client_id, id from work.work_item
+                             where sla_lane = ?::smallint and DUE
+                             order by due_at limit ? for update skip locked),
+                        breached as (
+                            update work.work_item w set breached_at = ?, updated_at = ?
+                              from due where w.client_id = due.client_id and w.id = due.id
+                            returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id),
+                        timeline as (
+                            insert into work.work_event (client_id, item_id, at, actor, type, data)
+                            select client_id, id, ?, 'sla-timer', 'sla-breached', jsonb_build_object('priority', priority)
+                              from breached)
+                        select client_id, id, priority, due_at, assignee_id from breached"""
+                        .replace("DUE", Timer.BREACH.due))
+                .params(lane, ts(now), BATCH, ts(now), ts(now), ts(now))
+                .query((rs, n) -> new Fired(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class)))
+                .list();
+        if (!batch.isEmpty()) {
+            audit(batch, "work-item.sla-breached");
+            batch.forEach(f -> events.publishEvent(new WorkItemSlaBreached(f.clientId(), f.id(), f.due(), now)));
+        }
+        return batch;
     }
 
     /**
