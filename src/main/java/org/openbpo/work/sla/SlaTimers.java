@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -171,6 +172,12 @@ public class SlaTimers {
                 .params(LOCK_CLASS + timer.ordinal(), lane).query(Boolean.class).single());
     }
 
+    /** A fired item from the timers' statements; an item without a deadline counts as due now. */
+    private static RowMapper<Fired> asFired(Instant now) {
+        return (rs, n) -> new Fired(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3),
+                rs.getTimestamp(4) == null ? now : rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class));
+    }
+
     private List<Fired> escalate(int lane, Instant now) {
         // One statement marks the batch and writes its timeline entries and team-lead notifications.
         List<Fired> batch = jdbc.sql("""
@@ -196,9 +203,7 @@ public class SlaTimers {
                         select client_id, id, priority, due_at, assignee_id from escalated"""
                         .replace("DUE", Timer.WARNING.due))
                 .params(lane, ts(now), BATCH, ts(now), ts(now), ts(now), PRIORITY_NAMES, ts(now))
-                .query((rs, n) -> new Fired(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3),
-                        rs.getTimestamp(4) == null ? now : rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class)))
-                .list();
+                .query(asFired(now)).list();
         if (!batch.isEmpty()) {
             audit(batch, "work-item.escalated");
             rerouteFromCentresOffShift(batch, now);
@@ -224,9 +229,7 @@ public class SlaTimers {
                         select client_id, id, priority, due_at, assignee_id from breached"""
                         .replace("DUE", Timer.BREACH.due))
                 .params(lane, ts(now), BATCH, ts(now), ts(now), ts(now))
-                .query((rs, n) -> new Fired(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3),
-                        rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class)))
-                .list();
+                .query(asFired(now)).list();
         if (!batch.isEmpty()) {
             audit(batch, "work-item.sla-breached");
             batch.forEach(f -> events.publishEvent(new WorkItemSlaBreached(f.clientId(), f.id(), f.due(), now)));
