@@ -76,7 +76,8 @@ class SlaTimersBenchmark implements Benchmark {
         backlog.generate(opened.clients(), items, Backlog.Warning.DUE_NOW);
         database.vacuumAnalyze("work.work_item");
         report.figure("set-up: items generated, vacuumed, analyzed", (System.nanoTime() - generating) / 1e9, "s");
-        report.parameter("timer lanes (clients' lanes holding the most and fewest items)", lanes(opened, items));
+        UUID[] clients = opened.clients().stream().map(c -> c.client().id()).toArray(UUID[]::new);
+        report.parameter("timer lanes (clients' lanes holding the most and fewest items)", lanes(clients, items));
         inspectionPause(options);
         database.checkpoint();
 
@@ -110,7 +111,6 @@ class SlaTimersBenchmark implements Benchmark {
                 .figure("escalations reported by the timers", escalated.get(), "items")
                 .figure("escalateDue calls (each fires every lane it can take)", calls.get(), "calls");
 
-        UUID[] clients = opened.clients().stream().map(c -> c.client().id()).toArray(UUID[]::new);
         Verification check = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql("""
                         select (select count(*) from work.work_item where client_id = any (?) and escalated_at is null),
                                (select count(*) from work.work_item where client_id = any (?) and escalated_at is not null),
@@ -133,8 +133,7 @@ class SlaTimersBenchmark implements Benchmark {
     }
 
     /** How the clients fell into the timers' lanes: a lane holding more than its share is escalated by fewer nodes at the end. */
-    private String lanes(OperationsFloor.Floor opened, int items) {
-        UUID[] clients = opened.clients().stream().map(c -> c.client().id()).toArray(UUID[]::new);
+    private String lanes(UUID[] clients, int items) {
         List<Long> perLane = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql("""
                         select count(*) from work.work_item where client_id = any (?) group by sla_lane order by 1 desc""")
                 .param(clients).query(Long.class).list()));

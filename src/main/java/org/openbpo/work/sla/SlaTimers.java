@@ -62,11 +62,59 @@ public class SlaTimers {
         BREACH("breached_at is null and due_at <= ?");
 
         final String due;
+        /** The lanes that have due items; values: the last lane, the moment. */
+        final String lanesDue;
 
         Timer(String due) {
             this.due = due;
+            this.lanesDue = """
+                    select l::smallint from generate_series(0, ?) l
+                     where exists (select 1 from work.work_item where sla_lane = l and DUE)""".replace("DUE", due);
         }
     }
+
+    /**
+     * A batch of one lane's due warnings: marked, their timeline entries and team-lead notifications
+     * written, in one statement. Values: lane, moment, batch size, then the moment three times, the
+     * priorities' names and the moment.
+     */
+    private static final String ESCALATE_BATCH = """
+            with due as (
+                select client_id, id from work.work_item
+                 where sla_lane = ?::smallint and DUE
+                 order by warn_at limit ? for update skip locked),
+            escalated as (
+                update work.work_item w
+                   set priority = least(w.priority + 1, 3), escalated_at = ?, warn_at = null, updated_at = ?
+                  from due where w.client_id = due.client_id and w.id = due.id
+                returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id),
+            timeline as (
+                insert into work.work_event (client_id, item_id, at, actor, type, data)
+                select client_id, id, ?, 'sla-timer', 'escalated', jsonb_build_object('priority', priority)
+                  from escalated),
+            notified as (
+                insert into work.notification (client_id, id, recipient, item_id, kind, message, created_at)
+                select client_id, gen_random_uuid(), null, id, 'SLA_WARNING',
+                       'WI-' || id || ' has used its SLA warning share; priority raised to '
+                           || (?::text[])[priority + 1], ?
+                  from escalated)
+            select client_id, id, priority, due_at, assignee_id from escalated""".replace("DUE", Timer.WARNING.due);
+
+    /** A batch of one lane's breaches, recorded and written to the timeline. Values: lane, moment, batch size, the moment thrice. */
+    private static final String BREACH_BATCH = """
+            with due as (
+                select client_id, id from work.work_item
+                 where sla_lane = ?::smallint and DUE
+                 order by due_at limit ? for update skip locked),
+            breached as (
+                update work.work_item w set breached_at = ?, updated_at = ?
+                  from due where w.client_id = due.client_id and w.id = due.id
+                returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id),
+            timeline as (
+                insert into work.work_event (client_id, item_id, at, actor, type, data)
+                select client_id, id, ?, 'sla-timer', 'sla-breached', jsonb_build_object('priority', priority)
+                  from breached)
+            select client_id, id, priority, due_at, assignee_id from breached""".replace("DUE", Timer.BREACH.due);
 
     @FunctionalInterface
     private interface LaneBatch {
@@ -159,11 +207,7 @@ public class SlaTimers {
     }
 
     private List<Integer> lanesDue(Timer timer, Instant now) {
-        return jdbc.sql("""
-                        select l::smallint from generate_series(0, ?) l
-                         where exists (select 1 from work.work_item where sla_lane = l and DUE)"""
-                        .replace("DUE", timer.due))
-                .params(LANES - 1, ts(now)).query(Integer.class).list();
+        return jdbc.sql(timer.lanesDue).params(LANES - 1, ts(now)).query(Integer.class).list();
     }
 
     /** Takes the timer's lane for this transaction, unless another node holds it. */
@@ -179,29 +223,7 @@ public class SlaTimers {
     }
 
     private List<Fired> escalate(int lane, Instant now) {
-        // One statement marks the batch and writes its timeline entries and team-lead notifications.
-        List<Fired> batch = jdbc.sql("""
-                        with due as (
-                            select client_id, id from work.work_item
-                             where sla_lane = ?::smallint and DUE
-                             order by warn_at limit ? for update skip locked),
-                        escalated as (
-                            update work.work_item w
-                               set priority = least(w.priority + 1, 3), escalated_at = ?, warn_at = null, updated_at = ?
-                              from due where w.client_id = due.client_id and w.id = due.id
-                            returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id),
-                        timeline as (
-                            insert into work.work_event (client_id, item_id, at, actor, type, data)
-                            select client_id, id, ?, 'sla-timer', 'escalated', jsonb_build_object('priority', priority)
-                              from escalated),
-                        notified as (
-                            insert into work.notification (client_id, id, recipient, item_id, kind, message, created_at)
-                            select client_id, gen_random_uuid(), null, id, 'SLA_WARNING',
-                                   'WI-' || id || ' has used its SLA warning share; priority raised to '
-                                       || (?::text[])[priority + 1], ?
-                              from escalated)
-                        select client_id, id, priority, due_at, assignee_id from escalated"""
-                        .replace("DUE", Timer.WARNING.due))
+        List<Fired> batch = jdbc.sql(ESCALATE_BATCH)
                 .params(lane, ts(now), BATCH, ts(now), ts(now), ts(now), PRIORITY_NAMES, ts(now))
                 .query(asFired(now)).list();
         if (!batch.isEmpty()) {
@@ -213,21 +235,7 @@ public class SlaTimers {
     }
 
     private List<Fired> breach(int lane, Instant now) {
-        List<Fired> batch = jdbc.sql("""
-                        with due as (
-                            select client_id, id from work.work_item
-                             where sla_lane = ?::smallint and DUE
-                             order by due_at limit ? for update skip locked),
-                        breached as (
-                            update work.work_item w set breached_at = ?, updated_at = ?
-                              from due where w.client_id = due.client_id and w.id = due.id
-                            returning w.client_id, w.id, w.priority, w.due_at, w.assignee_id),
-                        timeline as (
-                            insert into work.work_event (client_id, item_id, at, actor, type, data)
-                            select client_id, id, ?, 'sla-timer', 'sla-breached', jsonb_build_object('priority', priority)
-                              from breached)
-                        select client_id, id, priority, due_at, assignee_id from breached"""
-                        .replace("DUE", Timer.BREACH.due))
+        List<Fired> batch = jdbc.sql(BREACH_BATCH)
                 .params(lane, ts(now), BATCH, ts(now), ts(now), ts(now))
                 .query(asFired(now)).list();
         if (!batch.isEmpty()) {
