@@ -1,5 +1,6 @@
 package org.openbpo.work;
 
+import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.work.persistence.CompletionFeedRows;
@@ -49,8 +50,8 @@ class CompletionFeed implements SmartLifecycle {
     /** Per consumer, the seq after the last completion this node took: where a take woken by a commit starts. */
     private final Map<String, Long> takenUpTo = new ConcurrentHashMap<>();
     private long lastFullRead;
-    private volatile List<CompletedWorkConsumer> consumers;
-    private volatile String[] consumerNames;
+    /** Looked up on first use, both at once, so that a caller on another thread never sees one without the other. */
+    private volatile @Nullable Consumers consumers;
     private volatile boolean running;
     private Thread worker;
 
@@ -72,7 +73,7 @@ class CompletionFeed implements SmartLifecycle {
 
     /** The consumers a completion is kept for (see {@link CompletedWorkConsumer#consumerName()}). */
     String[] consumerNames() {
-        return names().clone();
+        return consumersAndNames().names().clone();
     }
 
     /** Wakes the feed once the caller's transaction commits, for the completions it wrote. */
@@ -166,17 +167,21 @@ class CompletionFeed implements SmartLifecycle {
         return handed;
     }
 
-    private List<CompletedWorkConsumer> consumers() {
-        if (consumers == null) {
-            consumers = consumerBeans.orderedStream().toList();
-            consumerNames = consumers.stream().map(CompletedWorkConsumer::consumerName).toArray(String[]::new);
-        }
-        return consumers;
+    private record Consumers(List<CompletedWorkConsumer> all, String[] names) {
     }
 
-    private String[] names() {
-        consumers();
-        return consumerNames;
+    private List<CompletedWorkConsumer> consumers() {
+        return consumersAndNames().all();
+    }
+
+    private Consumers consumersAndNames() {
+        Consumers known = consumers;
+        if (known == null) {
+            List<CompletedWorkConsumer> all = consumerBeans.orderedStream().toList();
+            known = new Consumers(all, all.stream().map(CompletedWorkConsumer::consumerName).toArray(String[]::new));
+            consumers = known;
+        }
+        return known;
     }
 
     /**
