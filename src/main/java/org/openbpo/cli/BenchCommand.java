@@ -31,14 +31,19 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", description = "A benchmark option, key=value (repeatable).")
     Map<String, String> options = new HashMap<>();
 
+    @Option(names = "--server", description = "A setting of the run's PostgreSQL server, key=value (repeatable), "
+            + "to measure what it changes.")
+    Map<String, String> serverSettings = new HashMap<>();
+
     @Override
     public Integer call() throws Exception {
         Path data = Files.createTempDirectory("openbpo-bench");
         // Loaded so that benchmarks can count the statements of a measured phase; they switch it on and off.
         // Sized like a database server on this machine would be (a quarter of its memory, up to 4 GB):
         // the benchmarks' million-row tables and their indexes then stay in shared buffers.
-        Map<String, String> server = Map.of("shared_preload_libraries", "pg_stat_statements",
-                "shared_buffers", sharedBuffers());
+        Map<String, String> server = new HashMap<>(Map.of("shared_preload_libraries", "pg_stat_statements",
+                "shared_buffers", sharedBuffers()));
+        server.putAll(serverSettings);
         try (Platform platform = Platform.start(data, Map.of("server.port", 0, "logging.level.root", "WARN"), server, "bench")) {
             Map<String, Benchmark> benchmarks = new HashMap<>();
             platform.context().getBeansOfType(Benchmark.class).values()

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,12 +118,33 @@ class BenchDatabase {
         try (Connection connection = asSuperuser(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
                      select split_part(version(), ' ', 2), current_setting('fsync'), current_setting('synchronous_commit'),
-                            current_setting('full_page_writes'), current_setting('shared_buffers')""")) {
+                            current_setting('full_page_writes'), current_setting('shared_buffers'),
+                            current_setting('wal_compression')""")) {
             rs.next();
             return "PostgreSQL " + rs.getString(1) + ", fsync " + rs.getString(2) + ", synchronous_commit " + rs.getString(3)
-                    + ", full_page_writes " + rs.getString(4) + ", shared_buffers " + rs.getString(5);
+                    + ", full_page_writes " + rs.getString(4) + ", shared_buffers " + rs.getString(5)
+                    + ", wal_compression " + rs.getString(6);
         } catch (SQLException e) {
             return "PostgreSQL (settings not readable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The server's write-ahead log counters ({@code pg_stat_wal}, the whole server), to tell what a phase wrote. */
+    record WalReading(long records, long fullPageImages, long bytes, long syncs) {
+        WalReading minus(WalReading before) {
+            return new WalReading(records - before.records, fullPageImages - before.fullPageImages, bytes - before.bytes,
+                    syncs - before.syncs);
+        }
+    }
+
+    /** The log's counters now, or empty when the server does not let the owner read them. */
+    Optional<WalReading> wal() {
+        try (Connection connection = asOwner(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select wal_records, wal_fpi, wal_bytes, wal_sync from pg_stat_wal")) {
+            rs.next();
+            return Optional.of(new WalReading(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        } catch (SQLException e) {
+            return Optional.empty();
         }
     }
 

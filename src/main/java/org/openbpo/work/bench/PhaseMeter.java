@@ -39,11 +39,13 @@ final class PhaseMeter {
             throws Exception {
         boolean counting = database.startStatementProfile();
         CpuMeter.Reading before = cpu.read();
+        var walBefore = database.wal();
         long started = System.nanoTime();
         T result = work.call();
         double seconds = (System.nanoTime() - started) / 1e9;
         long items = Math.max(1, itemsOf.applyAsLong(result));
         CpuMeter.Reading used = cpu.read().minus(before);
+        var walAfter = database.wal();
         int cores = Runtime.getRuntime().availableProcessors();
         double cpuMillisPerItem = used.totalNanos() / 1e6 / items;
         report.figure(phase + " CPU per item (JVM)", used.jvmNanos() / 1e6 / items, "ms")
@@ -51,6 +53,12 @@ final class PhaseMeter {
                 .figure(phase + " CPU per item (PostgreSQL background)", (used.backgroundNanos() + used.endedNanos()) / 1e6 / items, "ms")
                 .figure(phase + " CPU busy share of " + cores + " cores", used.totalNanos() / 1e9 / seconds / cores * 100, "%")
                 .figure(phase + " CPU-bound capacity, " + cores + " cores", cores * 1_000 / cpuMillisPerItem, "items/s");
+        if (walBefore.isPresent() && walAfter.isPresent()) {
+            BenchDatabase.WalReading wal = walAfter.get().minus(walBefore.get());
+            report.figure(phase + " write-ahead log per item", wal.bytes() / 1024.0 / items, "kB")
+                    .figure(phase + " full-page images per item", wal.fullPageImages() / (double) items, "pages")
+                    .figure(phase + " write-ahead log syncs per item", wal.syncs() / (double) items, "syncs");
+        }
         if (counting) {
             BenchDatabase.StatementProfile statements = database.stopStatementProfile(databaseName, Math.max(1, listStatements));
             report.figure(phase + " statements per item", statements.calls() / (double) items, "statements");
