@@ -11,9 +11,12 @@ import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Clients;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +29,10 @@ import java.util.stream.Collectors;
 /**
  * A client's books and chart of accounts. Books, accounts and dimensions are never deleted and
  * an account keeps its type, so each node may remember them; an unknown code is looked up again
- * before it is refused, in case another node added it.
+ * before it is refused, in case another node added it. Only committed charts are remembered: a
+ * transaction that changes a client's chart reads it afresh until it ends, and the chart is
+ * forgotten when it ends, committed or rolled back (a journal import that opens accounts and is
+ * then refused leaves none of them behind).
  */
 @Service
 public class Books {
@@ -69,7 +75,7 @@ public class Books {
             rows.insertAccounts(client, chart.accounts(), clock.instant());
             audit.record(client, "ledger.books-opened", "book", client, null, book);
         }
-        remembered.remove(client);
+        changing(client);
         return book(client);
     }
 
@@ -105,7 +111,7 @@ public class Books {
                 command.isHeading(), null);
         rows.insertAccounts(client, List.of(account), clock.instant());
         audit.record(client, "ledger.account-opened", "account", account.code(), null, account);
-        remembered.remove(client);
+        changing(client);
         return account;
     }
 
@@ -122,7 +128,7 @@ public class Books {
             throw new BusinessRuleViolation(409, "dimension-exists", "code", dimension.kind() + " " + dimension.code() + " already exists.");
         }
         audit.record(client, "ledger.dimension-added", "dimension", dimension.kind() + "/" + dimension.code(), null, dimension);
-        remembered.remove(client);
+        changing(client);
         return dimension;
     }
 
@@ -161,8 +167,41 @@ public class Books {
         Remembered chart = new Remembered(book,
                 rows.accounts(client).stream().collect(Collectors.toUnmodifiableMap(Account::code, Function.identity())),
                 rows.dimensions(client).stream().map(d -> d.kind() + "/" + d.code()).collect(Collectors.toUnmodifiableSet()));
-        remembered.put(client, chart);
+        if (!changedInThisTransaction().contains(client)) {
+            remembered.put(client, chart);
+        }
         return chart;
+    }
+
+    /**
+     * The current transaction changes the client's chart: what it reads of the chart until it ends
+     * is not remembered, and the chart is forgotten once it ends, whether it commits or rolls back.
+     */
+    private void changing(UUID client) {
+        remembered.remove(client);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Set<UUID> changed = changedInThisTransaction();
+        if (changed.isEmpty()) {
+            Set<UUID> clients = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, clients);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Books.this);
+                    clients.forEach(remembered::remove);
+                }
+            });
+            changed = clients;
+        }
+        changed.add(client);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<UUID> changedInThisTransaction() {
+        Object changed = TransactionSynchronizationManager.getResource(this);
+        return changed == null ? Set.of() : (Set<UUID>) changed;
     }
 
     static Currency currency(String code) {

@@ -156,6 +156,31 @@ class LedgerJournalFileTest extends IntegrationTest {
         assertThat(accountant.get(base(to) + "/entries").body().path("items").size()).isZero();
     }
 
+    @Test
+    void aRefusedImportLeavesNoneOfTheAccountsItOpenedOnTheWay() {
+        Api accountant = api().as(to.accountantToken());
+        String journal = """
+                2026-01-05 Groceries
+                    Expenses:Food  42.10 USD
+                    Assets:1000 Current assets:1010 Cash  -42.10 USD
+
+                2026-01-06 Off by a cent
+                    Expenses:Food  10.00 USD
+                    Assets:1000 Current assets:1010 Cash  -9.99 USD
+                """;
+        Api.Response refused = accountant.post(base(to) + "/journal", Map.of("journal", journal, "openMissingAccounts", true));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("detail")).startsWith("Line 5:");
+
+        // The first entry opened Expenses:Food in the import's transaction, and the rollback took it away.
+        assertThat(accountant.get(base(to) + "/accounts/EXPENSES-FOOD").status()).isEqualTo(404);
+        assertThat(accountant.get(base(to) + "/accounts").body().toString()).doesNotContain("EXPENSES-FOOD");
+        Api.Response posted = accountant.post(base(to) + "/entries",
+                entry("2026-01-07", "never-opened", List.of(debit("EXPENSES-FOOD", 10_00), credit("1010", 10_00))));
+        assertThat(posted.status()).isEqualTo(422);
+        assertThat(posted.text("field")).isNotBlank();
+    }
+
     private static long post(Api api, String base, Map<String, Object> entry) {
         Api.Response response = api.post(base + "/entries", entry);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
