@@ -36,8 +36,16 @@ class ChatSignals {
         this.transactions = transactions;
     }
 
+    /**
+     * Adding a waiter and removing a chat's last one are each one atomic step on the chat's entry,
+     * so a waiter never lands in a set that is being dropped as empty.
+     */
     void await(Waiter waiter) {
-        waiting.computeIfAbsent(waiter.chatId(), id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        waiting.compute(waiter.chatId(), (id, waiters) -> {
+            Set<Waiter> set = waiters != null ? waiters : ConcurrentHashMap.newKeySet();
+            set.add(waiter);
+            return set;
+        });
         waiter.result().onCompletion(() -> forget(waiter));
         waiter.result().onTimeout(() -> answer(waiter));
     }
@@ -84,12 +92,9 @@ class ChatSignals {
     }
 
     private void forget(Waiter waiter) {
-        Set<Waiter> waiters = waiting.get(waiter.chatId());
-        if (waiters != null) {
+        waiting.computeIfPresent(waiter.chatId(), (id, waiters) -> {
             waiters.remove(waiter);
-            if (waiters.isEmpty()) {
-                waiting.remove(waiter.chatId(), waiters);
-            }
-        }
+            return waiters.isEmpty() ? null : waiters;
+        });
     }
 }
