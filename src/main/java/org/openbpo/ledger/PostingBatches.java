@@ -57,6 +57,10 @@ final class PostingBatches {
         }
         Request request = new Request(client, command, by, new CompletableFuture<>());
         waiting.add(request);
+        if (stopping && waiting.remove(request)) {
+            // stop() began after the check above and may already have answered what waited: nobody would answer this one.
+            throw new IllegalStateException("The ledger is shutting down; post again on another node.");
+        }
         try {
             return request.answer().join();
         } catch (CompletionException failed) {
