@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Finds a request's handler among the few mappings its path can match instead of trying all of
@@ -28,6 +29,8 @@ import java.util.Map;
 public class RoutedRequestMappings extends RequestMappingHandlerMapping {
 
     private volatile @Nullable Routes routes;
+    /** Counts registrations and removals: a tree built from the mappings before the latest one is built again. */
+    private final AtomicLong changes = new AtomicLong();
 
     @Override
     protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -79,19 +82,20 @@ public class RoutedRequestMappings extends RequestMappingHandlerMapping {
     @Override
     public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
         super.registerMapping(mapping, handler, method);
-        routes = null;
+        changes.incrementAndGet();
     }
 
     @Override
     public void unregisterMapping(RequestMappingInfo mapping) {
         super.unregisterMapping(mapping);
-        routes = null;
+        changes.incrementAndGet();
     }
 
     private Routes routes() {
         Routes current = routes;
-        if (current == null) {
-            current = new Routes(getHandlerMethods());
+        long generation = changes.get();
+        if (current == null || current.generation != generation) {
+            current = new Routes(getHandlerMethods(), generation);
             routes = current;
         }
         return current;
@@ -102,9 +106,12 @@ public class RoutedRequestMappings extends RequestMappingHandlerMapping {
         final Node root = new Node();
         /** Mappings whose patterns span several segments ({@code **}, {@code {*rest}}) or are not path patterns: always candidates. */
         final List<RequestMappingInfo> everywhere = new ArrayList<>();
+        /** The count of changes read before the mappings were: a change during the build makes it outdated at once. */
+        final long generation;
 
-        Routes(Map<RequestMappingInfo, HandlerMethod> handlers) {
+        Routes(Map<RequestMappingInfo, HandlerMethod> handlers, long generation) {
             this.handlers = Map.copyOf(handlers);
+            this.generation = generation;
             for (RequestMappingInfo mapping : handlers.keySet()) {
                 var patterns = mapping.getPathPatternsCondition();
                 if (patterns == null || patterns.getPatterns().isEmpty()

@@ -59,6 +59,29 @@ class RoutedRequestMappingsTest extends IntegrationTest {
     }
 
     @Test
+    void aMappingRegisteredOrRemovedAtRunTimeIsFoundOrForgottenAtOnce() throws Exception {
+        RoutedRequestMappings routed = (RoutedRequestMappings) mappings;
+        String path = "/api/v1/routing-probe/7";
+        RequestMappingInfo probe = RequestMappingInfo.paths("/api/v1/routing-probe/{id}")
+                .options(routed.getBuilderConfiguration()).build();
+        assertThat(routed.candidates(path)).as("the tree is built before the change").doesNotContain(probe);
+        routed.registerMapping(probe, new Probe(), Probe.class.getMethod("answer"));
+        try {
+            assertThat(routed.candidates(path)).contains(probe);
+        } finally {
+            routed.unregisterMapping(probe);
+        }
+        assertThat(routed.candidates(path)).doesNotContain(probe);
+    }
+
+    /** A handler for the mapping registered at run time. */
+    public static class Probe {
+        public String answer() {
+            return "probe";
+        }
+    }
+
+    @Test
     void aWrongMethodAnUnknownPathAndATicketStillGetSpringsAnswers() {
         String token = TenantScope.call(AllowedClients.ALL, () -> tokens.issue(providerAdministrator(), "routing", null, Duration.ofHours(1)).secret());
         Api api = api().as(token);
