@@ -40,6 +40,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Sends invoice mails from the outbox through the provider's mail server. Each mail is sent inside
@@ -77,7 +78,7 @@ public class InvoiceMailSender {
 
     /** Sends a mail right after the transaction that queued it commits, rather than on the next tick. */
     public void nudge(UUID clientId, UUID mailId) {
-        nudges.execute(() -> {
+        offThread(() -> {
             try {
                 send(clientId, mailId);
             } catch (RuntimeException e) {
@@ -97,7 +98,20 @@ public class InvoiceMailSender {
 
     /** Sends the mails that are due soon, off the caller's thread: after the provider set its mail server. */
     public void sendDueSoon() {
-        nudges.execute(this::tick);
+        offThread(this::tick);
+    }
+
+    /**
+     * Runs the sending on a thread of its own. While the node shuts down nothing new starts: the mail
+     * waits in the outbox for the next tick on whichever node runs, and the caller, whose transaction
+     * already committed, is not told of a failure that is none.
+     */
+    private void offThread(Runnable sending) {
+        try {
+            nudges.execute(sending);
+        } catch (RejectedExecutionException shuttingDown) {
+            LOG.info("Shutting down: queued invoice mails wait for the next tick");
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Sends agents' replies from the outbox through the client's SMTP server, in the client's name.
@@ -62,13 +63,19 @@ public class ReplySender {
 
     /** Sends a reply right after the transaction that queued it commits, rather than on the next tick. */
     public void nudge(UUID clientId, UUID replyId) {
-        nudges.execute(() -> {
-            try {
-                send(clientId, replyId);
-            } catch (RuntimeException e) {
-                LOG.warn("Reply {} will be sent on a later tick: {}", replyId, e.toString());
-            }
-        });
+        try {
+            nudges.execute(() -> {
+                try {
+                    send(clientId, replyId);
+                } catch (RuntimeException e) {
+                    LOG.warn("Reply {} will be sent on a later tick: {}", replyId, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // The node is shutting down: the reply waits in the outbox for the next tick on whichever node runs,
+            // and the caller, whose transaction already committed, is not told of a failure that is none.
+            LOG.info("Shutting down: reply {} waits for the next tick", replyId);
+        }
     }
 
     @Scheduled(fixedDelayString = "${openbpo.support.email.send-tick:5000}", initialDelayString = "${openbpo.support.email.send-tick:5000}")
