@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.openbpo.workforce.WorkforcePermissions.managesWorkforce;
@@ -166,11 +167,22 @@ public class Agents {
      */
     @Transactional(readOnly = true)
     public AgentEligibility eligibility(UUID agentUserId) {
-        AgentRows.EligibilityRow row = rows.eligibility(agentUserId).orElseThrow(() -> new NotFound("agent", agentUserId));
-        Agent agent = row.agent();
-        return new AgentEligibility(agent.userId(), agent.centreId(),
-                row.centreCalendar().isOpen(clock.instant(), row.centreTimeZone()), agent.skills(), agent.languages(),
-                row.certifiedClients(), row.centreMayServe(), agent.capacity(), agent.presence());
+        return eligibilityIfAgent(agentUserId).orElseThrow(() -> new NotFound("agent", agentUserId));
+    }
+
+    /**
+     * As {@link #eligibility}, or empty for someone who is no agent (a team lead who took an item,
+     * say). A caller that carries on without an agent asks this: a {@link NotFound} thrown through
+     * this service would mark the caller's transaction for rollback even when the caller catches it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AgentEligibility> eligibilityIfAgent(UUID userId) {
+        return rows.eligibility(userId).map(row -> {
+            Agent agent = row.agent();
+            return new AgentEligibility(agent.userId(), agent.centreId(),
+                    row.centreCalendar().isOpen(clock.instant(), row.centreTimeZone()), agent.skills(), agent.languages(),
+                    row.certifiedClients(), row.centreMayServe(), agent.capacity(), agent.presence());
+        });
     }
 
     private Agent find(UUID userId) {

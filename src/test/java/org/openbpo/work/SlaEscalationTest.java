@@ -79,6 +79,30 @@ class SlaEscalationTest extends IntegrationTest {
     }
 
     @Test
+    void anItemATeamLeadHoldsIsEscalatedAndStaysWithThem() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("LEAD"));
+        UUID client = setup.client().id();
+        CurrentUser lead = providerAdministrator(); // provider staff without an agent profile
+        WorkItem raised = TenantScope.call(AllowedClients.ALL, () -> workItems.create(client,
+                new CreateWorkItem("policy-admin", null, Priority.NORMAL, "Beneficiary change for policy 3305",
+                        Map.of("requestType", "bank detail change", "details", "New account ending 0918"), null),
+                CurrentUser.of(setup.requester())));
+        TenantScope.run(AllowedClients.ALL, () -> workItems.take(client, raised.id(), lead));
+        clock.set(Instant.parse("2026-03-02T16:00:00Z"));
+
+        while (timers.escalateDue() > 0) {
+            // drains what is due
+        }
+
+        WorkItem escalated = TenantScope.call(AllowedClients.ALL, () -> workItems.get(client, raised.id()));
+        assertThat(escalated.priority()).isEqualTo(Priority.HIGH);
+        assertThat(escalated.assigneeId()).as("a lead is not rerouted as an agent off shift would be").isEqualTo(lead.id());
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> workItems.timeline(client, raised.id())))
+                .extracting(TimelineEntry::type).containsOnlyOnce("escalated").doesNotContain("rerouted");
+    }
+
+    @Test
     void aLaneHeldByAHungNodeStillHasItsWarningsFired() throws Exception {
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("LANE"));

@@ -6,6 +6,7 @@ import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.work.WorkEvents.WorkItemEscalated;
 import org.openbpo.work.WorkEvents.WorkItemSlaBreached;
+import org.openbpo.workforce.AgentEligibility;
 import org.openbpo.workforce.Agents;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -275,12 +276,9 @@ public class SlaTimers {
                 .update();
     }
 
-    private boolean centreOnShift(UUID agentId) {
-        try {
-            return agents.eligibility(agentId).centreOnShift();
-        } catch (RuntimeException notAnAgent) {
-            return true; // someone without an agent profile (a lead, say) keeps what they hold
-        }
+    /** Someone without an agent profile (a lead, say) keeps what they hold. */
+    private boolean centreOnShift(UUID assignee) {
+        return agents.eligibilityIfAgent(assignee).map(AgentEligibility::centreOnShift).orElse(true);
     }
 
     private void audit(List<Fired> batch, String action) {
