@@ -243,6 +243,16 @@ public class WorkItems {
     }
 
     /**
+     * The item, or empty when it does not exist or the caller may not see it. A caller that carries on
+     * without the item asks this: a {@link NotFound} thrown through this service would mark the
+     * caller's transaction for rollback even when the caller catches it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<WorkItem> find(UUID clientId, long id) {
+        return items.find(clientId, id);
+    }
+
+    /**
      * Items named by client and id (the completions of a batch, say), read in one statement, keyed by
      * client and id; an item that does not exist or that the caller may not see is missing from the answer.
      */

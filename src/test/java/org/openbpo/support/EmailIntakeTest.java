@@ -118,6 +118,17 @@ class EmailIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void aSubjectNamingNoTicketOfTheClientRaisesANewOne() {
+        IntakeOutcome unknown = receive(TestMail.from("ann@customer.test").subject("Re: Where is my order [WI-999999999]")
+                .text("Still waiting"));
+
+        assertThat(unknown.message().status()).isEqualTo(IntakeStatus.TICKET_CREATED);
+        assertThat(unknown.message().itemId()).isNotNull();
+        assertThat(unknown.message().notes()).singleElement().asString().contains("not a ticket of this client");
+        assertThat(as(() -> workItems.get(desk.clientId(), unknown.message().itemId())).form()).containsEntry("description", "Still waiting");
+    }
+
+    @Test
     void theSameMessageTwiceIsOneTicket() {
         TestMail mail = TestMail.from("ann@customer.test").subject("Twice");
         IntakeOutcome first = receive(mail);

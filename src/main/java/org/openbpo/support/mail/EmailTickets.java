@@ -1,7 +1,6 @@
 package org.openbpo.support.mail;
 
 import org.jspecify.annotations.Nullable;
-import org.openbpo.shared.error.NotFound;
 import org.openbpo.support.CustomerRecords;
 import org.openbpo.support.IdentifyCustomer;
 import org.openbpo.support.IntakeStatus;
@@ -180,17 +179,18 @@ public class EmailTickets {
             return Optional.empty();
         }
         raise(clientId, batch); // a ticket raised earlier in the batch may be the one named
-        try {
-            WorkItem item = workItems.get(clientId, reference.getAsLong());
-            Object customer = item.form().get("customerEmail");
-            if (item.serviceLine().equals(channel.serviceLine())
-                    && (email.sender().equalsIgnoreCase(String.valueOf(customer)) || email.sender().equalsIgnoreCase(item.requester()))) {
-                return Optional.of(item);
-            }
-            notes.add("The subject names " + item.reference() + ", but " + email.sender() + " is not its customer; a new ticket was raised.");
-        } catch (NotFound e) {
+        Optional<WorkItem> named = workItems.find(clientId, reference.getAsLong());
+        if (named.isEmpty()) {
             notes.add("The subject names WI-" + reference.getAsLong() + ", which is not a ticket of this client; a new ticket was raised.");
+            return Optional.empty();
         }
+        WorkItem item = named.get();
+        Object customer = item.form().get("customerEmail");
+        if (item.serviceLine().equals(channel.serviceLine())
+                && (email.sender().equalsIgnoreCase(String.valueOf(customer)) || email.sender().equalsIgnoreCase(item.requester()))) {
+            return Optional.of(item);
+        }
+        notes.add("The subject names " + item.reference() + ", but " + email.sender() + " is not its customer; a new ticket was raised.");
         return Optional.empty();
     }
 
