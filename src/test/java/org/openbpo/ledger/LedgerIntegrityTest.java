@@ -208,11 +208,7 @@ class LedgerIntegrityTest extends IntegrationTest {
 
     private Connection applicationRole() throws SQLException {
         TenantScope.run(AllowedClients.ALL, () -> books.book(java.util.UUID.fromString(client)));
-        var settings = TestDatabase.settings();
-        Connection connection = DriverManager.getConnection(settings.url(), settings.owner(), settings.password());
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("set role openbpo_app");
-        }
+        Connection connection = TestDatabase.asApplicationRole();
         connection.setAutoCommit(false);
         try (Statement sql = connection.createStatement()) {
             sql.execute("select set_config('openbpo.clients', '" + client + "', true)");

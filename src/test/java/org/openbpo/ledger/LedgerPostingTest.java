@@ -13,7 +13,6 @@ import org.openbpo.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -233,11 +232,7 @@ class LedgerPostingTest extends IntegrationTest {
     }
 
     private static Connection applicationRole(String client) throws SQLException {
-        var settings = TestDatabase.settings();
-        Connection connection = DriverManager.getConnection(settings.url(), settings.owner(), settings.password());
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("set role openbpo_app");
-        }
+        Connection connection = TestDatabase.asApplicationRole();
         connection.setAutoCommit(false);
         try (Statement sql = connection.createStatement()) {
             sql.execute("select set_config('openbpo.clients', '" + client + "', true)");

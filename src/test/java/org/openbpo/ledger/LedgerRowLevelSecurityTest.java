@@ -10,7 +10,6 @@ import org.openbpo.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -62,7 +61,7 @@ class LedgerRowLevelSecurityTest extends IntegrationTest {
             }
             assertThat(forced).containsExactlyInAnyOrderElementsOf(TABLES);
         }
-        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
             for (String table : TABLES) {
                 try (ResultSet rows = sql.executeQuery("select count(*) from ledger." + table)) {
                     rows.next();
@@ -75,7 +74,7 @@ class LedgerRowLevelSecurityTest extends IntegrationTest {
     @Test
     void theReportsQueriesKeepTheirIndexesUnderThePolicies() throws SQLException {
         String client = setup.client().id().toString();
-        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("set local enable_seqscan = off");
             sql.execute("select set_config('openbpo.clients', '" + client + "', true)");
@@ -95,14 +94,5 @@ class LedgerRowLevelSecurityTest extends IntegrationTest {
             }
             connection.rollback();
         }
-    }
-
-    private static Connection applicationRole() throws SQLException {
-        var settings = TestDatabase.settings();
-        Connection connection = DriverManager.getConnection(settings.url(), settings.owner(), settings.password());
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("set role openbpo_app");
-        }
-        return connection;
     }
 }

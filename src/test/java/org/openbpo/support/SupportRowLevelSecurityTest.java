@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -107,7 +106,7 @@ class SupportRowLevelSecurityTest extends IntegrationTest {
 
     @Test
     void withoutTheTenantSettingNothingIsVisibleAndWithOneClientOnlyItsRows() throws SQLException {
-        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
             for (String table : TABLES) {
                 assertThat(count(sql, "select count(*) from " + table)).as(table).isZero();
             }
@@ -131,7 +130,7 @@ class SupportRowLevelSecurityTest extends IntegrationTest {
 
     @Test
     void thePoliciesKeepIndexUse() throws SQLException {
-        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("set local enable_seqscan = off");
             sql.execute("select set_config('openbpo.clients', '" + first.clientId() + "', true)");
@@ -157,14 +156,6 @@ class SupportRowLevelSecurityTest extends IntegrationTest {
         return plan.toString();
     }
 
-    private static Connection applicationRole() throws SQLException {
-        var settings = TestDatabase.settings();
-        Connection connection = DriverManager.getConnection(settings.url(), settings.owner(), settings.password());
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("set role openbpo_app");
-        }
-        return connection;
-    }
 
     private static long count(Statement sql, String query) throws SQLException {
         try (ResultSet rows = sql.executeQuery(query)) {

@@ -9,7 +9,6 @@ import org.openbpo.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,7 +36,7 @@ class RowLevelSecurityTest extends IntegrationTest {
 
     @Test
     void withoutTheTenantSettingTheApplicationRoleSeesNoRowsAtAll() throws SQLException {
-        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
             for (String table : new String[]{"tenancy.client", "tenancy.app_user", "tenancy.user_client",
                     "tenancy.api_token", "audit.record"}) {
                 assertThat(count(sql, "select count(*) from " + table)).as(table).isZero();
@@ -48,7 +47,7 @@ class RowLevelSecurityTest extends IntegrationTest {
 
     @Test
     void withOneClientInTheSettingOnlyThatClientIsVisibleOrChangeable() throws SQLException {
-        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("select set_config('openbpo.clients', '" + first.id() + "', true)");
             assertThat(count(sql, "select count(*) from tenancy.client")).isEqualTo(1);
@@ -65,7 +64,7 @@ class RowLevelSecurityTest extends IntegrationTest {
     @Test
     void theStarShowsEveryClientAnEmptySettingNoneAndAListExactlyItsClients() throws SQLException {
         String both = "id in ('" + first.id() + "', '" + second.id() + "')";
-        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("select set_config('openbpo.clients', '*', true)");
             assertThat(count(sql, "select count(*) from tenancy.client where " + both)).isEqualTo(2);
@@ -83,7 +82,7 @@ class RowLevelSecurityTest extends IntegrationTest {
 
     @Test
     void theApplicationRoleCannotRewriteOrDeleteTheAuditTrail() throws SQLException {
-        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("select set_config('openbpo.clients', '*', true)");
             assertThatThrownBy(() -> sql.execute("update audit.record set actor = 'nobody'"))
@@ -98,7 +97,7 @@ class RowLevelSecurityTest extends IntegrationTest {
 
     @Test
     void theApplicationRoleIsNeitherSuperuserNorOwnerNorExempt() throws SQLException {
-        try (Connection connection = applicationRole(); Statement sql = connection.createStatement();
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement();
              ResultSet role = sql.executeQuery("select rolsuper, rolbypassrls from pg_roles where rolname = current_user")) {
             role.next();
             assertThat(role.getBoolean(1)).isFalse();
@@ -109,7 +108,7 @@ class RowLevelSecurityTest extends IntegrationTest {
 
     @Test
     void thePoliciesKeepIndexUse() throws SQLException {
-        try (Connection connection = applicationRole(); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("set local enable_seqscan = off");
             sql.execute("select set_config('openbpo.clients', '" + first.id() + "', true)");
@@ -125,14 +124,6 @@ class RowLevelSecurityTest extends IntegrationTest {
         }
     }
 
-    private static Connection applicationRole() throws SQLException {
-        var settings = TestDatabase.settings();
-        Connection connection = DriverManager.getConnection(settings.url(), settings.owner(), settings.password());
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("set role openbpo_app");
-        }
-        return connection;
-    }
 
     private static long count(String query) throws SQLException {
         try (Connection connection = TestDatabase.get().superuserConnection(); Statement sql = connection.createStatement()) {

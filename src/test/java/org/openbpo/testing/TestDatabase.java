@@ -4,6 +4,10 @@ import org.openbpo.shared.database.DatabaseSettings;
 import org.openbpo.shared.database.EmbeddedDatabase;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The one embedded PostgreSQL all tests of a run share, started on first use. Tests keep apart
@@ -38,5 +42,21 @@ public final class TestDatabase {
 
     public static DatabaseSettings settings() {
         return new DatabaseSettings(get().jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD);
+    }
+
+    /**
+     * A connection of its own as the application's role, which row-level security applies to, as it
+     * applies to the application's pool; it sees no client's rows until a transaction names them.
+     */
+    public static Connection asApplicationRole() throws SQLException {
+        DatabaseSettings settings = settings();
+        Connection connection = DriverManager.getConnection(settings.url(), settings.owner(), settings.password());
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("set role " + DatabaseSettings.APPLICATION_ROLE);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 }

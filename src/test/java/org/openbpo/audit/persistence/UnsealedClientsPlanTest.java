@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,12 +39,9 @@ class UnsealedClientsPlanTest extends IntegrationTest {
             return null;
         }));
 
-        var settings = TestDatabase.settings();
         StringBuilder plan = new StringBuilder();
-        try (Connection connection = DriverManager.getConnection(settings.url(), settings.owner(), settings.password());
-             Statement sql = connection.createStatement()) {
+        try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
-            sql.execute("set role openbpo_app");
             sql.execute("select set_config('openbpo.clients', '*', true)");
             try (ResultSet rows = sql.executeQuery("explain " + AuditRecords.CLIENTS_WITH_UNSEALED_RECORDS)) {
                 while (rows.next()) {
