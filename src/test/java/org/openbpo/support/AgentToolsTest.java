@@ -101,6 +101,27 @@ class AgentToolsTest extends IntegrationTest {
     }
 
     @Test
+    void aBulkActionUnderAnIdempotencyKeyIsKeptWholeOrRefused() {
+        long ticket = raise("Order late again", "g@customer.test");
+        Api agent = api().as(desk.setup().makerToken());
+        Map<String, Object> closeOneAndAMissingOne = Map.of("action", "CLOSE", "itemIds", List.of(ticket, 999_999_999L),
+                "note", "Duplicate");
+
+        Api.Response refused = agent.header("Idempotency-Key", unique("bulk")).post(base + "/tickets/bulk", closeOneAndAMissingOne);
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("not-applied-as-one");
+        TenantScope.run(AllowedClients.only(desk.clientId()), () -> assertThat(audit.history(desk.clientId(), "work-item", ticket))
+                .extracting(e -> e.action()).doesNotContain("work-item.moved"));
+
+        Api.Response done = agent.post(base + "/tickets/bulk", closeOneAndAMissingOne);
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body().valueStream().map(r -> r.path("itemId").asLong() + ":" + r.path("done").asBoolean()))
+                .containsExactly(ticket + ":true", "999999999:false");
+        TenantScope.run(AllowedClients.only(desk.clientId()), () -> assertThat(audit.history(desk.clientId(), "work-item", ticket))
+                .extracting(e -> e.action()).contains("work-item.moved"));
+    }
+
+    @Test
     void ticketSearchUsesAnIndexUnderRowLevelSecurity() throws SQLException {
         long parcel = raise("Parcel crushed in transit", "d@customer.test");
         raise("Password reset", "e@customer.test");

@@ -39,7 +39,10 @@ import java.util.Optional;
  * effects; the API's effects are all in the database (mail goes through outboxes), so rolling
  * them back undoes them. A request that failed (rolled back, or a server error) stores nothing,
  * so retrying it is safe; it too looks for an answer stored under its key, because it may have
- * failed only because a concurrent duplicate won (a unique value it also tried to create).
+ * failed only because a concurrent duplicate won (a unique value it also tried to create). A request
+ * that answered success although part of its work failed (an endpoint that reports each item's
+ * outcome, such as a bulk action, catches the failure, which leaves the shared transaction to roll
+ * back) changed nothing either, and is answered 409 instead of a success that did not happen.
  */
 @Component
 class IdempotentPosts extends OncePerRequestFilter {
@@ -51,7 +54,7 @@ class IdempotentPosts extends OncePerRequestFilter {
     }
 
     /** What became of a request's own answer. */
-    private enum Outcome { STORED, KEY_TAKEN, NOT_STORED }
+    private enum Outcome { STORED, KEY_TAKEN, NOT_STORED, NOT_APPLIED }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -97,6 +100,12 @@ class IdempotentPosts extends OncePerRequestFilter {
             } catch (ServletException e) {
                 throw new IllegalStateException(e);
             }
+            if (tx.isRollbackOnly() && cachedResponse.getStatus() < 400) {
+                // The request answered success, but part of its work failed and was caught (a bulk action's
+                // refused item, say) and that left the one transaction to be rolled back: nothing it did stays.
+                tx.setRollbackOnly();
+                return Outcome.NOT_APPLIED;
+            }
             if (tx.isRollbackOnly() || cachedResponse.getStatus() >= 500) {
                 tx.setRollbackOnly();
                 return Outcome.NOT_STORED;
@@ -122,6 +131,14 @@ class IdempotentPosts extends OncePerRequestFilter {
         });
         if (outcome == Outcome.STORED) {
             cachedResponse.copyBodyToResponse();
+            return;
+        }
+        if (outcome == Outcome.NOT_APPLIED) {
+            cachedResponse.resetBuffer();
+            response.setHeader("Location", null);
+            problem(response, HttpStatus.CONFLICT, "not-applied-as-one", "Part of this request failed, and under an "
+                    + HEADER + " a request is kept whole or not at all: nothing was changed. Send it again without the key, "
+                    + "or leave out what failed.");
             return;
         }
         Optional<Stored> earlier = stored(principal, key);
