@@ -23,6 +23,21 @@ class AgentTest extends WorkforceTest {
     AuditTrail audit;
 
     @Test
+    void aManagerLimitedToSomeClientsEnrolsAnAgentUnderAnIdempotencyKeyOnce() {
+        Client lakeshore = client("LAKEK");
+        Api ops = api().as(staff(Role.OPERATIONS_MANAGER, Set.of(lakeshore.id())).token()).header("Idempotency-Key", unique("enrol"));
+        DeliveryCentre manila = centre(centreCommand("Asia/Manila", officeHours(), List.of()));
+        Staff maria = staff(Role.AGENT, Set.of(lakeshore.id()));
+        Map<String, Object> enrol = Map.of("userId", maria.id().toString(), "centreId", manila.id().toString(), "capacity", 2);
+
+        Api.Response enrolled = ops.post("/api/v1/agents", enrol);
+        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
+        Api.Response retried = ops.post("/api/v1/agents", enrol);
+        assertThat(retried.status()).as("the retry replays the first answer").isEqualTo(201);
+        assertThat(retried.text("userId")).isEqualTo(maria.id().toString());
+    }
+
+    @Test
     void anAgentIsEnrolledGoesOnlineIsCertifiedAndBecomesEligible() {
         Client lakeshore = client("LAKE");
         Client albion = client("ALB");
