@@ -104,15 +104,26 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             return fieldProblem(HttpStatus.BAD_REQUEST, "unknown-field", unknown.getPropertyName(),
                     "is not a field of this request");
         }
+        if (cause instanceof IllegalArgumentException rule && rule.getMessage() != null
+                && e.getCause() instanceof DatabindException binding) {
+            // a value object's own rule, checked in its constructor while the body was read; its message names the field
+            return binding.getPath().isEmpty()
+                    ? ResponseEntity.unprocessableContent().body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", rule.getMessage()))
+                    : fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", pathOf(binding), rule.getMessage());
+        }
         if (cause instanceof DatabindException binding && !binding.getPath().isEmpty()) {
-            String field = binding.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return fieldProblem(HttpStatus.BAD_REQUEST, "invalid-field", field, "has the wrong type or format");
+            return fieldProblem(HttpStatus.BAD_REQUEST, "invalid-field", pathOf(binding), "has the wrong type or format");
         }
         String detail = cause instanceof JacksonException ? "The request body is not well-formed JSON."
                 : "The request body is missing or unreadable.";
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-body", detail));
+    }
+
+    /** Where in the body a value was refused, as {@code states[1].category}. */
+    private static String pathOf(DatabindException binding) {
+        return binding.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     @ExceptionHandler(Exception.class)

@@ -17,9 +17,13 @@ public record FormField(String name, String label, FieldType type, boolean requi
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public FormField {
-        if (!NAME.matcher(name).matches()) {
+        if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Field name '" + name + "' must be camelCase letters and digits");
         }
+        if (type == null) {
+            throw new IllegalArgumentException("Field '" + name + "' needs a type (" + java.util.Arrays.toString(FieldType.values()) + ")");
+        }
+        label = label == null || label.isBlank() ? name : label;
         choices = List.copyOf(choices == null ? List.of() : choices);
         if (type == FieldType.CHOICE && choices.isEmpty()) {
             throw new IllegalArgumentException("Choice field '" + name + "' needs choices");

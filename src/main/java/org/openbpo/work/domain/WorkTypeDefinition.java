@@ -20,9 +20,15 @@ public record WorkTypeDefinition(String code, String name, String initialState, 
                                  boolean makerChecker, BigDecimal qaSampleRate, String billableUnit) {
 
     public WorkTypeDefinition {
+        required("code", code);
+        required("name", name);
+        required("initialState", initialState);
+        required("states", states);
+        required("qaSampleRate", qaSampleRate);
+        required("billableUnit", billableUnit);
         final List<WorkState> allStates = List.copyOf(states);
         states = allStates;
-        transitions = List.copyOf(transitions);
+        transitions = List.copyOf(transitions == null ? List.of() : transitions);
         fields = List.copyOf(fields == null ? List.of() : fields);
         checklist = List.copyOf(checklist == null ? List.of() : checklist);
         if (!code.matches("[a-z][a-z0-9-]{1,39}")) {
@@ -93,5 +99,11 @@ public record WorkTypeDefinition(String code, String name, String initialState, 
 
     private static @Nullable StateCategory category(List<WorkState> states, String code) {
         return states.stream().filter(s -> s.code().equals(code)).map(WorkState::category).findFirst().orElse(null);
+    }
+
+    private static void required(String field, @Nullable Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
     }
 }

@@ -1,0 +1,75 @@
+package org.openbpo.work;
+
+import org.junit.jupiter.api.Test;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A work type the administrator defines through the API is checked as it is read: a state without
+ * its category or a form field without its type is refused with the place it is in, and never saved
+ * to break the creation of work later.
+ */
+class WorkTypeDefinitionApiTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void aDefinitionMissingACategoryATypeOrAStateIsRefusedWithWhereAndWhy() {
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("WTD"));
+        Api admin = api().as(setup.adminToken());
+        String path = "/api/v1/clients/" + setup.client().id() + "/work-types";
+
+        Map<String, Object> noCategory = definition();
+        noCategory.put("states", List.of(state("new", "NEW"), Map.of("code", "waiting", "label", "Waiting"), state("closed", "DONE")));
+        Api.Response refused = admin.post(path, noCategory);
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(refused.text("field")).isEqualTo("states[1]");
+        assertThat(refused.text("detail")).contains("State 'waiting' needs a category");
+
+        Map<String, Object> noType = definition();
+        noType.put("fields", List.of(Map.of("name", "orderNumber", "label", "Order number", "required", true)));
+        Api.Response untyped = admin.post(path, noType);
+        assertThat(untyped.status()).as(untyped.body().toString()).isEqualTo(422);
+        assertThat(untyped.text("field")).isEqualTo("fields[0]");
+        assertThat(untyped.text("detail")).contains("Field 'orderNumber' needs a type");
+
+        Map<String, Object> unknownStart = definition();
+        unknownStart.put("initialState", "triage");
+        Api.Response noStart = admin.post(path, unknownStart);
+        assertThat(noStart.status()).isEqualTo(422);
+        assertThat(noStart.text("detail")).isEqualTo("initialState triage is not one of the states");
+
+        assertThat(admin.get(path).body().toString()).doesNotContain("returns-check");
+        Api.Response defined = admin.post(path, definition());
+        assertThat(defined.status()).as(defined.body().toString()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> definition() {
+        Map<String, Object> definition = new HashMap<>();
+        definition.put("code", "returns-check");
+        definition.put("name", "Returns check");
+        definition.put("initialState", "new");
+        definition.put("states", new ArrayList<>(List.of(state("new", "NEW"), state("closed", "DONE"))));
+        definition.put("transitions", List.of(Map.of("from", "new", "to", "closed", "label", "Close", "roles", List.of("AGENT"))));
+        definition.put("fields", List.of(Map.of("name", "orderNumber", "label", "Order number", "type", "TEXT", "required", true)));
+        definition.put("checklist", List.of());
+        definition.put("makerChecker", false);
+        definition.put("qaSampleRate", "0.05");
+        definition.put("billableUnit", "item");
+        return definition;
+    }
+
+    private static Map<String, Object> state(String code, String category) {
+        return Map.of("code", code, "label", code, "category", category);
+    }
+}
