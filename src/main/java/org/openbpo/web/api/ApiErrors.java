@@ -160,7 +160,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
     }
 
-    private static String codeFor(HttpStatusCode status) {
+    static String codeFor(HttpStatusCode status) {
         return Map.of(404, "not-found", 405, "method-not-allowed", 406, "not-acceptable", 415,
                 "unsupported-media-type").getOrDefault(status.value(), "http-" + status.value());
     }
