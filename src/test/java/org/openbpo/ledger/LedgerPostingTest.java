@@ -59,6 +59,15 @@ class LedgerPostingTest extends IntegrationTest {
     }
 
     @Test
+    void amountsWhoseTotalLeavesTheRangeOfMinorUnitsAreRefusedNotFailed() {
+        Api.Response refused = accountant.post(base + "/entries", entry("2026-03-05", unique("huge"),
+                List.of(debit("1010", Long.MAX_VALUE), debit("1010", 1), credit("3010", Long.MAX_VALUE), credit("3010", 1))));
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(refused.text("code")).isEqualTo("number-out-of-range");
+        assertThat(accountant.get(base + "/entries").body().path("items").size()).isZero();
+    }
+
+    @Test
     void aBalancedEntryPostsOnceAndARepeatedPostReturnsTheFirst() {
         Map<String, Object> invoice = entry("2026-03-02", "inv-42", List.of(debit("1100", 150_00), credit("4100", 125_00),
                 credit("2300", 25_00)));

@@ -97,6 +97,12 @@ class WorkLifecycleTest extends IntegrationTest {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.text("field")).isEqualTo("form.details");
 
+        Api.Response nul = agent.post(items, Map.of("serviceLine", "policy-admin", "title", "Pasted from a PDF\u0000",
+                "form", Map.of("requestType", "leaver", "details", "Last day Friday")));
+        assertThat(nul.status()).as(nul.body().toString()).isEqualTo(422);
+        assertThat(nul.text("code")).isEqualTo("invalid-value");
+        assertThat(nul.text("detail")).contains("NUL character");
+
         Api.Response wrongChoice = agent.post(items, Map.of("serviceLine", "policy-admin", "title", "Bad type",
                 "form", Map.of("requestType", "teleport", "details", "x")));
         assertThat(wrongChoice.text("field")).isEqualTo("form.requestType");

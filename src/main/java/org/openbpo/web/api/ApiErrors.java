@@ -24,6 +24,7 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,9 +60,34 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e) {
+        String state = e.getMostSpecificCause() instanceof SQLException refused ? refused.getSQLState() : null;
+        if (state != null && state.startsWith("22")) {
+            // PostgreSQL's data exceptions: a value it cannot store as sent, not a conflict with other data
+            LOG.info("Refused by the database as a value: {}", e.getMostSpecificCause().getMessage());
+            return ResponseEntity.unprocessableContent().body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-value",
+                    "A value in the request cannot be stored: " + valueProblem(state) + ". Nothing was saved."));
+        }
         LOG.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "conflict",
                 "The change conflicts with existing data; nothing was saved."));
+    }
+
+    private static String valueProblem(String sqlState) {
+        return switch (sqlState) {
+            case "22001" -> "a text is longer than its field allows";
+            case "22003" -> "a number is larger than its field allows";
+            case "22008" -> "a date or time is out of range";
+            case "22021", "22P05" -> "a text contains a character that cannot be stored, such as the NUL character";
+            default -> "it is not a valid value for its field";
+        };
+    }
+
+    /** Amounts whose sum or product leaves the range of whole minor units, or a number too large to compute with. */
+    @ExceptionHandler(ArithmeticException.class)
+    ResponseEntity<ProblemDetail> outOfRange(ArithmeticException e) {
+        LOG.info("A number out of range: {}", e.getMessage());
+        return ResponseEntity.unprocessableContent().body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "number-out-of-range",
+                "A number in the request, or a total computed from it, is too large. Nothing was saved."));
     }
 
     @Override
