@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * {@code "09:00-12:30,13:30-18:00"} (absent days are closed), holidays and special days.
  */
 public record CalendarSpec(@NotBlank String zone, @NotNull Map<DayOfWeek, String> week,
-                           @Nullable List<LocalDate> holidays, @Nullable Map<LocalDate, String> specialDays) {
+                           @Nullable List<@NotNull LocalDate> holidays, @Nullable Map<LocalDate, String> specialDays) {
 
     public BusinessCalendar toCalendar() {
         ZoneId zoneId;

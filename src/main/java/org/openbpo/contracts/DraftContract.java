@@ -18,7 +18,7 @@ public record DraftContract(@NotBlank @Size(max = 60) String reference,
                             @NotNull LocalDate startsOn,
                             @Nullable LocalDate endsOn,
                             @NotNull @Valid CalendarSpec calendar,
-                            @NotEmpty List<@Valid ServiceLine> serviceLines,
-                            @NotNull List<@Valid SlaTarget> slaTargets,
-                            @Nullable List<@Valid KpiTarget> kpiTargets) {
+                            @NotEmpty List<@Valid @NotNull ServiceLine> serviceLines,
+                            @NotNull List<@Valid @NotNull SlaTarget> slaTargets,
+                            @Nullable List<@Valid @NotNull KpiTarget> kpiTargets) {
 }

@@ -9,6 +9,7 @@ import org.openbpo.contracts.SlaTarget;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -29,6 +30,26 @@ class ContractRevisionTest extends IntegrationTest {
     Contracts contracts;
     @Autowired
     WorkItems workItems;
+
+    @Test
+    void aRevisionWithAnEmptyPlaceInItsListsIsRefusedWithWhere() {
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("REVN"));
+        Api admin = api().as(setup.adminToken());
+        String revisions = "/api/v1/clients/" + setup.client().id() + "/contracts/" + setup.contract().id() + "/revisions";
+        List<Object> holidays = new java.util.ArrayList<>();
+        holidays.add(null); // what JSON.stringify([undefined]) sends
+        List<Object> targets = new java.util.ArrayList<>();
+        targets.add(null);
+
+        Api.Response noTarget = admin.post(revisions, Map.of("calendar", Map.of("zone", "UTC", "week", Map.of("MONDAY", "09:00-17:00")),
+                "slaTargets", targets));
+        assertThat(noTarget.status()).as(noTarget.body().toString()).isEqualTo(422);
+        assertThat(noTarget.text("field")).isEqualTo("slaTargets[0]");
+        Api.Response noHoliday = admin.post(revisions, Map.of("calendar", Map.of("zone", "UTC", "week", Map.of("MONDAY", "09:00-17:00"),
+                "holidays", holidays), "slaTargets", List.of()));
+        assertThat(noHoliday.status()).as(noHoliday.body().toString()).isEqualTo(422);
+        assertThat(noHoliday.text("field")).isEqualTo("calendar.holidays[0]");
+    }
 
     @Test
     void newTermsApplyToNewWorkOnlyAndHandleTimeIsCapturedPerAgent() {
