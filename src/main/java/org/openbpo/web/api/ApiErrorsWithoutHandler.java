@@ -1,7 +1,6 @@
 package org.openbpo.web.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -36,20 +35,13 @@ class ApiErrorsWithoutHandler {
             throw e;
         }
         if (e instanceof MultipartException) {
-            return answer(HttpStatus.BAD_REQUEST, ApiErrors.problem(HttpStatus.BAD_REQUEST, "malformed-body",
-                    "The upload is not a well-formed multipart body."), null);
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ApiErrors.problem(
+                    HttpStatus.BAD_REQUEST, "malformed-body", "The upload is not a well-formed multipart body."));
         }
         ErrorResponse refused = (ErrorResponse) e;
         HttpStatusCode status = refused.getStatusCode();
         String detail = refused.getBody().getDetail() != null ? refused.getBody().getDetail() : "The request cannot be served.";
-        return answer(status, ApiErrors.problem(status, ApiErrors.codeFor(status), detail), refused);
-    }
-
-    private static ResponseEntity<ProblemDetail> answer(HttpStatusCode status, ProblemDetail problem, @Nullable ErrorResponse refused) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (refused != null) {
-            answer.headers(refused.getHeaders());
-        }
-        return answer.body(problem);
+        return ResponseEntity.status(status).headers(refused.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiErrors.problem(status, ApiErrors.codeFor(status), detail));
     }
 }

@@ -88,8 +88,9 @@ class RoutedRequestMappingsTest extends IntegrationTest {
         assertThat(api.get("/api/v1/me").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/clients?limit=1").status()).isEqualTo(200);
         assertThat(api.send("PUT", "/api/v1/me", "{}").status()).isEqualTo(405);
-        assertThat(api.get("/api/v1/no-such-thing").status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/no-such-thing").text("code")).as("a problem detail").isEqualTo("not-found");
+        Api.Response unknown = api.get("/api/v1/no-such-thing");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("code")).as("a problem detail").isEqualTo("not-found");
         Api.Response wrongMethod = api.send("PUT", "/api/v1/me", "{}");
         assertThat(wrongMethod.text("code")).as("a problem detail").isEqualTo("method-not-allowed");
         Api.Response brokenUpload = api.post("/api/v1/clients", "multipart/form-data", "no boundary".getBytes());
