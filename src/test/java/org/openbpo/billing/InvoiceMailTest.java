@@ -22,13 +22,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -164,6 +169,82 @@ class InvoiceMailTest extends IntegrationTest {
                     assertThat(m.path("lastError").isNull() || m.path("lastError").isMissingNode()).isTrue();
                 }));
         assertThat(mailsOf(number)).hasSize(1);
+    }
+
+    @Test
+    void aMailServerThatStallsHoldsNoRowLockAndItsFailureIsRecorded() throws Exception {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("STALL"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api admin = api().as(setup.adminToken());
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        String invoice;
+        try (ServerSocket stalling = new ServerSocket(0)) {
+            // A mail server that takes the connection and never says hello.
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(stalling.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            assertThat(admin.put("/api/v1/billing/mail-server", Map.of("host", "localhost", "port", stalling.getLocalPort(),
+                    "security", "NONE", "fromAddress", "billing@northstar.test", "fromName", "Northstar Billing")).status()).isEqualTo(200);
+            assertThat(admin.put(client + "/billing-contact", Map.of("email", "payables@stalling.test", "name", "Accounts"))
+                    .status()).isEqualTo(200);
+            assertThat(admin.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                    List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "250.00"))).status()).isEqualTo(201);
+            clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+            invoice = client + "/invoices/" + admin.post(client + "/invoices", Map.of("period", "2026-03")).body().get(0)
+                    .path("id").asString();
+            assertThat(admin.post(invoice + "/review", Map.of()).status()).isEqualTo(200);
+            assertThat(admin.post(invoice + "/issue", Map.of()).status()).isEqualTo(200);
+            UUID mail = UUID.fromString(admin.get(invoice + "/mailings").body().path(0).path("id").asString());
+
+            // The node took the mail and waits on the server: the mail's row is free meanwhile, and no other node takes it.
+            await().atMost(Duration.ofSeconds(15)).until(() -> leasedUntil(mail).isAfter(clock.instant().plus(Duration.ofMinutes(10))));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !accepted.isEmpty());
+            try (Connection superuser = TestDatabase.get().superuserConnection()) {
+                superuser.setAutoCommit(false);
+                try (PreparedStatement lock = superuser.prepareStatement("select 1 from billing.invoice_mail where id = ? for update nowait")) {
+                    lock.setObject(1, mail);
+                    assertThat(lock.executeQuery().next()).as("the row is not locked while the server stalls").isTrue();
+                }
+                superuser.rollback();
+            }
+            assertThat(sender.sendDue(100)).as("a mail another sender has taken is not due").isZero();
+            assertThat(admin.get(invoice + "/mailings").body()).singleElement()
+                    .satisfies(m -> assertThat(m.path("attempts").asInt()).isZero());
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+            try (Connection superuser = TestDatabase.get().superuserConnection(); Statement sql = superuser.createStatement()) {
+                sql.execute("delete from billing.mail_server");
+            }
+        }
+
+        // The server hangs up: the attempt is recorded with its reason, and the mail will be tried again.
+        String stalled = invoice;
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(admin.get(stalled + "/mailings").body()).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.path("status").asString()).isEqualTo("PENDING");
+                    assertThat(m.path("attempts").asInt()).isEqualTo(1);
+                    assertThat(m.path("lastError").asString()).isNotBlank();
+                }));
+    }
+
+    private Instant leasedUntil(UUID mail) throws Exception {
+        try (Connection superuser = TestDatabase.get().superuserConnection();
+             PreparedStatement next = superuser.prepareStatement("select next_attempt_at from billing.invoice_mail where id = ?")) {
+            next.setObject(1, mail);
+            try (ResultSet row = next.executeQuery()) {
+                row.next();
+                return row.getTimestamp(1).toInstant();
+            }
+        }
     }
 
     /** The mails received for the invoice with this number. */

@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import org.jspecify.annotations.Nullable;
 import org.openbpo.billing.Invoice;
 import org.openbpo.billing.InvoiceKind;
 import org.openbpo.billing.InvoiceMailing;
@@ -18,6 +19,8 @@ import org.openbpo.billing.Invoicing;
 import org.openbpo.billing.MailSecurity;
 import org.openbpo.billing.persistence.MailRows;
 import org.openbpo.shared.mail.MailSessions;
+import org.openbpo.shared.mail.SendAttempts;
+import org.openbpo.shared.mail.SendingThreads;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -30,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -38,23 +40,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Sends invoice mails from the outbox through the provider's mail server. Each mail is sent inside
- * the transaction that holds its row locked (SKIP LOCKED for the others) and marks it sent, so two
- * nodes never send it both; if a node dies mid-send the row stays pending and goes again later with
- * the same Message-ID. Failures are retried with growing pauses, then given up with the reason kept.
+ * Sends invoice mails from the outbox through the provider's mail server. A node takes each mail
+ * for a lease (see {@link SendAttempts}) in a short transaction, renders it in a read-only one,
+ * sends it with no transaction open, and records the outcome in a third: no database connection or
+ * row lock waits on a mail server. Two nodes never send a mail both; if a node dies mid-send, the
+ * mail goes again when its lease ends, with the same Message-ID. Failures are retried with growing
+ * pauses, then given up with the reason kept.
  */
 @Component
 public class InvoiceMailSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvoiceMailSender.class);
-    private static final int MAX_ATTEMPTS = 8;
     private static final String WAITING_FOR_SERVER = "Waiting until the provider sets its billing mail server";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    /** A mail this node has taken, with the server to send it through. */
+    private record Taken(MailRows.StoredServer server, InvoiceMailing mail) {
+    }
+
+    /** A mail ready to go: the message and how to reach the server. */
+    private record Outgoing(Session session, String protocol, MimeMessage message, MailRows.StoredServer server,
+                            @Nullable String password) {
+    }
 
     private final MailRows rows;
     private final Invoicing invoicing;
@@ -62,8 +71,9 @@ public class InvoiceMailSender {
     private final Clients clients;
     private final Secrets secrets;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate reads;
     private final Clock clock;
-    private final ExecutorService nudges = Executors.newVirtualThreadPerTaskExecutor();
+    private final SendingThreads nudges = new SendingThreads("invoice-mail", 4, 1_000);
 
     InvoiceMailSender(MailRows rows, Invoicing invoicing, InvoicePdf pdf, Clients clients, Secrets secrets,
                       TransactionTemplate transactions, Clock clock) {
@@ -73,6 +83,8 @@ public class InvoiceMailSender {
         this.clients = clients;
         this.secrets = secrets;
         this.transactions = transactions;
+        this.reads = new TransactionTemplate(transactions.getTransactionManager());
+        this.reads.setReadOnly(true);
         this.clock = clock;
     }
 
@@ -102,20 +114,18 @@ public class InvoiceMailSender {
     }
 
     /**
-     * Runs the sending on a thread of its own. While the node shuts down nothing new starts: the mail
-     * waits in the outbox for the next tick on whichever node runs, and the caller, whose transaction
-     * already committed, is not told of a failure that is none.
+     * Runs the sending on a thread of its own. When the node is busy sending or shuts down, the mail
+     * waits in the outbox for the next tick on whichever node runs, and the caller, whose
+     * transaction already committed, is not told of a failure that is none.
      */
     private void offThread(Runnable sending) {
-        try {
-            nudges.execute(sending);
-        } catch (RejectedExecutionException shuttingDown) {
-            LOG.info("Shutting down: queued invoice mails wait for the next tick");
+        if (!nudges.offer(sending)) {
+            LOG.info("Busy or shutting down: queued invoice mails wait for the next tick");
         }
     }
 
     /**
-     * Sends the mails that are due, one transaction each; returns how many it looked at. While the
+     * Sends the mails that are due, one after another; returns how many it looked at. While the
      * provider has no mail server, none is due: they wait with their attempts untouched.
      */
     public int sendDue(int limit) {
@@ -126,61 +136,94 @@ public class InvoiceMailSender {
     }
 
     private void send(UUID clientId, UUID mailId) {
-        TenantScope.run(AllowedClients.only(clientId), () -> transactions.executeWithoutResult(tx ->
-                rows.claim(clientId, mailId, clock.instant()).ifPresent(mail -> {
-                    MailRows.StoredServer server = rows.server().orElse(null);
-                    if (server == null) {
-                        LOG.info("Invoice mail {} waits until the provider sets its billing mail server", mailId);
-                        rows.waiting(clientId, mailId, WAITING_FOR_SERVER);
-                        return;
-                    }
-                    try {
-                        transmit(server, clientId, mail);
-                        rows.sent(clientId, mailId, clock.instant());
-                    } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-                        int attempt = mail.attempts() + 1;
-                        Instant retry = attempt >= MAX_ATTEMPTS ? null
-                                : clock.instant().plus(Duration.ofMinutes(1).multipliedBy(1L << Math.min(attempt, 10)));
-                        LOG.warn("Sending invoice mail {} (attempt {}) failed: {}", mailId, attempt, e.toString());
-                        rows.failedAttempt(clientId, mailId, e.getMessage() == null ? e.toString() : e.getMessage(), retry);
-                    }
-                })));
+        TenantScope.run(AllowedClients.only(clientId), () -> {
+            Taken taken = take(clientId, mailId);
+            if (taken == null) {
+                return;
+            }
+            Exception failure = null;
+            try {
+                Outgoing outgoing = reads.execute(tx -> compose(taken.server(), clientId, taken.mail()));
+                deliver(outgoing);
+            } catch (MessagingException | RuntimeException e) {
+                failure = e;
+            }
+            if (failure == null) {
+                transactions.executeWithoutResult(tx -> rows.sent(clientId, mailId, clock.instant()));
+                return;
+            }
+            int attempt = taken.mail().attempts() + 1;
+            LOG.warn("Sending invoice mail {} (attempt {}) failed: {}", mailId, attempt, failure.toString());
+            String reason = SendAttempts.reason(failure);
+            transactions.executeWithoutResult(tx ->
+                    rows.failedAttempt(clientId, mailId, reason, SendAttempts.retryAfter(attempt, clock.instant())));
+        });
     }
 
-    private void transmit(MailRows.StoredServer server, UUID clientId, InvoiceMailing mail)
-            throws MessagingException, UnsupportedEncodingException {
-        Invoice invoice = invoicing.get(clientId, mail.invoiceId());
-        String what = invoice.kind() == InvoiceKind.CREDIT_NOTE ? "Credit note" : "Invoice";
-        String number = String.valueOf(invoice.number());
-        String password = server.sealedPassword() == null ? null : secrets.open(server.sealedPassword(), org.openbpo.billing.InvoiceMail.SECRET_CONTEXT);
-        String protocol = server.security() == MailSecurity.TLS ? "smtps" : "smtp";
-        Session session = Session.getInstance(properties(server, protocol));
-        MimeMessage message = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", mail.messageId());
+    /** Takes the mail for this node's lease; null when it is not due, another node has it, or there is no server yet. */
+    private @Nullable Taken take(UUID clientId, UUID mailId) {
+        return transactions.execute(tx -> {
+            MailRows.StoredServer server = rows.server().orElse(null);
+            if (server == null) {
+                LOG.info("Invoice mail {} waits until the provider sets its billing mail server", mailId);
+                rows.waiting(clientId, mailId, WAITING_FOR_SERVER);
+                return null;
             }
-        };
-        message.setFrom(new InternetAddress(server.fromAddress(), server.fromName(), "UTF-8"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
-        message.setSubject(what + " " + number + " from " + server.fromName(), "UTF-8");
-        message.setSentDate(Date.from(mail.createdAt()));
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Dear " + clients.get(clientId).legalEntity() + ",\n\nplease find attached " + what.toLowerCase(Locale.ROOT) + " "
-                + number + " for " + invoice.period().format(MONTH) + ", total " + invoice.total().toPlainString() + " "
-                + invoice.currency() + ".\n\n" + server.fromName() + "\n", "UTF-8");
-        MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(pdf.render(clientId, invoice.id()),
-                "application/pdf")));
-        attachment.setFileName(number + ".pdf");
-        MimeMultipart parts = new MimeMultipart();
-        parts.addBodyPart(text);
-        parts.addBodyPart(attachment);
-        message.setContent(parts);
-        message.saveChanges();
-        try (Transport transport = session.getTransport(protocol)) {
-            transport.connect(server.host(), server.port(), server.username(), password);
-            transport.sendMessage(message, message.getAllRecipients());
+            Instant now = clock.instant();
+            return rows.lease(clientId, mailId, now, now.plus(SendAttempts.LEASE)).map(mail -> new Taken(server, mail)).orElse(null);
+        });
+    }
+
+    private Outgoing compose(MailRows.StoredServer server, UUID clientId, InvoiceMailing mail) {
+        try {
+            Invoice invoice = invoicing.get(clientId, mail.invoiceId());
+            String what = invoice.kind() == InvoiceKind.CREDIT_NOTE ? "Credit note" : "Invoice";
+            String number = String.valueOf(invoice.number());
+            String password = server.sealedPassword() == null ? null
+                    : secrets.open(server.sealedPassword(), org.openbpo.billing.InvoiceMail.SECRET_CONTEXT);
+            String protocol = server.security() == MailSecurity.TLS ? "smtps" : "smtp";
+            Session session = Session.getInstance(properties(server, protocol));
+            MimeMessage message = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", mail.messageId());
+                }
+            };
+            message.setFrom(new InternetAddress(server.fromAddress(), server.fromName(), "UTF-8"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
+            message.setSubject(what + " " + number + " from " + server.fromName(), "UTF-8");
+            message.setSentDate(Date.from(mail.createdAt()));
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText("Dear " + clients.get(clientId).legalEntity() + ",\n\nplease find attached " + what.toLowerCase(Locale.ROOT)
+                    + " " + number + " for " + invoice.period().format(MONTH) + ", total " + invoice.total().toPlainString() + " "
+                    + invoice.currency() + ".\n\n" + server.fromName() + "\n", "UTF-8");
+            MimeBodyPart attachment = new MimeBodyPart();
+            attachment.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(pdf.render(clientId, invoice.id()),
+                    "application/pdf")));
+            attachment.setFileName(number + ".pdf");
+            MimeMultipart parts = new MimeMultipart();
+            parts.addBodyPart(text);
+            parts.addBodyPart(attachment);
+            message.setContent(parts);
+            message.saveChanges();
+            return new Outgoing(session, protocol, message, server, password);
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new UndeliverableMail(e);
+        }
+    }
+
+    private static void deliver(Outgoing outgoing) throws MessagingException {
+        MailRows.StoredServer server = outgoing.server();
+        try (Transport transport = outgoing.session().getTransport(outgoing.protocol())) {
+            transport.connect(server.host(), server.port(), server.username(), outgoing.password());
+            transport.sendMessage(outgoing.message(), outgoing.message().getAllRecipients());
+        }
+    }
+
+    /** A mail that cannot be put together, such as one to an address that is not one; its reason is kept as the attempt's. */
+    private static final class UndeliverableMail extends RuntimeException {
+        UndeliverableMail(Exception cause) {
+            super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
         }
     }
 
@@ -192,6 +235,6 @@ public class InvoiceMailSender {
 
     @PreDestroy
     void stop() {
-        nudges.shutdown();
+        nudges.stop();
     }
 }

@@ -96,12 +96,15 @@ public class MailRows {
                 .update() == 1;
     }
 
-    /** Locks one mail that is due for as long as it takes to send it; empty when sent already or another node holds it. */
-    public Optional<InvoiceMailing> claim(UUID clientId, UUID id, Instant now) {
+    /**
+     * Takes one mail that is due for this node to send: its next attempt moves to the lease's end,
+     * so no other node takes it meanwhile. Empty when it is sent already, not due, or another node has it.
+     */
+    public Optional<InvoiceMailing> lease(UUID clientId, UUID id, Instant now, Instant until) {
         return jdbc.sql("""
-                        select * from billing.invoice_mail
-                         where client_id = ? and id = ? and status = 'PENDING' and next_attempt_at <= ? for update skip locked""")
-                .params(clientId, id, Timestamp.from(now)).query(MAILING).optional();
+                        update billing.invoice_mail set next_attempt_at = ?
+                         where client_id = ? and id = ? and status = 'PENDING' and next_attempt_at <= ? returning *""")
+                .params(Timestamp.from(until), clientId, id, Timestamp.from(now)).query(MAILING).optional();
     }
 
     public List<Due> due(Instant now, int limit) {
@@ -115,13 +118,13 @@ public class MailRows {
     public void sent(UUID clientId, UUID id, Instant at) {
         jdbc.sql("""
                         update billing.invoice_mail set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null
-                         where client_id = ? and id = ?""")
+                         where client_id = ? and id = ? and status = 'PENDING'""")
                 .params(Timestamp.from(at), clientId, id).update();
     }
 
     /** Notes why a pending mail was not tried, without counting an attempt or moving its next one. */
     public void waiting(UUID clientId, UUID id, String reason) {
-        jdbc.sql("update billing.invoice_mail set last_error = ? where client_id = ? and id = ?")
+        jdbc.sql("update billing.invoice_mail set last_error = ? where client_id = ? and id = ? and status = 'PENDING'")
                 .params(reason, clientId, id).update();
     }
 
@@ -130,7 +133,7 @@ public class MailRows {
                         update billing.invoice_mail set attempts = attempts + 1, last_error = ?,
                                status = case when ?::timestamptz is null then 'FAILED' else 'PENDING' end,
                                next_attempt_at = coalesce(?::timestamptz, next_attempt_at)
-                         where client_id = ? and id = ?""")
+                         where client_id = ? and id = ? and status = 'PENDING'""")
                 .params(error, ts(retryAt), ts(retryAt), clientId, id).update();
     }
 

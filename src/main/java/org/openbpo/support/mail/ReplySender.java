@@ -8,6 +8,9 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.mail.SendAttempts;
+import org.openbpo.shared.mail.SendingThreads;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -24,34 +27,34 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Sends agents' replies from the outbox through the client's SMTP server, in the client's name.
- * Each reply is sent inside the transaction that holds its row locked (SKIP LOCKED for the
- * others) and marks it sent, so two nodes never send it both; if a node dies mid-send the row
- * stays pending and goes again later, with the same Message-ID. Failures are retried with
- * growing pauses, then given up with the reason shown on the reply.
+ * Sends agents' replies from the outbox through the client's SMTP server, in the client's name. A
+ * node takes each reply for a lease (see {@link SendAttempts}) in a short transaction, sends it with
+ * no transaction open, and records the outcome in another: no database connection or row lock
+ * waits on a mail server. Two nodes never send a reply both; if a node dies mid-send, the reply goes
+ * again when its lease ends, with the same Message-ID. Failures are retried with growing pauses,
+ * then given up with the reason shown on the reply.
  */
 @Component
 public class ReplySender {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplySender.class);
-    private static final int MAX_ATTEMPTS = 8;
+
+    /** A reply this node has taken, with the client's channel to send it through. */
+    private record Taken(Reply reply, @Nullable StoredChannel channel) {
+    }
 
     private final OutboxRows outbox;
     private final ChannelSettingsRows channels;
     private final Secrets secrets;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ExecutorService nudges = Executors.newVirtualThreadPerTaskExecutor();
+    private final SendingThreads nudges = new SendingThreads("reply-mail", 4, 1_000);
 
     ReplySender(OutboxRows outbox, ChannelSettingsRows channels, Secrets secrets, TransactionTemplate transactions, Clock clock) {
         this.outbox = outbox;
@@ -63,18 +66,17 @@ public class ReplySender {
 
     /** Sends a reply right after the transaction that queued it commits, rather than on the next tick. */
     public void nudge(UUID clientId, UUID replyId) {
-        try {
-            nudges.execute(() -> {
-                try {
-                    send(clientId, replyId);
-                } catch (RuntimeException e) {
-                    LOG.warn("Reply {} will be sent on a later tick: {}", replyId, e.toString());
-                }
-            });
-        } catch (RejectedExecutionException shuttingDown) {
-            // The node is shutting down: the reply waits in the outbox for the next tick on whichever node runs,
-            // and the caller, whose transaction already committed, is not told of a failure that is none.
-            LOG.info("Shutting down: reply {} waits for the next tick", replyId);
+        boolean started = nudges.offer(() -> {
+            try {
+                send(clientId, replyId);
+            } catch (RuntimeException e) {
+                LOG.warn("Reply {} will be sent on a later tick: {}", replyId, e.toString());
+            }
+        });
+        if (!started) {
+            // The node is busy sending or shutting down: the reply waits in the outbox for the next tick on whichever
+            // node runs, and the caller, whose transaction already committed, is not told of a failure that is none.
+            LOG.info("Busy or shutting down: reply {} waits for the next tick", replyId);
         }
     }
 
@@ -87,7 +89,7 @@ public class ReplySender {
         }
     }
 
-    /** Sends the replies that are due, one transaction each; returns how many it looked at. */
+    /** Sends the replies that are due, one after another; returns how many it looked at. */
     public int sendDue(int limit) {
         List<OutboxRows.Due> due = TenantScope.call(AllowedClients.ALL,
                 () -> transactions.execute(tx -> outbox.due(clock.instant(), limit)));
@@ -96,24 +98,38 @@ public class ReplySender {
     }
 
     private void send(UUID clientId, UUID replyId) {
-        TenantScope.run(AllowedClients.only(clientId), () -> transactions.executeWithoutResult(tx ->
-                outbox.claim(clientId, replyId, clock.instant()).ifPresent(reply -> {
-                    try {
-                        StoredChannel channel = channels.find(clientId).orElseThrow(() ->
-                                new MessagingException("the client has no email channel any more"));
-                        if (channel.smtp() == null) {
-                            throw new MessagingException("the client's email channel has no SMTP server");
-                        }
-                        transmit(channel, MailAccount.of(clientId, "smtp", channel.smtp(), secrets), reply);
-                        outbox.sent(clientId, replyId, clock.instant());
-                    } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-                        int attempt = reply.attempts() + 1;
-                        Instant retry = attempt >= MAX_ATTEMPTS ? null
-                                : clock.instant().plus(Duration.ofMinutes(1).multipliedBy(1L << Math.min(attempt, 10)));
-                        LOG.warn("Sending reply {} (attempt {}) failed: {}", replyId, attempt, e.toString());
-                        outbox.failedAttempt(clientId, replyId, e.getMessage() == null ? e.toString() : e.getMessage(), retry);
-                    }
-                })));
+        TenantScope.run(AllowedClients.only(clientId), () -> {
+            Taken taken = transactions.execute(tx -> {
+                Instant now = clock.instant();
+                return outbox.lease(clientId, replyId, now, now.plus(SendAttempts.LEASE))
+                        .map(reply -> new Taken(reply, channels.find(clientId).orElse(null))).orElse(null);
+            });
+            if (taken == null) {
+                return;
+            }
+            Exception failure = null;
+            try {
+                StoredChannel channel = taken.channel();
+                if (channel == null) {
+                    throw new MessagingException("the client has no email channel any more");
+                }
+                if (channel.smtp() == null) {
+                    throw new MessagingException("the client's email channel has no SMTP server");
+                }
+                transmit(channel, MailAccount.of(clientId, "smtp", channel.smtp(), secrets), taken.reply());
+            } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+                failure = e;
+            }
+            if (failure == null) {
+                transactions.executeWithoutResult(tx -> outbox.sent(clientId, replyId, clock.instant()));
+                return;
+            }
+            int attempt = taken.reply().attempts() + 1;
+            LOG.warn("Sending reply {} (attempt {}) failed: {}", replyId, attempt, failure.toString());
+            String reason = SendAttempts.reason(failure);
+            transactions.executeWithoutResult(tx ->
+                    outbox.failedAttempt(clientId, replyId, reason, SendAttempts.retryAfter(attempt, clock.instant())));
+        });
     }
 
     private void transmit(StoredChannel channel, MailAccount account, Reply reply)
@@ -142,6 +158,6 @@ public class ReplySender {
 
     @PreDestroy
     void stop() {
-        nudges.shutdown();
+        nudges.stop();
     }
 }

@@ -45,12 +45,15 @@ public class OutboxRows {
                 .update();
     }
 
-    /** Locks one reply that is due, for as long as it takes to send it; empty when sent already or another node holds it. */
-    public Optional<Reply> claim(UUID clientId, UUID id, Instant now) {
+    /**
+     * Takes one reply that is due for this node to send: its next attempt moves to the lease's end,
+     * so no other node takes it meanwhile. Empty when it is sent already, not due, or another node has it.
+     */
+    public Optional<Reply> lease(UUID clientId, UUID id, Instant now, Instant until) {
         return jdbc.sql("""
-                        select * from support.outbound_message
-                         where client_id = ? and id = ? and status = 'PENDING' and next_attempt_at <= ? for update skip locked""")
-                .params(clientId, id, Timestamp.from(now)).query(REPLY).optional();
+                        update support.outbound_message set next_attempt_at = ?
+                         where client_id = ? and id = ? and status = 'PENDING' and next_attempt_at <= ? returning *""")
+                .params(Timestamp.from(until), clientId, id, Timestamp.from(now)).query(REPLY).optional();
     }
 
     public List<Due> due(Instant now, int limit) {
@@ -62,7 +65,8 @@ public class OutboxRows {
     }
 
     public void sent(UUID clientId, UUID id, Instant at) {
-        jdbc.sql("update support.outbound_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null where client_id = ? and id = ?")
+        jdbc.sql("update support.outbound_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null"
+                        + " where client_id = ? and id = ? and status = 'PENDING'")
                 .params(Timestamp.from(at), clientId, id).update();
     }
 
@@ -71,7 +75,7 @@ public class OutboxRows {
                         update support.outbound_message set attempts = attempts + 1, last_error = ?,
                                status = case when ?::timestamptz is null then 'FAILED' else 'PENDING' end,
                                next_attempt_at = coalesce(?::timestamptz, next_attempt_at)
-                         where client_id = ? and id = ?""")
+                         where client_id = ? and id = ? and status = 'PENDING'""")
                 .params(error, ts(retryAt), ts(retryAt), clientId, id).update();
     }
 
