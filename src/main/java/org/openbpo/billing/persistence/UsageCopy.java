@@ -1,5 +1,6 @@
 package org.openbpo.billing.persistence;
 
+import org.openbpo.shared.database.SqlFailures;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -62,7 +63,7 @@ public class UsageCopy {
                         on conflict (client_id, source, source_id, unit) do nothing""");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Copying the usage failed: " + e.getMessage(), e);
+            throw SqlFailures.translated("Copying the usage", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

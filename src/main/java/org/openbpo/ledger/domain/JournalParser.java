@@ -54,6 +54,9 @@ public final class JournalParser {
     private JournalParser() {
     }
 
+    /** As many lines as an entry posted through the API may have. */
+    public static final int MOST_POSTINGS = 1_000;
+
     public static Journal parse(String text) {
         JournalParser parser = new JournalParser();
         String[] lines = text.split("\r?\n", -1);
@@ -65,6 +68,9 @@ public final class JournalParser {
     }
 
     private void line(int number, String line) {
+        if (line.indexOf('\0') >= 0) {
+            throw refuse(number, "a NUL character cannot be stored; the file may not be a text journal.");
+        }
         if (line.isBlank()) {
             close();
             return;
@@ -219,6 +225,10 @@ public final class JournalParser {
         if (open != null) {
             if (open.postings().size() < 2) {
                 throw refuse(open.line(), "a transaction needs at least two postings.");
+            }
+            if (open.postings().size() > MOST_POSTINGS) {
+                throw refuse(open.line(), "a transaction has at most " + MOST_POSTINGS + " postings, this one has "
+                        + open.postings().size() + ".");
             }
             transactions.add(new Transaction(open.line(), open.date(), open.description(), open.code(),
                     Map.copyOf(open.tags()), List.copyOf(open.postings())));

@@ -3,6 +3,7 @@ package org.openbpo.ledger.persistence;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.ledger.domain.Posting;
 import org.openbpo.ledger.domain.PostingLine;
+import org.openbpo.shared.database.SqlFailures;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -136,7 +137,7 @@ public class BulkPostings {
                 posted += fresh.size();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Writing the entries failed: " + e.getMessage(), e);
+            throw SqlFailures.translated("Writing the entries", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

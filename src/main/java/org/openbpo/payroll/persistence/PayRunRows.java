@@ -7,6 +7,7 @@ import org.openbpo.payroll.domain.PayItem;
 import org.openbpo.payroll.domain.PaySchedule;
 import org.openbpo.payroll.domain.PayslipCalculation;
 import org.openbpo.payroll.domain.ToDate;
+import org.openbpo.shared.database.SqlFailures;
 import org.openbpo.shared.money.Money;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -299,7 +300,7 @@ public class PayRunRows {
                     + "employee_contributions, employer_contributions, deductions, net, has_bank_account, anomalies, line_sections, "
                     + "line_codes, line_amounts, line_bases, line_rules) from stdin", slice.payslips());
         } catch (SQLException e) {
-            throw new IllegalStateException("Storing payslips failed: " + e.getMessage(), e);
+            throw SqlFailures.translated("Storing payslips", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
