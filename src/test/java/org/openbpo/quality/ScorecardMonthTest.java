@@ -238,7 +238,7 @@ class ScorecardMonthTest extends IntegrationTest {
         assertThat(scored.status()).as(scored.body().toString()).isEqualTo(201);
     }
 
-    /** The SLA timers run every second anyway; running them here first makes each step's escalations certain. */
+    /** The SLA timers are run here, as the node would, so each step sees its escalations. */
     private void at(String instant, Runnable action) {
         clock.set(Instant.parse(instant));
         TenantScope.run(AllowedClients.ALL, timers::escalateDue);

@@ -57,9 +57,9 @@ class ScorecardTest extends IntegrationTest {
             move(paused, "processing", maker);
             move(paused, "query_to_client", maker);
         });
+        at("2026-03-02T12:00:00Z", () -> complete(noon));
         at("2026-03-03T10:00:00Z", () -> move(paused, "processing", CurrentUser.of(setup.requester())));
         at("2026-03-03T11:00:00Z", () -> complete(paused));
-        at("2026-03-02T12:00:00Z", () -> complete(noon));
         at("2026-03-03T16:00:00Z", () -> complete(late));
 
         awaitCompletedWorkTakenUp();

@@ -153,7 +153,8 @@ class EmailIntakeTest extends IntegrationTest {
         assertThat(TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100)))
                 .as("a message just stored is left to the batch reading it").isZero();
         clock.advance(java.time.Duration.ofMinutes(2));
-        assertThat(TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100))).isPositive();
+        // Finished here, or by the mailbox poller's own tick in between: either way a ticket, once (asserted below).
+        TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100));
         IntakeOutcome fetchedAgain = receive(mail);
 
         assertThat(fetchedAgain.duplicate()).isTrue();

@@ -48,6 +48,9 @@ public abstract class IntegrationTest {
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.settings().springProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("openbpo.audit.seal-interval", () -> "500");
+        // The tests move one clock back and forth; a background SLA tick between two steps would escalate or breach
+        // items halfway through a test. Tests that mean the timers run them themselves (SlaTimers.escalateDue, breachDue).
+        registry.add("openbpo.sla.timer-interval", () -> "86400000");
     }
 
     @LocalServerPort

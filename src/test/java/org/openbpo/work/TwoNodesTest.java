@@ -222,7 +222,9 @@ class TwoNodesTest extends IntegrationTest {
         try (var sql = TestDatabase.get().superuserConnection().createStatement()) {
             sql.execute("select pg_terminate_backend(" + victimPid[0] + ")");
         }
+        never.countDown(); // the dead node's thread tries to commit on its killed connection and fails
         victim.join(30_000);
+        assertThat(victim.isAlive()).as("the dead node's thread ended").isFalse();
         while (survivor.escalateDue() > 0) {
             // finish what the dead node left
         }
