@@ -80,7 +80,10 @@ public class HouseBook {
         return book;
     }
 
-    /** The house's id, when one is designated. Not a secret: reading its books still needs its id in the scope. */
+    /**
+     * The house's id, when one is designated. Not a secret; its books are for those who {@link #mayRead}
+     * them, whichever clients they serve ({@link #requireMayReadIfHouse}).
+     */
     public Optional<UUID> house() {
         UUID remembered = known.get();
         if (remembered != null) {
@@ -94,6 +97,16 @@ public class HouseBook {
     /** Whether this person may read the house's books: administrators and billing analysts. */
     public boolean mayRead(CurrentUser user) {
         return user.providerStaff() && (user.has(Role.ADMINISTRATOR) || user.has(Role.BILLING_ANALYST));
+    }
+
+    /**
+     * Refuses the house's id, as an unknown client (404), to someone who may not read its books.
+     * The house is registered like a client, so staff who serve every client see it among them.
+     */
+    public void requireMayReadIfHouse(UUID client, CurrentUser user) {
+        if (!mayRead(user) && house().filter(client::equals).isPresent()) {
+            throw new NotFound("client", client);
+        }
     }
 
     /**

@@ -81,4 +81,23 @@ class ReceivablesBrowserTest extends IntegrationTest {
         browser.clickToLoad("#credit-table tr[data-kind='Credit'] .invoice-link");
         assertThat(browser.text("h1")).contains(number);
     }
+
+    @Test
+    void aTeamLeadWhoServesEveryClientIsNotOfferedTheHouseBookNorServedItsFiles() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        CurrentUser admin = providerAdministrator();
+        UUID house = HouseFixture.house(context, admin);
+        User lead = TenantScope.call(AllowedClients.ALL, () -> context.getBean(Users.class).invite(new InviteUser(null,
+                unique("lead").toLowerCase() + "@provider.test", "Tom Lead", "long enough password", Set.of(Role.TEAM_LEAD),
+                true, null), admin));
+        browser.logIn(lead.email(), "long enough password");
+
+        browser.open("/books?client=" + house);
+        assertThat(browser.path()).isEqualTo("/books");
+        assertThat(browser.findAll("#house-books")).isEmpty();
+        assertThat(browser.findAll("#client-choices a[data-code]")).extracting(choice -> choice.getAttribute("href"))
+                .noneMatch(href -> href.contains(house.toString()));
+        browser.open("/books/" + house + "/trial-balance.csv");
+        assertThat(browser.text("#error-message")).contains("does not exist");
+    }
 }

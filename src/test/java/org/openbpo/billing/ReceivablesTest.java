@@ -187,6 +187,35 @@ class ReceivablesTest extends IntegrationTest {
         assertThat(another.text("code")).isEqualTo("house-designated");
     }
 
+    @Test
+    void staffWhoServeEveryClientStillDoNotReachTheHouseBookThroughAClientsLedgerPaths() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        CurrentUser admin = providerAdministrator();
+        UUID house = HouseFixture.house(context, admin);
+        WorkFixture.Setup a = new WorkFixture(context).clientUnderContract(admin, unique("RCVE"));
+        String lead = TenantScope.call(AllowedClients.ALL, () -> {
+            User user = context.getBean(Users.class).invite(new InviteUser(null, unique("lead").toLowerCase() + "@provider.test",
+                    "Tom Lead", "long enough password", Set.of(Role.TEAM_LEAD), true, null), admin);
+            return context.getBean(ApiTokens.class).issue(CurrentUser.of(user), "tests", null, Duration.ofDays(1)).secret();
+        });
+        String houseLedger = "/api/v1/clients/" + house + "/ledger";
+        Api them = api().as(lead);
+        assertThat(api().as(a.adminToken()).post("/api/v1/clients/" + a.client().id() + "/ledger/books", Map.of("template", "US_GAAP"))
+                .status()).isEqualTo(201);
+        assertThat(them.get("/api/v1/clients/" + a.client().id() + "/ledger/books").status()).as("any client's books").isEqualTo(200);
+        for (String path : List.of("/reports/trial-balance", "/reports/income-statement?from=2026-01-01&to=2026-12-31",
+                "/entries", "/accounts", "/books", "/journal")) {
+            Api.Response refused = them.get(houseLedger + path);
+            assertThat(refused.status()).as(path).isEqualTo(404);
+            assertThat(refused.text("detail")).as(path).doesNotContain("house");
+        }
+        assertThat(them.post(houseLedger + "/entries", Map.of("date", "2026-03-02", "description", "x", "idempotencyKey", unique("k"),
+                "lines", List.of(Map.of("account", "1010", "debit", 1), Map.of("account", "4010", "credit", 1)))).status())
+                .as("nor write to them").isEqualTo(404);
+        assertThat(api().as(a.adminToken()).get(houseLedger + "/reports/trial-balance").status())
+                .as("administrators keep the house's books through either path").isEqualTo(200);
+    }
+
     private List<Entry> entries(UUID house, Invoice... documents) {
         Set<String> keys = new java.util.HashSet<>();
         for (Invoice document : documents) {

@@ -118,11 +118,17 @@ class BookPages {
             return "redirect:/books";
         }
         Client chosen = focus.chosen(user, request);
+        UUID houseId = house.house().orElse(null);
+        if (chosen != null && chosen.id().equals(houseId)) {
+            if (house.mayRead(user)) {
+                return "redirect:/books/house";
+            }
+            chosen = null; // the house's books are not theirs to read: choose a client
+        }
         if (chosen == null) {
-            String houseLink = houseLink(user);
-            model.addAttribute("houseChoice", houseLink);
-            // The house's books are offered as "the provider's own books", not a second time as a client.
-            return focus.pick(model, "Books", "/books", houseLink == null ? null : house.house().orElse(null));
+            model.addAttribute("houseChoice", houseLink(user));
+            // The house's books are offered as "the provider's own books" to those who may read them, to nobody as a client.
+            return focus.pick(model, "Books", "/books", houseId);
         }
         model.addAttribute("houseLink", houseLink(user));
         model.addAttribute("houseBook", false);
@@ -154,7 +160,9 @@ class BookPages {
     @GetMapping("/books/{clientId}/{report}.{format}")
     ResponseEntity<byte[]> download(@PathVariable UUID clientId, @PathVariable String report, @PathVariable String format,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from) {
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                                    @AuthenticationPrincipal CurrentUser user) {
+        house.requireMayReadIfHouse(clientId, user);
         ReportFile.Format as = ReportFile.Format.of(format);
         LocalDate to = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
         ReportFile file = switch (view(report)) {
