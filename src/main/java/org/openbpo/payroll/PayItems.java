@@ -6,6 +6,7 @@ import org.openbpo.payroll.persistence.EmployeeRows;
 import org.openbpo.payroll.persistence.PayItemRows;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.money.Decimals;
 import org.openbpo.shared.tenant.Actor;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
@@ -113,7 +114,7 @@ public class PayItems {
             BigDecimal hours = null;
             String written = row.values().get("hours");
             try {
-                hours = new BigDecimal(written == null ? "" : written);
+                hours = Decimals.parse(written == null ? "" : written);
                 if (hours.signum() < 0) {
                     errors.add(new ImportReport.RowProblem(row.number(), "hours", "Hours cannot be negative (" + written + ")"));
                 } else if (hours.compareTo(MOST_HOURS) > 0 || hours.stripTrailingZeros().scale() > 2) {

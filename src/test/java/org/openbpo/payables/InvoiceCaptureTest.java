@@ -110,6 +110,27 @@ class InvoiceCaptureTest extends IntegrationTest {
         Api.Response missing = clerk.post(setup.path() + "/invoices", noDate);
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.text("field")).isEqualTo("invoiceDate");
+        // Ten characters that would take minutes of CPU to round to pence: refused as they are read.
+        Api.Response huge = clerk.post(setup.path() + "/invoices", invoice("CLEAN", "X-4", "2026-03-01", "GBP", "1e99999999"));
+        assertThat(huge.status()).isEqualTo(422);
+        assertThat(huge.text("field")).isEqualTo("total");
+        assertThat(huge.text("detail")).contains("too large");
+        assertThat(clerk.get(setup.path() + "/invoices").body().path("items").size()).isZero();
+    }
+
+    @Test
+    void aSheetWithNumbersTooLargeToWorkWithIsRefusedNamingEachCell() {
+        String sheet = """
+                vendor,number,date,currency,total,tax,purchase_order,order_line,quantity,unit_price
+                CLEAN,H-1,2026-03-01,GBP,10.00,,PO-1,99999999999,1,10.00
+                CLEAN,H-2,2026-03-01,GBP,10.00,,,,1e99999999,10.00
+                CLEAN,H-3,2026-03-01,GBP,1e-99999999,,,,,
+                """;
+        Api.Response refused = clerk.post(setup.path() + "/invoice-imports", "text/csv", sheet.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        refused.body().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        assertThat(fields).containsExactly("row 2, order_line", "row 3, quantity", "row 4, total");
         assertThat(clerk.get(setup.path() + "/invoices").body().path("items").size()).isZero();
     }
 

@@ -3,6 +3,7 @@ package org.openbpo.payables.domain;
 import org.openbpo.payables.CaptureCreditNote;
 import org.openbpo.payables.FileProblem;
 import org.openbpo.payables.FileRejected;
+import org.openbpo.shared.money.Decimals;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ public final class CreditNoteSheet {
             String amountText = cell(cells, header, "amount");
             if (!amountText.isEmpty()) {
                 try {
-                    amount = new BigDecimal(amountText);
+                    amount = Decimals.parse(amountText);
                     if (amount.signum() <= 0) {
                         problems.add(new FileProblem(where + "amount", "a credit note gives back more than zero"));
                     }

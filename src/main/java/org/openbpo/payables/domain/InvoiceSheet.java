@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.openbpo.payables.CaptureInvoice;
 import org.openbpo.payables.FileProblem;
 import org.openbpo.payables.FileRejected;
+import org.openbpo.shared.money.Decimals;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -141,14 +142,15 @@ public final class InvoiceSheet {
             if (tax != null && tax.signum() < 0) {
                 row.problem("tax", "must not be negative");
             }
-            if ((quantity == null) != (unitPrice == null)) {
+            if ((quantity == null) != (unitPrice == null) && problems.size() == before) { // not when one of them was refused
                 row.problem(quantity == null ? "quantity" : "unit_price", "quantity and unit_price come together");
             }
             if (quantity != null && quantity.signum() <= 0) {
                 row.problem("quantity", "must be more than zero");
             }
-            if (orderLine != null && (orderLine.signum() <= 0 || orderLine.stripTrailingZeros().scale() > 0)) {
-                row.problem("order_line", "must be a whole number from 1");
+            if (orderLine != null && (orderLine.signum() <= 0 || orderLine.stripTrailingZeros().scale() > 0
+                    || orderLine.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0)) {
+                row.problem("order_line", "must be a whole number from 1 to " + Integer.MAX_VALUE);
             }
             if (problems.size() == before) {
                 List<CaptureInvoice.Line> lines = quantity == null ? List.of() : List.of(new CaptureInvoice.Line(
@@ -210,7 +212,7 @@ public final class InvoiceSheet {
                 return null;
             }
             try {
-                return new BigDecimal(value.replace(",", ""));
+                return Decimals.parse(value.replace(",", ""));
             } catch (NumberFormatException e) {
                 problem(column, "'" + value + "' is not a number");
                 return null;

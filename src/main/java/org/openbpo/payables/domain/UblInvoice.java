@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.openbpo.payables.CaptureInvoice;
 import org.openbpo.payables.FileProblem;
 import org.openbpo.payables.FileRejected;
+import org.openbpo.shared.money.Decimals;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -322,7 +323,7 @@ public final class UblInvoice {
                 return null;
             }
             try {
-                return new BigDecimal(child.text());
+                return Decimals.parse(child.text());
             } catch (NumberFormatException e) {
                 problems.add(new FileProblem("line " + child.line + ", " + child.path(), "'" + child.text() + "' is not a number"));
                 return null;

@@ -8,6 +8,7 @@ import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomEmployee;
 import org.openbpo.payroll.domain.unitedstates.FilingStatus;
 import org.openbpo.payroll.domain.unitedstates.FormW4;
 import org.openbpo.payroll.domain.unitedstates.UnitedStatesEmployee;
+import org.openbpo.shared.money.Decimals;
 import org.openbpo.shared.money.Money;
 
 import java.math.BigDecimal;
@@ -82,7 +83,7 @@ public final class TaxProfile {
     }
 
     private static Money money(@Nullable String amount, Currency currency) {
-        return amount == null ? Money.zero(currency) : annual(new BigDecimal(amount), currency);
+        return amount == null ? Money.zero(currency) : annual(Decimals.parse(amount), currency);
     }
 
     private static @Nullable Money optionalMoney(@Nullable String amount, Currency currency) {

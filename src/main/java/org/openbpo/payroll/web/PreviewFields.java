@@ -3,6 +3,7 @@ package org.openbpo.payroll.web;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.money.Decimals;
 import org.openbpo.shared.money.Money;
 
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ final class PreviewFields {
     Money money(String field, String text) {
         BigDecimal amount;
         try {
-            amount = new BigDecimal(text.strip());
+            amount = Decimals.parse(text.strip());
         } catch (NumberFormatException e) {
             throw BusinessRuleViolation.invalid(field, "'" + text + "' is not a decimal amount");
         }

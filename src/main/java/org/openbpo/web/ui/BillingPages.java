@@ -18,6 +18,7 @@ import org.openbpo.contracts.Contract;
 import org.openbpo.contracts.Contracts;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.money.Decimals;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
@@ -380,7 +381,7 @@ class BillingPages {
 
     private static @Nullable BigDecimal decimal(String text, String field, Map<String, String> errors) {
         try {
-            return new BigDecimal(text.trim());
+            return Decimals.parse(text.trim());
         } catch (NumberFormatException e) {
             errors.put(field, "\"" + text.trim() + "\" is not a number.");
             return null;

@@ -2,6 +2,7 @@ package org.openbpo.web.ui;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.money.Decimals;
 import org.openbpo.workforce.OpenDeliveryCentre;
 import org.openbpo.workforce.ShiftInterval;
 import org.openbpo.workforce.Shore;
@@ -107,7 +108,7 @@ record CentreForm(String code, String name, String shore, String country, String
         try {
             int digits = Currency.getInstance(currency).getDefaultFractionDigits();
             // minor units exactly: 14.505 USD is a mistake to point out, not a rounding to make silently
-            return new BigDecimal(cost).movePointRight(Math.max(digits, 0)).setScale(0, RoundingMode.UNNECESSARY)
+            return Decimals.parse(cost).movePointRight(Math.max(digits, 0)).setScale(0, RoundingMode.UNNECESSARY)
                     .longValueExact();
         } catch (IllegalArgumentException e) {
             errors.add(currency.isBlank() || !currency.matches("[A-Z]{3}") ? "currency" : "cost",

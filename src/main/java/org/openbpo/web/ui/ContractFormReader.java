@@ -11,6 +11,7 @@ import org.openbpo.contracts.ServiceLine;
 import org.openbpo.contracts.ServiceLineKind;
 import org.openbpo.contracts.SlaTarget;
 import org.openbpo.shared.calendar.WorkingHours;
+import org.openbpo.shared.money.Decimals;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -204,7 +205,7 @@ final class ContractFormReader {
             }
             BigDecimal target = null;
             try {
-                target = new BigDecimal(row.target());
+                target = Decimals.parse(row.target());
             } catch (NumberFormatException e) {
                 errors.add(at + "target", "must be a number such as 95 or 4.5");
             }

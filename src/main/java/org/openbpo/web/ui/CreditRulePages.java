@@ -11,6 +11,7 @@ import org.openbpo.quality.Scorecards;
 import org.openbpo.quality.SetCreditRule;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.money.Decimals;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
@@ -227,7 +228,7 @@ class CreditRulePages {
 
     private static BigDecimal number(String text) {
         try {
-            return text.isEmpty() ? null : new BigDecimal(text.replace(',', '.'));
+            return text.isEmpty() ? null : Decimals.parse(text.replace(',', '.'));
         } catch (NumberFormatException e) {
             return null;
         }

@@ -13,6 +13,7 @@ import org.openbpo.payables.Vendor;
 import org.openbpo.payables.Vendors;
 import org.openbpo.payables.ApMailboxFetching;
 import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.money.Decimals;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
@@ -150,8 +151,8 @@ class PayablesMailPages {
                 throw BusinessRuleViolation.invalid("invoiceDate", "Invoice date: must be a date (YYYY-MM-DD).");
             }
             try {
-                amount = new BigDecimal(total.strip());
-                taxAmount = tax == null || tax.isBlank() ? null : new BigDecimal(tax.strip());
+                amount = Decimals.parse(total.strip());
+                taxAmount = tax == null || tax.isBlank() ? null : Decimals.parse(tax.strip());
             } catch (NumberFormatException e) {
                 throw BusinessRuleViolation.invalid("total", "Total and tax: must be amounts such as 120.00.");
             }

@@ -15,6 +15,7 @@ import org.openbpo.quality.ReviewDispute;
 import org.openbpo.quality.Sampling;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.money.Decimals;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
@@ -155,7 +156,7 @@ class QualityPages {
         }
         BigDecimal mark = null;
         try {
-            mark = new BigDecimal(passMark);
+            mark = Decimals.parse(passMark);
             if (mark.signum() < 0 || mark.compareTo(BigDecimal.valueOf(100)) > 0) {
                 errors.add("passMark", "the pass mark is a percentage from 0 to 100");
             }

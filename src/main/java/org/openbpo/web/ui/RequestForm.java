@@ -2,6 +2,7 @@ package org.openbpo.web.ui;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.contracts.Priority;
+import org.openbpo.shared.money.Decimals;
 import org.openbpo.work.domain.FieldType;
 import org.openbpo.work.domain.FormField;
 import org.openbpo.work.domain.WorkTypeDefinition;
@@ -81,7 +82,7 @@ record RequestForm(String serviceLine, String title, String priority, Map<String
         try {
             return switch (type) {
                 case NUMBER -> Long.parseLong(raw);
-                case DECIMAL -> new BigDecimal(raw);
+                case DECIMAL -> Decimals.parse(raw);
                 default -> raw;
             };
         } catch (NumberFormatException e) {

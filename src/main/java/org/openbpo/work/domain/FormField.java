@@ -1,6 +1,7 @@
 package org.openbpo.work.domain;
 
 import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.money.Decimals;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ public record FormField(String name, String label, FieldType type, boolean requi
 
     private static boolean decimal(String text) {
         try {
-            new BigDecimal(text);
+            Decimals.parse(text);
             return true;
         } catch (NumberFormatException e) {
             return false;
