@@ -46,9 +46,9 @@ class PayrollIndiaPropertiesTest {
         assertThat(higher.minus(lower).amount()).isLessThanOrEqualTo(raise.amount().multiply(new BigDecimal("1.04")).add(BigDecimal.ONE));
     }
 
-    /** The year's tax is what the last month deducts when nothing was deducted before. */
+    /** The year's tax is what the last month deducts when it pays the whole year's salary and nothing was deducted before. */
     private static Money yearsTax(Money annual) {
-        return pay("2025-26", PayFrequency.MONTHLY, 12, inr("0"), indian(annual.toPlainString(), "0", "0")).line("TDS").amount();
+        return pay("2025-26", PayFrequency.MONTHLY, 12, annual, indian(null, "0", "0")).line("TDS").amount();
     }
 
     @Provide

@@ -86,6 +86,19 @@ class PayrollIndiaTest {
     }
 
     @Test
+    void aBonusIsTaxedInTheMonthItIsPaid() {
+        // March of 18,00,000 a year with a 3,00,000 bonus: 16,50,000 paid + 4,50,000 this month = 21,00,000;
+        // income 20,25,000 → 2,06,250 + 4% = 2,14,500; less 1,38,234 deducted = 76,266 this month.
+        assertThat(tds(12, "450000.00", indian("1800000", "1650000", "138234"))).isEqualTo("76266.00");
+    }
+
+    @Test
+    void someoneWhoJoinsMidYearIsTaxedOnTheMonthsTheyWork() {
+        // Joins in October (month 7) on 24,00,000: 2,00,000 now + 2,00,000 × 5 = 12,00,000; income 11,25,000, all rebated.
+        assertThat(tds(7, "200000.00", indian("2400000", "0", "0"))).isEqualTo("0.00");
+    }
+
+    @Test
     void providentFundOnWagesUpToTheCeiling() {
         // 12% × 15,000 = 1,800; EPS 8.33% × 15,000 = 1,249.50 → 1,250; employer EPF 1,800 − 1,250 = 550; EDLI 75.
         GrossToNet result = pay("2025-26", MONTHLY, 1, inr("20000.00"), epfMember("20000", false, true));

@@ -56,7 +56,8 @@ record PreviewRequest(
                     example = "1257L") @Nullable String taxCode,
             @Schema(description = "GB: NI category letter: A B C D E F H I J K L M N S V X Z", example = "A") @Nullable String niCategory,
             @Schema(description = "GB: a company director (NICs on the annual earnings period)") @Nullable Boolean director,
-            @Schema(description = "IN: the employer's estimate of the year's salary; absent, it is projected from toDate.gross "
+            @Schema(description = "IN: the annual salary of the contract; the year is estimated as toDate.gross + this month's "
+                    + "gross + a twelfth of it for each month after this one. Absent, the year is projected from toDate.gross "
                     + "and this month's gross", example = "1800000.00") @Nullable String annualGross,
             @Schema(description = "IN: TDS deducted in the financial year before this month") @Nullable String tdsToDate,
             @Schema(description = "IN: EPF wages this month (basic + DA + retaining allowance); default: gross") @Nullable String epfWages,

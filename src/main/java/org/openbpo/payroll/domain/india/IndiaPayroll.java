@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Gross to net for an Indian employee: TDS on salary under s.192 at the average rate, and EPF. The
- * employer estimates the year's salary and tax and deducts, each month, what is left of the year's
- * tax over the months left (reference 3.1). Employee EPF does not reduce tax under the new regime.
+ * employer estimates the year's salary (paid so far, this month's, and the regular salary of the
+ * months after it) and its tax, and deducts, each month, what is left of the year's tax over the
+ * months left (reference 3.1). Employee EPF does not reduce tax under the new regime.
  */
 public final class IndiaPayroll {
 
@@ -42,8 +43,13 @@ public final class IndiaPayroll {
                 .add("salary to date before this month", employee.salaryToDate());
         Money annual;
         if (employee.annualSalary() != null) {
-            annual = employee.annualSalary();
-            workings.add("salary for the year", "as estimated by the employer");
+            // What was paid, what this month pays (a bonus included), and the regular salary for the months after it:
+            // a bonus is taxed in the year it is paid, and someone who joined mid-year is not taxed on months never worked.
+            Money rest = employee.annualSalary().times(monthsLeft - 1).dividedBy(12).roundedHalfUp();
+            annual = employee.salaryToDate().plus(salary).plus(rest);
+            workings.add("annual salary", employee.annualSalary())
+                    .add("regular salary for the months after this one (a twelfth of the annual × " + (monthsLeft - 1) + ")", rest)
+                    .add("salary for the year", "estimated: salary to date + this month + the months after it");
         } else {
             annual = employee.salaryToDate().plus(salary.times(monthsLeft));
             workings.add("salary for the year", "projected: salary to date + this month × months left");

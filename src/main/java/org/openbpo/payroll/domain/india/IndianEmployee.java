@@ -7,8 +7,9 @@ import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.money.Money;
 
 /**
- * An Indian employee under the new regime: the employer's estimate of the year's salary (or none,
- * to project it from the salary to date and this month's), salary and TDS to date before this month,
+ * An Indian employee under the new regime: the annual salary of the contract, whose twelfth is the
+ * regular salary of each month still to come (or none, to project the year from the salary to date
+ * and this month's), salary and TDS to date before this month,
  * EPF wages (basic + DA; none means this month's gross), whether EPF is paid on actual wages above the
  * ceiling, whether a member of the pension scheme (EPS), and residence (the 87A rebate is for residents).
  */
