@@ -72,7 +72,7 @@ public final class PayslipCalculation {
         }
         Money gross = lines.stream().map(Line::amount).reduce(Money.zero(currency), Money::plus);
         PayRequest request = new PayRequest(in.period().taxYear(), in.period().taxPeriod(), gross,
-                TaxProfile.details(e, in.period().frequency(), gross, in.toDate(), in.offCycle()));
+                TaxProfile.details(e, in.period(), gross, in.toDate(), in.offCycle()));
         GrossToNet result = Workings.unrecorded(() -> engine.calculate(request));
         String taxCode = TaxProfile.taxLine(e.country());
         boolean exempt = Boolean.parseBoolean(e.taxData().get("w4Exempt"));

@@ -2,6 +2,7 @@ package org.openbpo.payroll.domain;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.payroll.domain.india.IndianEmployee;
+import org.openbpo.payroll.domain.philippines.ContributionShare;
 import org.openbpo.payroll.domain.philippines.PhilippineEmployee;
 import org.openbpo.payroll.domain.unitedkingdom.TaxCode;
 import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomEmployee;
@@ -13,6 +14,8 @@ import org.openbpo.shared.money.Money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Currency;
 import java.util.Map;
 
@@ -22,14 +25,14 @@ public final class TaxProfile {
     private TaxProfile() {
     }
 
-    public static EmployeeDetails details(EmployeeData e, PayFrequency frequency, Money gross, ToDate toDate) {
-        return details(e, frequency, gross, toDate, false);
-    }
-
-    /** {@code offCycle}: pay separate from regular wages, which US withholding treats as supplemental wages. */
-    public static EmployeeDetails details(EmployeeData e, PayFrequency frequency, Money gross, ToDate toDate, boolean offCycle) {
+    /**
+     * {@code offCycle}: pay separate from regular wages, which US withholding treats as supplemental wages,
+     * and which carries no month's contributions again: the regular pay of its month carried them.
+     */
+    public static EmployeeDetails details(EmployeeData e, PaySchedule.Period period, Money gross, ToDate toDate, boolean offCycle) {
         Map<String, String> tax = e.taxData();
         Currency currency = e.country().currency();
+        PayFrequency frequency = period.frequency();
         return switch (e.country()) {
             case US -> new UnitedStatesEmployee(new FormW4(FilingStatus.valueOf(tax.get("filingStatus")),
                     Boolean.parseBoolean(tax.get("w4Step2")), money(tax.get("w4Step3"), currency),
@@ -40,12 +43,30 @@ public final class TaxProfile {
                     toDate.employeeContributions(), toDate.employerContributions());
             case IN -> new IndianEmployee(e.payBasis() == PayBasis.SALARY && e.annualSalary() != null
                     ? annual(e.annualSalary(), currency) : null, toDate.gross(), toDate.tax(),
-                    tax.containsKey("epfWages") ? money(tax.get("epfWages"), currency) : null,
+                    offCycle ? Money.zero(currency) : tax.containsKey("epfWages") ? money(tax.get("epfWages"), currency) : null,
                     Boolean.parseBoolean(tax.get("epfOnActualWages")), !"false".equals(tax.get("epsMember")),
                     !"false".equals(tax.get("resident")));
             case PH -> new PhilippineEmployee(basicMonthly(e, frequency, gross), optionalMoney(tax.get("sssCompensation"), currency),
                     optionalMoney(tax.get("pagIbigCompensation"), currency), Boolean.parseBoolean(tax.get("minimumWageEarner")),
-                    Money.zero(currency), null);
+                    Money.zero(currency), contributionShare(period, offCycle));
+        };
+    }
+
+    /**
+     * Which pay carries a Philippine month's SSS, PhilHealth and Pag-IBIG: none off-cycle; monthly and
+     * semi-monthly pay as the rule pack says; of weekly, fortnightly, four-weekly and daily pay, the last
+     * paid in the month, so the month's contributions are charged once.
+     */
+    private static @Nullable ContributionShare contributionShare(PaySchedule.Period period, boolean offCycle) {
+        if (offCycle) {
+            return ContributionShare.NONE;
+        }
+        return switch (period.frequency()) {
+            case MONTHLY, SEMIMONTHLY -> null;
+            case WEEKLY, BIWEEKLY, FOUR_WEEKLY, DAILY -> {
+                LocalDate nextPay = period.payDate().plusDays(period.days());
+                yield YearMonth.from(nextPay).equals(YearMonth.from(period.payDate())) ? ContributionShare.NONE : ContributionShare.FULL;
+            }
         };
     }
 
