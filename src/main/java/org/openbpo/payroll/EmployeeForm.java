@@ -44,6 +44,11 @@ public record EmployeeForm(
         @Schema(description = "GB tax code: 1257L, S1257L, C1257L, K475, BR, D0, D1, NT, 0T, with W1 or M1") @Nullable String taxCode,
         @Schema(description = "GB NI category letter") @Nullable String niCategory,
         @Schema(description = "GB: company director: true or false") @Nullable String director,
+        @Schema(description = "GB starter: the P45's total pay to date in its tax year (with p45Tax and p45TaxYear)")
+        @Nullable String p45Pay,
+        @Schema(description = "GB starter: the P45's total tax to date") @Nullable String p45Tax,
+        @Schema(description = "GB starter: the tax year of the P45's figures; they count only in pay runs of that year",
+                example = "2026-27") @Nullable String p45TaxYear,
         @Schema(description = "IN: NEW (the only regime the rule packs calculate)") @Nullable String taxRegime,
         @Schema(description = "IN: EPF wages per month (basic + DA); default the gross") @Nullable String epfWages,
         @Schema(description = "IN: EPF on actual wages above the ceiling: true or false") @Nullable String epfOnActualWages,

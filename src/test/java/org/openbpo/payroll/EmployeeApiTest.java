@@ -53,6 +53,27 @@ class EmployeeApiTest extends IntegrationTest {
     }
 
     @Test
+    void aStarterBringsTheP45sPayAndTaxToDateWithTheirTaxYear() {
+        Map<String, Object> starter = PayrollSetup.ukEmployee("E7");
+        starter.put("p45Pay", "18000.00");
+        starter.put("p45Tax", "2342.00");
+        Api.Response withoutYear = api().as(setup.preparerToken()).post(path, starter);
+        assertThat(withoutYear.status()).isEqualTo(422);
+        assertThat(fields(withoutYear)).containsExactly("p45TaxYear");
+        starter.put("p45TaxYear", "2025-27");
+        assertThat(fields(api().as(setup.preparerToken()).post(path, starter))).containsExactly("p45TaxYear");
+
+        starter.put("p45TaxYear", "2025-26");
+        Api.Response hired = api().as(setup.preparerToken()).post(path, starter);
+        assertThat(hired.status()).as(hired.body().toString()).isEqualTo(201);
+        assertThat(hired.body().path("taxData").path("p45Pay").asString()).isEqualTo("18000.00");
+        assertThat(hired.body().path("taxData").path("p45TaxYear").asString()).isEqualTo("2025-26");
+        Map<String, Object> american = PayrollSetup.usEmployee("E8");
+        american.put("p45Pay", "1.00");
+        assertThat(fields(api().as(setup.preparerToken()).post(path, american))).contains("p45Pay");
+    }
+
+    @Test
     void everyProblemIsNamedWithItsField() {
         Map<String, Object> uk = PayrollSetup.ukEmployee("E2");
         uk.put("taxCode", "1257Q");

@@ -25,11 +25,39 @@ public final class TestDatabase {
             Path folder = Path.of("target", "test-db-" + ProcessHandle.current().pid());
             database = EmbeddedDatabase.start(folder, Path.of("target", "pg-binaries"), 0, EmbeddedDatabase.Durability.EPHEMERAL);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitApplicationShutdown();
                 database.close();
                 deleteQuietly(folder);
-            }));
+            }, "openbpo:test-database-shutdown"));
         }
         return database;
+    }
+
+    /**
+     * The JVM runs its shutdown hooks at once. The test contexts close in Spring's hook and still use the
+     * database while they stop (the event publication registry reads it); stopping it under them made
+     * the pool wait for a connection until the test JVM was killed.
+     */
+    private static void awaitApplicationShutdown() {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
+        while (System.nanoTime() < until) {
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().equals("SpringApplicationShutdownHook")) {
+                    try {
+                        thread.join(20_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void deleteQuietly(Path folder) {

@@ -3,6 +3,7 @@ package org.openbpo.payroll.domain;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.payroll.domain.unitedkingdom.TaxCode;
 import org.openbpo.payroll.domain.unitedkingdom.TaxRegime;
+import org.openbpo.shared.money.Decimals;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ public final class EmployeeCheck {
     private static final Set<String> GB_RESIDENCES = Set.of("ENG", "WLS", "SCT", "NIR");
     private static final Map<Country, List<String>> TAX_FIELDS = Map.of(
             Country.US, List.of("filingStatus", "w4Step2", "w4Step3", "w4Step4a", "w4Step4b", "w4Step4c", "w4Exempt", "w4Year", "w4Allowances"),
-            Country.GB, List.of("taxCode", "niCategory", "director"),
+            Country.GB, List.of("taxCode", "niCategory", "director", "p45Pay", "p45Tax", "p45TaxYear"),
             Country.IN, List.of("taxRegime", "epfWages", "epfOnActualWages", "epsMember", "resident"),
             Country.PH, List.of("basicMonthly", "sssCompensation", "pagIbigCompensation", "minimumWageEarner"));
     private static final BigDecimal LARGEST = new BigDecimal("1000000000");
@@ -212,6 +213,31 @@ public final class EmployeeCheck {
             }
         }
         tax.put("director", String.valueOf(bool("director", false)));
+        previousEmployment(tax);
+    }
+
+    /** A starter's P45: pay and tax to date with the previous employer, which count in the tax year they belong to. */
+    private void previousEmployment(Map<String, String> tax) {
+        BigDecimal pay = amount("p45Pay");
+        BigDecimal paid = amount("p45Tax");
+        String year = value("p45TaxYear");
+        boolean given = values.containsKey("p45Pay") || values.containsKey("p45Tax");
+        if (!given) {
+            if (year != null) {
+                problem("p45TaxYear", "A P45's tax year goes with its figures, p45Pay and p45Tax");
+            }
+            return;
+        }
+        if (year == null) {
+            problem("p45TaxYear", "The tax year of the P45's figures, such as 2026-27, is required with them");
+        } else if (!year.matches("\\d{4}-\\d{2}")
+                || (Integer.parseInt(year.substring(0, 4)) + 1) % 100 != Integer.parseInt(year.substring(5))) {
+            problem("p45TaxYear", "'" + year + "' is not a UK tax year such as 2026-27");
+        } else {
+            tax.put("p45TaxYear", year);
+        }
+        putAmount(tax, "p45Pay", pay == null ? BigDecimal.ZERO : pay);
+        putAmount(tax, "p45Tax", paid == null ? BigDecimal.ZERO : paid);
     }
 
     private void india(Map<String, String> tax) {
@@ -308,7 +334,7 @@ public final class EmployeeCheck {
         }
         BigDecimal amount;
         try {
-            amount = new BigDecimal(value.replace(",", ""));
+            amount = Decimals.parse(value.replace(",", ""));
         } catch (NumberFormatException e) {
             problem(field, "'" + value + "' is not a decimal number");
             return null;

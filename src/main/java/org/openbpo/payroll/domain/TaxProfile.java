@@ -38,9 +38,15 @@ public final class TaxProfile {
                     Boolean.parseBoolean(tax.get("w4Step2")), money(tax.get("w4Step3"), currency),
                     money(tax.get("w4Step4a"), currency), money(tax.get("w4Step4b"), currency),
                     money(tax.get("w4Step4c"), currency)), toDate.gross(), toDate.tax(), offCycle);
-            case GB -> new UnitedKingdomEmployee(TaxCode.parse(tax.get("taxCode")), tax.get("niCategory"),
-                    Boolean.parseBoolean(tax.get("director")), toDate.gross(), toDate.tax(), toDate.gross(),
-                    toDate.employeeContributions(), toDate.employerContributions());
+            case GB -> {
+                // A starter's P45 counts towards PAYE in its own tax year (reference 2.4 step 1); NICs are per employment.
+                boolean p45ThisYear = period.taxYear().equals(tax.get("p45TaxYear"));
+                Money previousPay = p45ThisYear ? money(tax.get("p45Pay"), currency) : Money.zero(currency);
+                Money previousTax = p45ThisYear ? money(tax.get("p45Tax"), currency) : Money.zero(currency);
+                yield new UnitedKingdomEmployee(TaxCode.parse(tax.get("taxCode")), tax.get("niCategory"),
+                        Boolean.parseBoolean(tax.get("director")), toDate.gross().plus(previousPay), toDate.tax().plus(previousTax),
+                        toDate.gross(), toDate.employeeContributions(), toDate.employerContributions());
+            }
             case IN -> new IndianEmployee(e.payBasis() == PayBasis.SALARY && e.annualSalary() != null
                     ? annual(e.annualSalary(), currency) : null, toDate.gross(), toDate.tax(),
                     offCycle ? Money.zero(currency) : tax.containsKey("epfWages") ? money(tax.get("epfWages"), currency) : null,

@@ -27,11 +27,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     public static Money of(String amount, String currency) {
-        return new Money(new BigDecimal(amount), Currency.getInstance(currency));
+        return new Money(Decimals.parse(amount), Currency.getInstance(currency));
     }
 
     public static Money of(String amount, Currency currency) {
-        return new Money(new BigDecimal(amount), currency);
+        return new Money(Decimals.parse(amount), currency);
     }
 
     public static Money of(BigDecimal amount, Currency currency) {

@@ -11,6 +11,7 @@ import org.openbpo.quality.SamplingPolicy;
 import org.openbpo.quality.SetSamplingPolicy;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.money.Decimals;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
@@ -98,7 +99,7 @@ class QaRulePages {
                    RedirectAttributes flash) {
         clients.get(client);
         try {
-            BigDecimal percent = new BigDecimal(params.getOrDefault("percent", "").strip());
+            BigDecimal percent = Decimals.parse(params.getOrDefault("percent", "").strip());
             int minimum = Integer.parseInt(params.getOrDefault("minimumPerWeek", "0").strip());
             String newAgents = params.getOrDefault("newAgentItems", "").strip();
             String agent = params.getOrDefault("agentId", "");
