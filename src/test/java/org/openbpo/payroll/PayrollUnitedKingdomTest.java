@@ -85,7 +85,7 @@ class PayrollUnitedKingdomTest {
         GrossToNet result = pay("2025-26", MONTHLY, 1, gbp("300.00"), briton("K1000", "A"));
         assertThat(amount(result, "PAYE")).isEqualTo("150.00");
         assertThat(result.line("PAYE").workings().steps()).containsEntry("Ln tax due to date", "226.80")
-                .containsEntry("limit applied", "yes, the shortfall is not carried forward");
+                .containsEntry("limit applied", "yes; the tax to date catches up with the shortfall in later periods (cumulative)");
     }
 
     @Test

@@ -77,7 +77,9 @@ final class PayeRoutine {
                 .add("tax to date before this period", taxBefore)
                 .add("tax this period (Ln − tax to date" + (point.nonCumulative() ? ", no refund" : "") + ")", thisPeriod)
                 .add("regulatory limit (" + Rates.asPercent(rules.regulatoryLimit()) + " of pay, rounded down)", limit)
-                .add("limit applied", tax.equals(thisPeriod) ? "no" : "yes, the shortfall is not carried forward")
+                .add("limit applied", tax.equals(thisPeriod) ? "no" : point.nonCumulative()
+                        ? "yes, the shortfall is not carried forward (non-cumulative)"
+                        : "yes; the tax to date catches up with the shortfall in later periods (cumulative)")
                 .add("tax", tax);
         String rule = "HMRC PAYE tax table routine " + info.taxYear() + ", " + code.regime().name() + " rates, code "
                 + code.text() + ", " + point.describe();
