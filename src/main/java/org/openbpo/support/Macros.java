@@ -175,8 +175,9 @@ public class Macros {
             comments.respond(clientId, itemId, text, by);
         }
         audit.record(clientId, "support.macro-applied", "work-item", itemId, null, Map.of("macro", macro.name()));
+        // The move's note is shown to the client on the ticket's timeline; the macro's name is the provider's own (audited above).
         return macro.moveTo() == null ? workItems.get(clientId, itemId)
-                : workItems.move(clientId, itemId, new MoveWorkItem(macro.moveTo(), "Macro: " + macro.name()), by);
+                : workItems.move(clientId, itemId, new MoveWorkItem(macro.moveTo(), null), by);
     }
 
     private Map<String, String> values(UUID clientId, WorkItem ticket, CurrentUser by) {

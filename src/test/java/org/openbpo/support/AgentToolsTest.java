@@ -55,14 +55,30 @@ class AgentToolsTest extends IntegrationTest {
 
         long ticket = raise("Refund please", "fay@customer.test");
         Api agent = api().as(desk.setup().makerToken());
+        assertThat(lead.put("/api/v1/clients/" + desk.clientId() + "/work-items/" + ticket + "/assignment",
+                Map.of("agentId", desk.setup().maker().id().toString())).status()).isEqualTo(200);
+        assertThat(agent.post(base + "/tickets/" + ticket + "/comments", Map.of("body", "Customer was rude", "visibility", "INTERNAL"))
+                .status()).isEqualTo(201);
         String path = base + "/tickets/" + ticket + "/macros/" + macro.text("id");
         assertThat(agent.get(path).text("body"))
                 .isEqualTo("Dear fay@customer.test, your refund for WI-" + ticket + " is on its way. Agent maker, Albion Mutual Support");
         Api.Response applied = agent.post(path, "");
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
         assertThat(applied.text("state")).isEqualTo("solved");
-        assertThat(agent.get(base + "/tickets/" + ticket + "/comments").body().get(0).path("body").asString())
-                .startsWith("Dear fay@customer.test, your refund");
+        assertThat(agent.get(base + "/tickets/" + ticket + "/comments").body().valueStream().map(c -> c.path("body").asString()))
+                .anyMatch(body -> body.startsWith("Dear fay@customer.test, your refund"));
+        // The client reads the ticket's timeline: what happened, not the provider's internals.
+        String timelinePath = "/api/v1/clients/" + desk.clientId() + "/work-items/" + ticket + "/timeline";
+        Api.Response timeline = api().as(desk.setup().requesterToken()).get(timelinePath);
+        assertThat(timeline.status()).isEqualTo(200);
+        assertThat(timeline.body().valueStream().map(e -> e.path("type").asString()))
+                .containsExactly("created", "commented", "first-response", "moved");
+        assertThat(timeline.body().valueStream().map(e -> e.path("actor").asString())).containsOnly(
+                timeline.body().get(0).path("actor").asString(), "Service team");
+        assertThat(timeline.body().toString()).contains("solved").doesNotContain("Refund sent", "maker", "INTERNAL", "queue", "priority");
+        Api.Response inside = api().as(desk.setup().adminToken()).get(timelinePath);
+        assertThat(inside.body().valueStream().map(e -> e.path("type").asString())).contains("assigned", "commented");
+        assertThat(inside.body().toString()).contains("maker");
     }
 
     @Test

@@ -85,8 +85,14 @@ class WorkLifecycleTest extends IntegrationTest {
         assertThat(seen.body().path("category").asString()).isEqualTo("DONE");
         assertThat(seen.body().path("sla").path("met").asBoolean()).isTrue();
         List<String> story = new ArrayList<>();
-        client.get(items + "/" + id + "/timeline").body().forEach(entry -> story.add(entry.path("type").asString()));
+        maker.get(items + "/" + id + "/timeline").body().forEach(entry -> story.add(entry.path("type").asString()));
         assertThat(story).containsExactly("created", "assigned", "moved", "moved", "moved", "moved", "moved");
+        // The client reads the same story without the provider's hand-overs and people.
+        List<String> told = new ArrayList<>();
+        client.get(items + "/" + id + "/timeline").body().forEach(entry -> told.add(entry.path("type").asString()
+                + (entry.path("actor").asString().equals("Service team") ? " by the service team" : "")));
+        assertThat(told).containsExactly("created", "moved by the service team", "moved by the service team", "moved",
+                "moved by the service team", "moved by the service team");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.page.CursorPage;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.work.ClientTimeline;
 import org.openbpo.work.CreateWorkItem;
 import org.openbpo.work.MoveWorkItem;
 import org.openbpo.work.Routing;
@@ -80,9 +81,11 @@ class WorkItemApi {
     }
 
     @GetMapping("/clients/{clientId}/work-items/{itemId}/timeline")
-    @Operation(summary = "Every change of the item, in order")
-    List<TimelineEntry> timeline(@PathVariable UUID clientId, @PathVariable long itemId) {
-        return workItems.timeline(clientId, itemId);
+    @Operation(summary = "Every change of the item, in order; the client's people read what happened to their request, "
+            + "without the provider's internals (hand-overs, escalations, internal comments, who at the provider)")
+    List<TimelineEntry> timeline(@PathVariable UUID clientId, @PathVariable long itemId, @AuthenticationPrincipal CurrentUser user) {
+        List<TimelineEntry> entries = workItems.timeline(clientId, itemId);
+        return user.providerStaff() ? entries : ClientTimeline.of(entries, workItems.get(clientId, itemId), user);
     }
 
     @GetMapping("/clients/{clientId}/work-items/{itemId}/moves")

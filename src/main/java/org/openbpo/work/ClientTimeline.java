@@ -1,0 +1,55 @@
+package org.openbpo.work;
+
+import org.openbpo.tenancy.CurrentUser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An item's timeline as the client reads it: what happened to their request, without the provider's
+ * internals. Hand-overs between agents, releases, escalations and internal comments stay inside; the
+ * provider's people are "Service team"; queues and priorities are not shown. The portal's pages tell
+ * the same story in words.
+ */
+public final class ClientTimeline {
+
+    static final String SERVICE_TEAM = "Service team";
+    private static final Set<String> SHOWN = Set.of("created", "moved", "sla-breached", "commented", "first-response");
+    private static final Set<String> CREATED_FIELDS = Set.of("state");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ClientTimeline() {
+    }
+
+    public static List<TimelineEntry> of(List<TimelineEntry> entries, WorkItem item, CurrentUser viewer) {
+        List<TimelineEntry> shown = new ArrayList<>();
+        for (TimelineEntry entry : entries) {
+            if (!SHOWN.contains(entry.type())) {
+                continue;
+            }
+            JsonNode data = JSON.readTree(entry.data());
+            if (entry.type().equals("commented") && !"CLIENT".equals(data.path("visibility").asString(""))) {
+                continue;
+            }
+            if (entry.type().equals("created") && data instanceof ObjectNode fields) {
+                fields.retain(CREATED_FIELDS);
+            }
+            shown.add(new TimelineEntry(entry.at(), actor(entry.actor(), item, viewer), entry.type(), JSON.writeValueAsString(data)));
+        }
+        return shown;
+    }
+
+    private static String actor(String actor, WorkItem item, CurrentUser viewer) {
+        if (actor.equals("sla-timer")) {
+            return "SLA clock";
+        }
+        if (actor.equalsIgnoreCase(viewer.email()) || actor.equalsIgnoreCase(item.requester())) {
+            return actor;
+        }
+        return SERVICE_TEAM;
+    }
+}
