@@ -159,6 +159,8 @@ public class Invoicing {
     /** A credit note against an issued invoice, issued at once with its own gap-free number. */
     @Transactional
     public Invoice creditNote(UUID clientId, UUID invoiceId, IssueCreditNote command) {
+        // Credit notes against one invoice are issued one at a time, so two at once cannot both credit the same line.
+        invoices.lock(clientId, invoiceId);
         Invoice invoice = get(clientId, invoiceId);
         if (invoice.kind() != InvoiceKind.INVOICE || !invoice.issued()) {
             throw BusinessRuleViolation.conflict("invoice-not-issued", "Only an issued invoice is corrected by a credit note;"
@@ -284,13 +286,16 @@ public class Invoicing {
     public int issueMonth(List<UUID> clientIds, LocalDate period) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        int count = invoices.countInReview(clientIds, period.withDayOfMonth(1));
-        if (count == 0) {
+        List<UUID> locked = invoices.lockInReview(clientIds, period.withDayOfMonth(1));
+        if (locked.isEmpty()) {
             return 0;
         }
-        long first = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), count);
-        List<InvoiceRows.Existing> issued = invoices.issueAll(clientIds, period.withDayOfMonth(1),
+        long first = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), locked.size());
+        List<InvoiceRows.Existing> issued = invoices.issueAll(clientIds, locked,
                 INVOICE_SERIES + "-" + today.getYear() + "-", first, now, today, Actor.name());
+        if (issued.size() != locked.size()) {
+            throw new IllegalStateException("Issued " + issued.size() + " invoices for " + locked.size() + " numbers reserved");
+        }
         // Read back in two statements and told in one event: month end stays set-based.
         List<Invoice> documents = invoices.findAll(issued.stream().map(InvoiceRows.Existing::clientId).distinct().toList(),
                 issued.stream().map(InvoiceRows.Existing::id).toList());

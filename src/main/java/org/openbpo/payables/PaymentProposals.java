@@ -143,6 +143,7 @@ public class PaymentProposals {
         if (!"DRAFT".equals(proposal.status())) {
             throw BusinessRuleViolation.conflict("proposal-not-draft", "The proposal is " + proposal.status() + ".");
         }
+        requirePaymentDayAhead(client, proposal);
         rows.status(client, id, "APPROVED", clock.instant(), by.id(), by.email());
         audit.record(client, "payables.proposal-approved", "proposal", id, Map.of("status", "DRAFT"), Map.of("status", "APPROVED"));
         return get(client, id);
@@ -167,6 +168,18 @@ public class PaymentProposals {
         return get(client, id);
     }
 
+    /**
+     * A proposal's amounts hold for its payment day: early-payment discounts were taken against it, and the bank
+     * file asks the bank to pay on it. Once that day has passed, the proposal is cancelled and proposed again.
+     */
+    private void requirePaymentDayAhead(UUID client, Proposal proposal) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), clients.get(client).timeZone());
+        if (proposal.payOn().isBefore(today)) {
+            throw BusinessRuleViolation.conflict("payment-day-passed", "The proposal was to pay on " + proposal.payOn()
+                    + ", which has passed; its discounts and the bank's execution date no longer hold. Cancel it and propose again.");
+        }
+    }
+
     /** Runs an approved proposal: writes the bank file and records the payments. Running it again returns the same run. */
     @Transactional
     public PaymentRun run(UUID client, UUID id, CurrentUser by) {
@@ -180,6 +193,7 @@ public class PaymentProposals {
             throw BusinessRuleViolation.conflict("proposal-not-approved", "The client has not approved this proposal (it is "
                     + proposal.status() + ").");
         }
+        requirePaymentDayAhead(client, proposal);
         BankFileFormat format = BankFileFormat.forCurrency(proposal.currency());
         List<ProposalRows.RunItem> items = rows.runItems(client, id);
         Map<UUID, BankAccount> accounts = vendors.accounts(client, items.stream().map(ProposalRows.RunItem::vendorId).distinct().toList());

@@ -1,6 +1,7 @@
 package org.openbpo.billing;
 
 import org.junit.jupiter.api.Test;
+import org.openbpo.billing.persistence.InvoiceRows;
 import org.openbpo.ledger.Entry;
 import org.openbpo.ledger.Journal;
 import org.openbpo.ledger.Reports;
@@ -32,6 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -247,6 +253,61 @@ class ReceivablesTest extends IntegrationTest {
     private static long row(TrialBalance balance, String account) {
         return balance.rows().stream().filter(r -> r.account().equals(account) && r.currency().equals("GBP"))
                 .mapToLong(r -> r.debit() - r.credit()).sum();
+    }
+
+    @Test
+    void twoCreditNotesForTheSameInvoiceAtOnceCreditItOnce() throws Exception {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        CurrentUser admin = providerAdministrator();
+        WorkFixture.Setup a = new WorkFixture(context).clientUnderContract(admin, unique("RCVT"));
+        Api billing = api().as(a.adminToken());
+        post(billing, a, "/price-plans", plan(a.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "1000.00")));
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        UUID invoice = reviewed(billing, a);
+        TenantScope.call(AllowedClients.ALL, () -> invoicing.issue(a.client().id(), invoice));
+
+        // The first credit note is written and not yet committed when the second arrives.
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            Future<Invoice> first = threads.submit(() -> TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
+                Invoice note = invoicing.creditNote(a.client().id(), invoice, new IssueCreditNote("Billed in error", null));
+                written.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return note;
+            })));
+            assertThat(written.await(20, TimeUnit.SECONDS)).isTrue();
+            Future<Api.Response> second = threads.submit(() -> billing.post("/api/v1/clients/" + a.client().id() + "/invoices/"
+                    + invoice + "/credit-notes", Map.of("reason", "Billed in error, again")));
+            Thread.sleep(1_000);
+            assertThat(second.isDone()).as("the second waits for the first").isFalse();
+            commit.countDown();
+            assertThat(first.get(20, TimeUnit.SECONDS).total()).isEqualByComparingTo("-1200.00");
+            Api.Response refused = second.get(20, TimeUnit.SECONDS);
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+            assertThat(refused.text("code")).isEqualTo("invoice-fully-credited");
+        }
+    }
+
+    @Test
+    void anEarlierMonthsFeesAreFoundForAClientInvoicedInTwoCurrencies() {
+        WorkFixture.Setup a = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RCVF"));
+        InvoiceRows rows = context.getBean(InvoiceRows.class);
+        TenantScope.run(AllowedClients.ALL, () -> transactions.executeWithoutResult(tx -> {
+            LocalDate march = LocalDate.of(2026, 3, 1);
+            assertThat(rows.feesOf(a.client().id(), march, "support")).as("not invoiced yet").isEmpty();
+            for (String currency : List.of("GBP", "USD")) {
+                rows.insert(a.client().id(), UUID.randomUUID(), InvoiceKind.INVOICE, march, currency, InvoiceStatus.DRAFT, null, null,
+                        java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, 0, clock.instant(), "test");
+            }
+            assertThat(rows.feesOf(a.client().id(), march, "support")).hasValueSatisfying(fees -> assertThat(fees).isZero());
+            tx.setRollbackOnly();
+        }));
     }
 
     private UUID reviewed(Api billing, WorkFixture.Setup setup) {

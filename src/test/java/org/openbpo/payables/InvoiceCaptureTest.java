@@ -119,18 +119,20 @@ class InvoiceCaptureTest extends IntegrationTest {
     }
 
     @Test
-    void aSheetWithNumbersTooLargeToWorkWithIsRefusedNamingEachCell() {
+    void aSheetWithNumbersTooLargeToWorkWithOrADecimalCommaIsRefusedNamingEachCell() {
         String sheet = """
                 vendor,number,date,currency,total,tax,purchase_order,order_line,quantity,unit_price
                 CLEAN,H-1,2026-03-01,GBP,10.00,,PO-1,99999999999,1,10.00
                 CLEAN,H-2,2026-03-01,GBP,10.00,,,,1e99999999,10.00
                 CLEAN,H-3,2026-03-01,GBP,1e-99999999,,,,,
+                CLEAN,H-4,2026-03-01,GBP,"1234,56",,,,,
                 """;
         Api.Response refused = clerk.post(setup.path() + "/invoice-imports", "text/csv", sheet.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
         List<String> fields = new ArrayList<>();
         refused.body().path("errors").forEach(e -> fields.add(e.path("field").asString()));
-        assertThat(fields).containsExactly("row 2, order_line", "row 3, quantity", "row 4, total");
+        // A decimal comma would be read as a thousands separator, 123,456.00: refused instead.
+        assertThat(fields).containsExactly("row 2, order_line", "row 3, quantity", "row 4, total", "row 5, total");
         assertThat(clerk.get(setup.path() + "/invoices").body().path("items").size()).isZero();
     }
 

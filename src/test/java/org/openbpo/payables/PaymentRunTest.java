@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,32 @@ class PaymentRunTest extends IntegrationTest {
         Api.Response captured = clerk.post(setup.path() + "/invoices", invoice);
         assertThat(captured.text("status")).as(captured.body().toString()).isEqualTo("APPROVED");
         return captured.text("id");
+    }
+
+    @Test
+    void aProposalWhosePaymentDayHasPassedIsNeitherApprovedNorRun() {
+        matched("ACME", "A-7", "PO-9", "4", "250.00", "1000.00");
+        Api approver = api().as(setup.approverToken());
+        Api.Response proposed = clerk.post(setup.path() + "/proposals", Map.of("currency", "USD", "dueBy", "2026-03-04", "payOn", "2026-03-05"));
+        assertThat(proposed.body().path("total").decimalValue()).as("2% off until Mar 11").isEqualByComparingTo("980.00");
+        String approved = proposed.text("id");
+        assertThat(approver.post(setup.path() + "/proposals/" + approved + "/approval", Map.of()).text("status")).isEqualTo("APPROVED");
+
+        // A fortnight later the discount has lapsed, and a bank file for Mar 5 would ask for a day gone by.
+        clock.set(Instant.parse("2026-03-20T15:00:00Z"));
+        Api.Response run = clerk.post(setup.path() + "/proposals/" + approved + "/run", Map.of());
+        assertThat(run.status()).isEqualTo(409);
+        assertThat(run.text("code")).isEqualTo("payment-day-passed");
+        assertThat(clerk.get(setup.path() + "/proposals/" + approved).text("status")).isEqualTo("APPROVED");
+        assertThat(clerk.get(setup.path() + "/invoices").body().toString()).doesNotContain("PAID");
+        assertThat(clerk.post(setup.path() + "/proposals/" + approved + "/cancellation", Map.of()).status()).isEqualTo(200);
+
+        Api.Response again = clerk.post(setup.path() + "/proposals", Map.of("currency", "USD", "dueBy", "2026-03-31", "payOn", "2026-03-23"));
+        assertThat(again.body().path("total").decimalValue()).as("proposed again: the whole amount").isEqualByComparingTo("1000.00");
+        clock.set(Instant.parse("2026-03-25T15:00:00Z"));
+        Api.Response approval = approver.post(setup.path() + "/proposals/" + again.text("id") + "/approval", Map.of());
+        assertThat(approval.status()).isEqualTo(409);
+        assertThat(approval.text("code")).isEqualTo("payment-day-passed");
     }
 
     @Test

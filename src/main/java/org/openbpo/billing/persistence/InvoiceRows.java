@@ -64,14 +64,25 @@ public class InvoiceRows {
                 .list();
     }
 
-    /** The fees of a service line on a month's invoice; empty when that month has no invoice yet. */
+    /**
+     * The fees of a service line on a month's invoices (a client billed in two currencies has one invoice per
+     * currency, and a service line's fees are on one of them); empty when that month has no invoice yet.
+     */
     public Optional<BigDecimal> feesOf(UUID clientId, LocalDate period, String serviceLine) {
-        return jdbc.sql("""
-                        select coalesce((select sum(l.amount) from billing.invoice_line l
-                                          where l.client_id = i.client_id and l.invoice_id = i.id and l.service_line = ?
-                                            and l.kind in ('USAGE', 'PREPAID_FEE', 'MONTHLY_FEE', 'FTE_FEE', 'MINIMUM_TOP_UP')), 0)
-                          from billing.invoice i where i.client_id = ? and i.period = ? and i.kind = 'INVOICE'""")
-                .params(serviceLine, clientId, Date.valueOf(period)).query(BigDecimal.class).optional();
+        List<BigDecimal> fees = new java.util.ArrayList<>();
+        jdbc.sql("""
+                        select case when count(i.id) = 0 then null else coalesce(sum(l.amount), 0) end
+                          from billing.invoice i
+                          left join billing.invoice_line l on l.client_id = i.client_id and l.invoice_id = i.id and l.service_line = ?
+                               and l.kind in ('USAGE', 'PREPAID_FEE', 'MONTHLY_FEE', 'FTE_FEE', 'MINIMUM_TOP_UP')
+                         where i.client_id = ? and i.period = ? and i.kind = 'INVOICE'""")
+                .params(serviceLine, clientId, Date.valueOf(period)).query(rs -> {
+                    BigDecimal sum = rs.getBigDecimal(1);
+                    if (sum != null) {
+                        fees.add(sum);
+                    }
+                });
+        return fees.stream().findFirst();
     }
 
     public void insert(UUID clientId, UUID id, InvoiceKind kind, LocalDate period, String currency, InvoiceStatus status,
@@ -153,26 +164,34 @@ public class InvoiceRows {
                 .params(Timestamp.from(at), by, clientIds.toArray(UUID[]::new), Date.valueOf(period)).update();
     }
 
-    /** How many of the month's invoices are in review, locking them so they are issued exactly once. */
-    public int countInReview(List<UUID> clientIds, LocalDate period) {
+    /** Locks one invoice's row (no trigger fires on a lock) for as long as the transaction runs; nothing when there is none. */
+    public void lock(UUID clientId, UUID id) {
+        jdbc.sql("select 1 from billing.invoice where client_id = ? and id = ? for update").params(clientId, id).query(Integer.class).list();
+    }
+
+    /** The month's invoices in review, locked so they are issued exactly once. */
+    public List<UUID> lockInReview(List<UUID> clientIds, LocalDate period) {
         return jdbc.sql("""
                         select id from billing.invoice where client_id = any (?) and period = ? and kind = 'INVOICE'
                            and status = 'REVIEW' for update""")
-                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period)).query(UUID.class).list().size();
+                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period)).query(UUID.class).list();
     }
 
-    /** Issues the month's reviewed invoices, numbered from {@code first} in client order. */
-    public List<Existing> issueAll(List<UUID> clientIds, LocalDate period, String prefix, long first, Instant at, LocalDate on,
+    /**
+     * Issues the reviewed invoices locked by {@link #lockInReview}, numbered from {@code first} in client order:
+     * exactly those, so an invoice reviewed in between waits for the next issue, not a number reserved for another.
+     */
+    public List<Existing> issueAll(List<UUID> clientIds, List<UUID> locked, String prefix, long first, Instant at, LocalDate on,
                                    String by) {
         return jdbc.sql("""
                         with todo as (
                             select client_id, id, row_number() over (order by client_id, currency) - 1 as n from billing.invoice
-                             where client_id = any (?) and period = ? and kind = 'INVOICE' and status = 'REVIEW')
+                             where client_id = any (?) and id = any (?) and status = 'REVIEW')
                         update billing.invoice i set status = 'ISSUED', number = ? || lpad((? + todo.n)::text, 6, '0'),
                                issued_at = ?, issued_on = ?, issued_by = ?
                           from todo where i.client_id = todo.client_id and i.id = todo.id
                         returning i.client_id, i.id, i.currency, i.status""")
-                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period), prefix, first, Timestamp.from(at), Date.valueOf(on), by)
+                .params(clientIds.toArray(UUID[]::new), locked.toArray(UUID[]::new), prefix, first, Timestamp.from(at), Date.valueOf(on), by)
                 .query((rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3).trim(),
                         InvoiceStatus.valueOf(rs.getString(4)))).list();
     }

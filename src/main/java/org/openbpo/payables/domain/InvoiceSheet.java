@@ -211,6 +211,11 @@ public final class InvoiceSheet {
             if (value == null) {
                 return null;
             }
+            if (value.indexOf(',') >= 0 && !THOUSANDS.matcher(value).matches()) {
+                // 1234,56 is a decimal comma in much of Europe: read without it, it would be a hundred times the amount
+                problem(column, "'" + value + "' is not a number such as 1234.56 or 1,234.56 (a comma only between thousands)");
+                return null;
+            }
             try {
                 return Decimals.parse(value.replace(",", ""));
             } catch (NumberFormatException e) {
@@ -219,6 +224,9 @@ public final class InvoiceSheet {
             }
         }
     }
+
+    /** A number with commas between its thousands, as 1,234,567.89. */
+    private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
     static List<List<String>> csvRows(String text) {
