@@ -19,6 +19,7 @@ import org.openbpo.work.WorkEvents.WorkItemCompleted;
 import org.openbpo.work.WorkEvents.WorkItemCreated;
 import org.openbpo.work.WorkEvents.WorkItemPended;
 import org.openbpo.work.WorkEvents.WorkItemResumed;
+import org.openbpo.work.WorkEvents.WorkItemSlaBreached;
 import org.openbpo.work.domain.SlaState;
 import org.openbpo.work.domain.StateCategory;
 import org.openbpo.work.domain.WorkState;
@@ -320,13 +321,20 @@ public class WorkItems {
         WorkState target = definition.state(command.to());
         Instant now = clock.instant();
         UUID maker = item.makerId();
-        if (target.category() == StateCategory.REVIEW) {
+        if (target.category() == StateCategory.REVIEW && item.category() != StateCategory.REVIEW) {
+            // the maker is who holds the work when it goes for its check; one review state to another keeps them
             maker = item.assigneeId() != null && by.providerStaff() ? item.assigneeId() : by.id();
         }
         if (definition.makerChecker() && item.category() == StateCategory.REVIEW && target.category() == StateCategory.DONE) {
-            if (by.id().equals(item.makerId())) {
+            // Neither the maker nor whoever sent it for the check approves it: otherwise an agent who no longer holds the
+            // item could send it back, send it for its check again in the new holder's name, and approve their own work.
+            List<String> reviewStates = definition.states().stream().filter(s -> s.category() == StateCategory.REVIEW)
+                    .map(WorkState::code).toList();
+            if (by.id().equals(item.makerId())
+                    || timeline.lastMovedInto(clientId, id, reviewStates).filter(by.email()::equalsIgnoreCase).isPresent()) {
                 throw new BusinessRuleViolation(409, "checker-is-maker", "to",
-                        "Maker-checker: the person who did the work cannot also approve it; a second person must check it.");
+                        "Maker-checker: the person who did the work or sent it for its check cannot also approve it; "
+                                + "a second person must check it.");
             }
         }
         BusinessCalendar calendar = calendarOf(item);
@@ -362,6 +370,9 @@ public class WorkItems {
         if (item.category().pausesSla() && !target.category().pausesSla() && !target.category().closed()
                 && moved.assigneeId() != null) {
             items.startHandling(clientId, id, moved.assigneeId(), now);
+        }
+        if (item.sla().breachedAt() == null && moved.sla().breachedAt() != null) {
+            breachedOnTheWay(moved, now);
         }
         announce(item, moved, definition, by, now, written.get());
         return Optional.of(moved);
@@ -524,6 +535,18 @@ public class WorkItems {
     }
 
     /** Audit and event of an assignment whose handle time and timeline entry are written. */
+    /**
+     * The deadline passed and the move, not a timer tick, was first to see it (the item was completed or paused a
+     * moment late, or while the timers were behind): recorded as the timers record a breach.
+     */
+    private void breachedOnTheWay(WorkItem item, Instant now) {
+        Instant due = item.sla().breachedAt();
+        timeline.append(item.clientId(), item.id(), due, "sla-timer", "sla-breached", Map.of("priority", item.priority().name()));
+        audit.record(item.clientId(), "work-item.sla-breached", "work-item", item.id(), null,
+                Map.of("priority", item.priority().name(), "dueAt", due.toString()));
+        events.publishEvent(new WorkItemSlaBreached(item.clientId(), item.id(), due, now));
+    }
+
     private void announceAssigned(WorkItem item, UUID agentId, Instant now) {
         audit.record(item.clientId(), "work-item.assigned", "work-item", item.id(), null, assignedRecord(agentId));
         events.publishEvent(new WorkItemAssigned(item.clientId(), item.id(), agentId, now));

@@ -96,6 +96,56 @@ class WorkLifecycleTest extends IntegrationTest {
     }
 
     @Test
+    void anItemCompletedAfterItsDeadlineIsBreachedAtTheDeadlineEvenWithNoTimerTickBetween() {
+        Api client = api().as(setup.requesterToken());
+        Api maker = api().as(setup.makerToken());
+        long id = client.post(items, Map.of("serviceLine", "policy-admin", "title", "Leaver",
+                "form", Map.of("requestType", "leaver", "details", "Last day Friday"))).body().path("id").asLong();
+        assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(id);
+        assertThat(move(maker, id, "processing").status()).isEqualTo(200);
+        clock.set(java.time.Instant.parse("2026-03-02T17:40:00Z")); // due Monday 17:00; no timer ran since
+        assertThat(move(maker, id, "checking").status()).isEqualTo(200);
+        Api.Response done = move(api().as(setup.checkerToken()), id, "completed");
+        assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
+        assertThat(done.body().path("sla").path("met").asBoolean()).as(done.body().toString()).isFalse();
+        assertThat(done.body().path("sla").path("breachedAt").asString()).isEqualTo("2026-03-02T17:00:00Z");
+
+        org.openbpo.shared.tenant.TenantScope.run(org.openbpo.shared.tenant.AllowedClients.ALL,
+                () -> context.getBean(org.openbpo.work.sla.SlaTimers.class).breachDue());
+        List<String> breaches = new ArrayList<>();
+        maker.get(items + "/" + id + "/timeline").body().forEach(entry -> {
+            if (entry.path("type").asString().equals("sla-breached")) {
+                breaches.add(entry.path("at").asString());
+            }
+        });
+        assertThat(breaches).as("recorded once, at the deadline").containsExactly("2026-03-02T17:00:00Z");
+    }
+
+    @Test
+    void aMakerWhoHandedTheItemOnCannotSendItBackAndApproveTheirOwnWork() {
+        Api client = api().as(setup.requesterToken());
+        Api maker = api().as(setup.makerToken());
+        Api checker = api().as(setup.checkerToken());
+        Api lead = api().as(setup.adminToken());
+        long id = client.post(items, Map.of("serviceLine", "policy-admin", "title", "Bank detail change",
+                "form", Map.of("requestType", "bank detail change", "details", "New account ending 4471"))).body().path("id").asLong();
+        assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(id);
+        assertThat(move(maker, id, "processing").status()).isEqualTo(200);
+        assertThat(move(maker, id, "checking").body().path("makerId").asString()).isEqualTo(setup.maker().id().toString());
+        // The lead hands the check to the checker; the maker, no longer holding it, returns it and sends it again.
+        assertThat(lead.put(items + "/" + id + "/assignment", Map.of("agentId", setup.checker().id().toString())).status())
+                .isEqualTo(200);
+        assertThat(move(maker, id, "processing").status()).isEqualTo(200);
+        assertThat(move(maker, id, "checking").status()).isEqualTo(200);
+
+        Api.Response selfApproval = move(maker, id, "completed");
+        assertThat(selfApproval.status()).isEqualTo(409);
+        assertThat(selfApproval.text("code")).isEqualTo("checker-is-maker");
+        assertThat(move(checker, id, "completed").text("code")).as("the holder it was sent in the name of").isEqualTo("checker-is-maker");
+        assertThat(move(lead, id, "completed").status()).as("a second person").isEqualTo(200);
+    }
+
+    @Test
     void theEngineRefusesWhatTheWorkTypeDoesNotAllowAndChangesNothing() {
         Api agent = api().as(setup.makerToken());
         Api.Response missing = agent.post(items, Map.of("serviceLine", "policy-admin", "title", "No details",

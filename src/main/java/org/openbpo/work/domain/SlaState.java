@@ -41,7 +41,11 @@ public record SlaState(@Nullable Long targetSeconds, @Nullable BigDecimal warnSh
             return this;
         }
         long consumed = consumedSeconds + calendar.businessTimeBetween(runningSince, at).toSeconds();
-        return new SlaState(targetSeconds, warnShare, consumed, null, at, reason, null, null, escalatedAt, breachedAt, met);
+        // A deadline that passed before any timer tick saw it is a breach all the same, at the deadline.
+        Instant breached = breachedAt == null && consumed > targetSeconds
+                ? (dueAt != null ? dueAt : calendar.add(runningSince, Duration.ofSeconds(Math.max(0, targetSeconds - consumedSeconds))))
+                : breachedAt;
+        return new SlaState(targetSeconds, warnShare, consumed, null, at, reason, null, null, escalatedAt, breached, met);
     }
 
     public SlaState resume(BusinessCalendar calendar, Instant at) {
@@ -65,9 +69,9 @@ public record SlaState(@Nullable Long targetSeconds, @Nullable BigDecimal warnSh
             return this;
         }
         SlaState paused = runningSince == null ? this : pause(calendar, at, "stopped");
-        boolean inTime = breachedAt == null && paused.consumedSeconds <= targetSeconds;
+        boolean inTime = paused.breachedAt == null && paused.consumedSeconds <= targetSeconds;
         return new SlaState(targetSeconds, warnShare, paused.consumedSeconds, null, null, null, null, null,
-                escalatedAt, breachedAt, inTime);
+                escalatedAt, paused.breachedAt, inTime);
     }
 
     public SlaState escalated(Instant at) {

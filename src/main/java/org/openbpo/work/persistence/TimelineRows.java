@@ -27,6 +27,14 @@ public class TimelineRows {
                 .params(clientId, itemId, Timestamp.from(at), actor, type, json.writeValueAsString(data)).update();
     }
 
+    /** Who last moved the item into one of these states; empty when nobody did. */
+    public java.util.Optional<String> lastMovedInto(UUID clientId, long itemId, List<String> states) {
+        return jdbc.sql("""
+                        select actor from work.work_event where client_id = ? and item_id = ? and type = 'moved'
+                           and data ->> 'to' = any (?) order by seq desc limit 1""")
+                .params(clientId, itemId, states.toArray(String[]::new)).query(String.class).optional();
+    }
+
     public List<TimelineEntry> of(UUID clientId, long itemId) {
         return jdbc.sql("select at, actor, type, data::text from work.work_event where client_id = ? and item_id = ? order by seq")
                 .params(clientId, itemId)
