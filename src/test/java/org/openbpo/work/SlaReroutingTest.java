@@ -70,6 +70,11 @@ class SlaReroutingTest extends IntegrationTest {
         CurrentUser requester = CurrentUser.of(setup.requester());
         WorkItem atCebu = raiseAndAssign(setup, requester, admin, dayShift, "Held in Cebu");
         WorkItem atManila = raiseAndAssign(setup, requester, admin, setup.maker(), "Held in Manila (24x7)");
+        WorkItem inCheck = raiseAndAssign(setup, requester, admin, dayShift, "Waiting for its check in Cebu");
+        TenantScope.run(AllowedClients.ALL, () -> {
+            workItems.move(setup.client().id(), inCheck.id(), new MoveWorkItem("processing", null), CurrentUser.of(dayShift));
+            workItems.move(setup.client().id(), inCheck.id(), new MoveWorkItem("checking", null), CurrentUser.of(dayShift));
+        });
         assertThat(atCebu.sla().warnAt()).isEqualTo(Instant.parse("2026-03-02T15:00:00Z")); // 75% of 8 business hours
 
         clock.set(Instant.parse("2026-03-02T15:01:00Z")); // 23:01 in Cebu: off shift
@@ -84,6 +89,10 @@ class SlaReroutingTest extends IntegrationTest {
         WorkItem kept = get(setup, atManila.id());
         assertThat(kept.priority()).isEqualTo(Priority.HIGH);
         assertThat(kept.assigneeId()).isEqualTo(setup.maker().id());
+        WorkItem checking = get(setup, inCheck.id());
+        assertThat(checking.priority()).isEqualTo(Priority.HIGH);
+        assertThat(checking.assigneeId()).as("no queue offers an item waiting for its check: it stays with its holder")
+                .isEqualTo(dayShift.id());
         assertThat(TenantScope.call(AllowedClients.ALL, () -> workItems.timeline(setup.client().id(), atCebu.id())))
                 .extracting(TimelineEntry::type).endsWith("escalated", "rerouted");
 

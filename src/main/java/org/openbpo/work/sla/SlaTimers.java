@@ -257,12 +257,22 @@ public class SlaTimers {
         if (stranded.isEmpty()) {
             return;
         }
-        UUID[] clients = stranded.stream().map(Fired::clientId).toArray(UUID[]::new);
-        Long[] ids = stranded.stream().map(Fired::id).toArray(Long[]::new);
-        jdbc.sql("""
+        // Only work get-next routes goes back to the queue: an item waiting for its check, or on the client, stays with its
+        // holder, since no queue would offer it to anyone else.
+        Map<String, UUID> holders = new HashMap<>();
+        stranded.forEach(f -> holders.put(f.clientId() + "/" + f.id(), f.assignee()));
+        List<Object[]> released = jdbc.sql("""
                         update work.work_item w set assignee_id = null, assigned_at = null
-                          from unnest(?::uuid[], ?::bigint[]) as t(c, i) where w.client_id = t.c and w.id = t.i""")
-                .params(clients, ids).update();
+                          from unnest(?::uuid[], ?::bigint[]) as t(c, i)
+                         where w.client_id = t.c and w.id = t.i and w.category in ('NEW', 'OPEN')
+                        returning w.client_id, w.id""")
+                .params(stranded.stream().map(Fired::clientId).toArray(UUID[]::new), stranded.stream().map(Fired::id).toArray(Long[]::new))
+                .query((rs, n) -> new Object[]{rs.getObject(1, UUID.class), rs.getLong(2)}).list();
+        if (released.isEmpty()) {
+            return;
+        }
+        UUID[] clients = released.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new);
+        Long[] ids = released.stream().map(r -> (Long) r[1]).toArray(Long[]::new);
         jdbc.sql("""
                         update work.handle_time h set ended_at = greatest(h.started_at, ?)
                           from unnest(?::uuid[], ?::bigint[]) as t(c, i)
@@ -272,7 +282,8 @@ public class SlaTimers {
                         insert into work.work_event (client_id, item_id, at, actor, type, data)
                         select c, i, ?, 'sla-timer', 'rerouted', jsonb_build_object('from', a, 'why', 'centre off shift')
                           from unnest(?::uuid[], ?::bigint[], ?::text[]) as t(c, i, a)""")
-                .params(ts(now), clients, ids, stranded.stream().map(f -> String.valueOf(f.assignee())).toArray(String[]::new))
+                .params(ts(now), clients, ids, released.stream().map(r -> String.valueOf(holders.get(r[0] + "/" + r[1])))
+                        .toArray(String[]::new))
                 .update();
     }
 
