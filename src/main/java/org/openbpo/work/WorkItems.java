@@ -339,10 +339,16 @@ public class WorkItems {
         }
         BusinessCalendar calendar = calendarOf(item);
         SlaState sla = item.sla();
-        if (target.category().pausesSla() && !item.category().pausesSla()) {
+        boolean reopening = item.category().closed() && !target.category().closed();
+        if (reopening) {
+            // the client reopened it: the clock goes on from what the work had used, and the verdict waits for its new close
+            sla = sla.reopen(calendar, now, target.category().pausesSla() ? target.category().name() : null);
+        } else if (target.category().pausesSla() && !item.category().pausesSla()) {
             sla = sla.pause(calendar, now, target.category().name());
         } else if (!target.category().pausesSla() && item.category().pausesSla() && !target.category().closed()) {
             sla = sla.resume(calendar, now);
+        } else if (target.category().pausesSla() && item.category() != target.category()) {
+            sla = sla.pausedFor(target.category().name()); // from waiting on the client to waiting on a third party, or back
         }
         if (target.category().closed()) {
             sla = sla.stop(calendar, now);
@@ -367,7 +373,7 @@ public class WorkItems {
         if (written.isEmpty()) {
             return Optional.empty();
         }
-        if (item.category().pausesSla() && !target.category().pausesSla() && !target.category().closed()
+        if ((item.category().pausesSla() || reopening) && !target.category().pausesSla() && !target.category().closed()
                 && moved.assigneeId() != null) {
             items.startHandling(clientId, id, moved.assigneeId(), now);
         }
@@ -529,7 +535,10 @@ public class WorkItems {
     }
 
     private void assigned(WorkItem item, UUID agentId, String actor, Instant now, String how) {
-        items.startHandling(item.clientId(), item.id(), agentId, now);
+        if (!item.category().pausesSla()) {
+            // waiting on the client or a third party nobody handles it; handling starts when the work comes back
+            items.startHandling(item.clientId(), item.id(), agentId, now);
+        }
         timeline.append(item.clientId(), item.id(), now, actor, "assigned", Map.of("agent", agentId.toString(), "how", how));
         announceAssigned(item, agentId, now);
     }

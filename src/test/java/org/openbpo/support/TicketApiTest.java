@@ -56,6 +56,30 @@ class TicketApiTest extends IntegrationTest {
     }
 
     @Test
+    void aTicketTheCustomerReopensIsBackOnTheClockWithItsVerdictUndone() {
+        Api client = api().as(desk.setup().requesterToken());
+        Api agent = api().as(desk.setup().makerToken());
+        long id = client.post(tickets, Map.of("subject", "Refund missing", "description", "Order 77", "customerEmail", "gus@customer.test"))
+                .body().path("id").asLong();
+        String item = "/api/v1/clients/" + desk.clientId() + "/work-items/" + id;
+        assertThat(api().as(desk.setup().adminToken()).put(item + "/assignment", Map.of("agentId", desk.setup().maker().id().toString()))
+                .status()).isEqualTo(200);
+        clock.advance(java.time.Duration.ofHours(1));
+        Api.Response solved = agent.post(item + "/moves", Map.of("to", "solved"));
+        assertThat(solved.status()).as(solved.body().toString()).isEqualTo(200);
+        assertThat(solved.body().path("sla").path("met").asBoolean()).isTrue();
+        long used = solved.body().path("sla").path("consumedSeconds").asLong();
+
+        clock.advance(java.time.Duration.ofHours(2));
+        Api.Response reopened = client.post(item + "/moves", Map.of("to", "open", "note", "Still no refund"));
+        assertThat(reopened.status()).as(reopened.body().toString()).isEqualTo(200);
+        assertThat(reopened.body().path("sla").path("met").isNull()).as("no verdict until it is solved again").isTrue();
+        assertThat(reopened.body().path("sla").path("dueAt").isNull()).as("back on the clock").isFalse();
+        assertThat(reopened.body().path("sla").path("consumedSeconds").asLong()).as("the time already used counts").isEqualTo(used);
+        assertThat(reopened.body().path("completedAt").isNull()).isTrue();
+    }
+
+    @Test
     void ticketsAreFoundByTheirWordsPageByPage() {
         Api client = api().as(desk.setup().requesterToken());
         long first = raise(client, "Parcel lost", "Tracking shows delivered to a neighbour");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
+import org.openbpo.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -119,6 +120,38 @@ class WorkLifecycleTest extends IntegrationTest {
             }
         });
         assertThat(breaches).as("recorded once, at the deadline").containsExactly("2026-03-02T17:00:00Z");
+    }
+
+    @Test
+    void anItemHandedOnWhileItWaitsOnTheClientCountsNoHandleTimeUntilTheClientAnswers() throws Exception {
+        Api client = api().as(setup.requesterToken());
+        Api maker = api().as(setup.makerToken());
+        Api lead = api().as(setup.adminToken());
+        long id = client.post(items, Map.of("serviceLine", "policy-admin", "title", "New starter",
+                "form", Map.of("requestType", "new starter", "details", "Starts Monday"))).body().path("id").asLong();
+        assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(id); // 09:00
+        assertThat(move(maker, id, "processing").status()).isEqualTo(200);
+        clock.advance(Duration.ofHours(1));
+        assertThat(move(maker, id, "query_to_client").status()).isEqualTo(200); // 10:00: one hour handled
+        clock.advance(Duration.ofHours(1));
+        assertThat(lead.put(items + "/" + id + "/assignment", Map.of("agentId", setup.checker().id().toString())).status())
+                .isEqualTo(200); // 11:00, still waiting on the client
+        clock.advance(Duration.ofHours(1));
+        assertThat(move(client, id, "processing").status()).isEqualTo(200); // 12:00: the checker's work starts
+        clock.advance(Duration.ofHours(1));
+        assertThat(move(api().as(setup.checkerToken()), id, "checking").status()).isEqualTo(200);
+        assertThat(move(lead, id, "completed").status()).isEqualTo(200); // 13:00
+
+        try (var superuser = TestDatabase.get().superuserConnection();
+             var handled = superuser.prepareStatement("select sum(extract(epoch from ended_at - started_at))::bigint"
+                     + " from work.handle_time where client_id = ? and item_id = ?")) {
+            handled.setObject(1, setup.client().id());
+            handled.setLong(2, id);
+            try (var row = handled.executeQuery()) {
+                row.next();
+                assertThat(row.getLong(1)).as("09:00–10:00 and 12:00–13:00").isEqualTo(Duration.ofHours(2).toSeconds());
+            }
+        }
     }
 
     @Test

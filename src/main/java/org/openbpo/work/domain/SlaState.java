@@ -74,6 +74,31 @@ public record SlaState(@Nullable Long targetSeconds, @Nullable BigDecimal warnSh
                 escalatedAt, paused.breachedAt, inTime);
     }
 
+    /**
+     * A closed item opened again: the verdict is undone, and the clock runs on from the business time already used (or
+     * waits, with its reason, when the item is reopened into a waiting state). A breach already recorded stays.
+     */
+    public SlaState reopen(BusinessCalendar calendar, Instant at, @Nullable String pauseReason) {
+        if (!applies() || met == null) {
+            return this;
+        }
+        if (pauseReason != null) {
+            return new SlaState(targetSeconds, warnShare, consumedSeconds, null, at, pauseReason, null, null, escalatedAt,
+                    breachedAt, null);
+        }
+        return new SlaState(targetSeconds, warnShare, consumedSeconds, null, null, null, null, null, escalatedAt, breachedAt,
+                null).resume(calendar, at);
+    }
+
+    /** A paused clock now waits for someone else (the client, a third party): same pause, new reason. */
+    public SlaState pausedFor(String reason) {
+        if (pausedSince == null) {
+            return this;
+        }
+        return new SlaState(targetSeconds, warnShare, consumedSeconds, runningSince, pausedSince, reason, dueAt, warnAt,
+                escalatedAt, breachedAt, met);
+    }
+
     public SlaState escalated(Instant at) {
         return new SlaState(targetSeconds, warnShare, consumedSeconds, runningSince, pausedSince, pauseReason, dueAt,
                 null, at, breachedAt, met);
