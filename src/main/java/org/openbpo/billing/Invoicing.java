@@ -38,6 +38,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -186,13 +187,17 @@ public class Invoicing {
                 throw new BusinessRuleViolation(409, "line-already-credited", "lines", "Line " + lineNo + " of "
                         + invoice.number() + " has been credited already.");
             }
-            charges.add(new Charge(LineKind.CORRECTION, line.serviceLine(), line.unit(), "Credit for line " + lineNo + ": "
-                    + line.description(), line.quantity(), line.billedQuantity(), new Money(line.amount(), currency).negate(),
-                    line.taxName(), line.taxPercent(), 0, invoiceId));
+            charges.add(credit(line, invoiceId, currency));
             corrected.add(lineNo);
         }
         Money subtotal = charges.stream().map(Charge::amount).reduce(Money.zero(currency), Money::plus);
-        Money tax = InvoiceCalculation.taxOf(charges, currency);
+        // The tax of everything credited so far, less what earlier notes credited: notes line by line add up to the
+        // invoice's tax to the cent, as the invoice rounded its tax once per rate.
+        List<Charge> earlier = credited.stream().map(byNumber::get).filter(Objects::nonNull)
+                .map(line -> credit(line, invoiceId, currency)).toList();
+        List<Charge> soFar = new ArrayList<>(earlier);
+        soFar.addAll(charges);
+        Money tax = InvoiceCalculation.taxOf(soFar, currency).minus(InvoiceCalculation.taxOf(earlier, currency));
         UUID id = Ids.next();
         Instant now = clock.instant();
         invoices.insert(clientId, id, InvoiceKind.CREDIT_NOTE, invoice.period(), invoice.currency(), InvoiceStatus.REVIEW,
@@ -279,6 +284,13 @@ public class Invoicing {
         }
         rate(clientIds, month);
         return invoices.reviewAll(clientIds, month, clock.instant(), Actor.name());
+    }
+
+    /** A credit note's line taking back one line of an invoice. */
+    private static Charge credit(InvoiceLine line, UUID invoiceId, Currency currency) {
+        return new Charge(LineKind.CORRECTION, line.serviceLine(), line.unit(), "Credit for line " + line.lineNo() + ": "
+                + line.description(), line.quantity(), line.billedQuantity(), new Money(line.amount(), currency).negate(),
+                line.taxName(), line.taxPercent(), 0, invoiceId);
     }
 
     /** Issues every reviewed invoice of the month for the clients given, numbered in one go. */

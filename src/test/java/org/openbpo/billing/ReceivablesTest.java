@@ -295,6 +295,30 @@ class ReceivablesTest extends IntegrationTest {
     }
 
     @Test
+    void creditNotesLineByLineAddUpToTheInvoiceToTheCent() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup a = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RCVL"));
+        Api billing = api().as(a.adminToken());
+        post(billing, a, "/price-plans", plan(a.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "100.03")), Map.of("monthlyFee", "100.03")));
+        post(billing, a, "/usage", usage("1", "one-ticket"));
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        UUID invoice = reviewed(billing, a);
+        Invoice issued = TenantScope.call(AllowedClients.ALL, () -> invoicing.issue(a.client().id(), invoice));
+        // 100.03 + 100.03 = 200.06; VAT 20% = 40.012 → 40.01; total 240.07.
+        assertThat(issued.total()).isEqualByComparingTo("240.07");
+
+        String notes = "/api/v1/clients/" + a.client().id() + "/invoices/" + invoice + "/credit-notes";
+        Api.Response first = billing.post(notes, Map.of("reason", "Ticket billed in error", "lines", List.of(1)));
+        Api.Response second = billing.post(notes, Map.of("reason", "Fee waived", "lines", List.of(2)));
+        // -100.03 with VAT -20.006 → -20.01: -120.04; then the tax of both lines (-40.01) less -20.01: -20.00, so -120.03.
+        assertThat(first.body().path("total").decimalValue()).isEqualByComparingTo("-120.04");
+        assertThat(second.body().path("total").decimalValue()).isEqualByComparingTo("-120.03");
+        assertThat(first.body().path("tax").decimalValue().add(second.body().path("tax").decimalValue()))
+                .isEqualByComparingTo(issued.tax().negate());
+    }
+
+    @Test
     void anEarlierMonthsFeesAreFoundForAClientInvoicedInTwoCurrencies() {
         WorkFixture.Setup a = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RCVF"));
         InvoiceRows rows = context.getBean(InvoiceRows.class);

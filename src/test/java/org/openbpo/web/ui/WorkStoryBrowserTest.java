@@ -113,7 +113,8 @@ class WorkStoryBrowserTest extends IntegrationTest {
         assertThat(browser.text("#item-state")).isEqualTo("Checking");
         browser.clickToLoad("button[data-to='completed']");
         assertThat(browser.text("#problem")).isEqualTo(
-                "Maker-checker: the person who did the work cannot also approve it; a second person must check it.");
+                "Maker-checker: the person who did the work or sent it for its check cannot also approve it; "
+                + "a second person must check it.");
         assertThat(browser.text("#item-state")).isEqualTo("Checking");
         browser.screenshot("story-4-maker-refused");
         logOut();
