@@ -29,7 +29,7 @@ class DemoCommand implements Callable<Integer> {
         if (reset) {
             deleteRecursively(data);
         }
-        Platform platform = Platform.start(data, Map.of("server.port", port), "demo").closeOnShutdown();
+        Platform platform = Platform.start(data, Map.of("server.port", port), "demo");
         System.out.printf("%nOpenBPO demo is running at http://localhost:%d%n%n", port);
         System.out.println(DemoLogins.table());
         System.out.println("API docs: http://localhost:" + port + "/api/docs   Ctrl-C stops it.");

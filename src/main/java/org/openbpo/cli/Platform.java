@@ -18,6 +18,7 @@ final class Platform implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final ConfigurableApplicationContext context;
+    private boolean closed;
 
     private Platform(EmbeddedDatabase embedded, ConfigurableApplicationContext context) {
         this.embedded = embedded;
@@ -60,7 +61,7 @@ final class Platform implements AutoCloseable {
             // What the command line asked for (port, log level) outranks application.properties.
             String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
             ConfigurableApplicationContext context = application.run(arguments);
-            return new Platform(embedded, context);
+            return new Platform(embedded, context).closeOnShutdown();
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -73,8 +74,8 @@ final class Platform implements AutoCloseable {
         return context;
     }
 
-    /** Stops the application and then the database when the process is asked to end (Ctrl-C). */
-    Platform closeOnShutdown() {
+    /** Stops the application and then the database when the process is asked to end (Ctrl-C), whatever command runs. */
+    private Platform closeOnShutdown() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "openbpo-shutdown"));
         return this;
     }
@@ -85,9 +86,12 @@ final class Platform implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (context.isActive()) {
-            context.close();
+        if (closed) {
+            return;
         }
+        closed = true;
+        // Spring's own shutdown hook may be closing the context at this moment; close() waits for it to finish.
+        context.close();
         if (embedded != null) {
             embedded.close();
         }

@@ -18,7 +18,7 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Platform platform = Platform.start(data, Map.of("server.port", port)).closeOnShutdown();
+        Platform platform = Platform.start(data, Map.of("server.port", port));
         System.out.printf("%nOpenBPO is running at http://localhost:%d  (API docs: /api/docs, Ctrl-C stops it)%n", port);
         platform.awaitShutdown();
         return 0;

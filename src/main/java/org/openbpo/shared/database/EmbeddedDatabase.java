@@ -55,6 +55,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(dataDirectory.resolve("pg"))
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setCleanDataDirectory(false)
+                    // The JVM runs its shutdown hooks at once: one of PostgreSQL's own would stop it while the application
+                    // still closes on it (the pool then waits 30 s for a connection). Whoever starts it stops it, afterwards.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", onOff)
                     .setServerConfig("synchronous_commit", onOff)
                     .setServerConfig("full_page_writes", onOff)
