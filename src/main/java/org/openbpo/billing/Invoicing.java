@@ -16,6 +16,8 @@ import org.openbpo.billing.persistence.InvoiceRows;
 import org.openbpo.billing.persistence.InvoiceRows.Existing;
 import org.openbpo.billing.persistence.PlanRows;
 import org.openbpo.billing.persistence.UsageRows;
+import org.openbpo.contracts.Contract;
+import org.openbpo.contracts.Contracts;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
@@ -66,9 +68,10 @@ public class Invoicing {
     private final ApplicationEventPublisher events;
     private final InvoiceMail mail;
     private final EarnBackRows earnBacks;
+    private final Contracts contracts;
 
     Invoicing(InvoiceRows invoices, PlanRows plans, CreditRows credits, UsageRows usage, Clients clients, AuditTrail audit,
-              Clock clock, ApplicationEventPublisher events, InvoiceMail mail, EarnBackRows earnBacks) {
+              Clock clock, ApplicationEventPublisher events, InvoiceMail mail, EarnBackRows earnBacks, Contracts contracts) {
         this.invoices = invoices;
         this.plans = plans;
         this.credits = credits;
@@ -79,6 +82,7 @@ public class Invoicing {
         this.events = events;
         this.mail = mail;
         this.earnBacks = earnBacks;
+        this.contracts = contracts;
     }
 
     /** Rates the month into draft invoices (or rates the existing drafts again). */
@@ -286,6 +290,17 @@ public class Invoicing {
         return invoices.reviewAll(clientIds, month, clock.instant(), Actor.name());
     }
 
+    /**
+     * The currency of a service line with no price plan in force this month: its contract's, in which its one-off
+     * fees are priced; the client's when no contract carries it.
+     */
+    private String unplannedCurrency(UUID clientId, String serviceLine) {
+        return contracts.of(clientId).stream()
+                .filter(contract -> contract.serviceLines().stream().anyMatch(line -> line.code().equals(serviceLine)))
+                .map(Contract::currency).reduce((earlier, later) -> later)
+                .orElseGet(() -> clients.get(clientId).currency().getCurrencyCode());
+    }
+
     /** A credit note's line taking back one line of an invoice. */
     private static Charge credit(InvoiceLine line, UUID invoiceId, Currency currency) {
         return new Charge(LineKind.CORRECTION, line.serviceLine(), line.unit(), "Credit for line " + line.lineNo() + ": "
@@ -373,8 +388,7 @@ public class Invoicing {
             List<PricePlan> clientPlans = plansOf.getOrDefault(clientId, List.of());
             Map<String, String> currencyOfLine = new HashMap<>();
             clientPlans.forEach(p -> currencyOfLine.put(p.serviceLine(), p.currency()));
-            Function<String, String> currencyOf = line -> currencyOfLine.computeIfAbsent(line,
-                    l -> clients.get(clientId).currency().getCurrencyCode());
+            Function<String, String> currencyOf = line -> currencyOfLine.computeIfAbsent(line, l -> unplannedCurrency(clientId, l));
             Map<String, Group> groups = new LinkedHashMap<>();
             clientPlans.forEach(p -> groups.computeIfAbsent(p.currency(), c -> new Group()).plans.add(
                     new PlanInForce(p, carried.getOrDefault(clientId + "/" + p.serviceLine(), BigDecimal.ZERO))));

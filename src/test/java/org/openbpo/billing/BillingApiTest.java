@@ -142,6 +142,34 @@ class BillingApiTest extends IntegrationTest {
     }
 
     @Test
+    void aOneOffFeeInAMonthWithNoPricePlanIsInvoicedInItsContractsCurrency() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("FX"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        // A second contract, in US dollars, for payroll; the client and its first contract are in pounds.
+        Api.Response payroll = billing.post(client + "/contracts", Map.of("reference", "PAY-" + unique("X"), "title", "Payroll",
+                "currency", "USD", "startsOn", "2026-01-01",
+                "calendar", Map.of("zone", "America/New_York", "week", Map.of("MONDAY", "09:00-17:00")),
+                "serviceLines", List.of(Map.of("code", "payroll", "name", "Payroll", "kind", "BACK_OFFICE", "workType", "back-office-request")),
+                "slaTargets", List.of()));
+        assertThat(payroll.status()).as(payroll.body().toString()).isEqualTo(201);
+        assertThat(billing.post(client + "/one-off-fees", Map.of("contractId", payroll.text("id"), "serviceLine", "payroll",
+                "period", "2026-03", "description", "Payroll set-up", "amount", "5000.00", "sourceKey", "setup")).status()).isEqualTo(201);
+
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        Api.Response drafted = billing.post(client + "/invoices", Map.of("period", "2026-03"));
+        assertThat(drafted.status()).as(drafted.body().toString()).isEqualTo(201);
+        List<String> currencies = new java.util.ArrayList<>();
+        drafted.body().forEach(invoice -> {
+            if (invoice.toString().contains("Payroll set-up")) {
+                currencies.add(invoice.path("currency").asString());
+            }
+        });
+        assertThat(currencies).as("the fee's invoice, in dollars as the fee was priced").containsExactly("USD");
+    }
+
+    @Test
     void creditsAreIdempotentAndCappedAtAllOfTheFees() {
         WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("CAP"));
         String credits = "/api/v1/clients/" + setup.client().id() + "/service-credits";
