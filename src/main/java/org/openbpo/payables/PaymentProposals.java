@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -70,7 +71,7 @@ public class PaymentProposals {
             throw BusinessRuleViolation.invalid("currency", "OpenBPO writes bank files for USD (NACHA), EUR (SEPA) and GBP (BACS), not "
                     + command.currency() + ".");
         }
-        if (command.payOn().isBefore(java.time.LocalDate.ofInstant(clock.instant(), clients.get(client).timeZone()))) {
+        if (command.payOn().isBefore(today(client))) {
             throw BusinessRuleViolation.invalid("payOn", "A payment day is today or later.");
         }
         Map<UUID, Long> parts = parts(command);
@@ -173,11 +174,15 @@ public class PaymentProposals {
      * file asks the bank to pay on it. Once that day has passed, the proposal is cancelled and proposed again.
      */
     private void requirePaymentDayAhead(UUID client, Proposal proposal) {
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), clients.get(client).timeZone());
-        if (proposal.payOn().isBefore(today)) {
+        if (proposal.payOn().isBefore(today(client))) {
             throw BusinessRuleViolation.conflict("payment-day-passed", "The proposal was to pay on " + proposal.payOn()
                     + ", which has passed; its discounts and the bank's execution date no longer hold. Cancel it and propose again.");
         }
+    }
+
+    /** The day it is for the client, in its time zone. */
+    private LocalDate today(UUID client) {
+        return LocalDate.ofInstant(clock.instant(), clients.get(client).timeZone());
     }
 
     /** Runs an approved proposal: writes the bank file and records the payments. Running it again returns the same run. */

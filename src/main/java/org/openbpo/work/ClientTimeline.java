@@ -17,6 +17,9 @@ import java.util.Set;
  */
 public final class ClientTimeline {
 
+    /** The actor of what the SLA timers did, and how everyone reads it. */
+    public static final String SLA_TIMER = "sla-timer";
+    public static final String SLA_CLOCK = "SLA clock";
     static final String SERVICE_TEAM = "Service team";
     private static final Set<String> SHOWN = Set.of("created", "moved", "sla-breached", "commented", "first-response");
     private static final Set<String> CREATED_FIELDS = Set.of("state");
@@ -43,9 +46,10 @@ public final class ClientTimeline {
         return shown;
     }
 
-    private static String actor(String actor, WorkItem item, CurrentUser viewer) {
-        if (actor.equals("sla-timer")) {
-            return "SLA clock";
+    /** Who did it, as the client's people read it: themselves and the requester by name, the provider's people as one team. */
+    public static String actor(String actor, WorkItem item, CurrentUser viewer) {
+        if (actor.equals(SLA_TIMER)) {
+            return SLA_CLOCK;
         }
         if (actor.equalsIgnoreCase(viewer.email()) || actor.equalsIgnoreCase(item.requester())) {
             return actor;

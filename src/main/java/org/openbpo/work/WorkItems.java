@@ -543,7 +543,6 @@ public class WorkItems {
         announceAssigned(item, agentId, now);
     }
 
-    /** Audit and event of an assignment whose handle time and timeline entry are written. */
     /**
      * The deadline passed and the move, not a timer tick, was first to see it (the item was completed or paused a
      * moment late, or while the timers were behind): recorded as the timers record a breach.
@@ -556,6 +555,7 @@ public class WorkItems {
         events.publishEvent(new WorkItemSlaBreached(item.clientId(), item.id(), due, now));
     }
 
+    /** Audit and event of an assignment whose handle time and timeline entry are written. */
     private void announceAssigned(WorkItem item, UUID agentId, Instant now) {
         audit.record(item.clientId(), "work-item.assigned", "work-item", item.id(), null, assignedRecord(agentId));
         events.publishEvent(new WorkItemAssigned(item.clientId(), item.id(), agentId, now));

@@ -69,20 +69,14 @@ public class InvoiceRows {
      * currency, and a service line's fees are on one of them); empty when that month has no invoice yet.
      */
     public Optional<BigDecimal> feesOf(UUID clientId, LocalDate period, String serviceLine) {
-        List<BigDecimal> fees = new java.util.ArrayList<>();
-        jdbc.sql("""
-                        select case when count(i.id) = 0 then null else coalesce(sum(l.amount), 0) end
+        return jdbc.sql("""
+                        select coalesce(sum(l.amount), 0)
                           from billing.invoice i
                           left join billing.invoice_line l on l.client_id = i.client_id and l.invoice_id = i.id and l.service_line = ?
                                and l.kind in ('USAGE', 'PREPAID_FEE', 'MONTHLY_FEE', 'FTE_FEE', 'MINIMUM_TOP_UP')
-                         where i.client_id = ? and i.period = ? and i.kind = 'INVOICE'""")
-                .params(serviceLine, clientId, Date.valueOf(period)).query(rs -> {
-                    BigDecimal sum = rs.getBigDecimal(1);
-                    if (sum != null) {
-                        fees.add(sum);
-                    }
-                });
-        return fees.stream().findFirst();
+                         where i.client_id = ? and i.period = ? and i.kind = 'INVOICE'
+                        having count(i.id) > 0""")
+                .params(serviceLine, clientId, Date.valueOf(period)).query(BigDecimal.class).optional();
     }
 
     public void insert(UUID clientId, UUID id, InvoiceKind kind, LocalDate period, String currency, InvoiceStatus status,

@@ -3,6 +3,7 @@ package org.openbpo.web.ui;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.contracts.Priority;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.work.ClientTimeline;
 import org.openbpo.work.TimelineEntry;
 import org.openbpo.work.WorkItem;
 import org.openbpo.work.domain.WorkState;
@@ -55,16 +56,10 @@ final class TimelineView {
     }
 
     private static String actor(String actor, WorkItem item, CurrentUser viewer) {
-        if (actor.equals("sla-timer")) {
-            return "SLA clock";
-        }
         if (viewer.providerStaff()) {
-            return actor;
+            return actor.equals(ClientTimeline.SLA_TIMER) ? ClientTimeline.SLA_CLOCK : actor;
         }
-        if (actor.equalsIgnoreCase(viewer.email())) {
-            return "You";
-        }
-        return actor.equalsIgnoreCase(item.requester()) ? actor : "Service team";
+        return actor.equalsIgnoreCase(viewer.email()) ? "You" : ClientTimeline.actor(actor, item, viewer);
     }
 
     private static String name(String id, Map<UUID, String> staffNames) {

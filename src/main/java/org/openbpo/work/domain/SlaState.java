@@ -41,10 +41,8 @@ public record SlaState(@Nullable Long targetSeconds, @Nullable BigDecimal warnSh
             return this;
         }
         long consumed = consumedSeconds + calendar.businessTimeBetween(runningSince, at).toSeconds();
-        // A deadline that passed before any timer tick saw it is a breach all the same, at the deadline.
-        Instant breached = breachedAt == null && consumed > targetSeconds
-                ? (dueAt != null ? dueAt : calendar.add(runningSince, Duration.ofSeconds(Math.max(0, targetSeconds - consumedSeconds))))
-                : breachedAt;
+        // A deadline that passed before any timer tick saw it is a breach all the same, at the deadline (running, it is known).
+        Instant breached = breachedAt == null && consumed > targetSeconds ? dueAt : breachedAt;
         return new SlaState(targetSeconds, warnShare, consumed, null, at, reason, null, null, escalatedAt, breached, met);
     }
 

@@ -259,20 +259,19 @@ public class SlaTimers {
         }
         // Only work get-next routes goes back to the queue: an item waiting for its check, or on the client, stays with its
         // holder, since no queue would offer it to anyone else.
-        Map<String, UUID> holders = new HashMap<>();
-        stranded.forEach(f -> holders.put(f.clientId() + "/" + f.id(), f.assignee()));
-        List<Object[]> released = jdbc.sql("""
+        List<Released> released = jdbc.sql("""
                         update work.work_item w set assignee_id = null, assigned_at = null
-                          from unnest(?::uuid[], ?::bigint[]) as t(c, i)
+                          from unnest(?::uuid[], ?::bigint[], ?::uuid[]) as t(c, i, a)
                          where w.client_id = t.c and w.id = t.i and w.category in ('NEW', 'OPEN')
-                        returning w.client_id, w.id""")
-                .params(stranded.stream().map(Fired::clientId).toArray(UUID[]::new), stranded.stream().map(Fired::id).toArray(Long[]::new))
-                .query((rs, n) -> new Object[]{rs.getObject(1, UUID.class), rs.getLong(2)}).list();
+                        returning w.client_id, w.id, t.a""")
+                .params(stranded.stream().map(Fired::clientId).toArray(UUID[]::new), stranded.stream().map(Fired::id).toArray(Long[]::new),
+                        stranded.stream().map(Fired::assignee).toArray(UUID[]::new))
+                .query((rs, n) -> new Released(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class))).list();
         if (released.isEmpty()) {
             return;
         }
-        UUID[] clients = released.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new);
-        Long[] ids = released.stream().map(r -> (Long) r[1]).toArray(Long[]::new);
+        UUID[] clients = released.stream().map(Released::clientId).toArray(UUID[]::new);
+        Long[] ids = released.stream().map(Released::id).toArray(Long[]::new);
         jdbc.sql("""
                         update work.handle_time h set ended_at = greatest(h.started_at, ?)
                           from unnest(?::uuid[], ?::bigint[]) as t(c, i)
@@ -282,9 +281,12 @@ public class SlaTimers {
                         insert into work.work_event (client_id, item_id, at, actor, type, data)
                         select c, i, ?, 'sla-timer', 'rerouted', jsonb_build_object('from', a, 'why', 'centre off shift')
                           from unnest(?::uuid[], ?::bigint[], ?::text[]) as t(c, i, a)""")
-                .params(ts(now), clients, ids, released.stream().map(r -> String.valueOf(holders.get(r[0] + "/" + r[1])))
-                        .toArray(String[]::new))
+                .params(ts(now), clients, ids, released.stream().map(r -> r.holder().toString()).toArray(String[]::new))
                 .update();
+    }
+
+    /** An item the timers took from its holder, and who that was. */
+    private record Released(UUID clientId, long id, UUID holder) {
     }
 
     /** Someone without an agent profile (a lead, say) keeps what they hold. */
