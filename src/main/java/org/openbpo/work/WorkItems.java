@@ -28,6 +28,8 @@ import org.openbpo.work.domain.WorkTypeDefinition;
 import org.openbpo.work.persistence.QueueRows;
 import org.openbpo.work.persistence.TimelineRows;
 import org.openbpo.work.persistence.WorkItemRows;
+import org.openbpo.workforce.AgentEligibility;
+import org.openbpo.workforce.Agents;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,6 +65,7 @@ public class WorkItems {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final CompletionFeed completions;
+    private final Agents agents;
     private final Clock clock;
     // What items of a client's service line (and queue, when named) are built from; checked by every insert.
     private final Map<ConfigurationKey, Configuration> configurations = new ConcurrentHashMap<>();
@@ -74,7 +77,8 @@ public class WorkItems {
     }
 
     WorkItems(WorkItemRows items, QueueRows queues, TimelineRows timeline, WorkTypes workTypes, Contracts contracts,
-              Clients clients, AuditTrail audit, ApplicationEventPublisher events, CompletionFeed completions, Clock clock) {
+              Clients clients, AuditTrail audit, ApplicationEventPublisher events, CompletionFeed completions, Agents agents,
+              Clock clock) {
         this.items = items;
         this.queues = queues;
         this.timeline = timeline;
@@ -84,6 +88,7 @@ public class WorkItems {
         this.audit = audit;
         this.events = events;
         this.completions = completions;
+        this.agents = agents;
         this.clock = clock;
     }
 
@@ -366,14 +371,19 @@ public class WorkItems {
             data.put("note", command.note());
         }
         boolean closing = target.category().closed();
-        Optional<WorkItemRows.Moved> written = items.move(moved, version, by.email(), data, target.category().pausesSla() || closing,
+        // Handle time is the holder's work on the item: it stops while the item waits on someone else, and while it
+        // waits for its check (a checker handed the item handles it from then; one who approves it unassigned does not).
+        boolean intoReview = target.category() == StateCategory.REVIEW && item.category() != StateCategory.REVIEW;
+        Optional<WorkItemRows.Moved> written = items.move(moved, version, by.email(), data,
+                target.category().pausesSla() || closing || intoReview,
                 target.category().pausesSla(), item.category() == StateCategory.PENDING_CLIENT,
                 closing ? completions.consumerNames() : new String[0], closing ? definition.billableUnit() : null, by.id(),
                 audit.carried("work-item.moved", "work-item", Map.of("state", item.state()), Map.of("state", target.code())));
         if (written.isEmpty()) {
             return Optional.empty();
         }
-        if ((item.category().pausesSla() || reopening) && !target.category().pausesSla() && !target.category().closed()
+        boolean backToWork = item.category().pausesSla() || reopening || item.category() == StateCategory.REVIEW;
+        if (backToWork && !target.category().pausesSla() && !target.category().closed() && target.category() != StateCategory.REVIEW
                 && moved.assigneeId() != null) {
             items.startHandling(clientId, id, moved.assigneeId(), now);
         }
@@ -409,6 +419,8 @@ public class WorkItems {
         if (item.category().closed()) {
             throw BusinessRuleViolation.conflict("item-closed", "A closed item cannot be assigned.");
         }
+        requireMayServe(item, agents.eligibilityIfAgent(agentId).orElseThrow(() -> new BusinessRuleViolation(422, "not-an-agent",
+                "agentId", "Work is assigned to agents; " + agentId + " has no agent profile.")), "agentId");
         Instant now = clock.instant();
         items.stopHandling(clientId, id, now);
         WorkItem assigned = withAssignee(item, agentId, now);
@@ -436,6 +448,7 @@ public class WorkItems {
         if (item.assigneeId() != null) {
             throw BusinessRuleViolation.conflict("already-taken", item.reference() + " is already held by another agent.");
         }
+        agents.eligibilityIfAgent(agent.id()).ifPresent(eligibility -> requireMayServe(item, eligibility, null));
         Instant now = clock.instant();
         WorkItem taken = withAssignee(item, agent.id(), now);
         items.update(taken);
@@ -617,6 +630,23 @@ public class WorkItems {
             record.put("dueAt", item.sla().dueAt().toString());
         }
         return record;
+    }
+
+    /**
+     * What get-next's routing enforces, enforced for work handed over by hand too: the agent is certified by the client,
+     * and works at a centre allowed to handle the client's data. Skills, language, shift and capacity are left to the
+     * team lead's judgement; certification and data residency are the client's terms. Team leads and managers without an
+     * agent profile who take an item themselves are not routed, and act under their role's access.
+     */
+    private static void requireMayServe(WorkItem item, AgentEligibility agent, @Nullable String field) {
+        if (!agent.certifiedClients().contains(item.clientId())) {
+            throw new BusinessRuleViolation(409, "agent-not-certified", field,
+                    "The agent is not certified for this client's work, so " + item.reference() + " cannot be theirs.");
+        }
+        if (!agent.centreMayServe().contains(item.clientId())) {
+            throw new BusinessRuleViolation(409, "data-residency", field,
+                    "The agent's delivery centre may not handle this client's data, so " + item.reference() + " cannot be theirs.");
+        }
     }
 
     private static WorkItem withAssignee(WorkItem item, @Nullable UUID assignee, Instant now) {

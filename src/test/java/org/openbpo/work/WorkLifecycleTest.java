@@ -2,9 +2,16 @@ package org.openbpo.work;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.testing.TestDatabase;
+import org.openbpo.workforce.Agents;
+import org.openbpo.workforce.CertifyAgent;
+import org.openbpo.workforce.DeliveryCentres;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -15,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The story of one back-office request, told through the API: the client raises it, an agent gets
@@ -142,6 +150,35 @@ class WorkLifecycleTest extends IntegrationTest {
         assertThat(move(api().as(setup.checkerToken()), id, "checking").status()).isEqualTo(200);
         assertThat(move(lead, id, "completed").status()).isEqualTo(200); // 13:00
 
+        assertThat(handledSeconds(id)).as("09:00–10:00 and 12:00–13:00").isEqualTo(Duration.ofHours(2).toSeconds());
+    }
+
+    @Test
+    void anItemWaitingForItsCheckCountsNoHandleTimeUntilSomeoneWorksOnItAgain() throws Exception {
+        Api client = api().as(setup.requesterToken());
+        Api maker = api().as(setup.makerToken());
+        Api lead = api().as(setup.adminToken());
+        long id = client.post(items, Map.of("serviceLine", "policy-admin", "title", "Address change",
+                "form", Map.of("requestType", "address change", "details", "Moved to 4 Elm Row"))).body().path("id").asLong();
+        assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(id); // 09:00
+        assertThat(move(maker, id, "processing").status()).isEqualTo(200);
+        clock.advance(Duration.ofHours(1));
+        assertThat(move(maker, id, "checking").status()).isEqualTo(200); // 10:00: the maker's hour, then it waits
+        clock.advance(Duration.ofHours(1));
+        assertThat(move(lead, id, "processing").status()).isEqualTo(200); // 11:00: returned, the maker works again
+        clock.advance(Duration.ofHours(1));
+        assertThat(move(maker, id, "checking").status()).isEqualTo(200); // 12:00: a second hour
+        clock.advance(Duration.ofHours(2));
+        assertThat(lead.put(items + "/" + id + "/assignment", Map.of("agentId", setup.checker().id().toString())).status())
+                .isEqualTo(200); // 14:00: the checker's work starts
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(move(api().as(setup.checkerToken()), id, "completed").status()).isEqualTo(200); // 14:30
+
+        assertThat(handledSeconds(id)).as("09:00–10:00, 11:00–12:00 and 14:00–14:30")
+                .isEqualTo(Duration.ofMinutes(150).toSeconds());
+    }
+
+    private long handledSeconds(long id) throws Exception {
         try (var superuser = TestDatabase.get().superuserConnection();
              var handled = superuser.prepareStatement("select sum(extract(epoch from ended_at - started_at))::bigint"
                      + " from work.handle_time where client_id = ? and item_id = ?")) {
@@ -149,9 +186,43 @@ class WorkLifecycleTest extends IntegrationTest {
             handled.setLong(2, id);
             try (var row = handled.executeQuery()) {
                 row.next();
-                assertThat(row.getLong(1)).as("09:00–10:00 and 12:00–13:00").isEqualTo(Duration.ofHours(2).toSeconds());
+                return row.getLong(1);
             }
         }
+    }
+
+    @Test
+    void aTeamLeadHandsWorkOnlyToAgentsTheClientCertifiedAtACentreAllowedItsData() {
+        WorkFixture.Setup other = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("OTH"));
+        Api lead = api().as(setup.adminToken());
+        long id = api().as(setup.requesterToken()).post(items, Map.of("serviceLine", "policy-admin", "title", "Leaver",
+                "form", Map.of("requestType", "leaver", "details", "Leaves on Friday"))).body().path("id").asLong();
+        String assignment = items + "/" + id + "/assignment";
+        Map<String, String> toOthersAgent = Map.of("agentId", other.maker().id().toString());
+
+        Api.Response uncertified = lead.put(assignment, toOthersAgent);
+        assertThat(uncertified.status()).isEqualTo(409);
+        assertThat(uncertified.body().path("field").asString()).isEqualTo("agentId");
+        assertThat(uncertified.body().path("detail").asString()).contains("not certified");
+
+        TenantScope.run(AllowedClients.ALL, () ->
+                context.getBean(Agents.class).certify(other.maker().id(), new CertifyAgent(setup.client().id()), providerAdministrator()));
+        Api.Response elsewhere = lead.put(assignment, toOthersAgent);
+        assertThat(elsewhere.status()).isEqualTo(409);
+        assertThat(elsewhere.body().path("detail").asString()).contains("may not handle this client's data");
+
+        Api.Response notAnAgent = lead.put(assignment, Map.of("agentId", setup.requester().id().toString()));
+        assertThat(notAnAgent.status()).isEqualTo(422);
+        assertThat(notAnAgent.body().path("field").asString()).isEqualTo("agentId");
+        CurrentUser othersAgent = CurrentUser.of(other.maker());
+        assertThatThrownBy(() -> TenantScope.run(AllowedClients.ALL, () ->
+                context.getBean(WorkItems.class).take(setup.client().id(), id, othersAgent)))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class, refused -> assertThat(refused.code()).isEqualTo("data-residency"));
+        assertThat(lead.get(items + "/" + id).body().path("assigneeId").isNull()).as("nothing changed").isTrue();
+
+        TenantScope.run(AllowedClients.ALL, () ->
+                context.getBean(DeliveryCentres.class).allowClient(other.centre().id(), setup.client().id(), providerAdministrator()));
+        assertThat(lead.put(assignment, toOthersAgent).body().path("assigneeId").asString()).isEqualTo(other.maker().id().toString());
     }
 
     @Test

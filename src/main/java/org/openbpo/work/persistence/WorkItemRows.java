@@ -507,9 +507,14 @@ public class WorkItemRows {
                 .params(agentId, clientIds.toArray(UUID[]::new)).query(item).list();
     }
 
+    /** Starts the agent's handling of the item, unless a stretch of it is open already (an item is handled by one at a time). */
     public void startHandling(UUID clientId, long itemId, UUID agentId, Instant at) {
-        jdbc.sql("insert into work.handle_time (client_id, item_id, agent_id, started_at) values (?, ?, ?, ?) on conflict do nothing")
-                .params(clientId, itemId, agentId, ts(at)).update();
+        jdbc.sql("""
+                        insert into work.handle_time (client_id, item_id, agent_id, started_at)
+                        select ?, ?, ?, ?
+                         where not exists (select from work.handle_time where client_id = ? and item_id = ? and ended_at is null)
+                        on conflict do nothing""")
+                .params(clientId, itemId, agentId, ts(at), clientId, itemId).update();
     }
 
     /**
