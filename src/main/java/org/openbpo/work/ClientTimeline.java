@@ -21,7 +21,7 @@ public final class ClientTimeline {
     public static final String SLA_TIMER = "sla-timer";
     public static final String SLA_CLOCK = "SLA clock";
     static final String SERVICE_TEAM = "Service team";
-    private static final Set<String> SHOWN = Set.of("created", "moved", "sla-breached", "commented", "first-response");
+    private static final Set<String> SHOWN = Set.of("created", "moved", "form-changed", "sla-breached", "commented", "first-response");
     private static final Set<String> CREATED_FIELDS = Set.of("state");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -275,6 +276,72 @@ public class WorkItems {
     public List<TimelineEntry> timeline(UUID clientId, long id) {
         get(clientId, id);
         return timeline.of(clientId, id);
+    }
+
+    /**
+     * Changes fields of the item's form: {@code changes} names each field to change, with its new value or null to
+     * clear it, and the form as changed must pass its work type's rules. The holder or a team lead changes it while the
+     * work is in hand; not while it waits for its check (return it for correction first, so the checker approves what
+     * they checked). The client's people change their request while it is new or waits on them. Each change is on the
+     * timeline (the field names) and in the audit trail (before and after).
+     */
+    @Transactional
+    public WorkItem changeForm(UUID clientId, long id, Map<String, @Nullable Object> changes, CurrentUser by) {
+        WorkItem item = items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id));
+        requireMayChangeForm(item, by);
+        if (changes.isEmpty()) {
+            throw BusinessRuleViolation.invalid("form", "name at least one field to change");
+        }
+        WorkTypeDefinition definition = workTypes.version(clientId, item.workType(), item.workTypeVersion());
+        Map<String, @Nullable Object> form = new LinkedHashMap<>(item.form());
+        form.putAll(changes);
+        Map<String, String> problems = definition.formProblems(form);
+        if (!problems.isEmpty()) {
+            var first = problems.entrySet().iterator().next();
+            throw BusinessRuleViolation.invalid("form." + first.getKey(), first.getValue());
+        }
+        Map<String, @Nullable Object> before = new LinkedHashMap<>();
+        Map<String, @Nullable Object> after = new LinkedHashMap<>();
+        changes.forEach((field, value) -> {
+            if (!Objects.equals(item.form().get(field), value)) {
+                before.put(field, item.form().get(field));
+                after.put(field, value);
+            }
+        });
+        if (after.isEmpty()) {
+            return item;
+        }
+        form.values().removeIf(Objects::isNull);
+        Instant now = clock.instant();
+        WorkItem changed = new WorkItem(item.clientId(), item.id(), item.workType(), item.workTypeVersion(), item.contractId(),
+                item.contractVersion(), item.serviceLine(), item.queueId(), item.priority(), item.state(), item.category(),
+                item.title(), Map.copyOf(form), item.channel(), item.requester(), item.assigneeId(), item.assignedAt(),
+                item.makerId(), item.createdAt(), now, item.firstRespondedAt(), item.firstResponseDueAt(), item.completedAt(),
+                item.sla());
+        items.update(changed);
+        timeline.append(clientId, id, now, by.email(), "form-changed", Map.of("fields", List.copyOf(after.keySet())));
+        audit.record(clientId, "work-item.form-changed", "work-item", id, before, after);
+        return changed;
+    }
+
+    private static void requireMayChangeForm(WorkItem item, CurrentUser by) {
+        if (item.category().closed()) {
+            throw BusinessRuleViolation.conflict("item-closed", "A closed item's form stays as it was closed.");
+        }
+        if (!by.providerStaff()) {
+            if (item.category() != StateCategory.NEW && item.category() != StateCategory.PENDING_CLIENT) {
+                throw BusinessRuleViolation.conflict("work-in-hand",
+                        "The service team is working on this request; you can change it while it is new or waits on you.");
+            }
+            return;
+        }
+        if (item.category() == StateCategory.REVIEW) {
+            throw BusinessRuleViolation.conflict("in-review",
+                    "The item waits for its check: return it for correction to change its form.");
+        }
+        if (!by.id().equals(item.assigneeId()) && !isLead(by)) {
+            throw new BusinessRuleViolation(403, "not-your-item", null, "Only the item's holder or a team lead changes its form.");
+        }
     }
 
     /** The moves the caller may make from the item's current state. */

@@ -74,6 +74,7 @@ class WorkIsolationTest extends IntegrationTest {
         attempts.put("timeline", api.get(item + "/timeline"));
         attempts.put("moves", api.get(item + "/moves"));
         attempts.put("move", api.post(item + "/moves", Map.of("to", "processing")));
+        attempts.put("change form", api.patch(item + "/form", Map.of("details", "Overwritten")));
         attempts.put("assign", api.put(item + "/assignment", Map.of("agentId", a.maker().id().toString())));
         attempts.put("release", api.delete(item + "/assignment"));
         attempts.put("usage", api.get(client + "/usage?period=2026-03"));
@@ -86,5 +87,6 @@ class WorkIsolationTest extends IntegrationTest {
         Api.Response untouched = api().as(b.requesterToken()).get(item);
         assertThat(untouched.body().path("state").asString()).isEqualTo("received");
         assertThat(untouched.body().path("assigneeId").isNull()).isTrue();
+        assertThat(untouched.body().path("form").path("details").asString()).isNotEqualTo("Overwritten");
     }
 }

@@ -178,6 +178,52 @@ class WorkLifecycleTest extends IntegrationTest {
                 .isEqualTo(Duration.ofMinutes(150).toSeconds());
     }
 
+    @Test
+    void theHolderCorrectsTheFormWhileTheWorkIsInHandAndTheClientSeesWhatChanged() {
+        Api client = api().as(setup.requesterToken());
+        Api maker = api().as(setup.makerToken());
+        Api checker = api().as(setup.checkerToken());
+        long id = client.post(items, Map.of("serviceLine", "policy-admin", "title", "Address change",
+                "form", Map.of("requestType", "address change", "details", "12 Mill Lane"))).body().path("id").asLong();
+        String form = items + "/" + id + "/form";
+        Api.Response byTheClient = client.patch(form, Map.of("reference", "POL-4471"));
+        assertThat(byTheClient.status()).as("new: the client may still change the request").isEqualTo(200);
+
+        assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(id);
+        assertThat(move(maker, id, "processing").status()).isEqualTo(200);
+        assertThat(client.patch(form, Map.of("details", "13 Mill Lane")).text("code")).isEqualTo("work-in-hand");
+        assertThat(checker.patch(form, Map.of("details", "13 Mill Lane")).status()).as("not the holder").isEqualTo(403);
+        Api.Response notAChoice = maker.patch(form, Map.of("requestType", "relocation"));
+        assertThat(notAChoice.status()).isEqualTo(422);
+        assertThat(notAChoice.body().path("field").asString()).isEqualTo("form.requestType");
+        Map<String, Object> clearingARequiredField = new java.util.HashMap<>();
+        clearingARequiredField.put("details", null);
+        assertThat(maker.patch(form, clearingARequiredField).body().path("field").asString()).isEqualTo("form.details");
+
+        Map<String, Object> corrected = new java.util.HashMap<>();
+        corrected.put("details", "12 Mill Lane, Leeds LS1 4AB");
+        corrected.put("reference", null);
+        Api.Response changed = maker.patch(form, corrected);
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+        assertThat(changed.body().path("form").path("details").asString()).isEqualTo("12 Mill Lane, Leeds LS1 4AB");
+        assertThat(changed.body().path("form").has("reference")).as("cleared").isFalse();
+        assertThat(changed.body().path("form").path("requestType").asString()).isEqualTo("address change");
+
+        assertThat(move(maker, id, "checking").status()).isEqualTo(200);
+        assertThat(maker.patch(form, Map.of("details", "After the check")).text("code")).isEqualTo("in-review");
+        assertThat(move(checker, id, "completed").status()).isEqualTo(200);
+        assertThat(api().as(setup.adminToken()).patch(form, Map.of("details", "After the close")).text("code")).isEqualTo("item-closed");
+
+        List<String> told = new ArrayList<>();
+        client.get(items + "/" + id + "/timeline").body().forEach(entry -> {
+            if (entry.path("type").asString().equals("form-changed")) {
+                told.add(entry.path("actor").asString() + ": " + entry.path("data").asString());
+            }
+        });
+        assertThat(told).hasSize(2);
+        assertThat(told.get(1)).startsWith("Service team: ").contains("details", "reference");
+    }
+
     private long handledSeconds(long id) throws Exception {
         try (var superuser = TestDatabase.get().superuserConnection();
              var handled = superuser.prepareStatement("select sum(extract(epoch from ended_at - started_at))::bigint"

@@ -3,6 +3,7 @@ package org.openbpo.web.ui;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.contracts.Priority;
 import org.openbpo.shared.money.Decimals;
+import org.openbpo.work.WorkItem;
 import org.openbpo.work.domain.FieldType;
 import org.openbpo.work.domain.FormField;
 import org.openbpo.work.domain.WorkTypeDefinition;
@@ -35,6 +36,17 @@ record RequestForm(String serviceLine, String title, String priority, Map<String
         });
         return new RequestForm(params.getOrDefault("serviceLine", ""), params.getOrDefault("title", ""),
                 params.getOrDefault("priority", Priority.NORMAL.name()), fields);
+    }
+
+    /** The item's form as its fields were filled in, ready to be changed. */
+    static RequestForm filledFrom(WorkItem item) {
+        Map<String, String> fields = new HashMap<>();
+        item.form().forEach((field, value) -> {
+            if (!Boolean.FALSE.equals(value)) {
+                fields.put(field, String.valueOf(value));
+            }
+        });
+        return new RequestForm(item.serviceLine(), item.title(), item.priority().name(), fields);
     }
 
     public String value(String field) {
@@ -76,6 +88,14 @@ record RequestForm(String serviceLine, String title, String priority, Map<String
             }
         }
         return values;
+    }
+
+    /** Every field of the work type with its value as typed now; null clears a field left blank. */
+    Map<String, @Nullable Object> changes(WorkTypeDefinition type) {
+        Map<String, @Nullable Object> values = values(type);
+        Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+        type.fields().forEach(field -> changes.put(field.name(), values.get(field.name())));
+        return changes;
     }
 
     private static Object typed(FieldType type, String raw) {

@@ -14,6 +14,7 @@ import tools.jackson.databind.ObjectMapper;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,6 +45,7 @@ final class TimelineView {
                 case "released" -> client ? null : "Released back to the queue";
                 case "moved" -> label(type, data.path("from").asString()) + " → " + label(type, data.path("to").asString());
                 case "escalated" -> client ? null : "SLA warning: priority raised to " + lower(priority(data));
+                case "form-changed" -> "Changed " + fieldLabels(type, data.path("fields"));
                 case "sla-breached" -> "SLA deadline passed";
                 default -> client ? null : entry.type();
             };
@@ -68,6 +70,13 @@ final class TimelineView {
         } catch (IllegalArgumentException e) {
             return "an agent";
         }
+    }
+
+    private static String fieldLabels(WorkTypeDefinition type, JsonNode names) {
+        List<String> labels = new ArrayList<>();
+        names.forEach(name -> labels.add(type.fields().stream().filter(f -> f.name().equals(name.asString()))
+                .map(f -> f.label().toLowerCase(Locale.ROOT)).findFirst().orElse(name.asString())));
+        return String.join(", ", labels);
     }
 
     private static String label(WorkTypeDefinition type, String state) {

@@ -14,6 +14,7 @@ import org.openbpo.work.Queue;
 import org.openbpo.work.Queues;
 import org.openbpo.work.WorkItem;
 import org.openbpo.work.WorkItems;
+import org.openbpo.work.domain.StateCategory;
 import org.openbpo.work.domain.WorkTransition;
 import org.openbpo.work.domain.WorkTypeDefinition;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +30,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -102,6 +104,34 @@ class WorkItemPages {
         }
     }
 
+    /** The agent's changes to the item's form: every problem beside its field at once, and nothing typed lost. */
+    @PostMapping("/form")
+    String changeForm(@PathVariable UUID clientId, @PathVariable long itemId, @RequestParam Map<String, String> params,
+                      @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes flash) {
+        AgentWorkspacePages.requireStaff(user);
+        WorkTypeDefinition type = views.definition(workItems.get(clientId, itemId));
+        RequestForm form = RequestForm.from(params);
+        FormErrors errors = FormErrors.none();
+        Map<String, @Nullable Object> changes = form.changes(type);
+        type.formProblems(changes).forEach((field, problem) -> errors.add(RequestForm.FIELD + field, problem));
+        if (!errors.any()) {
+            try {
+                WorkItem changed = workItems.changeForm(clientId, itemId, changes, user);
+                flash.addFlashAttribute("notice", "The details of " + changed.reference() + " are saved.");
+                return "redirect:/work/" + clientId + "/" + itemId;
+            } catch (BusinessRuleViolation e) {
+                if (e instanceof NotFound) {
+                    throw e;
+                }
+                errors.addGeneral(e.getMessage());
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("form", form);
+        model.addAttribute("formErrors", errors);
+        return page(clientId, itemId, user, model, "");
+    }
+
     @PostMapping("/release")
     String release(@PathVariable UUID clientId, @PathVariable long itemId, @AuthenticationPrincipal CurrentUser user,
                    RedirectAttributes flash) {
@@ -136,6 +166,12 @@ class WorkItemPages {
         model.addAttribute("mayRelease", item.assigneeId() != null && !item.category().closed()
                 && (user.id().equals(item.assigneeId()) || isLead(user)));
         model.addAttribute("mine", user.id().equals(item.assigneeId()));
+        model.addAttribute("mayChangeForm", !type.fields().isEmpty() && !item.category().closed()
+                && item.category() != StateCategory.REVIEW && (user.id().equals(item.assigneeId()) || isLead(user)));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", RequestForm.filledFrom(item));
+            model.addAttribute("formErrors", FormErrors.none());
+        }
         model.addAttribute("timeline", TimelineView.of(timeline, item, type, client.timeZone(), user,
                 users.staffNames(people, user), json));
         model.addAttribute("sla", view.sla());

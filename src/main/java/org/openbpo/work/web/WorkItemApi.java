@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -78,6 +80,15 @@ class WorkItemApi {
     @Operation(summary = "One work item with its SLA clock")
     WorkItem get(@PathVariable UUID clientId, @PathVariable long itemId) {
         return workItems.get(clientId, itemId);
+    }
+
+    @PatchMapping("/clients/{clientId}/work-items/{itemId}/form")
+    @Operation(summary = "Change fields of the item's form: each field named with its new value, or null to clear it. "
+            + "The holder or a team lead while the work is in hand (not while it waits for its check); the client's people "
+            + "while it is new or waits on them")
+    WorkItem changeForm(@PathVariable UUID clientId, @PathVariable long itemId, @RequestBody Map<String, @Nullable Object> changes,
+                        @AuthenticationPrincipal CurrentUser user) {
+        return workItems.changeForm(clientId, itemId, changes, user);
     }
 
     @GetMapping("/clients/{clientId}/work-items/{itemId}/timeline")

@@ -102,6 +102,22 @@ class WorkScreensBrowserTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aTeamLeadCorrectsTheRequestsDetailsWithEveryProblemShownBesideItsField() {
+        desk.logIn(admin.email(), "correct horse battery");
+        desk.open("/work/" + setup.client().id() + "/" + pending).click("#change-form summary");
+        desk.find("#field-details").clear();
+        desk.type("#field-reference", "POL-7781").clickToLoad("#save-form");
+        assertThat(desk.text("#field-details ~ .field-error")).isEqualTo("is required");
+        assertThat(desk.find("#field-reference").getAttribute("value")).as("nothing typed is lost").isEqualTo("POL-7781");
+        desk.screenshotPage("desk-item-change-form-errors");
+
+        desk.type("#field-details", "Bank detail change for policy 7781, signed form received by post").clickToLoad("#save-form");
+        assertThat(desk.texts(".form-values dd")).contains("POL-7781", "Bank detail change for policy 7781, signed form received by post");
+        assertThat(desk.texts("#timeline li")).anySatisfy(line -> assertThat(line).contains("Changed client reference, details"));
+        assertThat(desk.find("#change-form").getAttribute("open")).as("closed again once saved").isNull();
+    }
+
     private void look(Browser browser, String path, String heading, String name) {
         browser.open(path);
         assertThat(browser.text("h1")).as(path).isEqualTo(heading);
