@@ -1,6 +1,8 @@
 package org.openbpo.tenancy.security;
 
 import org.openbpo.tenancy.ApiTokens;
+import org.openbpo.tenancy.persistence.PrincipalChanges;
+import org.openbpo.tenancy.persistence.UserRows;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
@@ -16,12 +19,15 @@ import org.springframework.security.web.header.writers.XContentTypeOptionsHeader
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
 /**
  * Two doors: the REST API takes bearer tokens and keeps no session; the web UI takes a password
- * login, keeps a session and checks a CSRF token on every change.
+ * login, keeps a session (true to its user, see {@link SessionUserCheck}) and checks a CSRF token on
+ * every change.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -56,9 +62,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, PasswordLogin passwordLogin) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, PasswordLogin passwordLogin, PrincipalChanges changes, UserRows users,
+                            PlatformTransactionManager transactionManager) throws Exception {
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
         return http
                 .authenticationProvider(passwordLogin)
+                .addFilterAfter(new SessionUserCheck(changes, users, readOnly), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health/**", "/actuator/prometheus", "/api/docs", "/api/docs/**",

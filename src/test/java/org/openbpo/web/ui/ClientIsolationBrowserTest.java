@@ -2,7 +2,11 @@ package org.openbpo.web.ui;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.UserStatus;
+import org.openbpo.tenancy.Users;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.Browser;
 import org.openbpo.testing.IntegrationTest;
@@ -10,10 +14,12 @@ import org.openbpo.work.WorkFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A client's people, and agents serving another client, never reach a client's work: they get a friendly 404. */
 class ClientIsolationBrowserTest extends IntegrationTest {
@@ -25,6 +31,20 @@ class ClientIsolationBrowserTest extends IntegrationTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Test
+    void aUserDisabledWhileSignedInIsSignedOutOnTheirNextRequest() {
+        CurrentUser admin = providerAdministrator();
+        WorkFixture.Setup own = new WorkFixture(context).clientUnderContract(admin, unique("OFF"));
+        browser.logIn(own.requester().email(), PASSWORD);
+        assertThat(browser.open("/portal").text("h1")).isEqualTo("Your requests");
+
+        TenantScope.run(AllowedClients.ALL, () -> context.getBean(Users.class).changeStatus(own.requester().id(), UserStatus.DISABLED, admin));
+        // the change reaches every node as the database announces it
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(browser.open("/portal").path()).isEqualTo("/login"));
+        assertThat(browser.text("#login-error")).isEqualTo("You were signed out: this account is no longer active.");
+        assertThat(browser.open("/portal/requests/new").path()).as("the old session is gone").isEqualTo("/login");
+    }
 
     @Test
     void anotherClientsItemIsNotFoundWhicheverWayItIsAskedFor() {
