@@ -76,15 +76,28 @@ public class InvoiceMail {
         return rows.server().map(InvoiceMail::shown).orElse(null);
     }
 
-    /** Sets the provider's mail server; without a new password the one kept before stays. */
+    /**
+     * Sets the provider's mail server. Without a new password the one kept before stays, but only for the same login
+     * on the same server: a password is never handed to a server it was not given for.
+     */
     @Transactional
     public BillingMailServer setServer(SetBillingMailServer command) {
         MailRows.StoredServer before = rows.server().orElse(null);
-        byte[] sealed = command.password() != null && !command.password().isEmpty()
-                ? secrets.seal(command.password(), SECRET_CONTEXT)
-                : before == null || command.username() == null ? null : before.sealedPassword();
-        MailRows.StoredServer server = new MailRows.StoredServer(command.host().strip(), command.port(), command.security(),
-                command.username() == null || command.username().isBlank() ? null : command.username().strip(), sealed,
+        String host = command.host().strip();
+        String username = command.username() == null || command.username().isBlank() ? null : command.username().strip();
+        byte[] sealed;
+        if (command.password() != null && !command.password().isEmpty()) {
+            sealed = secrets.seal(command.password(), SECRET_CONTEXT);
+        } else if (username == null || before == null || before.sealedPassword() == null) {
+            sealed = null;
+        } else if (host.equalsIgnoreCase(before.host()) && command.port() == before.port() && command.security() == before.security()
+                && username.equals(before.username())) {
+            sealed = before.sealedPassword();
+        } else {
+            throw BusinessRuleViolation.invalid("password", "give the password again: the one kept is for " + before.username()
+                    + " at " + before.host() + ":" + before.port() + " (" + before.security() + "), not for this server");
+        }
+        MailRows.StoredServer server = new MailRows.StoredServer(host, command.port(), command.security(), username, sealed,
                 command.fromAddress().strip(), command.fromName().strip(), clock.instant(), Actor.name());
         rows.saveServer(server);
         BillingMailServer shown = shown(server);

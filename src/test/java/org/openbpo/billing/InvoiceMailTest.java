@@ -129,6 +129,45 @@ class InvoiceMailTest extends IntegrationTest {
     }
 
     @Test
+    void theMailServersPasswordGoesOnlyToTheServerItWasGivenForAndOnlyWholeProviderAdministratorsSetIt() {
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("PWD"));
+        Api admin = api().as(setup.adminToken());
+        String mailServerPath = "/api/v1/billing/mail-server";
+        Map<String, Object> withLogin = Map.of("host", "localhost", "port", mailServer.getSmtp().getPort(), "security", "NONE",
+                "username", "billing", "password", "s3cret-smtp", "fromAddress", "billing@northstar.test", "fromName", "Northstar Billing");
+        Map<String, Object> plain = Map.of("host", "localhost", "port", mailServer.getSmtp().getPort(), "security", "NONE",
+                "fromAddress", "billing@northstar.test", "fromName", "Northstar Billing");
+        try {
+            assertThat(admin.put(mailServerPath, withLogin).body().path("hasPassword").asBoolean()).isTrue();
+            Map<String, Object> elsewhere = new java.util.HashMap<>(withLogin);
+            elsewhere.remove("password");
+            elsewhere.put("host", "mx.elsewhere.test");
+            Api.Response moved = admin.put(mailServerPath, elsewhere);
+            assertThat(moved.status()).isEqualTo(422);
+            assertThat(moved.text("field")).isEqualTo("password");
+            assertThat(admin.get(mailServerPath).text("host")).as("nothing changed").isEqualTo("localhost");
+            Map<String, Object> sameLogin = new java.util.HashMap<>(withLogin);
+            sameLogin.remove("password");
+            sameLogin.put("fromName", "Northstar Accounts");
+            assertThat(admin.put(mailServerPath, sameLogin).body().path("hasPassword").asBoolean())
+                    .as("the same login on the same server keeps its password").isTrue();
+
+            String limited = TenantScope.call(AllowedClients.ALL, () -> {
+                var client = setup.client();
+                var user = context.getBean(org.openbpo.tenancy.Users.class).invite(new org.openbpo.tenancy.InviteUser(null,
+                        unique("limited") + "@provider.test", "Limited Admin", "long enough password",
+                        java.util.Set.of(org.openbpo.tenancy.Role.ADMINISTRATOR), false, java.util.Set.of(client.id())), providerAdministrator());
+                return context.getBean(org.openbpo.tenancy.ApiTokens.class)
+                        .issue(org.openbpo.tenancy.CurrentUser.of(user), "test", null, Duration.ofDays(1)).secret();
+            });
+            assertThat(api().as(limited).get(mailServerPath).status()).isEqualTo(403);
+            assertThat(api().as(limited).put(mailServerPath, plain).status()).isEqualTo(403);
+        } finally {
+            assertThat(admin.put(mailServerPath, plain).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void anInvoiceIssuedWhileTheProviderHasNoMailServerWaitsWithItsAttemptsAndGoesOnceOneIsSet() throws Exception {
         try (Connection superuser = TestDatabase.get().superuserConnection(); Statement sql = superuser.createStatement()) {
             sql.execute("delete from billing.mail_server");

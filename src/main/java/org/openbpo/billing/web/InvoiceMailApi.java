@@ -10,6 +10,7 @@ import org.openbpo.billing.InvoiceMailing;
 import org.openbpo.billing.Invoicing;
 import org.openbpo.billing.SetBillingContact;
 import org.openbpo.billing.SetBillingMailServer;
+import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
@@ -80,7 +81,7 @@ class InvoiceMailApi {
     @GetMapping("/api/v1/billing/mail-server")
     @Operation(summary = "The provider's outgoing mail server for invoices (administrators; never the password)")
     BillingMailServer server(@AuthenticationPrincipal CurrentUser user) {
-        user.requireAny("see the billing mail server", Role.ADMINISTRATOR);
+        requireProviderAdministrator(user, "see");
         BillingMailServer server = mail.server();
         if (server == null) {
             throw new NotFound("billing mail server", "provider");
@@ -91,10 +92,16 @@ class InvoiceMailApi {
     @PutMapping("/api/v1/billing/mail-server")
     @Operation(summary = "Set the provider's outgoing mail server and billing address (administrators)")
     BillingMailServer setServer(@Valid @RequestBody SetBillingMailServer request, @AuthenticationPrincipal CurrentUser user) {
-        user.requireAny("set the billing mail server", Role.ADMINISTRATOR);
-        if (!user.providerStaff()) {
-            throw new NotFound("billing mail server", "provider");
-        }
+        requireProviderAdministrator(user, "set");
         return mail.setServer(request);
+    }
+
+    /** The server carries every client's invoices and the provider's mail password: administrators of the whole provider only. */
+    private static void requireProviderAdministrator(CurrentUser user, String what) {
+        user.requireAny(what + " the billing mail server", Role.ADMINISTRATOR);
+        if (!user.providerAdministrator()) {
+            throw new BusinessRuleViolation(403, "forbidden", null,
+                    "Only administrators who serve every client may " + what + " the billing mail server.");
+        }
     }
 }

@@ -9,7 +9,6 @@ import org.openbpo.billing.MailSecurity;
 import org.openbpo.billing.SetBillingMailServer;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.tenancy.CurrentUser;
-import org.openbpo.tenancy.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +38,7 @@ class BillingMailServerPages {
     }
 
     static boolean maySetUp(CurrentUser user) {
-        return user.providerStaff() && user.has(Role.ADMINISTRATOR);
+        return user.providerAdministrator();
     }
 
     @GetMapping(PAGE)
