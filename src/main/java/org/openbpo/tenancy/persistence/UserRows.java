@@ -102,14 +102,29 @@ public class UserRows {
         return names;
     }
 
-    public void recordFailedLogin(UUID id, int failedLogins, @Nullable Instant lockedUntil) {
-        jdbc.sql("update tenancy.app_user set failed_logins = ?, locked_until = ? where id = ?")
-                .params(failedLogins, lockedUntil == null ? null : Timestamp.from(lockedUntil), id).update();
+    /**
+     * Counts a failed login in one statement, so attempts made at the same moment each count: the {@code maxFailures}-th
+     * in a row locks the account until {@code lockUntil} and starts the count again; a lock in force is never lifted
+     * here. Returns the account's lock as it now stands.
+     */
+    public Optional<Instant> recordFailedLogin(UUID id, int maxFailures, Instant lockUntil) {
+        return jdbc.sql("""
+                        update tenancy.app_user
+                           set failed_logins = case when failed_logins + 1 >= :max then 0 else failed_logins + 1 end,
+                               locked_until = case when failed_logins + 1 >= :max then greatest(locked_until, :lockUntil)
+                                                   else locked_until end
+                         where id = :id
+                        returning locked_until""")
+                .param("max", maxFailures).param("lockUntil", Timestamp.from(lockUntil)).param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
     }
 
-    public void recordSuccessfulLogin(UUID id) {
-        jdbc.sql("update tenancy.app_user set failed_logins = 0, locked_until = null where id = ? and failed_logins <> 0")
-                .param(id).update();
+    /** A login went through: the count starts again, unless a lock was set meanwhile by attempts made at the same moment. */
+    public void recordSuccessfulLogin(UUID id, Instant at) {
+        jdbc.sql("""
+                        update tenancy.app_user set failed_logins = 0, locked_until = null
+                         where id = ? and failed_logins <> 0 and (locked_until is null or locked_until <= ?)""")
+                .params(id, Timestamp.from(at)).update();
     }
 
     public void update(User user, Instant at) {

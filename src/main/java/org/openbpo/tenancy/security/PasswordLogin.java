@@ -78,17 +78,16 @@ class PasswordLogin implements AuthenticationProvider {
             return Outcome.refused(new LockedException("This account is locked after repeated failed logins; try again later."));
         }
         if (!passwords.matches(password, credentials.passwordHash())) {
-            int failures = credentials.failedLogins() + 1;
-            Instant lockedUntil = failures >= MAX_FAILURES ? now.plus(LOCK_OUT) : null;
-            users.recordFailedLogin(credentials.user().id(), failures >= MAX_FAILURES ? 0 : failures, lockedUntil);
-            return Outcome.refused(lockedUntil != null
+            boolean locked = users.recordFailedLogin(credentials.user().id(), MAX_FAILURES, now.plus(LOCK_OUT))
+                    .filter(now::isBefore).isPresent();
+            return Outcome.refused(locked
                     ? new LockedException("This account is locked after repeated failed logins; try again later.")
                     : new BadCredentialsException("Wrong email or password."));
         }
         if (credentials.user().status() != UserStatus.ACTIVE) {
             return Outcome.refused(new DisabledException("This account is disabled."));
         }
-        users.recordSuccessfulLogin(credentials.user().id());
+        users.recordSuccessfulLogin(credentials.user().id(), now);
         return new Outcome(CurrentUser.of(credentials.user()), null);
     }
 
