@@ -156,6 +156,26 @@ class InvoiceCaptureTest extends IntegrationTest {
     }
 
     @Test
+    void numbersThatDifferOnlyWhereTheyArePartedAreDifferentInvoices() {
+        Api.Response january = clerk.post(setup.path() + "/invoices", invoice("PAPER", "1/12", "2026-03-01", "GBP", "100.00"));
+        Api.Response november = clerk.post(setup.path() + "/invoices", invoice("PAPER", "11/2", "2026-03-01", "GBP", "250.00"));
+        assertThat(january.status()).as(january.body().toString()).isEqualTo(201);
+        assertThat(november.status()).as("1/12 and 11/2 are two invoices: " + november.body()).isEqualTo(201);
+
+        Api.Response again = clerk.post(setup.path() + "/invoices", invoice("PAPER", "01-012", "2026-03-02", "GBP", "100.00"));
+        assertThat(again.status()).as("01-012 is 1/12 typed another way").isEqualTo(409);
+        assertThat(again.text("code")).isEqualTo("duplicate-invoice");
+        assertThat(again.text("detail")).contains("already billed invoice 1/12");
+        Api.Response sheet = clerk.post(setup.path() + "/invoice-imports", "text/csv", """
+                vendor,number,date,currency,total
+                PAPER,11 2,2026-03-03,GBP,250.00
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(sheet.status()).isEqualTo(422);
+        assertThat(sheet.text("code")).isEqualTo("duplicate-invoice");
+        assertThat(sheet.body().toString()).contains("already billed invoice 11/2");
+    }
+
+    @Test
     void twoAndThreeWayMatchingWithinTolerances() {
         Api.Response order = clerk.post(setup.path() + "/purchase-orders", Map.of("number", "PO-1", "vendor", "PAPER", "currency", "GBP",
                 "receiptRequired", false, "lines", List.of(Map.of("description", "Paper", "quantity", "10", "unitPrice", "5.00"))));

@@ -42,9 +42,19 @@ class MatchingTest {
     @Test
     void invoiceNumbersMatchHoweverTheyAreTyped() {
         assertThat(InvoiceNumbers.key("INV-0042")).isEqualTo(InvoiceNumbers.key("inv 42")).isEqualTo("INV42");
-        assertThat(InvoiceNumbers.key("2026/001-07")).isEqualTo("202617");
+        assertThat(InvoiceNumbers.key("Inv.0042")).isEqualTo("INV42");
+        assertThat(InvoiceNumbers.key("2026/001-07")).isEqualTo(InvoiceNumbers.key("2026 1 7")).isEqualTo("2026-1-7");
         assertThat(InvoiceNumbers.key("INV-420")).isNotEqualTo(InvoiceNumbers.key("INV-42"));
         assertThat(InvoiceNumbers.key("000")).isEqualTo("0");
+    }
+
+    @Test
+    void separatorsBetweenTwoNumbersKeepThemApart() {
+        assertThat(InvoiceNumbers.key("1/12")).isNotEqualTo(InvoiceNumbers.key("11/2")).isNotEqualTo(InvoiceNumbers.key("112"));
+        assertThat(InvoiceNumbers.key("1/12")).isEqualTo(InvoiceNumbers.key("01-012")).isEqualTo(InvoiceNumbers.key(" 1 / 12 "))
+                .isEqualTo("1-12");
+        assertThat(InvoiceNumbers.key("A-1/B-2")).isEqualTo(InvoiceNumbers.key("a1b2")).isEqualTo("A1B2");
+        assertThat(InvoiceNumbers.key("1ß2")).as("only ASCII letters and digits count").isEqualTo("1-2");
     }
 
     @Test
