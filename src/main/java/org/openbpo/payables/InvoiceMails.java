@@ -5,6 +5,7 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.payables.domain.InvoiceMail;
 import org.openbpo.payables.domain.InvoiceMail.Document;
 import org.openbpo.payables.domain.InvoiceMail.Kind;
+import org.openbpo.payables.mail.PublicHosts;
 import org.openbpo.payables.persistence.InboundMailRows;
 import org.openbpo.payables.persistence.InboundMailRows.NewDocument;
 import org.openbpo.payables.persistence.ApMailboxRows;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,10 +121,22 @@ public class InvoiceMails {
         });
     }
 
+    /**
+     * The client's administrators may name only a mail server on a public address, which every fetch
+     * checks again; the provider's managers may name any server, their own network's included.
+     */
     public ApMailbox setUp(UUID client, SetUpMailbox command, CurrentUser by) {
-        return inTransaction(() -> {
+        inTransaction(() -> {
             clients.get(client);
             PayablesPermissions.requireSettings(by);
+            return null;
+        });
+        String host = command.host().strip().toLowerCase(Locale.ROOT);
+        boolean byClient = !by.providerStaff();
+        if (byClient) {
+            requirePublic(host); // outside a transaction: a slow name server holds no database connection
+        }
+        return inTransaction(() -> {
             Optional<ApMailboxRows.Login> before = mailboxes.login(client);
             String username = blank(command.username());
             byte[] sealed;
@@ -137,8 +151,8 @@ public class InvoiceMails {
             }
             String folder = blank(command.folder()) == null ? "INBOX" : command.folder().strip();
             String address = blank(command.address()) == null ? null : command.address().strip().toLowerCase(Locale.ROOT);
-            mailboxes.save(client, new ApMailboxRows.Login(command.host().strip().toLowerCase(Locale.ROOT), command.port(),
-                    command.security(), username, sealed, folder, address), clock.instant(), by.email());
+            mailboxes.save(client, new ApMailboxRows.Login(host, command.port(), command.security(), username, sealed, folder, address,
+                    byClient), clock.instant(), by.email());
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("host", command.host());
             after.put("port", command.port());
@@ -146,10 +160,22 @@ public class InvoiceMails {
             after.put("username", username == null ? "" : username);
             after.put("passwordChanged", command.password() != null && !command.password().isEmpty());
             after.put("folder", folder);
+            after.put("setUpByClient", byClient);
             audit.record(client, "payables.mailbox-set-up", "ap-mailbox", client,
                     before.map(b -> Map.of("host", b.host(), "folder", b.folder())).orElse(null), after);
             return mailboxes.find(client).orElseThrow();
         });
+    }
+
+    private static void requirePublic(String host) {
+        try {
+            Optional<String> refusal = PublicHosts.refusal(host);
+            if (refusal.isPresent()) {
+                throw BusinessRuleViolation.invalid("host", refusal.get());
+            }
+        } catch (UnknownHostException unknown) {
+            // The name has no address (yet): nothing to connect to now, and every fetch checks its addresses again.
+        }
     }
 
     public void remove(UUID client, CurrentUser by) {

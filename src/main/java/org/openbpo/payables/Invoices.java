@@ -46,8 +46,8 @@ import java.util.UUID;
  * unless every invoice is acceptable: an unknown vendor, a currency the vendor does not use, lines
  * that do not add up, an order of another vendor, or an invoice number the vendor already billed
  * (however it is punctuated) refuse the whole call. Then each invoice is matched: against its order
- * (two-way) and receipts (three-way) within the client's tolerances, and a matched invoice is
- * approved by its order; one billing the same amount as another of the vendor's invoices in the
+ * (two-way) and receipts (three-way) within the client's tolerances, its tax against the rates of
+ * the order lines it bills, and a matched invoice is approved by its order; one billing the same amount as another of the vendor's invoices in the
  * duplicate window, or not matching, becomes an exception work item; one without an order waits
  * for a client approver as a work item. Approved invoices are announced for the ledger.
  */
@@ -263,11 +263,13 @@ public class Invoices {
                 Map<Integer, OrderLine> orderLines = new HashMap<>();
                 for (PurchaseOrder.Line line : order.lines()) {
                     BigDecimal already = line.invoiced().add(invoicedSoFar.getOrDefault(order.id() + "/" + line.lineNo(), BigDecimal.ZERO));
-                    orderLines.put(line.lineNo(), new OrderLine(line.lineNo(), line.quantity(), line.unitPrice(), line.received(), already));
+                    orderLines.put(line.lineNo(), new OrderLine(line.lineNo(), line.quantity(), line.unitPrice(), line.taxPercent(),
+                            line.received(), already));
                 }
-                List<BilledLine> billed = invoice.lines().stream()
-                        .map(l -> new BilledLine(l.lineNo(), l.quantity(), l.unitPrice(), l.orderLine())).toList();
-                exceptions.addAll(Matching.match(billed, orderLines, order.receiptRequired(), tolerances));
+                List<BilledLine> billed = invoice.lines().stream().map(l -> new BilledLine(l.lineNo(), l.quantity(), l.unitPrice(),
+                        MinorUnits.decimal(l.amountMinor(), invoice.currency()), l.orderLine())).toList();
+                exceptions.addAll(Matching.match(billed, MinorUnits.decimal(invoice.taxMinor(), invoice.currency()), orderLines,
+                        order.receiptRequired(), tolerances));
                 if (exceptions.isEmpty()) {
                     for (NewLine line : invoice.lines()) {
                         invoicedSoFar.merge(order.id() + "/" + line.orderLine(), line.quantity(), BigDecimal::add);

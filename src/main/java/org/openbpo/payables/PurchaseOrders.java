@@ -49,7 +49,8 @@ public class PurchaseOrders {
         List<PurchaseOrder.Line> lines = new ArrayList<>();
         for (int i = 0; i < command.lines().size(); i++) {
             RaisePurchaseOrder.Line line = command.lines().get(i);
-            lines.add(new PurchaseOrder.Line(i + 1, line.description(), line.quantity(), line.unitPrice(), BigDecimal.ZERO, BigDecimal.ZERO));
+            lines.add(new PurchaseOrder.Line(i + 1, line.description(), line.quantity(), line.unitPrice(), line.taxPercent(),
+                    BigDecimal.ZERO, BigDecimal.ZERO));
         }
         PurchaseOrder order = new PurchaseOrder(Ids.next(), command.number(), vendor.id(), command.currency(),
                 command.receiptRequired(), clock.instant(), lines);

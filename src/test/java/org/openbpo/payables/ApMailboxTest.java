@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openbpo.payables.mail.InvoiceMailboxPoller;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.WorkItem;
@@ -58,17 +59,21 @@ class ApMailboxTest extends IntegrationTest {
 
     PayablesFixture.Setup setup;
     Api clerk;
+    Api providerAdmin;
     GreenMailUser mailbox;
     String address;
 
     @BeforeEach
     void aClientWithAnApMailbox() {
-        setup = PayablesFixture.client(context, IntegrationTest::unique, providerAdministrator(), "GB", "Europe/London", "GBP");
+        CurrentUser admin = providerAdministrator();
+        setup = PayablesFixture.client(context, IntegrationTest::unique, admin, "GB", "Europe/London", "GBP");
         clerk = api().as(setup.clerkToken());
+        providerAdmin = api().as(PayablesFixture.token(context, admin));
         assertThat(clerk.post(setup.path() + "/vendors", VendorApiTest.vendor("PAPER", List.of("GBP"), null)).status()).isEqualTo(201);
         address = "ap@" + setup.client().code().toLowerCase() + ".test";
         mailbox = mailServer.setUser(address, address, "mailbox secret");
-        Api.Response set = api().as(setup.clientAdminToken()).put(setup.path() + "/mailbox", Map.of("host", "localhost",
+        // The test's mail server runs on this machine, an address only the provider's staff may name.
+        Api.Response set = providerAdmin.put(setup.path() + "/mailbox", Map.of("host", "localhost",
                 "port", mailServer.getImap().getPort(), "security", "NONE", "username", address, "password", "mailbox secret",
                 "address", address));
         assertThat(set.status()).as(set.body().toString()).isEqualTo(200);
@@ -265,10 +270,57 @@ class ApMailboxTest extends IntegrationTest {
         assertThat(noPassword.text("field")).isEqualTo("password");
         assertThat(api().as(setup.approverToken()).put(setup.path() + "/mailbox", Map.of("host", "x.test", "port", 993,
                 "security", "TLS")).status()).isEqualTo(403);
-        Api.Response kept = admin.put(setup.path() + "/mailbox", Map.of("host", "localhost", "port", mailServer.getImap().getPort(),
+        Api.Response kept = providerAdmin.put(setup.path() + "/mailbox", Map.of("host", "localhost", "port", mailServer.getImap().getPort(),
                 "security", "NONE", "username", address, "folder", "INBOX"));
         assertThat(kept.status()).as("the same login keeps its stored password").isEqualTo(200);
         assertThat(kept.body().path("passwordStored").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aClientsAdministratorMayNameOnlyAMailServerOnAPublicAddress() {
+        Api admin = api().as(setup.clientAdminToken());
+        for (String host : List.of("localhost", "10.0.0.1", "169.254.169.254", "[::1]", "::1", "2130706433", "192.168.1.20", "0.0.0.0")) {
+            Api.Response refused = admin.put(setup.path() + "/mailbox", Map.of("host", host, "port", 993, "security", "TLS",
+                    "username", "cfo", "password", "secret"));
+            assertThat(refused.status()).as(host + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.text("field")).as(host).isEqualTo("host");
+        }
+        Api.Response loopback = admin.put(setup.path() + "/mailbox", Map.of("host", "LocalHost", "port", 143, "security", "NONE"));
+        assertThat(loopback.text("detail")).contains("localhost is at 127.0.0.1, a loopback address, not a public mail server");
+        Api.Response metadata = admin.put(setup.path() + "/mailbox", Map.of("host", "169.254.169.254", "port", 80, "security", "NONE"));
+        assertThat(metadata.text("detail")).contains("a link-local address");
+
+        JsonNode unchanged = clerk.get(setup.path() + "/mailbox").body();
+        assertThat(unchanged.path("port").asInt()).as("nothing was saved").isEqualTo(mailServer.getImap().getPort());
+        assertThat(unchanged.path("security").asString()).isEqualTo("NONE");
+        assertThat(unchanged.path("username").asString()).isEqualTo(address);
+        assertThat(as(() -> jdbc.sql("select set_up_by_client from payables.mailbox where client_id = ?").param(setup.client().id())
+                .query(Boolean.class).single())).isFalse();
+
+        Api.Response byProvider = providerAdmin.put(setup.path() + "/mailbox", Map.of("host", "localhost", "port", 1143,
+                "security", "NONE"));
+        assertThat(byProvider.status()).as("the provider's staff may name their own servers").isEqualTo(200);
+        assertThat(byProvider.text("host")).isEqualTo("localhost");
+    }
+
+    @Test
+    void aMailboxTheClientSetUpIsNotFetchedOnceItsServerIsAnInternalAddress() throws Exception {
+        // As if the client's administrator had named a server whose name now points at this machine; not due
+        // for the scheduled fetches, and once no fetch holds it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(() -> jdbc.sql("""
+                update payables.mailbox set set_up_by_client = true, due_at = ? where client_id = ? and leased_by is null""")
+                .params(java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(1))), setup.client().id()).update()) == 1);
+        deliver(VendorMail.from("billing@paper.test").subject("Never fetched").attach("N-1.pdf", "application/pdf", VendorMail.PDF));
+
+        assertThat(poller.poll(setup.client().id())).isTrue();
+
+        JsonNode status = clerk.get(setup.path() + "/mailbox").body();
+        assertThat(status.path("lastError").asString()).startsWith("Not fetched: localhost is at 127.0.0.1, a loopback address");
+        assertThat(status.path("failuresInARow").asInt()).isEqualTo(1);
+        assertThat(clerk.get(setup.path() + "/inbound-mail").body().path("items").size()).as("no connection, no mail").isZero();
+
+        as(() -> jdbc.sql("update payables.mailbox set set_up_by_client = false where client_id = ?").param(setup.client().id()).update());
+        assertThat(fetchUntil(1)).containsKey("Never fetched");
     }
 
     private Map<String, JsonNode> fetchUntil(int count) {

@@ -156,21 +156,43 @@ class InvoiceCaptureTest extends IntegrationTest {
     }
 
     @Test
+    void numbersThatDifferOnlyWhereTheyArePartedAreDifferentInvoices() {
+        Api.Response january = clerk.post(setup.path() + "/invoices", invoice("PAPER", "1/12", "2026-03-01", "GBP", "100.00"));
+        Api.Response november = clerk.post(setup.path() + "/invoices", invoice("PAPER", "11/2", "2026-03-01", "GBP", "250.00"));
+        assertThat(january.status()).as(january.body().toString()).isEqualTo(201);
+        assertThat(november.status()).as("1/12 and 11/2 are two invoices: " + november.body()).isEqualTo(201);
+
+        Api.Response again = clerk.post(setup.path() + "/invoices", invoice("PAPER", "01-012", "2026-03-02", "GBP", "100.00"));
+        assertThat(again.status()).as("01-012 is 1/12 typed another way").isEqualTo(409);
+        assertThat(again.text("code")).isEqualTo("duplicate-invoice");
+        assertThat(again.text("detail")).contains("already billed invoice 1/12");
+        Api.Response sheet = clerk.post(setup.path() + "/invoice-imports", "text/csv", """
+                vendor,number,date,currency,total
+                PAPER,11 2,2026-03-03,GBP,250.00
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(sheet.status()).isEqualTo(422);
+        assertThat(sheet.text("code")).isEqualTo("duplicate-invoice");
+        assertThat(sheet.body().toString()).contains("already billed invoice 11/2");
+    }
+
+    @Test
     void twoAndThreeWayMatchingWithinTolerances() {
         Api.Response order = clerk.post(setup.path() + "/purchase-orders", Map.of("number", "PO-1", "vendor", "PAPER", "currency", "GBP",
-                "receiptRequired", false, "lines", List.of(Map.of("description", "Paper", "quantity", "10", "unitPrice", "5.00"))));
+                "receiptRequired", false, "lines", List.of(Map.of("description", "Paper", "quantity", "10", "unitPrice", "5.00",
+                        "taxPercent", "20"))));
         assertThat(order.status()).as(order.body().toString()).isEqualTo(201);
-        Api.Response matched = clerk.post(setup.path() + "/invoices", withLine(invoice("PAPER", "M-1", "2026-03-01", "GBP", "40.60"),
-                "PO-1", "6", "5.05", "10.30"));
+        assertThat(order.body().path("lines").get(0).path("taxPercent").decimalValue()).isEqualByComparingTo("20");
+        Api.Response matched = clerk.post(setup.path() + "/invoices", withLine(invoice("PAPER", "M-1", "2026-03-01", "GBP", "36.36"),
+                "PO-1", "6", "5.05", "6.06"));
         assertThat(matched.text("status")).as("1% over the price is within the 2% tolerance").isEqualTo("APPROVED");
         assertThat(matched.body().path("workItemId").isNull()).isTrue();
-        Api.Response overBilled = clerk.post(setup.path() + "/invoices", withLine(invoice("PAPER", "M-2", "2026-03-01", "GBP", "25.00"),
-                "PO-1", "5", "5.00", "0"));
+        Api.Response overBilled = clerk.post(setup.path() + "/invoices", withLine(invoice("PAPER", "M-2", "2026-03-01", "GBP", "30.00"),
+                "PO-1", "5", "5.00", "5.00"));
         assertThat(overBilled.text("status")).isEqualTo("EXCEPTION");
         assertThat(overBilled.body().path("exceptions").get(0).asString()).contains("11 billed in all").contains("ordered 10");
         assertThat(overBilled.body().path("workItemId").asLong()).isPositive();
-        Api.Response pricey = clerk.post(setup.path() + "/invoices", withLine(invoice("PAPER", "M-3", "2026-03-01", "GBP", "22.00"),
-                "PO-1", "4", "5.50", "0"));
+        Api.Response pricey = clerk.post(setup.path() + "/invoices", withLine(invoice("PAPER", "M-3", "2026-03-01", "GBP", "26.40"),
+                "PO-1", "4", "5.50", "4.40"));
         assertThat(pricey.body().path("exceptions").get(0).asString()).contains("unit price 5.5 differs from the order's 5");
 
         Api.Response goods = clerk.post(setup.path() + "/purchase-orders", Map.of("number", "PO-2", "vendor", "PAPER", "currency", "GBP",
@@ -190,6 +212,70 @@ class InvoiceCaptureTest extends IntegrationTest {
                 "PO-2", "1", "50.00", "0"));
         assertThat(otherVendor.status()).isEqualTo(422);
         assertThat(otherVendor.text("field")).isEqualTo("purchaseOrder");
+    }
+
+    @Test
+    void anInvoiceMatchingItsOrderWithTheWrongTaxGoesToAPersonWithTheReason() {
+        Api.Response order = clerk.post(setup.path() + "/purchase-orders", Map.of("number", "PO-TAX", "vendor", "PAPER", "currency", "GBP",
+                "receiptRequired", false, "lines", List.of(
+                        Map.of("description", "Paper", "quantity", "100", "unitPrice", "5.00", "taxPercent", "20"),
+                        Map.of("description", "Books", "quantity", "100", "unitPrice", "10.00", "taxPercent", "0"))));
+        assertThat(order.status()).as(order.body().toString()).isEqualTo(201);
+
+        Api.Response right = clerk.post(setup.path() + "/invoices", billing(invoice("PAPER", "TX-1", "2026-03-01", "GBP", "50.00"),
+                "PO-TAX", "5.00", line("5", "5.00", 1), line("2", "10.00", 2)));
+        assertThat(right.text("status")).as("20% of 25.00 and nothing on the books: " + right.body()).isEqualTo("APPROVED");
+
+        Api.Response tooMuch = clerk.post(setup.path() + "/invoices", billing(invoice("PAPER", "TX-2", "2026-03-02", "GBP", "37.50"),
+                "PO-TAX", "12.50", line("5", "5.00", 1)));
+        assertThat(tooMuch.text("status")).as("the lines match the order, the tax does not").isEqualTo("EXCEPTION");
+        assertThat(tooMuch.body().path("exceptions").valueStream().map(JsonNode::asString)).containsExactly(
+                "The tax 12.50 is not the 5.00 the lines imply at their order lines' tax rates (give or take 2%).");
+        long itemId = tooMuch.body().path("workItemId").asLong();
+        WorkItem item = TenantScope.call(AllowedClients.only(setup.client().id()), () -> workItems.get(setup.client().id(), itemId));
+        assertThat(item.title()).isEqualTo("Invoice exception: TX-2 from PAPER");
+        assertThat(item.form().get("reason")).asString().startsWith("The tax 12.50 is not the 5.00");
+
+        Api.Response onTaxFree = clerk.post(setup.path() + "/invoices", billing(invoice("PAPER", "TX-3", "2026-03-03", "GBP", "24.00"),
+                "PO-TAX", "4.00", line("2", "10.00", 2)));
+        assertThat(onTaxFree.text("status")).isEqualTo("EXCEPTION");
+        assertThat(onTaxFree.body().path("exceptions").get(0).asString()).startsWith("The tax 4.00 is not the 0.00");
+
+        Api.Response withinTolerance = clerk.post(setup.path() + "/invoices", billing(invoice("PAPER", "TX-4", "2026-03-04", "GBP", "6.01"),
+                "PO-TAX", "1.01", line("1", "5.00", 1)));
+        assertThat(withinTolerance.text("status")).as("1.01 against 1.00 is within the 2% tolerance").isEqualTo("APPROVED");
+
+        JsonNode po = clerk.get(setup.path() + "/purchase-orders/" + order.text("id")).body();
+        assertThat(po.path("lines").get(0).path("invoiced").decimalValue()).as("only the approved invoices bill the order").isEqualByComparingTo("6");
+        assertThat(clerk.post(setup.path() + "/purchase-orders", Map.of("number", "PO-BAD", "vendor", "PAPER", "currency", "GBP",
+                "receiptRequired", false, "lines", List.of(Map.of("description", "Paper", "quantity", "1", "unitPrice", "5.00",
+                        "taxPercent", "120")))).text("field")).isEqualTo("lines[0].taxPercent");
+    }
+
+    @Test
+    void aTaxedInvoiceAgainstAnOrderStatingNoTaxRateGoesToAPerson() {
+        clerk.post(setup.path() + "/purchase-orders", Map.of("number", "PO-UNRATED", "vendor", "PAPER", "currency", "GBP",
+                "receiptRequired", false, "lines", List.of(Map.of("description", "Paper", "quantity", "10", "unitPrice", "10.00"))));
+        Api.Response taxed = clerk.post(setup.path() + "/invoices", billing(invoice("PAPER", "TX-5", "2026-03-05", "GBP", "15.00"),
+                "PO-UNRATED", "5.00", line("1", "10.00", 1)));
+        assertThat(taxed.text("status")).as("50% tax on goods the order bears no tax on: " + taxed.body()).isEqualTo("EXCEPTION");
+        assertThat(taxed.body().path("exceptions").valueStream().map(JsonNode::asString)).containsExactly("The tax 5.00 is not the 0.00 "
+                + "the lines imply at their order lines' tax rates (give or take 2%). Order line 1 states no tax rate, so it implies no tax.");
+        Api.Response untaxed = clerk.post(setup.path() + "/invoices", billing(invoice("PAPER", "TX-6", "2026-03-06", "GBP", "10.00"),
+                "PO-UNRATED", "0.00", line("1", "10.00", 1)));
+        assertThat(untaxed.text("status")).isEqualTo("APPROVED");
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> billing(Map<String, Object> invoice, String order, String tax, Map<String, Object>... lines) {
+        invoice.put("purchaseOrder", order);
+        invoice.put("tax", tax);
+        invoice.put("lines", List.of(lines));
+        return invoice;
+    }
+
+    private static Map<String, Object> line(String quantity, String price, int orderLine) {
+        return Map.of("description", "Goods", "quantity", quantity, "unitPrice", price, "orderLine", orderLine);
     }
 
     @Test
@@ -250,7 +336,8 @@ class InvoiceCaptureTest extends IntegrationTest {
     @Test
     void eInvoicesAreReadRefusingEntitiesAndNamingWhatIsWrong() {
         clerk.post(setup.path() + "/purchase-orders", Map.of("number", "PO-E", "vendor", "PAPER", "currency", "GBP",
-                "receiptRequired", false, "lines", List.of(Map.of("description", "Paper", "quantity", "10", "unitPrice", "5.00"))));
+                "receiptRequired", false, "lines", List.of(Map.of("description", "Paper", "quantity", "10", "unitPrice", "5.00",
+                        "taxPercent", "20"))));
         String good = EInvoices.invoice("E-1", "TAX-PAPER", "GBP", "10", "5.00", "50.00", "10.00", "60.00", "PO-E");
         Api.Response captured = clerk.post(setup.path() + "/e-invoices", "application/xml", good.getBytes(StandardCharsets.UTF_8));
         assertThat(captured.status()).as(captured.body().toString()).isEqualTo(201);

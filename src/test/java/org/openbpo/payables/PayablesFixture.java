@@ -85,6 +85,11 @@ final class PayablesFixture {
                 "long enough password", Set.of(role), false, null), admin);
     }
 
+    /** An API token for the provider's staff member, such as the administrator the fixture was built by. */
+    static String token(ApplicationContext context, CurrentUser user) {
+        return TenantScope.call(AllowedClients.ALL, () -> context.getBean(ApiTokens.class).issue(user, "test", null, Duration.ofDays(30)).secret());
+    }
+
     private static String token(ApiTokens tokens, User user) {
         return tokens.issue(CurrentUser.of(user), "test", null, Duration.ofDays(30)).secret();
     }

@@ -159,8 +159,8 @@ class PayablesBenchmark implements Benchmark {
             boolean threeWay = i % 2 == 0;
             BigDecimal quantity = BigDecimal.valueOf(quantities[i]);
             placed.add(new PurchaseOrder(Ids.next(), "PO-" + i, vendor.id(), "USD", threeWay, clock.instant(), List.of(
-                    new PurchaseOrder.Line(1, "Goods " + i, quantity, BigDecimal.valueOf(cents[i], 2), threeWay ? quantity : BigDecimal.ZERO,
-                            BigDecimal.ZERO))));
+                    new PurchaseOrder.Line(1, "Goods " + i, quantity, BigDecimal.valueOf(cents[i], 2), null,
+                            threeWay ? quantity : BigDecimal.ZERO, BigDecimal.ZERO))));
         }
         for (int from = 0; from < size; from += 20_000) {
             List<PurchaseOrder> slice = placed.subList(from, Math.min(size, from + 20_000));

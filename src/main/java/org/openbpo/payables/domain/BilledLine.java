@@ -4,6 +4,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 
-/** An invoice line as matching sees it. */
-public record BilledLine(int lineNo, BigDecimal quantity, BigDecimal unitPrice, @Nullable Integer orderLine) {
+/** An invoice line as matching sees it; {@code amount} is the line's amount before tax, as the invoice bills it. */
+public record BilledLine(int lineNo, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, @Nullable Integer orderLine) {
 }

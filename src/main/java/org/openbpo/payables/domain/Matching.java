@@ -2,15 +2,21 @@ package org.openbpo.payables.domain;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Two-way matching (invoice against order: price and quantity left to bill) and, where the order
- * needs a receipt, three-way matching (quantity billed against quantity received), each within the
- * client's tolerances. The result lists every mismatch in words an agent can act on.
+ * Two-way matching (invoice against order: price and quantity left to bill, and the tax the order's
+ * rates imply) and, where the order needs a receipt, three-way matching (quantity billed against
+ * quantity received), each within the client's tolerances. The result lists every mismatch in words
+ * an agent can act on.
  */
 public final class Matching {
 
@@ -19,8 +25,8 @@ public final class Matching {
     private Matching() {
     }
 
-    /** The mismatches; empty when the invoice matches. */
-    public static List<String> match(List<BilledLine> billed, Map<Integer, OrderLine> order, boolean threeWay,
+    /** The mismatches; empty when the invoice matches. {@code tax} is the invoice's, at its currency's scale (0.00 for GBP). */
+    public static List<String> match(List<BilledLine> billed, BigDecimal tax, Map<Integer, OrderLine> order, boolean threeWay,
                                      Tolerances tolerances) {
         List<String> problems = new ArrayList<>();
         if (billed.isEmpty()) {
@@ -53,7 +59,43 @@ public final class Matching {
                         + line.orderLine() + ", but only " + plain(ordered.received()) + " received.");
             }
         }
+        taxMismatch(billed, tax, order, tolerances).ifPresent(problems::add);
         return problems;
+    }
+
+    /**
+     * The invoice's tax against the tax its lines imply at the rates of the order lines they bill, so
+     * that a vendor charging too much tax, or tax on tax-free goods, is not paid by the order unseen.
+     * They agree within the price tolerance, and always within half a minor unit a line (vendors round
+     * tax per line or per invoice). An order line without a rate implies no tax.
+     */
+    private static Optional<String> taxMismatch(List<BilledLine> billed, BigDecimal tax, Map<Integer, OrderLine> order,
+                                                Tolerances tolerances) {
+        BigDecimal implied = BigDecimal.ZERO;
+        Set<Integer> unrated = new TreeSet<>();
+        for (BilledLine line : billed) {
+            OrderLine ordered = line.orderLine() == null ? null : order.get(line.orderLine());
+            if (ordered == null) {
+                continue; // reported above
+            }
+            if (ordered.taxPercent() == null) {
+                unrated.add(ordered.lineNo());
+            } else {
+                implied = implied.add(line.amount().multiply(ordered.taxPercent()).divide(HUNDRED, MathContext.DECIMAL64));
+            }
+        }
+        BigDecimal rounding = tax.ulp().multiply(BigDecimal.valueOf(billed.size())).divide(BigDecimal.TWO, MathContext.DECIMAL64);
+        BigDecimal allowed = implied.multiply(tolerances.pricePercent()).divide(HUNDRED, MathContext.DECIMAL64).max(rounding);
+        if (tax.subtract(implied).abs().compareTo(allowed) <= 0) {
+            return Optional.empty();
+        }
+        String tolerance = tolerances.pricePercent().signum() > 0 ? " (give or take " + plain(tolerances.pricePercent()) + "%)" : "";
+        String unstated = unrated.isEmpty() ? ""
+                : unrated.size() == 1 ? " Order line " + unrated.iterator().next() + " states no tax rate, so it implies no tax."
+                : " Order lines " + unrated.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " state no tax rate, so they imply no tax.";
+        return Optional.of("The tax " + tax.toPlainString() + " is not the " + implied.setScale(tax.scale(), RoundingMode.HALF_UP)
+                .toPlainString() + " the lines imply at their order lines' tax rates" + tolerance + "." + unstated);
     }
 
     static boolean within(BigDecimal actual, BigDecimal expected, BigDecimal percent) {

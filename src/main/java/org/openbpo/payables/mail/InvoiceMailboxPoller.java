@@ -96,6 +96,20 @@ public class InvoiceMailboxPoller {
                 if (login == null) {
                     return; // removed meanwhile
                 }
+                if (login.setUpByClient()) {
+                    // The name may point elsewhere since it was set up: its addresses are checked again just before
+                    // connecting. The connection then finds the name in the JVM's address cache, which keeps the answer
+                    // just checked (30 seconds by default), so a name switched in between still reaches a checked address.
+                    Optional<String> refusal = PublicHosts.refusal(login.host());
+                    if (refusal.isPresent()) {
+                        LOG.warn("The AP mailbox of client {} was not fetched: {}", client, refusal.get());
+                        inTransaction(scope, () -> {
+                            mailboxes.failed(client, node, clock.instant(), rules.pollEvery(), "Not fetched: " + refusal.get());
+                            return null;
+                        });
+                        return;
+                    }
+                }
                 String password = login.sealedPassword() == null ? null
                         : secrets.open(login.sealedPassword(), InvoiceMails.secretContext(client));
                 ApMailAccount account = new ApMailAccount(login.host(), login.port(), login.security(), login.username(),

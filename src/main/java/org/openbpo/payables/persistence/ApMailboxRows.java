@@ -19,9 +19,12 @@ import java.util.UUID;
 @Repository
 public class ApMailboxRows {
 
-    /** How to log in, the password still sealed. */
+    /**
+     * How to log in, the password still sealed; {@code setUpByClient} when the client's own people
+     * named the server, which must then be on a public address.
+     */
     public record Login(String host, int port, MailboxSecurity security, @Nullable String username,
-                        byte @Nullable [] sealedPassword, String folder, @Nullable String address) {
+                        byte @Nullable [] sealedPassword, String folder, @Nullable String address, boolean setUpByClient) {
     }
 
     /** A mailbox leased to this node, and where its last fetch stopped. */
@@ -42,9 +45,11 @@ public class ApMailboxRows {
     }
 
     public Optional<Login> login(UUID client) {
-        return jdbc.sql("select host, port, security, username, password_sealed, folder, address from payables.mailbox where client_id = ?")
+        return jdbc.sql("""
+                        select host, port, security, username, password_sealed, folder, address, set_up_by_client
+                          from payables.mailbox where client_id = ?""")
                 .param(client).query((rs, n) -> new Login(rs.getString(1), rs.getInt(2), MailboxSecurity.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getString(7))).optional();
+                        rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getString(7), rs.getBoolean(8))).optional();
     }
 
     /**
@@ -54,8 +59,8 @@ public class ApMailboxRows {
     public void save(UUID client, Login login, Instant now, String by) {
         jdbc.sql("""
                         insert into payables.mailbox (client_id, host, port, security, username, password_sealed, folder, address,
-                                                      updated_at, updated_by, due_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                      set_up_by_client, updated_at, updated_by, due_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (client_id) do update set
                             uid_validity = case when (mailbox.host, mailbox.port, mailbox.username, mailbox.folder)
                                 is not distinct from (excluded.host, excluded.port, excluded.username, excluded.folder)
@@ -65,10 +70,11 @@ public class ApMailboxRows {
                                 then mailbox.last_uid else 0 end,
                             host = excluded.host, port = excluded.port, security = excluded.security, username = excluded.username,
                             password_sealed = excluded.password_sealed, folder = excluded.folder, address = excluded.address,
+                            set_up_by_client = excluded.set_up_by_client,
                             updated_at = excluded.updated_at, updated_by = excluded.updated_by, due_at = excluded.due_at,
                             failures = 0, last_error = null""")
                 .params(client, login.host(), login.port(), login.security().name(), login.username(), login.sealedPassword(),
-                        login.folder(), login.address(), ts(now), by, ts(now))
+                        login.folder(), login.address(), login.setUpByClient(), ts(now), by, ts(now))
                 .update();
     }
 

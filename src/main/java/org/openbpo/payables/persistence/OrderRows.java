@@ -40,14 +40,15 @@ public class OrderRows {
             return false;
         }
         template.batchUpdate("""
-                        insert into payables.po_line (client_id, po_id, line_no, description, quantity, unit_price)
-                        values (?, ?, ?, ?, ?, ?)""", order.lines(), 1000, (ps, line) -> {
+                        insert into payables.po_line (client_id, po_id, line_no, description, quantity, unit_price, tax_percent)
+                        values (?, ?, ?, ?, ?, ?, ?)""", order.lines(), 1000, (ps, line) -> {
             ps.setObject(1, client);
             ps.setObject(2, order.id());
             ps.setInt(3, line.lineNo());
             ps.setString(4, line.description());
             ps.setBigDecimal(5, line.quantity());
             ps.setBigDecimal(6, line.unitPrice());
+            ps.setBigDecimal(7, line.taxPercent());
         });
         return true;
     }
@@ -69,12 +70,13 @@ public class OrderRows {
         for (PurchaseOrder order : orders) {
             for (PurchaseOrder.Line line : order.lines()) {
                 lines.add(new Object[]{client, order.id(), line.lineNo(), line.description(), line.quantity(), line.unitPrice(),
-                        line.received()});
+                        line.taxPercent(), line.received()});
             }
         }
         template.batchUpdate("""
-                insert into payables.po_line (client_id, po_id, line_no, description, quantity, unit_price, received_quantity)
-                values (?, ?, ?, ?, ?, ?, ?)""", lines);
+                insert into payables.po_line (client_id, po_id, line_no, description, quantity, unit_price, tax_percent,
+                                              received_quantity)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", lines);
     }
 
     public Optional<PurchaseOrder> find(UUID client, UUID id) {
@@ -109,7 +111,8 @@ public class OrderRows {
     private List<PurchaseOrder> load(UUID client, String where, Object value, boolean lock) {
         Map<UUID, PurchaseOrder> orders = new LinkedHashMap<>();
         Map<UUID, List<PurchaseOrder.Line>> lines = new LinkedHashMap<>();
-        jdbc.sql("select po.*, l.line_no, l.description, l.quantity, l.unit_price, l.received_quantity, l.invoiced_quantity "
+        jdbc.sql("select po.*, l.line_no, l.description, l.quantity, l.unit_price, l.tax_percent, l.received_quantity, "
+                        + "l.invoiced_quantity "
                         + "from payables.purchase_order po join payables.po_line l on l.client_id = po.client_id and l.po_id = po.id "
                         + "where po.client_id = ? and " + where + " order by po.number, l.line_no"
                         + (lock ? " for update of l" : ""))
@@ -127,7 +130,7 @@ public class OrderRows {
                     });
                     lines.computeIfAbsent(id, key -> new ArrayList<>()).add(new PurchaseOrder.Line(rs.getInt("line_no"),
                             rs.getString("description"), rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"),
-                            rs.getBigDecimal("received_quantity"), rs.getBigDecimal("invoiced_quantity")));
+                            rs.getBigDecimal("tax_percent"), rs.getBigDecimal("received_quantity"), rs.getBigDecimal("invoiced_quantity")));
                 });
         return orders.values().stream().map(order -> new PurchaseOrder(order.id(), order.number(), order.vendorId(),
                 order.currency(), order.receiptRequired(), order.createdAt(), List.copyOf(lines.get(order.id())))).toList();
