@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
+import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
 import org.openbpo.tenancy.persistence.PrincipalChanges;
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -84,6 +86,15 @@ public class ApiTokens {
             throw new NotFound("client", clientId);
         }
         UUID scope = clientId != null ? clientId : owner.clientId();
+        if (scope == null && !owner.allowedClients().all()) {
+            // A token without a client acts for every client; staff who serve some clients name one of theirs.
+            Set<UUID> served = owner.allowedClients().clients();
+            if (served.size() != 1) {
+                throw BusinessRuleViolation.invalid("clientId", "name the client the token is for: you serve "
+                        + (served.isEmpty() ? "no client" : served.size() + " clients") + ", not every client");
+            }
+            scope = served.iterator().next();
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         Instant now = clock.instant();

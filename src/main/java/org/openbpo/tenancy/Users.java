@@ -8,6 +8,7 @@ import org.openbpo.shared.id.Ids;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.persistence.UserRows;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,15 +68,24 @@ public class Users {
         for (UUID client : assigned) {
             clients.get(client);
         }
-        if (rows.emailTaken(command.email())) {
-            throw new BusinessRuleViolation(409, "email-taken", "email", "A user with this email already exists.");
+        // An email signs in to one user whichever client they belong to, so it is looked for among everyone's users.
+        if (Boolean.TRUE.equals(TenantScope.call(AllowedClients.ALL, () -> providerReads.execute(tx -> rows.emailTaken(command.email()))))) {
+            throw emailTaken();
         }
         User user = new User(Ids.next(), clientId, command.email().strip(), command.displayName().strip(),
                 Set.copyOf(command.roles()), clientId == null && command.allClients(), assigned, UserStatus.ACTIVE,
                 clock.instant());
-        rows.insert(user, passwords.encode(command.password()));
+        try {
+            rows.insert(user, passwords.encode(command.password()));
+        } catch (DuplicateKeyException takenMeanwhile) {
+            throw emailTaken();
+        }
         audit.record(clientId, "user.invited", "user", user.id(), null, user);
         return user;
+    }
+
+    private static BusinessRuleViolation emailTaken() {
+        return new BusinessRuleViolation(409, "email-taken", "email", "A user with this email already exists.");
     }
 
     @Transactional(readOnly = true)

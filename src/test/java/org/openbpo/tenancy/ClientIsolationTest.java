@@ -59,6 +59,10 @@ class ClientIsolationTest extends IntegrationTest {
         assertThat(api.get("/api/v1/clients/" + own.id()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/clients").body().path("items").valueStream()
                 .map(item -> item.path("id").asString())).containsExactly(own.id().toString());
+        Api.Response someoneElses = api.post("/api/v1/clients/" + own.id() + "/users", Map.of("email", otherUser.email(),
+                "displayName", "Someone", "password", "long enough password", "roles", Set.of("REQUESTER")));
+        assertThat(someoneElses.status()).isEqualTo(409);
+        assertThat(someoneElses.text("code")).as("the same answer as for an email of their own client").isEqualTo("email-taken");
         assertEveryEndpointHidesTheOtherClient(api);
     }
 
@@ -67,6 +71,9 @@ class ClientIsolationTest extends IntegrationTest {
         Api api = api().as(limitedStaffToken);
         assertThat(api.get("/api/v1/clients/" + own.id()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/clients/" + own.id() + "/users").status()).isEqualTo(200);
+        Api.Response unnamed = api.post("/api/v1/tokens", Map.of("name", "my own"));
+        assertThat(unnamed.status()).as("a token naming no client is for the one client they serve").isEqualTo(201);
+        assertThat(unnamed.body().path("token").path("clientId").asString()).isEqualTo(own.id().toString());
         assertEveryEndpointHidesTheOtherClient(api);
     }
 
