@@ -112,6 +112,9 @@ public class Scorecards {
         if (signOffs.snapshot(clientId, contractId, period).isPresent()) {
             throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
         }
+        // Two months signed off at once may both have beaten a target with the same open credit: each takes the
+        // contract's open credits first, so the second sees what the first earned back and scores as if it came after.
+        signOffs.lockOpen(clientId, contractId);
         Scorecard signed = live(client, contract, period).signed(now, by.email());
         if (!signOffs.insert(clientId, contractId, period, json.writeValueAsString(signed), by.email(), now)) {
             throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
@@ -124,7 +127,11 @@ public class Scorecards {
             }
             for (LineCredit.EarnBack back : line.earnBacks()) {
                 YearMonth creditPeriod = YearMonth.parse(back.creditPeriod());
-                signOffs.earnBack(clientId, contractId, creditPeriod, line.serviceLine(), back.kpi(), period);
+                if (!signOffs.earnBack(clientId, contractId, creditPeriod, line.serviceLine(), back.kpi(), period)) {
+                    // not reached while the credits are locked above; a credit is never earned back twice
+                    throw BusinessRuleViolation.conflict("credit-already-earned-back", "The " + back.kpi() + " credit of "
+                            + creditPeriod + " on " + line.serviceLine() + " has been earned back already; sign " + period + " off again.");
+                }
                 signOffs.owe(clientId, contractId, period, line.serviceLine(), back.kpi(), back.percent().negate(), back.reason());
             }
         }
