@@ -112,6 +112,9 @@ public class Scorecards {
         if (signOffs.snapshot(clientId, contractId, period).isPresent()) {
             throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
         }
+        // Two months signed off at once may both have beaten a target with the same open credit: each takes the
+        // contract's open credits first, so the second sees what the first earned back and scores as if it came after.
+        signOffs.lockOpen(clientId, contractId);
         Scorecard signed = live(client, contract, period).signed(now, by.email());
         if (!signOffs.insert(clientId, contractId, period, json.writeValueAsString(signed), by.email(), now)) {
             throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
@@ -124,7 +127,11 @@ public class Scorecards {
             }
             for (LineCredit.EarnBack back : line.earnBacks()) {
                 YearMonth creditPeriod = YearMonth.parse(back.creditPeriod());
-                signOffs.earnBack(clientId, contractId, creditPeriod, line.serviceLine(), back.kpi(), period);
+                if (!signOffs.earnBack(clientId, contractId, creditPeriod, line.serviceLine(), back.kpi(), period)) {
+                    // not reached while the credits are locked above; a credit is never earned back twice
+                    throw BusinessRuleViolation.conflict("credit-already-earned-back", "The " + back.kpi() + " credit of "
+                            + creditPeriod + " on " + line.serviceLine() + " has been earned back already; sign " + period + " off again.");
+                }
                 signOffs.owe(clientId, contractId, period, line.serviceLine(), back.kpi(), back.percent().negate(), back.reason());
             }
         }
@@ -156,7 +163,7 @@ public class Scorecards {
             case HANDLE_TIME -> completed = behind.completed(clientId, serviceLine, priority, null, from, to, DRILL_LIMIT);
             case PENDING_CLIENT -> completed = behind.completed(clientId, serviceLine, priority, null, from, to, DRILL_LIMIT).stream()
                     .filter(i -> i.pendingClientSeconds() > 0).toList();
-            case BACKLOG -> open = behind.openAt(clientId, serviceLine, to, DRILL_LIMIT);
+            case BACKLOG -> open = behind.openAt(clientId, serviceLine, asOf(to), DRILL_LIMIT);
             case ACCURACY -> evaluated = evaluations.ofItemsCompleted(clientId, serviceLine, from, to, DRILL_LIMIT).stream()
                     .map(CheckedItem::of).toList();
             case CSAT -> answers = csat.responses(clientId, serviceLine, from, to, DRILL_LIMIT);
@@ -171,13 +178,14 @@ public class Scorecards {
         Instant to = end(client, period);
         // completed work from quality's read model (kept from the engine's events), not from the timelines
         List<WorkStatistics.Completed> completed = completedWork.completed(clientId, period);
-        List<WorkStatistics.Backlog> backlog = statistics.backlog(clientId, to);
+        Instant asOf = asOf(to);
+        List<WorkStatistics.Backlog> backlog = agedAt(statistics.backlog(clientId, to), to, asOf);
         List<EvaluationRows.LineAccuracy> accuracy = evaluations.accuracy(clientId, from, to);
         List<CsatRows.LineCsat> satisfaction = csat.byLine(clientId, from, to);
         List<KpiResult> results = new ArrayList<>();
         for (KpiTarget target : contract.kpiTargets()) {
             String line = target.serviceLine();
-            results.add(result(target, completed.stream().filter(c -> c.serviceLine().equals(line)).toList(),
+            results.add(result(target, asOf.equals(to) ? "at month end" : "now", completed.stream().filter(c -> c.serviceLine().equals(line)).toList(),
                     backlog.stream().filter(b -> b.serviceLine().equals(line)).findFirst().orElse(null),
                     accuracy.stream().filter(a -> a.serviceLine().equals(line)).findFirst().orElse(null),
                     satisfaction.stream().filter(s -> s.serviceLine().equals(line)).findFirst().orElse(null)));
@@ -249,7 +257,29 @@ public class Scorecards {
         return List.copyOf(lines);
     }
 
-    private static KpiResult result(KpiTarget target, List<WorkStatistics.Completed> completed, WorkStatistics.@Nullable Backlog backlog,
+    /** The instant a period's open work is aged at: its end once it has ended, now while it runs. */
+    private Instant asOf(Instant end) {
+        Instant now = clock.instant();
+        return now.isBefore(end) ? now : end;
+    }
+
+    /**
+     * The backlog counted at {@code countedAt}, aged at {@code asOf}. For the running month the
+     * engine counts the work open now (its indexed path for open work, taken for an instant still
+     * to come) and ages it at that instant, the month's end; every age is that many hours too old,
+     * so they come off. An ended month is counted and aged at its end, and is left as it is.
+     */
+    private static List<WorkStatistics.Backlog> agedAt(List<WorkStatistics.Backlog> counted, Instant countedAt, Instant asOf) {
+        if (asOf.equals(countedAt)) {
+            return counted;
+        }
+        double early = java.time.Duration.between(asOf, countedAt).toNanos() / 3_600_000_000_000d;
+        return counted.stream().map(b -> new WorkStatistics.Backlog(b.serviceLine(), b.open(),
+                b.averageAgeHours() == null ? null : b.averageAgeHours() - early,
+                b.oldestAgeHours() == null ? null : b.oldestAgeHours() - early)).toList();
+    }
+
+    private static KpiResult result(KpiTarget target, String when, List<WorkStatistics.Completed> completed, WorkStatistics.@Nullable Backlog backlog,
                                     EvaluationRows.@Nullable LineAccuracy accuracy, CsatRows.@Nullable LineCsat satisfaction) {
         return switch (target.kpi()) {
             case SLA_ATTAINMENT -> {
@@ -260,9 +290,9 @@ public class Scorecards {
                         : measured(target, percent(met, withSla), met + " of " + withSla + " completed items met their SLA ("
                         + paused + " were paused waiting on the client or a third party; that time is not counted)");
             }
-            case BACKLOG_AGE -> backlog == null || backlog.open() == 0 ? measured(target, BigDecimal.ZERO, "no open work at month end")
+            case BACKLOG_AGE -> backlog == null || backlog.open() == 0 ? measured(target, BigDecimal.ZERO, "no open work " + when)
                     : measured(target, BigDecimal.valueOf(backlog.averageAgeHours()).setScale(1, RoundingMode.HALF_UP),
-                    "average age in hours of " + backlog.open() + " items open at month end");
+                    "average age in hours of " + backlog.open() + " items open " + when);
             case AVERAGE_HANDLE_TIME -> {
                 double seconds = completed.stream().filter(c -> c.averageHandleSeconds() != null)
                         .mapToDouble(c -> c.averageHandleSeconds() * c.completed()).sum();

@@ -230,6 +230,93 @@ class ScorecardMonthTest extends IntegrationTest {
         assertThat(aprilLine.path("earnBacks").get(0).path("percent").decimalValue()).isEqualByComparingTo("8");
     }
 
+    /**
+     * March owes an 8 % SLA credit that either of the next two months may earn back. April and May
+     * both beat the target and are signed off at the same moment: March's credit is earned back
+     * once, by whichever sign-off came first, and the other month is frozen without an earn-back.
+     */
+    @Test
+    void twoMonthsSignedOffAtOnceEarnBackTheSameCreditOnlyOnce() throws Exception {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        fixture = new QualityFixture(context);
+        CurrentUser admin = providerAdministrator();
+        setup = fixture.clientWithQa(admin, unique("SCE"), IntegrationTest::unique);
+        Contract contract = setup.work().contract();
+        String contractPath = setup.path() + "/contracts/" + contract.id();
+        assertThat(api().as(setup.work().adminToken()).post(contractPath + "/credit-rules", creditRule("SLA_ATTAINMENT",
+                List.of(tier("0", "8")), "10", 2)).status()).isEqualTo(201);
+
+        WorkItem late = fixture.raise(setup, "March: late", Priority.NORMAL);
+        at("2026-03-04T16:00:00Z", () -> fixture.complete(setup, late));
+        clock.set(Instant.parse("2026-04-06T08:00:00Z"));
+        WorkItem april = fixture.raise(setup, "April: in time", Priority.NORMAL);
+        at("2026-04-06T09:00:00Z", () -> fixture.complete(setup, april));
+        clock.set(Instant.parse("2026-05-05T08:00:00Z"));
+        WorkItem may = fixture.raise(setup, "May: in time", Priority.NORMAL);
+        at("2026-05-05T09:00:00Z", () -> fixture.complete(setup, may));
+        awaitCompletedWorkTakenUp();
+        clock.set(Instant.parse("2026-06-01T08:00:00Z"));
+        Scorecard march = TenantScope.call(AllowedClients.ALL, () -> scorecards.signOff(contract.clientId(), contract.id(),
+                YearMonth.of(2026, 3), admin));
+        assertThat(march.owed()).singleElement().satisfies(owed -> assertThat(owed.percent()).isEqualByComparingTo("8"));
+
+        // April's sign-off has earned March's credit back but not yet committed when May's is asked for
+        var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        var aprilHolds = new java.util.concurrent.CountDownLatch(1);
+        var mayWaits = new java.util.concurrent.CountDownLatch(1);
+        var signed = new java.util.concurrent.ConcurrentHashMap<YearMonth, Scorecard>();
+        var failures = new java.util.concurrent.CopyOnWriteArrayList<Throwable>();
+        Thread first = Thread.ofPlatform().start(() -> {
+            try {
+                TenantScope.run(AllowedClients.ALL, () -> transactions.executeWithoutResult(tx -> {
+                    signed.put(YearMonth.of(2026, 4), scorecards.signOff(contract.clientId(), contract.id(), YearMonth.of(2026, 4), admin));
+                    aprilHolds.countDown();
+                    try {
+                        mayWaits.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            } catch (Throwable e) {
+                failures.add(e);
+            } finally {
+                aprilHolds.countDown();
+            }
+        });
+        assertThat(aprilHolds.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread second = Thread.ofPlatform().start(() -> {
+            try {
+                signed.put(YearMonth.of(2026, 5), TenantScope.call(AllowedClients.ALL,
+                        () -> scorecards.signOff(contract.clientId(), contract.id(), YearMonth.of(2026, 5), admin)));
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        });
+        // April commits once May's sign-off is held up by it (a lock not granted), or has finished without waiting
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !second.isAlive()
+                || TenantScope.call(AllowedClients.ALL, () -> jdbc.sql("select count(*) from pg_locks where not granted")
+                .query(Long.class).single()) > 0);
+        mayWaits.countDown();
+        first.join(60_000);
+        second.join(60_000);
+
+        assertThat(failures).isEmpty();
+        List<LineCredit.EarnBack> earnedBack = signed.values().stream().flatMap(card -> card.credits().stream())
+                .flatMap(line -> line.earnBacks().stream()).toList();
+        assertThat(earnedBack).as("March's credit earned back by April or May, not both").singleElement().satisfies(back -> {
+            assertThat(back.creditPeriod()).isEqualTo("2026-03");
+            assertThat(back.percent()).isEqualByComparingTo("8");
+        });
+        assertThat(java.util.stream.Stream.of(march, signed.get(YearMonth.of(2026, 4)), signed.get(YearMonth.of(2026, 5)))
+                .flatMap(card -> card.owed().stream()).map(CreditOwed::percent).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("billing is told of 8 % owed and 8 % earned back").isEqualByComparingTo("0");
+        for (YearMonth month : List.of(YearMonth.of(2026, 4), YearMonth.of(2026, 5))) {
+            Scorecard frozen = TenantScope.call(AllowedClients.ALL, () -> scorecards.score(contract.clientId(), contract.id(), month));
+            assertThat(frozen.owed()).isEqualTo(signed.get(month).owed());
+        }
+    }
+
     private void evaluate(Api lead, Api analyst, WorkItem item, int fields, int errors) {
         assertThat(lead.post(setup.path() + "/qa/flags", Map.of("itemId", item.id(), "note", "monthly check")).status()).isEqualTo(201);
         Api.Response scored = analyst.post(setup.path() + "/qa/samples/" + item.id() + "/evaluation", Map.of("form", "back-office",

@@ -78,6 +78,42 @@ class ScorecardTest extends IntegrationTest {
                 .satisfies(r -> assertThat(r.measured()).isNull());
     }
 
+    @Test
+    void theLiveMonthsBacklogIsAgedNowAndAnEndedMonthsAtItsEnd() {
+        clock.set(Instant.parse("2026-03-03T09:00:00Z"));
+        setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("SCB"));
+        var contract = setup.contract();
+        TenantScope.run(AllowedClients.ALL, () -> context.getBean(org.openbpo.contracts.Contracts.class).revise(contract.clientId(),
+                contract.id(), new org.openbpo.contracts.ReviseContract(contract.calendar(), contract.slaTargets(), java.util.List.of(
+                        new org.openbpo.contracts.KpiTarget("policy-admin", Kpi.BACKLOG_AGE, new BigDecimal("24"))), "backlog target")));
+        WorkItem open = raise("Raised an hour ago");
+
+        clock.set(Instant.parse("2026-03-03T10:00:00Z"));
+        Scorecard march = TenantScope.call(AllowedClients.ALL,
+                () -> scorecards.score(setup.client().id(), contract.id(), YearMonth.of(2026, 3)));
+        assertThat(march.results()).filteredOn(r -> r.kpi() == Kpi.BACKLOG_AGE).singleElement().satisfies(r -> {
+            assertThat(r.measured()).isEqualByComparingTo("1.0");
+            assertThat(r.met()).isTrue();
+        });
+        assertThat(march.backlog()).singleElement().satisfies(b -> {
+            assertThat(b.averageAgeHours()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(b.oldestAgeHours()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
+        });
+        FigureItems behind = TenantScope.call(AllowedClients.ALL, () -> scorecards.items(setup.client().id(), contract.id(),
+                YearMonth.of(2026, 3), ScorecardFigure.BACKLOG, "policy-admin", null, null));
+        assertThat(behind.open()).singleElement().satisfies(i -> {
+            assertThat(i.id()).isEqualTo(open.id());
+            assertThat(i.ageSeconds()).isEqualTo(3_600);
+        });
+
+        // once March has ended, its backlog is what was open at its end (midnight in London, on summer time by then)
+        clock.set(Instant.parse("2026-04-02T10:00:00Z"));
+        Scorecard ended = TenantScope.call(AllowedClients.ALL,
+                () -> scorecards.score(setup.client().id(), contract.id(), YearMonth.of(2026, 3)));
+        assertThat(ended.backlog()).singleElement().satisfies(b ->
+                assertThat(b.averageAgeHours()).isCloseTo(24 * 28 + 14.0, org.assertj.core.data.Offset.offset(0.001)));
+    }
+
     private void at(String instant, Runnable action) {
         clock.set(Instant.parse(instant));
         TenantScope.run(AllowedClients.ALL, action);

@@ -90,6 +90,56 @@ class EmailIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void aReplyToASolvedTicketReopensItWithTheCustomersWords() {
+        TestMail question = TestMail.from("ann@customer.test").subject("Printer offline");
+        long ticket = receive(question).message().itemId();
+        var agent = org.openbpo.tenancy.CurrentUser.of(desk.setup().maker());
+        as(() -> workItems.move(desk.clientId(), ticket, new org.openbpo.work.MoveWorkItem("solved", "Driver reinstalled"), agent));
+        clock.advance(java.time.Duration.ofHours(2));
+
+        IntakeOutcome reply = receive(TestMail.from("ann@customer.test").subject("Re: Printer offline")
+                .inReplyTo(question.messageId()).text("No, it is still broken."));
+
+        assertThat(reply.message().status()).isEqualTo(IntakeStatus.COMMENT_ADDED);
+        assertThat(reply.message().itemId()).isEqualTo(ticket);
+        assertThat(reply.message().notes()).singleElement().asString().contains("WI-" + ticket).contains("reopened");
+        WorkItem reopened = as(() -> workItems.get(desk.clientId(), ticket));
+        assertThat(reopened.state()).isEqualTo("open");
+        assertThat(reopened.completedAt()).isNull();
+        assertThat(as(() -> comments.of(desk.clientId(), ticket))).extracting(WorkItemComments.Comment::body)
+                .containsExactly("No, it is still broken.");
+    }
+
+    @Test
+    void aReplyToATicketClosedForGoodRaisesANewTicketNamingIt() {
+        TestMail question = TestMail.from("ann@customer.test").subject("Cancel my plan");
+        long closed = receive(question).message().itemId();
+        var agent = org.openbpo.tenancy.CurrentUser.of(desk.setup().maker());
+        as(() -> workItems.move(desk.clientId(), closed, new org.openbpo.work.MoveWorkItem("open", null), agent));
+        as(() -> workItems.move(desk.clientId(), closed, new org.openbpo.work.MoveWorkItem("closed_unsolved", "No answer"), agent));
+
+        IntakeOutcome reply = receive(TestMail.from("ann@customer.test").subject("Re: Cancel my plan")
+                .inReplyTo(question.messageId()).text("Sorry, I was away. Please cancel it now."));
+        IntakeOutcome bySubject = receive(TestMail.from("ann@customer.test").subject("Re: Cancel my plan [WI-" + closed + "]")
+                .text("Hello?"));
+
+        assertThat(reply.message().status()).isEqualTo(IntakeStatus.TICKET_CREATED);
+        long raised = reply.message().itemId();
+        assertThat(raised).isNotEqualTo(closed);
+        assertThat(reply.message().notes()).singleElement().asString().contains("WI-" + closed).contains("new ticket");
+        WorkItem followUp = as(() -> workItems.get(desk.clientId(), raised));
+        assertThat(followUp.state()).isEqualTo("new");
+        assertThat(followUp.requester()).isEqualTo("ann@customer.test");
+        assertThat(followUp.form()).containsEntry("customerEmail", "ann@customer.test");
+        assertThat(String.valueOf(followUp.form().get("description"))).contains("WI-" + closed)
+                .contains("Sorry, I was away. Please cancel it now.");
+        assertThat(as(() -> workItems.get(desk.clientId(), closed)).state()).isEqualTo("closed_unsolved");
+        assertThat(as(() -> comments.of(desk.clientId(), closed))).noneMatch(c -> c.visibility() == WorkItemComments.Visibility.CLIENT);
+        assertThat(bySubject.message().status()).isEqualTo(IntakeStatus.TICKET_CREATED);
+        assertThat(bySubject.message().itemId()).isNotEqualTo(closed);
+    }
+
+    @Test
     void agentsSeeTheCustomersHtmlOnlySanitised() {
         byte[] html = ("From: ann@customer.test\r\nSubject: Look\r\nMessage-ID: <" + unique("html") + "@customer.test>\r\n"
                 + "Content-Type: text/html; charset=UTF-8\r\n\r\n"

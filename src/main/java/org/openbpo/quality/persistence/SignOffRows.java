@@ -63,10 +63,24 @@ public class SignOffRows {
                         rs.getString(5), rs.getString(6))).list();
     }
 
-    public void earnBack(UUID clientId, UUID contractId, YearMonth period, String serviceLine, String kpi, YearMonth in) {
+    /**
+     * Locks the contract's credits not yet earned back until the transaction ends. A credit another
+     * transaction is earning back is waited for and then, earned back, not locked: what is read
+     * afterwards in this transaction is what no one else can earn back meanwhile.
+     */
+    public void lockOpen(UUID clientId, UUID contractId) {
         jdbc.sql("""
+                        select period from quality.credit_owed
+                         where client_id = ? and contract_id = ? and percent > 0 and earned_back_in is null
+                         order by period, service_line, kpi for update""")
+                .params(clientId, contractId).query(String.class).list();
+    }
+
+    /** False when the credit was earned back already (or is not owed). */
+    public boolean earnBack(UUID clientId, UUID contractId, YearMonth period, String serviceLine, String kpi, YearMonth in) {
+        return jdbc.sql("""
                         update quality.credit_owed set earned_back_in = ?
                          where client_id = ? and contract_id = ? and period = ? and service_line = ? and kpi = ? and earned_back_in is null""")
-                .params(in.toString(), clientId, contractId, period.toString(), serviceLine, kpi).update();
+                .params(in.toString(), clientId, contractId, period.toString(), serviceLine, kpi).update() == 1;
     }
 }

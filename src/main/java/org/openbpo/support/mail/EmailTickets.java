@@ -13,10 +13,14 @@ import org.openbpo.support.persistence.StoredChannel;
 import org.openbpo.support.persistence.ThreadRows;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.work.CreateWorkItem;
+import org.openbpo.work.MoveWorkItem;
 import org.openbpo.work.WorkItem;
 import org.openbpo.work.WorkItemComments;
 import org.openbpo.work.WorkItemComments.Visibility;
 import org.openbpo.work.WorkItems;
+import org.openbpo.work.WorkTypes;
+import org.openbpo.work.domain.WorkTransition;
+import org.openbpo.work.domain.WorkTypeDefinition;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -31,7 +35,9 @@ import java.util.function.Supplier;
 
 /**
  * Decides what a customer's readable email means for the client's support line: nothing (a loop,
- * an automatic reply), a comment on the ticket it answers, or a new ticket. Runs inside the
+ * an automatic reply), a comment on the ticket it answers (reopening it when it was closed and its
+ * work type lets the customer reopen it), or a new ticket (naming the closed one it answers, when
+ * that one cannot be reopened). Runs inside the
  * transaction that settles the stored message, so the ticket and the record of it commit together.
  */
 @Component
@@ -46,9 +52,11 @@ public class EmailTickets {
     private final InboundMessageRows messages;
     private final MailRules rules;
     private final CustomerRecords customers;
+    private final WorkTypes workTypes;
 
     EmailTickets(WorkItems workItems, WorkItemComments comments, ThreadRows threads, InboundMessageRows messages,
-                 MailRules rules, CustomerRecords customers) {
+                 MailRules rules, CustomerRecords customers, WorkTypes workTypes) {
+        this.workTypes = workTypes;
         this.customers = customers;
         this.workItems = workItems;
         this.comments = comments;
@@ -101,11 +109,28 @@ public class EmailTickets {
             return () -> ignored;
         }
         String text = QuoteStripper.strip(email.text());
+        CurrentUser customer = customer(clientId, email);
         Optional<WorkItem> answered = answeredTicket(channel, email, notes, batch);
+        Optional<String> reopen = Optional.empty();
+        @Nullable WorkItem closedForGood = null;
+        if (answered.isPresent() && answered.get().category().closed()) {
+            reopen = reopening(clientId, answered.get(), customer);
+            if (reopen.isEmpty()) {
+                closedForGood = answered.get();
+                notes.add(closedForGood.reference() + ", which this message answers, is " + stateLabel(closedForGood)
+                        + " and cannot be reopened; a new ticket was raised.");
+                answered = Optional.empty();
+            }
+        }
         if (answered.isEmpty()) {
+            String description = text.isBlank() ? "(The message has no text.)" : text;
+            if (closedForGood != null) {
+                // the agent taking it up should find the earlier conversation without asking the customer for it
+                description = "The customer wrote again about " + closedForGood.reference() + " (" + closedForGood.title()
+                        + "), which is " + stateLabel(closedForGood) + ":\n\n" + description;
+            }
             IntakeBatch.NewTicket ticket = new IntakeBatch.NewTicket(new CreateWorkItem(channel.serviceLine(), null, null, title(email),
-                    Map.of("customerEmail", email.sender(), "description", text.isBlank() ? "(The message has no text.)"
-                            : clip(text, MAX_DESCRIPTION)), "EMAIL"), customer(clientId, email),
+                    Map.of("customerEmail", email.sender(), "description", clip(description, MAX_DESCRIPTION)), "EMAIL"), customer,
                     IdentifyCustomer.byEmail(email.sender(), email.senderName()), email, text, notes, receivedAt);
             batch.toRaise.add(ticket);
             if (email.messageId() != null) {
@@ -116,13 +141,33 @@ public class EmailTickets {
         raise(clientId, batch);
         WorkItem ticket = answered.get();
         comments.customerAnswered(clientId, ticket.id(), text.isBlank() ? "(The reply has no text.)" : clip(text, MAX_DESCRIPTION),
-                customer(clientId, email));
+                customer);
+        if (reopen.isPresent()) {
+            // a reply to a closed ticket says the work is not done: back to an agent, and back on the SLA clock
+            notes.add(ticket.reference() + " was " + stateLabel(ticket) + "; the customer's reply reopened it.");
+            workItems.move(clientId, ticket.id(), new MoveWorkItem(reopen.get(), "The customer wrote again after it was closed"),
+                    customer);
+        }
         if (email.messageId() != null) {
             batch.threads.putIfAbsent(email.messageId(), new IntakeBatch.Thread(ticket.id(), receivedAt));
         }
         keepAttachments(clientId, ticket.id(), email, notes);
         Settlement settlement = new Settlement(IntakeStatus.COMMENT_ADDED, null, notes, ticket.id(), text, email.safeHtml());
         return () -> settlement;
+    }
+
+    /** The state a closed ticket goes back to work in by the move its work type allows the customer; empty when none does. */
+    private Optional<String> reopening(UUID clientId, WorkItem ticket, CurrentUser customer) {
+        WorkTypeDefinition definition = workTypes.version(clientId, ticket.workType(), ticket.workTypeVersion());
+        return workItems.movesFor(clientId, ticket.id(), customer).stream()
+                .map(WorkTransition::to)
+                .filter(to -> definition.state(to).category().routable())
+                .findFirst();
+    }
+
+    private String stateLabel(WorkItem ticket) {
+        return workTypes.version(ticket.clientId(), ticket.workType(), ticket.workTypeVersion()).state(ticket.state()).label()
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Raises the batch's waiting new tickets in one call of the work engine, then keeps what each message brought. */
