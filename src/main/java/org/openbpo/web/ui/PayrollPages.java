@@ -64,7 +64,7 @@ class PayrollPages {
         model.addAttribute("client", chosen);
         model.addAttribute("employees", employees.page(chosen.id(), null, LISTED).items());
         model.addAttribute("groups", groups.of(chosen.id()));
-        model.addAttribute("runs", runs.latest(chosen.id(), Long.MAX_VALUE, 50));
+        model.addAttribute("runs", runs.latest(chosen.id(), Long.MAX_VALUE, 50).stream().map(run -> run.seenBy(user)).toList());
         return "payroll/home";
     }
 
@@ -167,7 +167,7 @@ class PayrollPages {
 
     @GetMapping("/payroll/{clientId}/runs/{runId}")
     String run(@PathVariable UUID clientId, @PathVariable long runId, @AuthenticationPrincipal CurrentUser user, Model model) {
-        var run = runs.get(clientId, runId);
+        var run = runs.get(clientId, runId).seenBy(user);
         model.addAttribute("clientId", clientId);
         model.addAttribute("run", run);
         model.addAttribute("payslips", runs.payslips(clientId, runId, "", LISTED));
