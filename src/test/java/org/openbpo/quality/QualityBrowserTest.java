@@ -45,7 +45,7 @@ class QualityBrowserTest extends IntegrationTest {
 
         browser.logIn(setup.analyst().email(), "long enough password");
         assertThat(browser.texts("a.nav-link")).contains("QA queue", "QA forms", "Scorecards");
-        browser.open("/quality/forms?client=" + setup.work().client().id());
+        browser.open("/quality/forms?client=" + setup.work().client().id()).clickToLoad("#switch-client");
         browser.type("#code", "back-office").type("#name", "Back-office check").type("#passMark", "80");
         browser.type("[name='q0.key']", "accuracy").type("[name='q0.text']", "Fields keyed as on the source").type("[name='q0.weight']", "70");
         browser.type("[name='q1.key']", "courtesy").type("[name='q1.text']", "Reply is courteous").type("[name='q1.weight']", "30");

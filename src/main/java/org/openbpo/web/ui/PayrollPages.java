@@ -54,8 +54,7 @@ class PayrollPages {
     String home(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                 HttpServletRequest request, Model model) {
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/payroll";
+            return focus.linkTo(user, client, "/payroll", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

@@ -57,8 +57,7 @@ class ScorecardPages {
                         HttpServletRequest request, Model model) {
         requireStaff(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:" + PROVIDER;
+            return focus.linkTo(user, client, PROVIDER, model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
