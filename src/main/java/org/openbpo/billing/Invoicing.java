@@ -8,6 +8,7 @@ import org.openbpo.billing.domain.InvoiceCalculation.Credit;
 import org.openbpo.billing.domain.InvoiceCalculation.OneOff;
 import org.openbpo.billing.domain.InvoiceCalculation.PlanInForce;
 import org.openbpo.billing.domain.InvoiceCalculation.Result;
+import org.openbpo.billing.domain.InvoiceCalculation.Tax;
 import org.openbpo.billing.domain.InvoiceCalculation.Usage;
 import org.openbpo.billing.domain.PrepaidBank;
 import org.openbpo.billing.persistence.CreditRows;
@@ -398,14 +399,16 @@ public class Invoicing {
                     c -> new Group()).oneOffs.add(new OneOff(f.id(), f.serviceLine(), f.description(), f.amount())));
             for (ServiceCredit credit : creditsOf.getOrDefault(clientId, List.of())) {
                 BigDecimal fees = null;
+                Tax tax = null;
                 if (credit.period().isBefore(month)) {
                     fees = invoices.feesOf(clientId, credit.period(), credit.serviceLine()).orElse(null);
                     if (fees == null) {
                         continue; // its month has not been invoiced yet: it waits for that invoice's fees
                     }
+                    tax = invoices.taxOfFees(clientId, credit.period(), credit.serviceLine()).orElse(null);
                 }
                 groups.computeIfAbsent(currencyOf.apply(credit.serviceLine()), c -> new Group()).credits.add(
-                        new Credit(credit.id(), credit.period(), credit.serviceLine(), credit.percent(), credit.reason(), fees));
+                        new Credit(credit.id(), credit.period(), credit.serviceLine(), credit.percent(), credit.reason(), fees, tax));
             }
             List<EarnBack> clientEarnBacks = earnBacksOf.getOrDefault(clientId, List.of());
             if (!clientEarnBacks.isEmpty()) {
@@ -434,7 +437,8 @@ public class Invoicing {
                 givenInThisPass.merge(back.serviceLine(), amount, Money::plus);
                 groups.computeIfAbsent(currency.getCurrencyCode(), c -> new Group()).earnBacks.add(
                         new InvoiceCalculation.EarnBackCharge(back.id(), back.creditPeriod(), back.serviceLine(), back.percent(),
-                                back.reason(), feesMoney, cap, amount));
+                                back.reason(), feesMoney, invoices.taxOfFees(clientId, back.creditPeriod(), back.serviceLine()).orElse(null),
+                                cap, amount));
             }
             for (Map.Entry<String, Group> entry : groups.entrySet()) {
                 String currency = entry.getKey();

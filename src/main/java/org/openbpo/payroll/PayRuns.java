@@ -309,8 +309,10 @@ public class PayRuns {
             move(client, run, PayRunWorkType.CLIENT_APPROVAL, decision.note(), by);
             return changed(client, run, "payroll.pay-run-checked");
         }
+        // the note is for the preparer: kept with the run, not on the work item's timeline, which the client reads
         rows.status(client, id, PayRun.Status.PREPARED);
-        move(client, run, PayRunWorkType.PREPARING, decision.note(), by);
+        rows.returned(client, id, decision.note());
+        move(client, run, PayRunWorkType.PREPARING, null, by);
         return changed(client, run, "payroll.pay-run-returned");
     }
 
@@ -495,7 +497,7 @@ public class PayRuns {
         return List.copyOf(lines);
     }
 
-    private void move(UUID client, PayRun run, String to, String note, CurrentUser by) {
+    private void move(UUID client, PayRun run, String to, @Nullable String note, CurrentUser by) {
         if (run.workItemId() != null) {
             workItems.move(client, run.workItemId(), new MoveWorkItem(to, note), by);
         }

@@ -1,6 +1,7 @@
 package org.openbpo.quality;
 
 import org.jspecify.annotations.Nullable;
+import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.work.WorkBehindFigures;
 import org.openbpo.work.WorkStatistics;
 
@@ -37,6 +38,15 @@ public record Scorecard(UUID clientId, UUID contractId, String contractReference
             }
         }
         return List.copyOf(owed);
+    }
+
+    /** The card as {@code viewer} may read it: a client's people see when it was signed off, and by the service team, not by whom. */
+    public Scorecard seenBy(CurrentUser viewer) {
+        if (viewer.providerStaff() || signedOffBy == null) {
+            return this;
+        }
+        return new Scorecard(clientId, contractId, contractReference, contractVersion, period, results, completed, backlog,
+                slaByPriority, pendingClient, credits, signedOffAt, CurrentUser.SERVICE_TEAM);
     }
 
     Scorecard signed(Instant at, String by) {

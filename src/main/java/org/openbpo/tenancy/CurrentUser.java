@@ -14,6 +14,9 @@ public record CurrentUser(UUID id, @Nullable UUID clientId, String email, String
                           AllowedClients allowedClients, @Nullable UUID tokenId)
         implements TenantScope.Holder, Principal, Serializable {
 
+    /** The provider's people as a client's people read them: one team, never a name or an e-mail (as on an item's timeline). */
+    public static final String SERVICE_TEAM = "Service team";
+
     public static CurrentUser of(User user) {
         AllowedClients allowed = user.clientId() != null ? AllowedClients.only(user.clientId())
                 : user.allClients() ? AllowedClients.ALL : AllowedClients.only(user.assignedClients());

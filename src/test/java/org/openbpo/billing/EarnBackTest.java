@@ -95,6 +95,45 @@ class EarnBackTest extends IntegrationTest {
         assertThat(api().as(setup.requesterToken()).get(client + "/earn-backs?from=2026-01&to=2026-12").status()).isEqualTo(200);
     }
 
+    @Test
+    void aLateCreditAndAnEarnBackForAnEarlierMonthAreTaxedAtThatMonthsRate() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("TAXR"));
+        UUID clientId = setup.client().id();
+        String client = "/api/v1/clients/" + clientId;
+        Api billing = api().as(setup.adminToken());
+        // VAT goes up from 20% to 25% in April.
+        assertThat(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "1000.00"))).status()).isEqualTo(201);
+        assertThat(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "1000.00", "taxPercent", "25"))).status()).isEqualTo(201);
+
+        // March's own credit, 5% (50.00), is on March's invoice at March's 20%.
+        assertThat(billing.post(client + "/service-credits", Map.of("period", "2026-03", "serviceLine", "support", "percent", "5",
+                "reason", "SLA attainment 90 against 95", "sourceKey", "march-scorecard")).status()).isEqualTo(201);
+        clock.set(Instant.parse("2026-04-01T09:00:00Z"));
+        JsonNode march = issue(billing, client, "2026-03");
+        assertThat(money(march.path("tax"))).isEqualTo("190.00");
+
+        // After March is issued, a late 2% credit for March (-20.00) and an earn-back of 3% of March's fees (+30.00)
+        // go on April's invoice: both were March's fees, so both are taxed at March's 20%, not April's 25%.
+        assertThat(billing.post(client + "/service-credits", Map.of("period", "2026-03", "serviceLine", "support", "percent", "2",
+                "reason", "a late dispute about March", "sourceKey", "march-dispute")).status()).isEqualTo(201);
+        TenantScope.run(AllowedClients.ALL, () -> earnBacks.grant(clientId, YearMonth.of(2026, 4), "support", new BigDecimal("3"),
+                YearMonth.of(2026, 3), "April beat the target", "april-scorecard"));
+        clock.set(Instant.parse("2026-05-01T09:00:00Z"));
+        JsonNode april = issue(billing, client, "2026-04");
+        assertThat(line(april, "MONTHLY_FEE").path("taxPercent").decimalValue()).isEqualByComparingTo("25");
+        assertThat(line(april, "SERVICE_CREDIT").path("taxPercent").decimalValue()).isEqualByComparingTo("20");
+        assertThat(money(line(april, "SERVICE_CREDIT").path("amount"))).isEqualTo("-20.00");
+        assertThat(line(april, "EARN_BACK").path("taxPercent").decimalValue()).isEqualByComparingTo("20");
+        assertThat(money(line(april, "EARN_BACK").path("amount"))).isEqualTo("30.00");
+        // 1,000.00 at 25% = 250.00; (-20.00 + 30.00) at 20% = 2.00: tax 252.00 (not 1,010.00 at 25% = 252.50).
+        assertThat(money(april.path("subtotal"))).isEqualTo("1010.00");
+        assertThat(money(april.path("tax"))).isEqualTo("252.00");
+        assertThat(money(april.path("total"))).isEqualTo("1262.00");
+    }
+
     private ScorecardSignedOff signOff(WorkFixture.Setup setup, YearMonth period, CreditOwed owed) {
         ScorecardSignedOff event = new ScorecardSignedOff(setup.client().id(), setup.contract().id(), period, List.of(owed), clock.instant());
         transactions.executeWithoutResult(tx -> publisher.publishEvent(event));

@@ -65,7 +65,7 @@ class ReceivablesBrowserTest extends IntegrationTest {
         browser.open("/books");
         // The house is offered once, as the provider's own books, and not again among the clients.
         assertThat(browser.find("#house-books").getAttribute("href")).endsWith("/books/house");
-        assertThat(browser.findAll("#client-choices a[data-code]")).extracting(choice -> choice.getAttribute("data-code"))
+        assertThat(browser.findAll("#client-choices .choice[data-code]")).extracting(choice -> choice.getAttribute("data-code"))
                 .containsExactly(setup.client().code());
         browser.clickToLoad("#house-books");
         assertThat(browser.text("h1")).isEqualTo("The provider's own books");
@@ -73,7 +73,7 @@ class ReceivablesBrowserTest extends IntegrationTest {
         assertThat(browser.text("#trial-balance tr[data-account='" + receivable + "']")).contains("1,140.00");
         browser.screenshot("house-book-trial-balance");
 
-        browser.open("/billing/credits?client=" + setup.client().id());
+        browser.open("/billing/credits?client=" + setup.client().id()).clickToLoad("#switch-client");
         assertThat(browser.text("#credit-table tr[data-kind='Credit']")).contains("2026-03", "support", "SLA attainment missed", number);
         assertThat(browser.find("#credit-table tr[data-kind='Credit'] .scorecard-link").getAttribute("href"))
                 .contains("/quality/scorecards/" + setup.client().id() + "/" + setup.contract().id() + "/2026-03");
@@ -92,11 +92,11 @@ class ReceivablesBrowserTest extends IntegrationTest {
                 true, null), admin));
         browser.logIn(lead.email(), "long enough password");
 
-        browser.open("/books?client=" + house);
+        browser.open("/books?client=" + house).clickToLoad("#switch-client");
         assertThat(browser.path()).isEqualTo("/books");
         assertThat(browser.findAll("#house-books")).isEmpty();
-        assertThat(browser.findAll("#client-choices a[data-code]")).extracting(choice -> choice.getAttribute("href"))
-                .noneMatch(href -> href.contains(house.toString()));
+        assertThat(browser.findAll("#client-choices input[name='clientId']")).extracting(choice -> choice.getAttribute("value"))
+                .doesNotContain(house.toString());
         browser.open("/books/" + house + "/trial-balance.csv");
         assertThat(browser.text("#error-message")).contains("does not exist");
     }

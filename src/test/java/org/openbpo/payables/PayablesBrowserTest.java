@@ -30,7 +30,7 @@ class PayablesBrowserTest extends IntegrationTest {
         PayablesFixture.Setup setup = PayablesFixture.client(context, IntegrationTest::unique, providerAdministrator(), "GB",
                 "Europe/London", "GBP");
         browser.logIn(setup.clerk().email(), "long enough password");
-        browser.open("/payables?client=" + setup.client().id());
+        browser.open("/payables?client=" + setup.client().id()).clickToLoad("#switch-client");
         assertThat(browser.text("h1")).contains("Accounts payable");
         browser.type("#code", "THAMES").type("#name", "Thames Office Supplies").type("#currencies", "GBP")
                 .choose("#scheme", "UK sort code and account").type("#sortCode", "20-00-00").type("#accountNumber", "55779911")
@@ -44,7 +44,7 @@ class PayablesBrowserTest extends IntegrationTest {
 
         browser.driver().manage().deleteAllCookies();
         browser.logIn(setup.secondClerk().email(), "long enough password");
-        browser.open("/payables?client=" + setup.client().id());
+        browser.open("/payables?client=" + setup.client().id()).clickToLoad("#switch-client");
         browser.clickToLoad("#bank-changes [data-vendor=THAMES] button.approve");
         assertThat(browser.text(".notice")).contains("in force");
         assertThat(browser.text("#vendors [data-code=THAMES] .bank")).isEqualTo("20-••-•• ••••9911");
@@ -86,7 +86,7 @@ class PayablesBrowserTest extends IntegrationTest {
         assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(201);
 
         browser.logIn(setup.clerk().email(), "long enough password");
-        browser.open("/payables?client=" + setup.client().id());
+        browser.open("/payables?client=" + setup.client().id()).clickToLoad("#switch-client");
         assertThat(browser.text("#credit-notes [data-number=CN-INK-1] .remaining")).isEqualTo("USD 0.00");
         assertThat(browser.text("#credit-notes [data-number=CN-INK-1] .allocation[data-invoice=INK-1]"))
                 .isEqualTo("USD 30.00 against invoice INK-1 (proposal DRAFT)");

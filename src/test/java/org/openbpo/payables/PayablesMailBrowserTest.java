@@ -90,7 +90,7 @@ class PayablesMailBrowserTest extends IntegrationTest {
 
         browser.driver().manage().deleteAllCookies();
         browser.logIn(setup.clerk().email(), "long enough password");
-        browser.open("/payables?client=" + setup.client().id());
+        browser.open("/payables?client=" + setup.client().id()).clickToLoad("#switch-client");
         browser.open("/payables/mail");
         assertThat(browser.findAll("#mailbox-form")).as("an agent does not change the mailbox").isEmpty();
         String row = "#messages tr[data-subject='Scanned invoice'] ";

@@ -179,6 +179,43 @@ class PayRunLifecycleTest extends IntegrationTest {
     }
 
     @Test
+    void theClientReadsItsRunsWithoutTheProvidersPeopleOrTheCheckersReturnNote() {
+        Api preparer = api().as(setup.preparerToken());
+        Api checker = api().as(setup.checkerToken());
+        Api client = api().as(setup.approverToken());
+        String note = "E3's hours look short, redo before the client sees it";
+        long run = preparer.post(base + "/pay-runs", Map.of("payGroup", "UK-M", "periodEnd", "2026-01-31")).body().path("id").asLong();
+        String path = base + "/pay-runs/" + run;
+        preparer.post(path + "/submission", Map.of());
+        assertThat(checker.post(path + "/check", Map.of("decision", "RETURN", "note", note)).text("status")).isEqualTo("PREPARED");
+        preparer.post(path + "/recalculation", Map.of());
+        preparer.post(path + "/submission", Map.of());
+        checker.post(path + "/check", Map.of("decision", "APPROVE"));
+
+        Api.Response seen = client.get(path);
+        long item = seen.body().path("workItemId").asLong();
+        assertThat(client.get("/api/v1/clients/" + setup.client().id() + "/work-items/" + item + "/timeline").body().toString())
+                .as("the return is on the item's timeline, its note is not").contains("preparing").doesNotContain(note);
+        for (JsonNode read : List.of(seen.body(), client.get(base + "/pay-runs").body())) {
+            assertThat(read.toString()).doesNotContain(note, "Payroll Agent", setup.preparer().email(), setup.checker().email(),
+                    setup.preparer().id().toString(), setup.checker().id().toString());
+        }
+        assertThat(seen.text("status")).isEqualTo("AWAITING_CLIENT");
+        assertThat(seen.text("preparedBy")).isEqualTo("Service team");
+        assertThat(seen.text("checkedBy")).isEqualTo("Service team");
+        assertThat(seen.body().path("preparedAt").isNull()).as("when it was prepared is the client's to know").isFalse();
+        Api.Response approved = client.post(path + "/client-approval", Map.of("decision", "APPROVE"));
+        assertThat(approved.text("approvedBy")).as("the client's own approver").isEqualTo("Client approver");
+        assertThat(approved.text("preparedBy")).isEqualTo("Service team");
+
+        Api.Response staff = api().as(setup.managerToken()).get(path);
+        assertThat(staff.text("preparedBy")).isEqualTo("Payroll Agent");
+        assertThat(staff.text("checkedBy")).isEqualTo("Payroll Agent");
+        assertThat(staff.text("preparedById")).isEqualTo(setup.preparer().id().toString());
+        assertThat(staff.text("returnNote")).isEqualTo(note);
+    }
+
+    @Test
     void anOffCycleRunPaysOnlyTheOffCycleItemsInTheSameTaxPeriod() {
         Api preparer = api().as(setup.preparerToken());
         assertThat(preparer.post(base + "/employees/" + cai + "/pay-items", Map.of("kind", "EARNING", "code", "CORRECTION",

@@ -54,4 +54,37 @@ class PayrollBrowserTest extends IntegrationTest {
         browser.open("/payroll/" + setup.client().id() + "/employees/" + employee);
         assertThat(browser.text("#bank")).isEqualTo("GB_SORT_CODE 40-**-** ****2490");
     }
+
+    @Test
+    void theClientSeesTheServiceTeamOnItsRunAndNotTheCheckersReturnNote() {
+        PayrollSetup.Setup setup = PayrollSetup.client(context, IntegrationTest::unique, providerAdministrator());
+        String base = "/api/v1/clients/" + setup.client().id() + "/payroll";
+        PayRunLifecycleTest.hired(api().as(setup.preparerToken()).post(base + "/employees", PayrollSetup.ukEmployee("E1")));
+        Api preparer = api().as(setup.preparerToken());
+        String note = "Net pay of E1 looks high, check the bonus";
+        long run = preparer.post(base + "/pay-runs", Map.of("payGroup", "UK-M", "periodEnd", "2026-01-31")).body().path("id").asLong();
+        preparer.post(base + "/pay-runs/" + run + "/submission", Map.of());
+        api().as(setup.checkerToken()).post(base + "/pay-runs/" + run + "/check", Map.of("decision", "RETURN", "note", note));
+        preparer.post(base + "/pay-runs/" + run + "/submission", Map.of());
+        Api.Response checked = api().as(setup.checkerToken()).post(base + "/pay-runs/" + run + "/check", Map.of("decision", "APPROVE"));
+        assertThat(checked.text("status")).isEqualTo("AWAITING_CLIENT");
+        String runPage = "/payroll/" + setup.client().id() + "/runs/" + run;
+
+        browser.logIn(setup.approver().email(), PASSWORD);
+        browser.open("/portal/requests/" + checked.body().path("workItemId").asLong());
+        assertThat(browser.text("#timeline")).as("the return is there, its note is not").contains("Provider check → Preparing")
+                .doesNotContain(note);
+        browser.open(runPage);
+        assertThat(browser.text("#run-status")).isEqualTo("AWAITING_CLIENT");
+        assertThat(browser.driver().getPageSource()).doesNotContain(note, "Payroll Agent", setup.preparer().email(),
+                setup.checker().email());
+        assertThat(browser.text("#run-people")).isEqualTo("Prepared and checked by the service team.");
+        assertThat(browser.findAll("#return-note")).isEmpty();
+
+        browser.driver().manage().deleteAllCookies();
+        browser.logIn(setup.manager().email(), PASSWORD);
+        browser.open(runPage);
+        assertThat(browser.text("#run-people")).isEqualTo("Prepared by Payroll Agent, checked by Payroll Agent.");
+        assertThat(browser.text("#return-note")).isEqualTo("Last returned at the provider check: " + note);
+    }
 }

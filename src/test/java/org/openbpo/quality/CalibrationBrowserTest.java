@@ -38,7 +38,7 @@ class CalibrationBrowserTest extends IntegrationTest {
         UUID client = setup.work().client().id();
 
         browser.logIn(setup.lead().email(), "long enough password");
-        browser.open("/quality/calibrations?client=" + client);
+        browser.open("/quality/calibrations?client=" + client).clickToLoad("#switch-client");
         assertThat(browser.text("h1")).isEqualTo("Calibration · " + setup.work().client().name());
         assertThat(browser.text("a.nav-link.active, a.nav-link[aria-current]")).isEqualTo("Calibration");
 
@@ -85,7 +85,7 @@ class CalibrationBrowserTest extends IntegrationTest {
         assertThat(browser.text("#state")).isEqualTo("Everyone has scored.");
         browser.screenshot("calibration-spread");
 
-        browser.open("/quality/calibrations?client=" + client);
+        browser.open("/quality/calibrations?client=" + client).clickToLoad("#switch-client");
         assertThat(browser.text("#session-table")).contains("April calibration: bank details").contains("2 of 2");
         browser.open("/quality/calibrations/" + client + "/" + UUID.randomUUID());
         assertThat(browser.text("h1")).isEqualTo("Not found");

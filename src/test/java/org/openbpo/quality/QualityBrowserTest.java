@@ -3,6 +3,9 @@ package org.openbpo.quality;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openbpo.contracts.Priority;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.testing.Browser;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.WorkItem;
@@ -10,7 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +45,7 @@ class QualityBrowserTest extends IntegrationTest {
 
         browser.logIn(setup.analyst().email(), "long enough password");
         assertThat(browser.texts("a.nav-link")).contains("QA queue", "QA forms", "Scorecards");
-        browser.open("/quality/forms?client=" + setup.work().client().id());
+        browser.open("/quality/forms?client=" + setup.work().client().id()).clickToLoad("#switch-client");
         browser.type("#code", "back-office").type("#name", "Back-office check").type("#passMark", "80");
         browser.type("[name='q0.key']", "accuracy").type("[name='q0.text']", "Fields keyed as on the source").type("[name='q0.weight']", "70");
         browser.type("[name='q1.key']", "courtesy").type("[name='q1.text']", "Reply is courteous").type("[name='q1.weight']", "30");
@@ -90,5 +95,27 @@ class QualityBrowserTest extends IntegrationTest {
         browser.screenshot("portal-scorecard");
         browser.clickToLoad(sla + " .measured a");
         assertThat(browser.text("#item-table tr[data-ref='WI-" + item.id() + "']")).contains("Change of address").contains("Missed");
+    }
+
+    @Test
+    void theClientReadsASignedOffScorecardAsSignedOffByTheServiceTeam() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        CurrentUser admin = providerAdministrator();
+        QualityFixture.Setup setup = new QualityFixture(context).clientWithQa(admin, unique("QAS"), IntegrationTest::unique);
+        UUID clientId = setup.work().client().id();
+        UUID contractId = setup.work().contract().id();
+        clock.set(Instant.parse("2026-04-01T08:00:00Z"));
+        TenantScope.run(AllowedClients.ALL, () -> context.getBean(Scorecards.class).signOff(clientId, contractId,
+                YearMonth.of(2026, 3), admin));
+
+        browser.logIn(setup.work().requester().email(), "long enough password");
+        browser.open("/portal/scorecards/" + contractId + "/2026-03");
+        assertThat(browser.text("#card-state")).startsWith("Signed off by Service team on 2026-04-01");
+        assertThat(browser.driver().getPageSource()).doesNotContain(admin.email(), "Test Administrator");
+
+        browser.driver().manage().deleteAllCookies();
+        browser.logIn(admin.email(), "correct horse battery");
+        browser.open("/quality/scorecards/" + clientId + "/" + contractId + "/2026-03");
+        assertThat(browser.text("#card-state")).startsWith("Signed off by " + admin.email() + " on 2026-04-01");
     }
 }

@@ -213,6 +213,11 @@ class ScorecardMonthTest extends IntegrationTest {
         JsonNode frozen = manager.get(contractPath + "/scorecards/2026-03").body();
         assertThat(result(frozen, "CSAT").path("measured").decimalValue()).isEqualByComparingTo("3.00");
         assertThat(frozen.path("signedOffBy").asString()).isEqualTo(admin.email());
+        JsonNode clientsCard = api().as(setup.work().requesterToken()).get(contractPath + "/scorecards/2026-03").body();
+        assertThat(clientsCard.path("signedOffBy").asString()).as("the client reads who signed off as the service team")
+                .isEqualTo("Service team");
+        assertThat(clientsCard.path("signedOffAt").asString()).isEqualTo("2026-04-01T08:00:00Z");
+        assertThat(clientsCard.toString()).doesNotContain(admin.email());
         assertThat(manager.get(contractPath + "/scorecards").body().toString()).isEqualTo("[\"2026-03\"]");
 
         // April: one request, in time. 100 % beats the 95 % target, so March's 8 % SLA credit is earned back.

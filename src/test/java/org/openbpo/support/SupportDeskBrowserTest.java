@@ -62,7 +62,7 @@ class SupportDeskBrowserTest extends IntegrationTest {
         assertThat(agent.post(base + "/tickets/bulk", Map.of("action", "CLOSE", "itemIds", List.of(wrong))).status()).isEqualTo(200);
 
         browser.logIn(lead.email(), "long enough password");
-        browser.open("/support/tickets?client=" + desk.clientId());
+        browser.open("/support/tickets?client=" + desk.clientId()).clickToLoad("#switch-client");
         assertThat(browser.texts("#ticket-table .ticket-row td:nth-child(2)")).containsExactly("WI-" + missing, "WI-" + late);
         browser.click(".tick-ticket[value='" + late + "']").click(".tick-ticket[value='" + missing + "']");
         browser.choose("#action", "Assign to an agent").choose("#agentId", "Agent checker").click("#bulk-apply");
@@ -100,7 +100,7 @@ class SupportDeskBrowserTest extends IntegrationTest {
         assertThat(call.status()).as(call.body().toString()).isEqualTo(201);
 
         browser.logIn(desk.setup().maker().email(), "long enough password");
-        browser.open("/support/customers?client=" + desk.clientId());
+        browser.open("/support/customers?client=" + desk.clientId()).clickToLoad("#switch-client");
         browser.type("#q", "gwen@").clickToLoad("#find-customers");
         assertThat(browser.texts("#customer-table .customer-link")).containsExactly("gwen@customer.test");
         browser.clickToLoad("#customer-table .customer-link");
@@ -132,7 +132,7 @@ class SupportDeskBrowserTest extends IntegrationTest {
                 "endedAt", end.minusSeconds(100).toString(), "note", "Long complaint")).status()).isEqualTo(201);
 
         browser.logIn(desk.setup().maker().email(), "long enough password");
-        browser.open("/support/calls?client=" + desk.clientId());
+        browser.open("/support/calls?client=" + desk.clientId()).clickToLoad("#switch-client");
         assertThat(browser.findAll("#call-table .call-row")).hasSize(3);
         assertThat(browser.text("#talk-time")).isEqualTo("1:04:35"); // 245 + 30 + 3,600 seconds
         assertThat(browser.texts("#call-table .call-talk")).containsExactly("0:30", "4:05", "1:00:00");
@@ -147,7 +147,7 @@ class SupportDeskBrowserTest extends IntegrationTest {
     void aTeamLeadWritesAMacroPreviewsItAndABadPlaceholderIsRefusedOnTheForm() {
         long ticket = raise("Refund please", "hal@customer.test");
         browser.logIn(lead.email(), "long enough password");
-        browser.open("/support/macros?client=" + desk.clientId());
+        browser.open("/support/macros?client=" + desk.clientId()).clickToLoad("#switch-client");
         browser.clickToLoad("#new-macro");
         browser.type("#name", "Refund sent").type("#body", "Dear {{customer.shoe_size}}, your refund for {{ticket.reference}} is on its way.");
         browser.click("#preview-macro");
@@ -186,7 +186,7 @@ class SupportDeskBrowserTest extends IntegrationTest {
         String macro = api().as(other.setup().adminToken()).post(theirs + "/macros", Map.of("name", "Theirs", "body", "x")).text("id");
 
         browser.logIn(lead.email(), "long enough password");
-        browser.open("/support/customers?client=" + desk.clientId());
+        browser.open("/support/customers?client=" + desk.clientId()).clickToLoad("#switch-client");
         browser.open("/support/customers/" + customer);
         assertThat(browser.text("h1")).isEqualTo("Not found");
         browser.open("/support/macros/" + macro);

@@ -134,6 +134,27 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
         return this;
     }
 
+    /**
+     * Chooses the client in the top bar's switcher (a form that posts), as a user does, and waits for
+     * the page it leads back to. The switcher lists only the first clients; the tests share a database
+     * with many, so a client beyond them is added to its list first. Null chooses all the user's clients.
+     */
+    public Browser switchClient(java.util.@org.jspecify.annotations.Nullable UUID clientId) {
+        JavascriptExecutor script = (JavascriptExecutor) driver();
+        find("#active-client");
+        script.executeScript("window.openbpoLeftPage = true");
+        script.executeScript("""
+                const select = document.getElementById('active-client');
+                if (![...select.options].some(option => option.value === arguments[0])) {
+                    select.add(new Option(arguments[0], arguments[0]));
+                }
+                select.value = arguments[0];
+                select.form.submit();""", clientId == null ? "" : clientId.toString());
+        await().ignoring(WebDriverException.class).until(browser -> script.executeScript(
+                "return window.openbpoLeftPage === undefined && document.readyState === 'complete'"));
+        return this;
+    }
+
     public Browser choose(String css, String visibleText) {
         new Select(find(css)).selectByVisibleText(visibleText);
         return this;

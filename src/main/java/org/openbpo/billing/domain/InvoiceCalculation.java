@@ -28,7 +28,11 @@ import java.util.UUID;
  * currency's minor unit (a tiered line rounds the exact sum of its tiers, not each tier); a
  * service credit is its percentage of the rounded fee lines of its service line and month, rounded
  * half up; tax is computed per rate on the sum of that rate's rounded lines, rounded half up; the
- * subtotal and total are exact sums. A usage line's quantity is exactly the sum of the usage records
+ * subtotal and total are exact sums.
+ *
+ * <p>Tax rule: a line is taxed at the rate of the plan in force for the month it bills, so a credit
+ * or an earn-back of an earlier month carries the rate that month's fees were charged at, not this
+ * month's: it gives back, or charges again, exactly the tax of the fees it is a share of. A usage line's quantity is exactly the sum of the usage records
  * behind it.
  */
 public final class InvoiceCalculation {
@@ -42,17 +46,26 @@ public final class InvoiceCalculation {
     public record OneOff(UUID id, String serviceLine, String description, BigDecimal amount) {
     }
 
-    /** A credit owed; {@code feesOfItsPeriod} is known when its month was invoiced before, else null (this invoice's month). */
+    /** A tax as a line carries it: its name and its rate. */
+    public record Tax(String name, BigDecimal percent) {
+    }
+
+    /**
+     * A credit owed. For a month invoiced before, {@code feesOfItsPeriod} are that month's fees and
+     * {@code taxOfItsPeriod} the tax they were charged at (null when they had no line); both are null
+     * for this invoice's own month.
+     */
     public record Credit(UUID id, LocalDate period, String serviceLine, BigDecimal percent, String reason,
-                         @Nullable BigDecimal feesOfItsPeriod) {
+                         @Nullable BigDecimal feesOfItsPeriod, @Nullable Tax taxOfItsPeriod) {
     }
 
     /**
      * An earn-back carried by this invoice: {@code percent} of {@code feesOfCreditPeriod}, the credited
-     * month's rounded fees, and {@code amount} what is charged after the cap ({@link #earnBackAmount}).
+     * month's rounded fees, charged at {@code taxOfCreditPeriod}, the tax of those fees (null when they
+     * had no line), and {@code amount} what is charged after the cap ({@link #earnBackAmount}).
      */
     public record EarnBackCharge(UUID id, LocalDate creditPeriod, String serviceLine, BigDecimal percent, String reason,
-                                 Money feesOfCreditPeriod, Money cap, Money amount) {
+                                 Money feesOfCreditPeriod, @Nullable Tax taxOfCreditPeriod, Money cap, Money amount) {
     }
 
     public record Charge(LineKind kind, String serviceLine, @Nullable String unit, String description, BigDecimal quantity,
@@ -167,29 +180,29 @@ public final class InvoiceCalculation {
                     ? lineRounding(new UnroundedMoney(credit.feesOfItsPeriod(), currency))
                     : feesOf(charges, credit.serviceLine(), currency);
             Money amount = lineRounding(fees.times(credit.percent()).dividedBy(100)).negate();
-            PlanInForce plan = planByLine.get(credit.serviceLine());
+            Tax tax = credit.taxOfItsPeriod() != null ? credit.taxOfItsPeriod() : taxInForce(planByLine.get(credit.serviceLine()));
             add(charges, new Charge(LineKind.SERVICE_CREDIT, credit.serviceLine(), null,
                     "Service credit " + plain(credit.percent()) + "% of " + fees.toPlainString() + " fees for "
                             + credit.period().format(MONTH) + ": " + credit.reason(),
-                    BigDecimal.ONE, BigDecimal.ONE, amount,
-                    plan == null ? NO_TAX : plan.plan().taxName(), plan == null ? BigDecimal.ZERO : plan.plan().taxPercent(),
-                    0, credit.id()), Money.zero(currency));
+                    BigDecimal.ONE, BigDecimal.ONE, amount, tax.name(), tax.percent(), 0, credit.id()), Money.zero(currency));
         }
         for (EarnBackCharge back : earnBacks) {
-            PlanInForce plan = planByLine.get(back.serviceLine());
+            Tax tax = back.taxOfCreditPeriod() != null ? back.taxOfCreditPeriod() : taxInForce(planByLine.get(back.serviceLine()));
             Money full = lineRounding(back.feesOfCreditPeriod().times(back.percent()).dividedBy(100));
             add(charges, new Charge(LineKind.EARN_BACK, back.serviceLine(), null,
                     "Earn-back " + plain(back.percent()) + "% of " + back.feesOfCreditPeriod().toPlainString() + " fees for "
                             + back.creditPeriod().format(MONTH)
                             + (back.amount().isLessThan(full) ? ", capped at the " + back.cap().atLeastZero().toPlainString()
                             + " the credits of the window took off" : "") + ": " + back.reason(),
-                    BigDecimal.ONE, BigDecimal.ONE, back.amount(),
-                    plan == null ? NO_TAX : plan.plan().taxName(), plan == null ? BigDecimal.ZERO : plan.plan().taxPercent(),
-                    0, back.id()), Money.zero(currency));
+                    BigDecimal.ONE, BigDecimal.ONE, back.amount(), tax.name(), tax.percent(), 0, back.id()), Money.zero(currency));
         }
         Money subtotal = charges.stream().map(Charge::amount).reduce(Money.zero(currency), Money::plus);
         Money tax = taxOf(charges, currency);
         return new Result(List.copyOf(charges), List.copyOf(banks), subtotal, tax, subtotal.plus(tax));
+    }
+
+    private static Tax taxInForce(@Nullable PlanInForce plan) {
+        return plan == null ? new Tax(NO_TAX, BigDecimal.ZERO) : new Tax(plan.plan().taxName(), plan.plan().taxPercent());
     }
 
     /** The fees of a service line among these charges: what its service credits are a percentage of. */

@@ -8,6 +8,7 @@ import org.openbpo.billing.InvoiceStatus;
 import org.openbpo.billing.LineKind;
 import org.openbpo.billing.domain.InvoiceCalculation.BankMonth;
 import org.openbpo.billing.domain.InvoiceCalculation.Charge;
+import org.openbpo.billing.domain.InvoiceCalculation.Tax;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,6 +78,23 @@ public class InvoiceRows {
                          where i.client_id = ? and i.period = ? and i.kind = 'INVOICE'
                         having count(i.id) > 0""")
                 .params(serviceLine, clientId, Date.valueOf(period)).query(BigDecimal.class).optional();
+    }
+
+    /**
+     * The tax a service line's fees of a month were charged at, as that month's invoice rated them (one plan,
+     * so one rate); empty when that month has no invoice yet or its invoice has no fees of the service line.
+     */
+    public Optional<Tax> taxOfFees(UUID clientId, LocalDate period, String serviceLine) {
+        return jdbc.sql("""
+                        select l.tax_name, l.tax_percent
+                          from billing.invoice i
+                          join billing.invoice_line l on l.client_id = i.client_id and l.invoice_id = i.id and l.service_line = ?
+                               and l.kind in ('USAGE', 'PREPAID_FEE', 'MONTHLY_FEE', 'FTE_FEE', 'MINIMUM_TOP_UP')
+                         where i.client_id = ? and i.period = ? and i.kind = 'INVOICE'
+                         order by l.line_no
+                         limit 1""")
+                .params(serviceLine, clientId, Date.valueOf(period))
+                .query((rs, n) -> new Tax(rs.getString(1), rs.getBigDecimal(2))).optional();
     }
 
     public void insert(UUID clientId, UUID id, InvoiceKind kind, LocalDate period, String currency, InvoiceStatus status,

@@ -73,7 +73,7 @@ public class PayRunRows {
             rs.getBigDecimal("employer_costs").toPlainString(), rs.getInt("anomalies"), (Long) rs.getObject("first_payslip_number"),
             rs.getTimestamp("prepared_at").toInstant(), instant(rs.getTimestamp("finalised_at")), instant(rs.getTimestamp("paid_at")),
             rs.getObject("prepared_by", UUID.class), rs.getObject("checked_by", UUID.class), (Long) rs.getObject("reverses"),
-            (Long) rs.getObject("reversed_by"), (Long) rs.getObject("corrects"));
+            (Long) rs.getObject("reversed_by"), (Long) rs.getObject("corrects"), rs.getString("return_note"));
 
     public long insertRun(UUID client, String group, PayRun.Kind kind, PaySchedule.Period period, PaySchedule.Period payPeriod,
                           Currency currency, UUID by, String byName, Instant at) {
@@ -127,6 +127,10 @@ public class PayRunRows {
     public void checked(UUID client, long run, UUID by, String name) {
         jdbc.sql("update payroll.pay_run set checked_by = ?, checked_by_name = ? where client_id = ? and id = ?")
                 .params(by, name, client, run).update();
+    }
+
+    public void returned(UUID client, long run, @Nullable String note) {
+        jdbc.sql("update payroll.pay_run set return_note = ? where client_id = ? and id = ?").params(note, client, run).update();
     }
 
     public void approved(UUID client, long run, UUID by, String name) {

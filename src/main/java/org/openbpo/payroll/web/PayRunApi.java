@@ -41,13 +41,13 @@ class PayRunApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Prepare a pay run: every employee of the pay group calculated, anomalies flagged; raised as a work item")
     PayRun prepare(@PathVariable UUID clientId, @Valid @RequestBody PreparePayRun command, @AuthenticationPrincipal CurrentUser user) {
-        return runs.prepare(clientId, command, user);
+        return runs.prepare(clientId, command, user).seenBy(user);
     }
 
     @GetMapping
     @Operation(summary = "The client's pay runs, newest first")
     CursorPage<PayRun> page(@PathVariable UUID clientId, @RequestParam(required = false) @Nullable String cursor,
-                            @RequestParam(required = false) @Nullable Integer limit) {
+                            @RequestParam(required = false) @Nullable Integer limit, @AuthenticationPrincipal CurrentUser user) {
         int size = CursorPage.limit(limit);
         String after = CursorPage.decode(cursor);
         long before;
@@ -56,51 +56,52 @@ class PayRunApi {
         } catch (NumberFormatException e) {
             throw org.openbpo.shared.error.BusinessRuleViolation.invalid("cursor", "is not a cursor this API returned");
         }
-        return CursorPage.of(runs.latest(clientId, before, size + 1), size, run -> Long.toString(run.id()));
+        return CursorPage.of(runs.latest(clientId, before, size + 1), size, run -> Long.toString(run.id())).map(run -> run.seenBy(user));
     }
 
     @GetMapping("/{runId}")
-    @Operation(summary = "One pay run with its totals and status")
-    PayRun get(@PathVariable UUID clientId, @PathVariable long runId) {
-        return runs.get(clientId, runId);
+    @Operation(summary = "One pay run with its totals and status; a client's people see the provider's staff as the service team")
+    PayRun get(@PathVariable UUID clientId, @PathVariable long runId, @AuthenticationPrincipal CurrentUser user) {
+        return runs.get(clientId, runId).seenBy(user);
     }
 
     @PostMapping("/{runId}/recalculation")
     @Operation(summary = "Calculate a prepared run again after corrections")
     PayRun recalculate(@PathVariable UUID clientId, @PathVariable long runId, @AuthenticationPrincipal CurrentUser user) {
-        return runs.recalculate(clientId, runId, user);
+        return runs.recalculate(clientId, runId, user).seenBy(user);
     }
 
     @PostMapping("/{runId}/submission")
     @Operation(summary = "Send the prepared run to a second person of the provider for checking")
     PayRun submit(@PathVariable UUID clientId, @PathVariable long runId, @AuthenticationPrincipal CurrentUser user) {
-        return runs.sendForCheck(clientId, runId, user);
+        return runs.sendForCheck(clientId, runId, user).seenBy(user);
     }
 
     @PostMapping("/{runId}/check")
-    @Operation(summary = "The provider's check: APPROVE sends it to the client, RETURN back to preparing; never by its preparer")
+    @Operation(summary = "The provider's check: APPROVE sends it to the client, RETURN back to preparing; never by its preparer. "
+            + "A return's note is for the preparer (returnNote): the client never sees it")
     PayRun check(@PathVariable UUID clientId, @PathVariable long runId, @Valid @RequestBody PayRunDecision decision,
                  @AuthenticationPrincipal CurrentUser user) {
-        return runs.check(clientId, runId, decision, user);
+        return runs.check(clientId, runId, decision, user).seenBy(user);
     }
 
     @PostMapping("/{runId}/client-approval")
     @Operation(summary = "The client's approval (client approvers only): APPROVE, or RETURN to be prepared again")
     PayRun approve(@PathVariable UUID clientId, @PathVariable long runId, @Valid @RequestBody PayRunDecision decision,
                    @AuthenticationPrincipal CurrentUser user) {
-        return runs.clientDecision(clientId, runId, decision, user);
+        return runs.clientDecision(clientId, runId, decision, user).seenBy(user);
     }
 
     @PostMapping("/{runId}/finalisation")
     @Operation(summary = "Finalise an approved run: payslips numbered and locked, figures to date carried, journal published; again: no change")
     PayRun finalise(@PathVariable UUID clientId, @PathVariable long runId, @AuthenticationPrincipal CurrentUser user) {
-        return runs.finalise(clientId, runId, user);
+        return runs.finalise(clientId, runId, user).seenBy(user);
     }
 
     @PostMapping("/{runId}/payment")
     @Operation(summary = "Write the payment instructions of a finalised run; again: no change, nobody is paid twice")
     PayRun pay(@PathVariable UUID clientId, @PathVariable long runId, @AuthenticationPrincipal CurrentUser user) {
-        return runs.pay(clientId, runId, user);
+        return runs.pay(clientId, runId, user).seenBy(user);
     }
 
     @PostMapping("/{runId}/reopening")

@@ -44,8 +44,8 @@ class ScorecardApi {
 
     @GetMapping("/scorecards/current")
     @Operation(summary = "The scorecard of the client's current month, live")
-    Scorecard current(@PathVariable UUID clientId, @PathVariable UUID contractId) {
-        return scorecards.score(clientId, contractId, scorecards.currentPeriod(clientId));
+    Scorecard current(@PathVariable UUID clientId, @PathVariable UUID contractId, @AuthenticationPrincipal CurrentUser user) {
+        return scorecards.score(clientId, contractId, scorecards.currentPeriod(clientId)).seenBy(user);
     }
 
     @GetMapping("/scorecards")
@@ -55,10 +55,11 @@ class ScorecardApi {
     }
 
     @GetMapping("/scorecards/{period}")
-    @Operation(summary = "The scorecard of one month (yyyy-MM), live until the month is signed off")
+    @Operation(summary = "The scorecard of one month (yyyy-MM), live until the month is signed off; a client's people see "
+            + "it signed off by the service team")
     Scorecard score(@PathVariable UUID clientId, @PathVariable UUID contractId,
-                    @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth period) {
-        return scorecards.score(clientId, contractId, period);
+                    @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth period, @AuthenticationPrincipal CurrentUser user) {
+        return scorecards.score(clientId, contractId, period).seenBy(user);
     }
 
     @GetMapping("/scorecards/{period}/items")
@@ -75,7 +76,7 @@ class ScorecardApi {
     @Operation(summary = "Sign the month off: the scorecard is frozen and its credits are published to billing")
     Scorecard signOff(@PathVariable UUID clientId, @PathVariable UUID contractId,
                       @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth period, @AuthenticationPrincipal CurrentUser user) {
-        return scorecards.signOff(clientId, contractId, period, user);
+        return scorecards.signOff(clientId, contractId, period, user).seenBy(user);
     }
 
     @GetMapping("/credit-rules")

@@ -103,8 +103,7 @@ class BillingPages {
                  HttpServletRequest request, Model model) {
         require(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/billing/plans";
+            return focus.linkTo(user, client, "/billing/plans", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
@@ -143,8 +142,7 @@ class BillingPages {
                     @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
         require(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/billing/invoices";
+            return focus.linkTo(user, client, "/billing/invoices", model, request);
         }
         YearMonth month = month(period, YearMonth.now(clock).minusMonths(1));
         Client chosen = focus.chosen(user, request);

@@ -114,8 +114,7 @@ class BookPages {
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                  @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/books";
+            return focus.linkTo(user, client, "/books", model, request);
         }
         Client chosen = focus.chosen(user, request);
         UUID houseId = house.house().orElse(null);

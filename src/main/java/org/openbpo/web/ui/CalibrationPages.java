@@ -62,8 +62,7 @@ class CalibrationPages {
     String list(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                 HttpServletRequest request, Model model) {
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/quality/calibrations";
+            return focus.linkTo(user, client, "/quality/calibrations", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

@@ -14,8 +14,9 @@ import java.util.UUID;
 
 /**
  * Which clients a provider page shows: the one chosen in the client switcher, else all the user
- * serves. A {@code ?client=} link switches to one, so a list of clients can lead straight into it.
- * Client users always get their own client.
+ * serves. Only a POST changes the choice (the switcher, a choice on the pick page, a form acting on
+ * a client); a {@code ?client=} link never does, since a link or an image on any page could follow
+ * it. Client users always get their own client.
  */
 @Component
 class ClientFocus {
@@ -39,13 +40,28 @@ class ClientFocus {
     }
 
     /**
-     * Makes the client the active one, as the switcher in the top bar does. Pages that take a
-     * {@code ?client=} link call it and redirect, so the top bar they show next already knows.
+     * Makes the client the active one, as the switcher in the top bar does; for POST handlers that act
+     * on a client, so the page they redirect to shows it. Never call it from a GET.
      */
     void switchTo(CurrentUser user, UUID clientId, HttpServletRequest request) {
         if (user.providerStaff()) {
             ActiveClient.of(clients.get(clientId)).keepIn(request.getSession()); // 404 for a client not served
         }
+    }
+
+    /**
+     * Follows a {@code ?client=} link to {@code page} without changing the session: a link to the client
+     * already chosen goes straight there; one to another client offers the switch, as a form that posts.
+     */
+    String linkTo(CurrentUser user, UUID clientId, String page, Model model, HttpServletRequest request) {
+        Client chosen = chosen(user, request);
+        if (!user.providerStaff() || chosen != null && chosen.id().equals(clientId)) {
+            return "redirect:" + page;
+        }
+        model.addAttribute("offered", clients.get(clientId)); // 404 for a client not served
+        model.addAttribute("current", chosen);
+        model.addAttribute("to", page);
+        return "admin/switch-client";
     }
 
     /** The chosen client, or every client the user serves (up to {@link #ALL_AT_ONCE}). */

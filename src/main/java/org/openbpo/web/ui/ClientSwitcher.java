@@ -23,8 +23,9 @@ class ClientSwitcher {
         this.clients = clients;
     }
 
+    /** Switches, then goes on to {@code to} (the pick page's and a link's page), else back to the page it was made on. */
     @PostMapping("/active-client")
-    String switchTo(@RequestParam(required = false) @Nullable UUID clientId,
+    String switchTo(@RequestParam(required = false) @Nullable UUID clientId, @RequestParam(required = false) @Nullable String to,
                     @AuthenticationPrincipal CurrentUser user, HttpSession session, HttpServletRequest request) {
         if (clientId == null || !user.providerStaff()) {
             ActiveClient.forget(session);
@@ -32,18 +33,21 @@ class ClientSwitcher {
             // get() runs under the user's own scope, so a client they may not see is a 404
             ActiveClient.of(clients.get(clientId)).keepIn(session);
         }
-        return "redirect:" + backTo(request.getHeader("Referer"));
+        return "redirect:" + (to != null ? onThisSite(to, true) : onThisSite(request.getHeader("Referer"), false));
     }
 
-    /** Back to the page the switch was made on, but only ever on this site. */
-    private static String backTo(@Nullable String referer) {
-        if (referer == null) {
+    /** The path of the address (with its query if asked), but only ever on this site. */
+    private static String onThisSite(@Nullable String address, boolean withQuery) {
+        if (address == null) {
             return "/";
         }
         try {
-            URI uri = URI.create(referer);
+            URI uri = URI.create(address);
             String path = uri.getRawPath();
-            return path == null || path.isEmpty() || !path.startsWith("/") || path.startsWith("//") ? "/" : path;
+            if (path == null || path.isEmpty() || !path.startsWith("/") || path.startsWith("//")) {
+                return "/";
+            }
+            return withQuery && uri.getRawQuery() != null ? path + "?" + uri.getRawQuery() : path;
         } catch (IllegalArgumentException e) {
             return "/";
         }

@@ -57,8 +57,7 @@ class ContractPages {
                 HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/admin/contracts";
+            return focus.linkTo(user, client, "/admin/contracts", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
@@ -74,8 +73,7 @@ class ContractPages {
                        HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/admin/contracts/new";
+            return focus.linkTo(user, client, "/admin/contracts/new", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

@@ -60,8 +60,7 @@ class CreditPages {
             throw new BusinessRuleViolation(403, "forbidden", null, "Only the provider's billing staff see service credits.");
         }
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/billing/credits";
+            return focus.linkTo(user, client, "/billing/credits", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

@@ -44,8 +44,7 @@ class CustomerPages {
                      @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
         AgentWorkspacePages.requireStaff(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/support/customers";
+            return focus.linkTo(user, client, "/support/customers", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

@@ -51,8 +51,7 @@ class MacroPages {
                 HttpServletRequest request, Model model) {
         AgentWorkspacePages.requireStaff(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/support/macros";
+            return focus.linkTo(user, client, "/support/macros", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

@@ -69,8 +69,7 @@ class PayablesPages {
     String home(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                 HttpServletRequest request, Model model) {
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/payables";
+            return focus.linkTo(user, client, "/payables", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

@@ -54,8 +54,7 @@ class PayrollPages {
     String home(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                 HttpServletRequest request, Model model) {
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/payroll";
+            return focus.linkTo(user, client, "/payroll", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
@@ -64,7 +63,7 @@ class PayrollPages {
         model.addAttribute("client", chosen);
         model.addAttribute("employees", employees.page(chosen.id(), null, LISTED).items());
         model.addAttribute("groups", groups.of(chosen.id()));
-        model.addAttribute("runs", runs.latest(chosen.id(), Long.MAX_VALUE, 50));
+        model.addAttribute("runs", runs.latest(chosen.id(), Long.MAX_VALUE, 50).stream().map(run -> run.seenBy(user)).toList());
         return "payroll/home";
     }
 
@@ -167,7 +166,7 @@ class PayrollPages {
 
     @GetMapping("/payroll/{clientId}/runs/{runId}")
     String run(@PathVariable UUID clientId, @PathVariable long runId, @AuthenticationPrincipal CurrentUser user, Model model) {
-        var run = runs.get(clientId, runId);
+        var run = runs.get(clientId, runId).seenBy(user);
         model.addAttribute("clientId", clientId);
         model.addAttribute("run", run);
         model.addAttribute("payslips", runs.payslips(clientId, runId, "", LISTED));

@@ -67,8 +67,7 @@ class QaRulePages {
     String rules(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                  HttpServletRequest request, Model model) {
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/quality/rules";
+            return focus.linkTo(user, client, "/quality/rules", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

@@ -77,8 +77,7 @@ class QualityPages {
     String queue(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                  HttpServletRequest request, Model model) {
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/quality";
+            return focus.linkTo(user, client, "/quality", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
@@ -95,8 +94,7 @@ class QualityPages {
     String forms(@RequestParam(required = false) @Nullable UUID client, @RequestParam(required = false) @Nullable String code,
                  @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/quality/forms";
+            return focus.linkTo(user, client, "/quality/forms", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

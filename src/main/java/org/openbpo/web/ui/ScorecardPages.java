@@ -57,8 +57,7 @@ class ScorecardPages {
                         HttpServletRequest request, Model model) {
         requireStaff(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:" + PROVIDER;
+            return focus.linkTo(user, client, PROVIDER, model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
@@ -79,14 +78,14 @@ class ScorecardPages {
         Client client = clients.get(clientId);
         requireStaff(user);
         model.addAttribute("maySignOff", ManagerAccess.mayManage(user));
-        return card(client, contractId, period, PROVIDER + "/" + clientId, model);
+        return card(client, contractId, period, PROVIDER + "/" + clientId, user, model);
     }
 
     @GetMapping(PORTAL + "/{contractId}/{period}")
     String portalCard(@PathVariable UUID contractId, @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth period,
                       @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("maySignOff", false);
-        return card(own(user), contractId, period, PORTAL, model);
+        return card(own(user), contractId, period, PORTAL, user, model);
     }
 
     @GetMapping(PROVIDER + "/{clientId}/{contractId}/{period}/items")
@@ -135,8 +134,8 @@ class ScorecardPages {
         return "quality/scorecards";
     }
 
-    private String card(Client client, UUID contractId, YearMonth period, String base, Model model) {
-        Scorecard card = scorecards.score(client.id(), contractId, period);
+    private String card(Client client, UUID contractId, YearMonth period, String base, CurrentUser viewer, Model model) {
+        Scorecard card = scorecards.score(client.id(), contractId, period).seenBy(viewer);
         model.addAttribute("client", client);
         model.addAttribute("card", card);
         model.addAttribute("base", base);

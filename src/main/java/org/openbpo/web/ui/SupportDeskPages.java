@@ -82,8 +82,7 @@ class SupportDeskPages {
                    @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
         AgentWorkspacePages.requireStaff(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/support/tickets";
+            return focus.linkTo(user, client, "/support/tickets", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
@@ -137,8 +136,7 @@ class SupportDeskPages {
                  @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
         AgentWorkspacePages.requireStaff(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return ticket == null ? "redirect:/support/calls" : "redirect:/support/calls?ticket=" + ticket;
+            return focus.linkTo(user, client, ticket == null ? "/support/calls" : "/support/calls?ticket=" + ticket, model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

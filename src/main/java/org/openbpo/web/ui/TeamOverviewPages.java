@@ -83,8 +83,7 @@ class TeamOverviewPages {
                     HttpServletRequest request, Model model) {
         requireLead(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/work/overview";
+            return focus.linkTo(user, client, "/work/overview", model, request);
         }
         List<Client> inView = focus.inView(user, request);
         List<ClientBoard> boards = boards(inView, user, true);

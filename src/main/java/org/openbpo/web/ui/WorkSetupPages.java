@@ -72,8 +72,7 @@ class WorkSetupPages {
                      HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/admin/work-types";
+            return focus.linkTo(user, client, "/admin/work-types", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
@@ -123,8 +122,7 @@ class WorkSetupPages {
                   HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/admin/queues";
+            return focus.linkTo(user, client, "/admin/queues", model, request);
         }
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {

@@ -76,8 +76,7 @@ class WorkforcePages {
                    HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/admin/centres";
+            return focus.linkTo(user, client, "/admin/centres", model, request);
         }
         return centrePage(model, user, focus.chosen(user, request), CentreForm.blank(), FormErrors.none());
     }
@@ -122,8 +121,7 @@ class WorkforcePages {
                   HttpServletRequest request, Model model) {
         ManagerAccess.require(user);
         if (client != null) {
-            focus.switchTo(user, client, request);
-            return "redirect:/admin/agents";
+            return focus.linkTo(user, client, "/admin/agents", model, request);
         }
         return agentPage(model, user, focus.chosen(user, request), AgentEnrolment.Form.blank(), FormErrors.none());
     }

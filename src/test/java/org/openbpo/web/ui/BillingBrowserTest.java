@@ -42,7 +42,7 @@ class BillingBrowserTest extends IntegrationTest {
         browser.logIn(admin.email(), "correct horse battery");
         assertThat(browser.texts("a.nav-link")).contains("Invoices", "Price plans");
 
-        browser.open("/billing/plans?client=" + setup.client().id());
+        browser.open("/billing/plans?client=" + setup.client().id()).clickToLoad("#switch-client");
         assertThat(browser.find("#effectiveFrom").getAttribute("value")).isEqualTo("2026-03");
         browser.choose("#serviceLine", "Policyholder support (support)").type("#unit", "ticket")
                 .type("#tiers", "*: 3.50\n2: 5.00").type("#monthlyFee", "100.00").type("#taxPercent", "20")
@@ -106,7 +106,7 @@ class BillingBrowserTest extends IntegrationTest {
         assertThat(browser.find("#password").getAttribute("value")).as("the password is never sent back").isEmpty();
         browser.screenshotPage("billing-mail-server");
 
-        browser.open("/billing/invoices?client=" + setup.client().id());
+        browser.open("/billing/invoices?client=" + setup.client().id()).clickToLoad("#switch-client");
         assertThat(browser.text("#contact-now")).isEqualTo("Nobody yet: issued invoices are not e-mailed.");
         browser.type("#contact-email", "accounts at albion").type("#contact-name", "Albion accounts payable");
         ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('#billing-contact form').noValidate = true");
@@ -128,7 +128,7 @@ class BillingBrowserTest extends IntegrationTest {
         browser.driver().manage().deleteAllCookies();
         browser.logIn(analyst.email(), "long enough password");
         assertThat(browser.texts("a.nav-link")).as("only administrators set the mail server").doesNotContain("Billing mail server");
-        browser.open("/billing/invoices?client=" + other.client().id());
+        browser.open("/billing/invoices?client=" + other.client().id()).clickToLoad("#switch-client");
         ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('#billing-contact form').action = '/billing/invoices/"
                 + setup.client().id() + "/contact'");
         browser.type("#contact-email", "thief@elsewhere.test").type("#contact-name", "Not theirs").clickToLoad("#save-contact");

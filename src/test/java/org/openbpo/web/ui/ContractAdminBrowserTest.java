@@ -38,9 +38,9 @@ class ContractAdminBrowserTest extends IntegrationTest {
 
         browser.click("a.nav-link[href='/admin/work-types']");
         assertThat(browser.text("h1")).isEqualTo("Work types");
-        assertThat(browser.findAll("#client-choices a")).as("asks which client first").isNotEmpty();
-        // the list shows the first clients by code; a link with the client's id is what each choice is
-        browser.open("/admin/work-types?client=" + client.id());
+        assertThat(browser.findAll("#client-choices button.choice")).as("asks which client first").isNotEmpty();
+        // the list shows the first clients by code; a link with the client's id offers the same switch
+        browser.open("/admin/work-types?client=" + client.id()).clickToLoad("#switch-client");
         assertThat(browser.find("#active-client option:checked").getText()).isEqualTo(client.name() + " (" + code + ")");
         browser.choose("#template", "Back-office request").clickToLoad("#adopt-button");
         assertThat(browser.text(".notice")).isEqualTo("Back-office request (version 1) is now a work type of " + client.name() + ".");

@@ -72,8 +72,11 @@ class WorkScreensBrowserTest extends IntegrationTest {
             browser.open("/").click(".logout button");
 
             browser.logIn(admin.email(), "correct horse battery");
-            look(browser, "/work/overview?client=" + setup.client().id(), "Team overview", size + "-overview");
-            assertThat(browser.find("#active-client option:checked").getText()).as("the link switched the top bar")
+            look(browser, "/work/overview?client=" + setup.client().id(), "Switch to " + setup.client().name() + "?",
+                    size + "-switch-client");
+            browser.clickToLoad("#switch-client");
+            look(browser, "/work/overview", "Team overview", size + "-overview");
+            assertThat(browser.find("#active-client option:checked").getText()).as("the switch the link offered is in the top bar")
                     .isEqualTo(setup.client().name() + " (" + setup.client().code() + ")");
             browser.open("/work/overview/loads");
             assertThat(browser.text("#load-table tr[data-queue='" + setup.client().code() + "/policy-changes'] .assigned"))

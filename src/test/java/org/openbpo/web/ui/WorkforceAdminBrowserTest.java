@@ -48,7 +48,7 @@ class WorkforceAdminBrowserTest extends IntegrationTest {
         browser.logIn(admin.email(), "correct horse battery");
         browser.click("a.nav-link[href='/admin/centres']");
         assertThat(browser.findAll("#centre-table th")).as("no client chosen yet").noneMatch(th -> th.getText().contains("KESTREL"));
-        browser.open("/admin/centres?client=" + client.id()); // other tests' clients may crowd it out of the switcher
+        browser.open("/admin/centres?client=" + client.id()).clickToLoad("#switch-client"); // other tests' clients may crowd it out of the switcher
         String centre = code.replace("X", "").substring(0, Math.min(code.length() - 1, 12)) + "M";
         browser.type("#code", centre).type("#name", "Manila " + code).type("#country", "PH").type("#timeZone", "Asia/Manila")
                 .type("#cost", "14.505").type("#currency", "USD").type("#shifts-SATURDAY", "8 to 5")
