@@ -141,6 +141,11 @@ public class Users {
         return names == null ? Map.of() : Map.copyOf(names);
     }
 
+    /** Whether the email signs in one of the provider's staff (read provider-wide: client users cannot see staff). */
+    public boolean isProviderStaff(String email) {
+        return Boolean.TRUE.equals(TenantScope.call(AllowedClients.ALL, () -> providerReads.execute(tx -> rows.isProviderStaff(email))));
+    }
+
     /**
      * Provider staff with one of the roles who serve the client, so a team lead can pick colleagues
      * (for a QA calibration, say). Read in the provider-wide scope, like {@link #staffNames}.

@@ -28,7 +28,8 @@ public final class ClientTimeline {
     private ClientTimeline() {
     }
 
-    public static List<TimelineEntry> of(List<TimelineEntry> entries, WorkItem item, CurrentUser viewer) {
+    /** {@code requesterNamed}: whether the item's requester is named to the client (not when one of the provider's people raised it). */
+    public static List<TimelineEntry> of(List<TimelineEntry> entries, WorkItem item, CurrentUser viewer, boolean requesterNamed) {
         List<TimelineEntry> shown = new ArrayList<>();
         for (TimelineEntry entry : entries) {
             if (!SHOWN.contains(entry.type())) {
@@ -41,17 +42,21 @@ public final class ClientTimeline {
             if (entry.type().equals("created") && data instanceof ObjectNode fields) {
                 fields.retain(CREATED_FIELDS);
             }
-            shown.add(new TimelineEntry(entry.at(), actor(entry.actor(), item, viewer), entry.type(), JSON.writeValueAsString(data)));
+            shown.add(new TimelineEntry(entry.at(), actor(entry.actor(), item, viewer, requesterNamed), entry.type(),
+                    JSON.writeValueAsString(data)));
         }
         return shown;
     }
 
-    /** Who did it, as the client's people read it: themselves and the requester by name, the provider's people as one team. */
-    public static String actor(String actor, WorkItem item, CurrentUser viewer) {
+    /**
+     * Who did it, as the client's people read it: themselves and the requester by name (unless one of the provider's
+     * people raised the item: a pay run its preparer, say), the provider's people as one team.
+     */
+    public static String actor(String actor, WorkItem item, CurrentUser viewer, boolean requesterNamed) {
         if (actor.equals(SLA_TIMER)) {
             return SLA_CLOCK;
         }
-        if (actor.equalsIgnoreCase(viewer.email()) || actor.equalsIgnoreCase(item.requester())) {
+        if (actor.equalsIgnoreCase(viewer.email()) || requesterNamed && actor.equalsIgnoreCase(item.requester())) {
             return actor;
         }
         return SERVICE_TEAM;

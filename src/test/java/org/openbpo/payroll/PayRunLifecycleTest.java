@@ -195,7 +195,9 @@ class PayRunLifecycleTest extends IntegrationTest {
         Api.Response seen = client.get(path);
         long item = seen.body().path("workItemId").asLong();
         assertThat(client.get("/api/v1/clients/" + setup.client().id() + "/work-items/" + item + "/timeline").body().toString())
-                .as("the return is on the item's timeline, its note is not").contains("preparing").doesNotContain(note);
+                .as("the return is on the item's timeline, its note is not").contains("preparing").doesNotContain(note)
+                .as("the preparer raised the item, and reads as the service team")
+                .doesNotContain(setup.preparer().email(), setup.checker().email()).contains("Service team");
         for (JsonNode read : List.of(seen.body(), client.get(base + "/pay-runs").body())) {
             assertThat(read.toString()).doesNotContain(note, "Payroll Agent", setup.preparer().email(), setup.checker().email(),
                     setup.preparer().id().toString(), setup.checker().id().toString());

@@ -91,6 +91,11 @@ public class UserRows {
                 .params(roles.toArray(String[]::new), clientId, limit).query((rs, n) -> user(rs)).list();
     }
 
+    public boolean isProviderStaff(String email) {
+        return jdbc.sql("select exists (select from tenancy.app_user where client_id is null and lower(email) = lower(?))")
+                .param(email).query(Boolean.class).single();
+    }
+
     /** Display names of provider staff among the ids; client users' ids are ignored. */
     public Map<UUID, String> staffNames(Collection<UUID> ids) {
         Map<UUID, String> names = new HashMap<>();

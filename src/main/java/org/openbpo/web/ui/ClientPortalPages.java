@@ -12,6 +12,7 @@ import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
+import org.openbpo.tenancy.Users;
 import org.openbpo.work.CreateWorkItem;
 import org.openbpo.work.MoveWorkItem;
 import org.openbpo.work.ServiceLevels;
@@ -54,16 +55,18 @@ class ClientPortalPages {
     private final Clients clients;
     private final ServiceLevels serviceLevels;
     private final WorkItemViews views;
+    private final Users users;
     private final ObjectMapper json;
 
     ClientPortalPages(WorkItems workItems, WorkTypes workTypes, Contracts contracts, Clients clients,
-                      ServiceLevels serviceLevels, WorkItemViews views, ObjectMapper json) {
+                      ServiceLevels serviceLevels, WorkItemViews views, Users users, ObjectMapper json) {
         this.workItems = workItems;
         this.workTypes = workTypes;
         this.contracts = contracts;
         this.clients = clients;
         this.serviceLevels = serviceLevels;
         this.views = views;
+        this.users = users;
         this.json = json;
     }
 
@@ -169,7 +172,7 @@ class ClientPortalPages {
         model.addAttribute("fields", FieldValue.of(type, item));
         model.addAttribute("moves", workItems.movesFor(own.id(), itemId, user));
         model.addAttribute("timeline", TimelineView.of(workItems.timeline(own.id(), itemId), item, type, own.timeZone(),
-                user, Map.of(), json));
+                user, !users.isProviderStaff(item.requester()), Map.of(), json));
         model.addAttribute("sla", view.sla());
         model.addAttribute("slaUrl", "/portal/requests/" + itemId + "/sla");
         model.addAttribute("note", note);

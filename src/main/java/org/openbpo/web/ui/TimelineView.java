@@ -31,7 +31,7 @@ final class TimelineView {
     }
 
     static List<Line> of(List<TimelineEntry> entries, WorkItem item, WorkTypeDefinition type, ZoneId zone,
-                         CurrentUser viewer, Map<UUID, String> staffNames, ObjectMapper json) {
+                         CurrentUser viewer, boolean requesterNamed, Map<UUID, String> staffNames, ObjectMapper json) {
         boolean client = !viewer.providerStaff();
         List<Line> lines = new ArrayList<>();
         for (TimelineEntry entry : entries) {
@@ -51,17 +51,17 @@ final class TimelineView {
             };
             if (what != null) {
                 String note = data.path("note").isString() ? data.path("note").asString() : null;
-                lines.add(new Line(Moments.at(entry.at(), zone), actor(entry.actor(), item, viewer), what, note, entry.type()));
+                lines.add(new Line(Moments.at(entry.at(), zone), actor(entry.actor(), item, viewer, requesterNamed), what, note, entry.type()));
             }
         }
         return lines;
     }
 
-    private static String actor(String actor, WorkItem item, CurrentUser viewer) {
+    private static String actor(String actor, WorkItem item, CurrentUser viewer, boolean requesterNamed) {
         if (viewer.providerStaff()) {
             return actor.equals(ClientTimeline.SLA_TIMER) ? ClientTimeline.SLA_CLOCK : actor;
         }
-        return actor.equalsIgnoreCase(viewer.email()) ? "You" : ClientTimeline.actor(actor, item, viewer);
+        return actor.equalsIgnoreCase(viewer.email()) ? "You" : ClientTimeline.actor(actor, item, viewer, requesterNamed);
     }
 
     private static String name(String id, Map<UUID, String> staffNames) {

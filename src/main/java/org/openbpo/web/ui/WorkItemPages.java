@@ -172,7 +172,7 @@ class WorkItemPages {
             model.addAttribute("form", RequestForm.filledFrom(item));
             model.addAttribute("formErrors", FormErrors.none());
         }
-        model.addAttribute("timeline", TimelineView.of(timeline, item, type, client.timeZone(), user,
+        model.addAttribute("timeline", TimelineView.of(timeline, item, type, client.timeZone(), user, true,
                 users.staffNames(people, user), json));
         model.addAttribute("sla", view.sla());
         model.addAttribute("slaUrl", "/work/" + clientId + "/" + itemId + "/sla");

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.page.CursorPage;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.Users;
 import org.openbpo.work.ClientTimeline;
 import org.openbpo.work.CreateWorkItem;
 import org.openbpo.work.MoveWorkItem;
@@ -45,10 +46,12 @@ class WorkItemApi {
 
     private final WorkItems workItems;
     private final Routing routing;
+    private final Users users;
 
-    WorkItemApi(WorkItems workItems, Routing routing) {
+    WorkItemApi(WorkItems workItems, Routing routing, Users users) {
         this.workItems = workItems;
         this.routing = routing;
+        this.users = users;
     }
 
     @PostMapping("/clients/{clientId}/work-items")
@@ -96,7 +99,11 @@ class WorkItemApi {
             + "without the provider's internals (hand-overs, escalations, internal comments, who at the provider)")
     List<TimelineEntry> timeline(@PathVariable UUID clientId, @PathVariable long itemId, @AuthenticationPrincipal CurrentUser user) {
         List<TimelineEntry> entries = workItems.timeline(clientId, itemId);
-        return user.providerStaff() ? entries : ClientTimeline.of(entries, workItems.get(clientId, itemId), user);
+        if (user.providerStaff()) {
+            return entries;
+        }
+        WorkItem item = workItems.get(clientId, itemId);
+        return ClientTimeline.of(entries, item, user, !users.isProviderStaff(item.requester()));
     }
 
     @GetMapping("/clients/{clientId}/work-items/{itemId}/moves")
