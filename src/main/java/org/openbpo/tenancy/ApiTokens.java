@@ -7,6 +7,7 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
+import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.persistence.PrincipalChanges;
 import org.openbpo.tenancy.persistence.TokenRows;
 import org.springframework.stereotype.Service;
@@ -86,8 +87,8 @@ public class ApiTokens {
             throw new NotFound("client", clientId);
         }
         UUID scope = clientId != null ? clientId : owner.clientId();
-        if (scope == null && !owner.allowedClients().all()) {
-            // A token without a client acts for every client; staff who serve some clients name one of theirs.
+        if (scope == null && !TenantScope.current().all()) {
+            // A token naming no client is written where every client is: staff who serve some clients name one of theirs.
             Set<UUID> served = owner.allowedClients().clients();
             if (served.size() != 1) {
                 throw BusinessRuleViolation.invalid("clientId", "name the client the token is for: you serve "
