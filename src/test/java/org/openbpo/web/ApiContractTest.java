@@ -228,6 +228,24 @@ class ApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void aTokensSecretIsNotKeptUnderItsIdempotencyKeyAndARetryIssuesNoSecondToken() {
+        String key = unique("token-key");
+        Api keyed = api.header("Idempotency-Key", key);
+        Api.Response first = keyed.post("/api/v1/tokens", Map.of("name", "ci pipeline"));
+        assertThat(first.status()).isEqualTo(201);
+        String secret = first.text("secret");
+        Api.Response retry = keyed.post("/api/v1/tokens", Map.of("name", "ci pipeline"));
+        assertProblem(retry, 409, "secret-not-kept");
+        assertThat(retry.body().toString()).doesNotContain(secret);
+        assertThat(api.get("/api/v1/tokens").body().valueStream().filter(t -> t.path("name").asString().equals("ci pipeline")))
+                .as("issued once").hasSize(1);
+        String stored = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx ->
+                jdbc.sql("select convert_from(body, 'UTF8') from tenancy.idempotent_request where key = ?").param(key)
+                        .query(String.class).single()));
+        assertThat(stored).doesNotContain(secret.substring(secret.lastIndexOf('_') + 1));
+    }
+
+    @Test
     void aRejectedRequestIsNotRememberedSoItsRetryCanSucceed() {
         String code = unique("RETRY");
         Api keyed = api.header("Idempotency-Key", "retry-" + code);

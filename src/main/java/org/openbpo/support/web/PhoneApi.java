@@ -2,10 +2,12 @@ package org.openbpo.support.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.page.CursorPage;
+import org.openbpo.shared.secret.SecretAnswers;
 import org.openbpo.support.Call;
 import org.openbpo.support.CallEvent;
 import org.openbpo.support.LogCall;
@@ -46,7 +48,8 @@ class PhoneApi {
 
     @PostMapping("/api/v1/clients/{clientId}/support/cti-secret")
     @Operation(summary = "Issue a new secret for the client's telephony (provider administrators); shown once")
-    PhoneCalls.CtiSecret secret(@PathVariable UUID clientId, @AuthenticationPrincipal CurrentUser user) {
+    PhoneCalls.CtiSecret secret(@PathVariable UUID clientId, @AuthenticationPrincipal CurrentUser user, HttpServletRequest http) {
+        http.setAttribute(SecretAnswers.REQUEST_ATTRIBUTE, Boolean.TRUE);
         return calls.issueSecret(clientId, user);
     }
 

@@ -2,12 +2,14 @@ package org.openbpo.tenancy.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.secret.SecretAnswers;
 import org.openbpo.tenancy.ApiToken;
 import org.openbpo.tenancy.ApiTokens;
 import org.openbpo.tenancy.CurrentUser;
@@ -51,7 +53,9 @@ class TokenApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a token; the secret is in this response and nowhere else")
-    IssuedToken issue(@Valid @RequestBody IssueToken request, @AuthenticationPrincipal CurrentUser user) {
+    IssuedToken issue(@Valid @RequestBody IssueToken request, @AuthenticationPrincipal CurrentUser user,
+                      HttpServletRequest http) {
+        http.setAttribute(SecretAnswers.REQUEST_ATTRIBUTE, Boolean.TRUE);
         return tokens.issue(user, request.name(), request.clientId(),
                 request.validDays() == null ? null : Duration.ofDays(request.validDays()));
     }

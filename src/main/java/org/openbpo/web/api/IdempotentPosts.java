@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.secret.SecretAnswers;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
@@ -42,13 +43,18 @@ import java.util.Optional;
  * failed only because a concurrent duplicate won (a unique value it also tried to create). A request
  * that answered success although part of its work failed (an endpoint that reports each item's
  * outcome, such as a bulk action, catches the failure, which leaves the shared transaction to roll
- * back) changed nothing either, and is answered 409 instead of a success that did not happen.
+ * back) changed nothing either, and is answered 409 instead of a success that did not happen. An
+ * answer holding a secret shown once ({@link SecretAnswers}) is not kept: its key keeps a 409 saying so.
  */
 @Component
 class IdempotentPosts extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Duration KEPT_FOR = Duration.ofHours(24);
+    private static final String PROBLEM = "application/problem+json";
+    private static final String SECRET_NOT_KEPT = "The first request with this " + HEADER + " was answered with a secret, "
+            + "which is shown once and not kept: nothing was issued again. If that answer was lost, revoke what it issued "
+            + "and ask for a new one.";
 
     private record Stored(byte[] requestHash, int status, @Nullable String contentType, byte[] body) {
     }
@@ -110,13 +116,17 @@ class IdempotentPosts extends OncePerRequestFilter {
                 tx.setRollbackOnly();
                 return Outcome.NOT_STORED;
             }
+            boolean secret = Boolean.TRUE.equals(request.getAttribute(SecretAnswers.REQUEST_ATTRIBUTE));
             int inserted;
             try {
                 inserted = jdbc.sql("""
                                 insert into tenancy.idempotent_request (principal, key, request_hash, status, content_type, body, created_at)
                                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                        .params(principal, key, requestHash, cachedResponse.getStatus(), cachedResponse.getContentType(),
-                                cachedResponse.getContentAsByteArray(), Timestamp.from(clock.instant()))
+                        .params(principal, key, requestHash, secret ? HttpStatus.CONFLICT.value() : cachedResponse.getStatus(),
+                                secret ? PROBLEM : cachedResponse.getContentType(),
+                                secret ? json.writeValueAsBytes(ApiErrors.problem(HttpStatus.CONFLICT, "secret-not-kept", SECRET_NOT_KEPT))
+                                        : cachedResponse.getContentAsByteArray(),
+                                Timestamp.from(clock.instant()))
                         .update();
             } catch (DataAccessException e) {
                 // The request's own work left the transaction unusable (a failed statement it caught): nothing is kept.
@@ -181,7 +191,7 @@ class IdempotentPosts extends OncePerRequestFilter {
 
     private void problem(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
         response.setStatus(status.value());
-        response.setContentType("application/problem+json");
+        response.setContentType(PROBLEM);
         response.getOutputStream().write(json.writeValueAsBytes(ApiErrors.problem(status, code, detail)));
     }
 
