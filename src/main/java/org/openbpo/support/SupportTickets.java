@@ -89,10 +89,11 @@ public class SupportTickets {
 
     /**
      * The client's tickets whose words match, newest first, below {@code beforeId}. A query of
-     * exclusions only ("-refund") asks for nothing and finds nothing.
+     * exclusions only ("-refund") asks for nothing and finds nothing. The client's people search what they can read:
+     * internal comments only count for the provider's.
      */
     @Transactional(readOnly = true)
-    public List<WorkItem> search(UUID clientId, String text, long beforeId, int limit) {
+    public List<WorkItem> search(UUID clientId, String text, long beforeId, int limit, CurrentUser by) {
         String serviceLine = channel(clientId).serviceLine();
         if (text.isBlank()) {
             return List.of();
@@ -102,7 +103,7 @@ public class SupportTickets {
         }
         String positive = java.util.Arrays.stream(text.replace('"', ' ').split("\\s+"))
                 .filter(word -> !word.startsWith("-") && !word.equalsIgnoreCase("or")).collect(java.util.stream.Collectors.joining(" "));
-        return searchRows.find(clientId, serviceLine, text, positive, beforeId, limit).stream()
+        return searchRows.find(clientId, serviceLine, text, positive, by.providerStaff(), beforeId, limit).stream()
                 .map(id -> workItems.get(clientId, id)).toList();
     }
 

@@ -6,6 +6,7 @@ import org.openbpo.audit.AuditEntry;
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.TimelineEntry;
 import org.openbpo.work.WorkItem;
@@ -102,11 +103,12 @@ class EmailIntakeBatchTest extends IntegrationTest {
                 .satisfies(file -> assertThat(file.filename()).isEqualTo("noise.txt"));
         assertThat(as(() -> comments.attachments(desk.clientId(), ids.get(0)))).isEmpty();
 
-        assertThat(as(() -> tickets.search(desk.clientId(), "sparks", Long.MAX_VALUE, 10))).extracting(WorkItem::id)
+        CurrentUser staff = providerAdministrator();
+        assertThat(as(() -> tickets.search(desk.clientId(), "sparks", Long.MAX_VALUE, 10, staff))).extracting(WorkItem::id)
                 .containsExactly(ids.get(0));
-        assertThat(as(() -> tickets.search(desk.clientId(), "grinding", Long.MAX_VALUE, 10))).extracting(WorkItem::id)
+        assertThat(as(() -> tickets.search(desk.clientId(), "grinding", Long.MAX_VALUE, 10, staff))).extracting(WorkItem::id)
                 .containsExactly(ids.get(1));
-        assertThat(as(() -> tickets.search(desk.clientId(), "kettle", Long.MAX_VALUE, 10))).extracting(WorkItem::id)
+        assertThat(as(() -> tickets.search(desk.clientId(), "kettle", Long.MAX_VALUE, 10, staff))).extracting(WorkItem::id)
                 .containsExactly(single.id());
     }
 

@@ -53,6 +53,12 @@ class TicketApiTest extends IntegrationTest {
         assertThat(bodies(client.get(tickets + "/" + id + "/comments"))).containsExactly("We are looking into it", "It works with Mastercard");
         assertThat(bodies(agent.get(tickets + "/" + id + "/comments")))
                 .containsExactly("Acquirer reports 3-D Secure timeouts", "We are looking into it", "It works with Mastercard");
+        assertThat(client.get(tickets + "?q=acquirer").body().path("items").size())
+                .as("the client's search does not read the provider's internal notes").isZero();
+        assertThat(client.get(tickets + "?q=mastercard").body().path("items").valueStream().map(i -> i.path("id").asLong()))
+                .containsExactly(id);
+        assertThat(agent.get(tickets + "?q=acquirer").body().path("items").valueStream().map(i -> i.path("id").asLong()))
+                .containsExactly(id);
     }
 
     @Test

@@ -23,8 +23,10 @@ public class TicketSearchRows {
     /**
      * Ids of the matching tickets of the service line, newest first, below {@code beforeId}.
      * {@code positiveWords} are the words the query asks for (not its exclusions): a match contains one of them.
+     * Internal comments count only when {@code internalComments} (for the provider's people).
      */
-    public List<Long> find(UUID clientId, String serviceLine, String query, String positiveWords, long beforeId, int limit) {
+    public List<Long> find(UUID clientId, String serviceLine, String query, String positiveWords, boolean internalComments,
+                           long beforeId, int limit) {
         return jdbc.sql("""
                         with q as (select websearch_to_tsquery('simple', ?) as q,
                                           tsvector_to_array(to_tsvector('simple', ?)) as words),
@@ -35,9 +37,9 @@ public class TicketSearchRows {
                          where w.client_id = ? and w.service_line = ?
                            and (to_tsvector('simple', w.title || ' ' || coalesce(w.form ->> 'description', '')) @@ q.q
                                 or exists (select 1 from work.comment k where k.client_id = w.client_id and k.item_id = w.id
-                                              and to_tsvector('simple', k.body) @@ q.q))
+                                              and (? or k.visibility = 'CLIENT') and to_tsvector('simple', k.body) @@ q.q))
                          order by w.id desc limit ?""")
-                .params(query, positiveWords, clientId, beforeId, clientId, serviceLine, limit)
+                .params(query, positiveWords, clientId, beforeId, clientId, serviceLine, internalComments, limit)
                 .query(Long.class).list();
     }
 

@@ -49,7 +49,7 @@ class TicketApi {
             description = "Web-search syntax: words, \"a phrase\", -excluded, or. Searches titles, descriptions and comments.")
     CursorPage<WorkItem> search(@PathVariable UUID clientId, @RequestParam String q,
                                 @RequestParam(required = false) @Nullable String cursor,
-                                @RequestParam(required = false) @Nullable Integer limit) {
+                                @RequestParam(required = false) @Nullable Integer limit, @AuthenticationPrincipal CurrentUser user) {
         int size = CursorPage.limit(limit);
         String before = CursorPage.decode(cursor);
         long beforeId;
@@ -58,7 +58,7 @@ class TicketApi {
         } catch (NumberFormatException e) {
             throw BusinessRuleViolation.invalid("cursor", "is not a cursor this API returned");
         }
-        return CursorPage.of(tickets.search(clientId, q, beforeId, size + 1), size, item -> Long.toString(item.id()));
+        return CursorPage.of(tickets.search(clientId, q, beforeId, size + 1, user), size, item -> Long.toString(item.id()));
     }
 
     @PostMapping("/{itemId}/comments")

@@ -159,7 +159,7 @@ class SupportDeskPages {
     private void list(Client chosen, @Nullable String q, String show, CurrentUser user, Model model) {
         boolean all = "all".equals(show);
         List<WorkItem> shown = q == null || q.isBlank() ? tickets.latest(chosen.id(), !all, LISTED)
-                : tickets.search(chosen.id(), q, Long.MAX_VALUE, LISTED);
+                : tickets.search(chosen.id(), q, Long.MAX_VALUE, LISTED, user);
         model.addAttribute("client", chosen);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("show", all ? "all" : "open");
