@@ -23,6 +23,12 @@ final class QaRoles {
         user.requireAny(what, Role.QA_ANALYST, Role.OPERATIONS_MANAGER, Role.ADMINISTRATOR);
     }
 
+    /** Team leads and QA: who decide which work is evaluated besides what the rules draw (never the agents whose work it is). */
+    static void requireSupervisor(CurrentUser user, String what) {
+        requireStaff(user, what);
+        user.requireAny(what, Role.QA_ANALYST, Role.TEAM_LEAD, Role.OPERATIONS_MANAGER, Role.ADMINISTRATOR);
+    }
+
     static void requireManager(CurrentUser user, String what) {
         requireStaff(user, what);
         user.requireAny(what, Role.OPERATIONS_MANAGER, Role.ADMINISTRATOR);

@@ -234,7 +234,7 @@ public class Sampling implements CompletedWorkConsumer {
     public Sample flag(UUID clientId, FlagItem command, CurrentUser by) {
         clients.get(clientId);
         WorkItem item = workItems.get(clientId, command.itemId());
-        QaRoles.requireStaff(by, "flag work for QA");
+        QaRoles.requireSupervisor(by, "flag work for QA");
         if (item.category() != StateCategory.DONE) {
             throw BusinessRuleViolation.conflict("item-not-completed", item.reference() + " is not completed yet; QA evaluates finished work.");
         }

@@ -257,6 +257,8 @@ class QualityApiTest extends IntegrationTest {
         assertProblem(analyst.post(evaluate, Map.of("form", "back-office", "answers", Map.of("accuracy", "MAYBE"))), 400, "answers.accuracy");
         assertThat(agent.post(evaluate, Map.of("form", "back-office", "answers", Map.of("accuracy", "YES", "courtesy", "YES",
                 "procedure", "YES", "data-protection", "YES"))).status()).as("agents do not evaluate").isEqualTo(403);
+        assertThat(agent.post(setup.path() + "/qa/flags", Map.of("itemId", item, "note", "my best work")).status())
+                .as("agents do not choose which work is evaluated").isEqualTo(403);
         WorkItem open = fixture.raise(setup, "Not done yet", Priority.NORMAL);
         assertThat(analyst.post(setup.path() + "/qa/samples/" + open.id() + "/evaluation", Map.of("form", "back-office",
                 "answers", Map.of())).status()).as("not sampled").isEqualTo(404);
