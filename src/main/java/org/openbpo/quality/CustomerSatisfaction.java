@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * CSAT responses per work item, handed in by the survey tool the client or provider uses (support
- * sends no surveys of its own yet). One response per item; the scorecard's CSAT is the average
- * score, on the same 1–5 scale as the contracts' CSAT targets.
+ * CSAT responses per work item: customers' answers to support's own survey, and those handed in by
+ * another survey tool the client or provider uses. One response per item; the scorecard's CSAT is the
+ * average score, on the same 1–5 scale as the contracts' CSAT targets.
  */
 @Service
 public class CustomerSatisfaction {
@@ -52,5 +52,15 @@ public class CustomerSatisfaction {
             throw BusinessRuleViolation.conflict("already-answered", item.reference() + " has a CSAT response already.");
         }
         audit.record(clientId, "qa.csat.recorded", "work-item", item.id(), null, Map.of("score", response.score()));
+    }
+
+    /**
+     * A customer's answer to the survey support sent when their ticket was resolved: it counts in the scorecard's CSAT
+     * as the response for that item, the latest answer replacing an earlier one (as support counts it).
+     */
+    @Transactional
+    public void surveyAnswered(UUID clientId, long itemId, int score, Instant at) {
+        WorkItem item = workItems.get(clientId, itemId);
+        responses.answer(clientId, item.id(), item.serviceLine(), score, at);
     }
 }

@@ -2,6 +2,7 @@ package org.openbpo.support;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
+import org.openbpo.quality.CustomerSatisfaction;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.tenant.AllowedClients;
@@ -62,13 +63,14 @@ public class Satisfaction implements CompletedWorkConsumer {
     private final CustomerReplies replies;
     private final Clients clients;
     private final SurveyRules rules;
+    private final CustomerSatisfaction scorecardCsat;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Satisfaction(OutcomeRows outcomes, ChannelSettingsRows channels, WorkItems workItems, WorkItemComments comments, WorkTypes workTypes,
-                 CustomerReplies replies, Clients clients, SurveyRules rules, AuditTrail audit, TransactionTemplate transactions,
-                 Clock clock) {
+                 CustomerReplies replies, Clients clients, SurveyRules rules, CustomerSatisfaction scorecardCsat, AuditTrail audit,
+                 TransactionTemplate transactions, Clock clock) {
         this.outcomes = outcomes;
         this.channels = channels;
         this.workItems = workItems;
@@ -77,6 +79,7 @@ public class Satisfaction implements CompletedWorkConsumer {
         this.replies = replies;
         this.clients = clients;
         this.rules = rules;
+        this.scorecardCsat = scorecardCsat;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -186,6 +189,7 @@ public class Satisfaction implements CompletedWorkConsumer {
             OutcomeRows.Survey survey = outcomes.survey(client.id(), sha256(token)).orElseThrow(() -> new NotFound("survey", "token"));
             if (survey.score() == null || survey.score() != score) {
                 outcomes.answer(client.id(), survey.itemId(), score, clock.instant());
+                scorecardCsat.surveyAnswered(client.id(), survey.itemId(), score, clock.instant());
                 audit.record(client.id(), "support.csat-answered", "work-item", survey.itemId(),
                         survey.score() == null ? null : Map.of("score", survey.score()), Map.of("score", score));
             }

@@ -11,6 +11,7 @@ import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
+import org.openbpo.testing.TestDatabase;
 import org.openbpo.work.MoveWorkItem;
 import org.openbpo.work.WorkEvents.WorkItemCompleted;
 import org.openbpo.work.WorkItems;
@@ -103,6 +104,17 @@ class SatisfactionTest extends IntegrationTest {
 
         Api.Response outcome = agent.get(base + "/tickets/" + quick + "/outcome");
         assertThat(outcome.body().path("score").asInt()).isEqualTo(4);
+        try (var superuser = TestDatabase.get().superuserConnection();
+             var responses = superuser.prepareStatement("select item_id, service_line, score from quality.csat_response where client_id = ?")) {
+            responses.setObject(1, desk.clientId());
+            try (var rows = responses.executeQuery()) {
+                assertThat(rows.next()).as("the answer counts in the scorecard's CSAT").isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(quick);
+                assertThat(rows.getString(2)).isEqualTo("support");
+                assertThat(rows.getInt(3)).as("the latest answer").isEqualTo(4);
+                assertThat(rows.next()).isFalse();
+            }
+        }
         assertThat(outcome.body().path("firstContact").asBoolean()).isTrue();
         assertThat(agent.get(base + "/tickets/" + slow + "/outcome").body().path("firstContact").asBoolean())
                 .as("the customer had to ask again").isFalse();

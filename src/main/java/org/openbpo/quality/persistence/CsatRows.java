@@ -30,6 +30,15 @@ public class CsatRows {
                 .params(clientId, itemId, serviceLine, score, comment, Timestamp.from(at)).update() == 1;
     }
 
+    /** The item's response as its customer answered last: recorded, or replaced by a later answer. */
+    public void answer(UUID clientId, long itemId, String serviceLine, int score, Instant at) {
+        jdbc.sql("""
+                        insert into quality.csat_response (client_id, item_id, service_line, score, comment, responded_at)
+                        values (?, ?, ?, ?, null, ?)
+                        on conflict (client_id, item_id) do update set score = excluded.score, responded_at = excluded.responded_at""")
+                .params(clientId, itemId, serviceLine, score, Timestamp.from(at)).update();
+    }
+
     public List<LineCsat> byLine(UUID clientId, Instant from, Instant to) {
         return jdbc.sql("""
                         select service_line, count(*), sum(score), count(*) filter (where score >= 4) from quality.csat_response
