@@ -189,7 +189,7 @@ public class EmailIntake {
                     senders.add(readable.email().sender());
                 }
             });
-            Instant since = clock.instant().minus(java.time.Duration.ofMinutes(1));
+            Instant since = clock.instant().minus(EmailTickets.FLOOD_WINDOW);
             Map<String, Integer> earlier = senders.isEmpty() ? Map.of() : messages.countsFrom(clientId, senders, since, ids);
             Set<String> messageIds = new HashSet<>();
             readings.values().forEach(reading -> {
@@ -198,7 +198,7 @@ public class EmailIntake {
                 }
             });
             Set<String> ours = tickets.sentByUs(clientId, messageIds);
-            Map<String, Integer> inBatch = new HashMap<>();
+            Map<String, List<Instant>> writtenInBatch = new HashMap<>();
             org.openbpo.support.mail.IntakeBatch batch = new org.openbpo.support.mail.IntakeBatch();
             Map<UUID, java.util.function.Supplier<Settlement>> outcomes = new LinkedHashMap<>();
             for (InboundMessageRows.NewMessage row : toRead) {
@@ -213,8 +213,14 @@ public class EmailIntake {
                     }
                     case EmailReader.Readable readable -> {
                         String sender = readable.email().sender();
-                        int before = earlier.getOrDefault(sender, 0) + inBatch.getOrDefault(sender, 0);
-                        inBatch.merge(sender, 1, Integer::sum);
+                        // the sender's messages written in the minute before this one: in this batch by when they were
+                        // written; stored earlier only for a message written just now (see EmailTickets.writtenLate)
+                        Instant written = readable.email().writtenAt(claim.receivedAt());
+                        List<Instant> sendersBatch = writtenInBatch.computeIfAbsent(sender, s -> new ArrayList<>());
+                        int before = (EmailTickets.writtenLate(readable.email(), claim.receivedAt()) ? 0 : earlier.getOrDefault(sender, 0))
+                                + (int) sendersBatch.stream()
+                                .filter(at -> !at.isAfter(written) && at.isAfter(written.minus(EmailTickets.FLOOD_WINDOW))).count();
+                        sendersBatch.add(written);
                         yield tickets.handle(channel.get(), readable.email(), claim.receivedAt(), () -> before,
                                 readable.email().messageId() != null && ours.contains(readable.email().messageId()), batch);
                     }

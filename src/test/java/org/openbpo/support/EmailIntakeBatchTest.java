@@ -143,6 +143,30 @@ class EmailIntakeBatchTest extends IntegrationTest {
     }
 
     @Test
+    void aMailboxCatchingUpAfterAnOutageRaisesEveryMessageAndAFloodInItIsStillOne() {
+        clock.set(Instant.parse("2026-03-02T12:00:00Z")); // three hours after the first of them was written
+        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME;
+        List<TestMail> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            backlog.add(TestMail.from("hr@client.test").to(desk.address()).subject("Request " + i).text("Please see to it.")
+                    .header("Date", date.format(java.time.ZonedDateTime.parse("2026-03-02T09:00:00Z").plusMinutes(7L * i))));
+        }
+        for (int i = 0; i < 25; i++) {
+            backlog.add(TestMail.from("robot@flood.test").to(desk.address()).subject("Flood " + i).text("beep")
+                    .header("Date", date.format(java.time.ZonedDateTime.parse("2026-03-02T10:00:00Z").plusSeconds(i))));
+        }
+
+        List<IntakeOutcome> outcomes = receiveAll(backlog.toArray(TestMail[]::new));
+
+        assertThat(outcomes.subList(0, 25)).extracting(o -> o.message().status()).as("written hours apart: no flood")
+                .containsOnly(IntakeStatus.TICKET_CREATED);
+        assertThat(outcomes.subList(25, 50)).extracting(o -> o.message().status())
+                .as("twenty-five written within a minute: the ones past twenty are a flood")
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 25)
+                        .mapToObj(i -> i < 20 ? IntakeStatus.TICKET_CREATED : IntakeStatus.IGNORED).toList());
+    }
+
+    @Test
     void aBatchForAClientOutsideTheCallersScopeRaisesNothing() {
         SupportFixture.Desk other = SupportFixture.desk(context, providerAdministrator(), unique("MAILO"), null, null);
         // Raised once under the other client's own scope, so its configuration is remembered.

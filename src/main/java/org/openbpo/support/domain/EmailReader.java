@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,13 +84,23 @@ public final class EmailReader {
                     senderName(message.getHeader("From", ",")),
                     subject == null ? "" : Envelope.printable(decode(subject), 300), text,
                     body.html == null ? null : HtmlText.sanitise(body.html), body.attachments,
-                    automatic(message, sender), message.getHeader(LOOP_HEADER, null), body.notes));
+                    automatic(message, sender), message.getHeader(LOOP_HEADER, null), body.notes, sentAt(message)));
         } catch (MessagingException e) {
             return new Unreadable("Malformed MIME: " + e.getMessage());
         } catch (IOException e) {
             return new Unreadable("Unreadable content: " + e.getMessage());
         } catch (RuntimeException e) {
             return new Unreadable("Malformed message: " + e);
+        }
+    }
+
+    /** The Date header's moment; null when it has none or it cannot be read. */
+    private static @Nullable Instant sentAt(MimeMessage message) {
+        try {
+            java.util.Date sent = message.getSentDate();
+            return sent == null ? null : sent.toInstant();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
         }
     }
 

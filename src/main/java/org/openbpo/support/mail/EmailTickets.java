@@ -65,9 +65,22 @@ public class EmailTickets {
         this.rules = rules;
     }
 
+    /** How close together a sender's messages must be written to count as a flood (see {@link MailRules}). */
+    public static final Duration FLOOD_WINDOW = Duration.ofMinutes(1);
+
     public Settlement handle(StoredChannel channel, UUID messageRow, InboundEmail email, Instant receivedAt) {
-        return handle(channel, email, receivedAt, () -> messages.countFrom(channel.clientId(), email.sender(), receivedAt.minus(Duration.ofMinutes(1)),
-                messageRow), email.messageId() != null && threads.sentByUs(channel.clientId(), email.messageId()));
+        IntSupplier recent = writtenLate(email, receivedAt) ? () -> 0
+                : () -> messages.countFrom(channel.clientId(), email.sender(), receivedAt.minus(FLOOD_WINDOW), messageRow);
+        return handle(channel, email, receivedAt, recent, email.messageId() != null && threads.sentByUs(channel.clientId(), email.messageId()));
+    }
+
+    /**
+     * A flood is a sender's rate: many messages written within {@link #FLOOD_WINDOW}. A message written well before it
+     * reached us (held up by the sender's server, or fetched late after an outage here) is not counted against what
+     * arrived with it: a mailbox catching up brings many messages at once that were written hours apart.
+     */
+    public static boolean writtenLate(InboundEmail email, Instant receivedAt) {
+        return email.writtenAt(receivedAt).isBefore(receivedAt.minus(FLOOD_WINDOW));
     }
 
     /** Which of these Message-IDs are of mail we sent, for a batch to ask once. */
