@@ -10,6 +10,8 @@ import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
+import org.openbpo.work.TimelineEntry;
+import org.openbpo.work.WorkItems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -40,14 +43,17 @@ public class Evaluations {
     private final Sampling sampling;
     private final QaForms forms;
     private final Clients clients;
+    private final WorkItems workItems;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Evaluations(EvaluationRows evaluations, Sampling sampling, QaForms forms, Clients clients, AuditTrail audit, Clock clock) {
+    Evaluations(EvaluationRows evaluations, Sampling sampling, QaForms forms, Clients clients, WorkItems workItems,
+                AuditTrail audit, Clock clock) {
         this.evaluations = evaluations;
         this.sampling = sampling;
         this.forms = forms;
         this.clients = clients;
+        this.workItems = workItems;
         this.audit = audit;
         this.clock = clock;
     }
@@ -59,6 +65,10 @@ public class Evaluations {
         QaRoles.requireEvaluator(by, "evaluate work");
         if (by.id().equals(sample.agentId())) {
             throw BusinessRuleViolation.conflict("evaluator-is-agent", "Nobody evaluates their own work.");
+        }
+        if (closedBy(clientId, itemId).filter(by.email()::equalsIgnoreCase).isPresent()) {
+            throw BusinessRuleViolation.conflict("evaluator-closed-it",
+                    "You completed or approved this work, so a second person evaluates it.");
         }
         QaForm form = formFor(clientId, command.form());
         QaScoring.Result result = QaScoring.score(form.questions(), form.passMark(), command.answers());
@@ -73,6 +83,12 @@ public class Evaluations {
         audit.record(clientId, "qa.evaluation.scored", "evaluation", evaluation.id(), null,
                 Map.of("item", itemId, "score", result.score(), "passed", result.passed(), "fatal", result.fatal()));
         return get(clientId, evaluation.id(), by);
+    }
+
+    /** Who made the move that closed the item (its last move: a sample is of completed work), as the timeline names them. */
+    private Optional<String> closedBy(UUID clientId, long itemId) {
+        return workItems.timeline(clientId, itemId).stream().filter(entry -> entry.type().equals("moved"))
+                .reduce((earlier, later) -> later).map(TimelineEntry::actor);
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package org.openbpo.quality;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openbpo.contracts.Priority;
+import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.WorkItem;
@@ -271,6 +272,24 @@ class QualityApiTest extends IntegrationTest {
         assertThat(lead.post(csat, Map.of("itemId", item, "score", 4)).text("code")).isEqualTo("already-answered");
         assertProblem(lead.post(csat, Map.of("itemId", item, "score", 6)), 422, "score");
         assertThat(lead.post(csat, Map.of("itemId", 987654321L, "score", 3)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theTeamLeadWhoApprovedTheWorkDoesNotEvaluateIt() {
+        assertThat(analyst.post(setup.path() + "/qa/forms", policyForm()).status()).isEqualTo(201);
+        WorkItem item = fixture.raise(setup, "Beneficiary change approved by the lead", Priority.NORMAL);
+        fixture.move(item, "processing", CurrentUser.of(setup.work().maker()));
+        fixture.move(item, "checking", CurrentUser.of(setup.work().maker()));
+        fixture.move(item, "completed", CurrentUser.of(setup.lead()));
+        assertThat(analyst.post(setup.path() + "/qa/flags", Map.of("itemId", item.id(), "note", "spot check")).status()).isEqualTo(201);
+        Map<String, Object> scored = Map.of("form", "back-office", "answers", Map.of("accuracy", "YES", "courtesy", "YES",
+                "procedure", "YES", "data-protection", "YES"), "fieldsChecked", 8, "errorsFound", 0);
+        String evaluate = setup.path() + "/qa/samples/" + item.id() + "/evaluation";
+
+        Api.Response ownApproval = lead.post(evaluate, scored);
+        assertThat(ownApproval.status()).isEqualTo(409);
+        assertThat(ownApproval.text("code")).isEqualTo("evaluator-closed-it");
+        assertThat(analyst.post(evaluate, scored).status()).as("a second person evaluates it").isEqualTo(201);
     }
 
     private long completedAndFlagged(String title) {
