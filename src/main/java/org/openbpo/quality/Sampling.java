@@ -55,9 +55,10 @@ public class Sampling implements CompletedWorkConsumer {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final SampleDraws draws;
 
     Sampling(SampleRows samples, SamplingPolicyRows policies, WorkItems workItems, WorkTypes workTypes, Clients clients,
-             AuditTrail audit, Clock clock, TransactionTemplate transactions) {
+             AuditTrail audit, Clock clock, TransactionTemplate transactions, SampleDraws draws) {
         this.samples = samples;
         this.policies = policies;
         this.workItems = workItems;
@@ -66,6 +67,7 @@ public class Sampling implements CompletedWorkConsumer {
         this.audit = audit;
         this.clock = clock;
         this.transactions = transactions;
+        this.draws = draws;
     }
 
     @Override
@@ -86,7 +88,7 @@ public class Sampling implements CompletedWorkConsumer {
             long experience = agent == null ? Long.MAX_VALUE : samples.newAgentSamples(item.clientId(), agent, item.id());
             LongSupplier thisWeek = () -> agent == null ? Long.MAX_VALUE
                     : samples.sampledSince(item.clientId(), agent, weekStart(item.clientId(), completed.at()));
-            rule.decide(item.clientId(), item.id(), experience, thisWeek).ifPresent(reason -> samples.insert(item.clientId(),
+            rule.decide(draws.of(item.clientId(), item.id()), experience, thisWeek).ifPresent(reason -> samples.insert(item.clientId(),
                     item.id(), item.workType(), item.serviceLine(), agent, reason, completed.at()));
         }));
     }
@@ -163,7 +165,7 @@ public class Sampling implements CompletedWorkConsumer {
                 decided.clear();
                 return samples.sampledSince(item.clientId(), agent, weekStart(item.clientId(), completed.at()));
             };
-            rule.decide(item.clientId(), item.id(), experience, thisWeek).ifPresent(reason -> {
+            rule.decide(draws.of(item.clientId(), item.id()), experience, thisWeek).ifPresent(reason -> {
                 if (sampled.add(new ItemOfClient(item.clientId(), item.id()))) {
                     decided.add(new SampleRows.Decided(item.clientId(), item.id(), item.workType(), item.serviceLine(), agent,
                             reason, completed.at()));

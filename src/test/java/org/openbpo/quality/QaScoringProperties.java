@@ -88,9 +88,9 @@ class QaScoringProperties {
 
     @Property(tries = 100)
     void anAgentBelowTheWeeklyMinimumIsSampledAndAboveItOnlyByTheRate(@ForAll @IntRange(min = 0, max = 20) int sampledThisWeek,
-                                                                      @ForAll @IntRange(min = 1, max = 1_000_000) int itemId) {
+                                                                      @ForAll @IntRange(min = 0, max = 9_999) int drawn) {
         SamplingRule rule = new SamplingRule(BigDecimal.ZERO, 0, 5);
-        assertThat(rule.decide(new UUID(1, 2), itemId, 500, sampledThisWeek))
+        assertThat(rule.decide(BigDecimal.valueOf(drawn, 4), 500, sampledThisWeek))
                 .isEqualTo(sampledThisWeek < 5 ? java.util.Optional.of(SampleReason.MINIMUM_PER_WEEK) : java.util.Optional.empty());
     }
 

@@ -33,6 +33,8 @@ class SamplingTest extends IntegrationTest {
     @Autowired
     Sampling sampling;
     @Autowired
+    SampleDraws draws;
+    @Autowired
     WorkTypes workTypes;
     @Autowired
     TransactionTemplate transactions;
@@ -93,7 +95,7 @@ class SamplingTest extends IntegrationTest {
         for (int i = 0; i < items.size(); i++) {
             WorkItem item = items.get(i);
             SampleReason expected = i < SamplingRule.NEW_AGENT_ITEMS ? SampleReason.NEW_AGENT
-                    : SamplingRule.draw(item.clientId(), item.id()).compareTo(rate) < 0 ? SampleReason.SAMPLE_RATE : null;
+                    : draws.of(item.clientId(), item.id()).compareTo(rate) < 0 ? SampleReason.SAMPLE_RATE : null;
             List<SampleReason> found = samples.stream().filter(s -> s.itemId() == item.id()).map(Sample::reason).toList();
             assertThat(found).as("item %d of the batch", i).isEqualTo(expected == null ? List.of() : List.of(expected));
         }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
@@ -38,9 +39,32 @@ public class Secrets {
     }
 
     private final SecretKeySpec key;
+    private final SecretKeySpec macKey;
 
-    Secrets(@Value("${openbpo.secrets.key:}") String configured) {
-        this.key = new SecretKeySpec(keyBytes(configured), "AES");
+    public Secrets(@Value("${openbpo.secrets.key:}") String configured) {
+        byte[] bytes = keyBytes(configured);
+        this.key = new SecretKeySpec(bytes, "AES");
+        this.macKey = new SecretKeySpec(hmac(new SecretKeySpec(bytes, "HmacSHA256"), "openbpo:mac-key".getBytes(StandardCharsets.UTF_8)),
+                "HmacSHA256");
+    }
+
+    /**
+     * A keyed digest of {@code data} for {@code context} (HMAC-SHA256 under a key derived from {@code openbpo.secrets.key}):
+     * the same on every node that shares the key, and not computable by anyone who does not have it.
+     */
+    public byte[] mac(String context, byte[] data) {
+        byte[] named = context.getBytes(StandardCharsets.UTF_8);
+        return hmac(macKey, ByteBuffer.allocate(named.length + 1 + data.length).put(named).put((byte) 0).put(data).array());
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     public byte[] seal(String secret, String context) {
