@@ -20,7 +20,6 @@ public final class ClientTimeline {
     /** The actor of what the SLA timers did, and how everyone reads it. */
     public static final String SLA_TIMER = "sla-timer";
     public static final String SLA_CLOCK = "SLA clock";
-    static final String SERVICE_TEAM = "Service team";
     private static final Set<String> SHOWN = Set.of("created", "moved", "form-changed", "sla-breached", "commented", "first-response");
     private static final Set<String> CREATED_FIELDS = Set.of("state");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,6 +58,6 @@ public final class ClientTimeline {
         if (actor.equalsIgnoreCase(viewer.email()) || requesterNamed && actor.equalsIgnoreCase(item.requester())) {
             return actor;
         }
-        return SERVICE_TEAM;
+        return CurrentUser.SERVICE_TEAM;
     }
 }

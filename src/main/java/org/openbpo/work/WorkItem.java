@@ -21,6 +21,13 @@ public record WorkItem(UUID clientId, long id, String workType, int workTypeVers
         return "WI-" + id;
     }
 
+    /** The same item with its form as changed {@code at}. */
+    public WorkItem withForm(Map<String, Object> changedForm, Instant at) {
+        return new WorkItem(clientId, id, workType, workTypeVersion, contractId, contractVersion, serviceLine, queueId,
+                priority, state, category, title, changedForm, channel, requester, assigneeId, assignedAt, makerId, createdAt,
+                at, firstRespondedAt, firstResponseDueAt, completedAt, sla);
+    }
+
     /** The same item under the id the database gave it when it was first stored. */
     public WorkItem withId(long newId) {
         return new WorkItem(clientId, newId, workType, workTypeVersion, contractId, contractVersion, serviceLine, queueId,

@@ -313,11 +313,7 @@ public class WorkItems {
         }
         form.values().removeIf(Objects::isNull);
         Instant now = clock.instant();
-        WorkItem changed = new WorkItem(item.clientId(), item.id(), item.workType(), item.workTypeVersion(), item.contractId(),
-                item.contractVersion(), item.serviceLine(), item.queueId(), item.priority(), item.state(), item.category(),
-                item.title(), Map.copyOf(form), item.channel(), item.requester(), item.assigneeId(), item.assignedAt(),
-                item.makerId(), item.createdAt(), now, item.firstRespondedAt(), item.firstResponseDueAt(), item.completedAt(),
-                item.sla());
+        WorkItem changed = item.withForm(Map.copyOf(form), now);
         items.update(changed);
         timeline.append(clientId, id, now, by.email(), "form-changed", Map.of("fields", List.copyOf(after.keySet())));
         audit.record(clientId, "work-item.form-changed", "work-item", id, before, after);

@@ -116,16 +116,17 @@ class IdempotentPosts extends OncePerRequestFilter {
                 tx.setRollbackOnly();
                 return Outcome.NOT_STORED;
             }
-            boolean secret = Boolean.TRUE.equals(request.getAttribute(SecretAnswers.REQUEST_ATTRIBUTE));
+            Stored kept = Boolean.TRUE.equals(request.getAttribute(SecretAnswers.REQUEST_ATTRIBUTE))
+                    ? new Stored(requestHash, HttpStatus.CONFLICT.value(), PROBLEM,
+                    json.writeValueAsBytes(ApiErrors.problem(HttpStatus.CONFLICT, "secret-not-kept", SECRET_NOT_KEPT)))
+                    : new Stored(requestHash, cachedResponse.getStatus(), cachedResponse.getContentType(),
+                    cachedResponse.getContentAsByteArray());
             int inserted;
             try {
                 inserted = jdbc.sql("""
                                 insert into tenancy.idempotent_request (principal, key, request_hash, status, content_type, body, created_at)
                                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                        .params(principal, key, requestHash, secret ? HttpStatus.CONFLICT.value() : cachedResponse.getStatus(),
-                                secret ? PROBLEM : cachedResponse.getContentType(),
-                                secret ? json.writeValueAsBytes(ApiErrors.problem(HttpStatus.CONFLICT, "secret-not-kept", SECRET_NOT_KEPT))
-                                        : cachedResponse.getContentAsByteArray(),
+                        .params(principal, key, kept.requestHash(), kept.status(), kept.contentType(), kept.body(),
                                 Timestamp.from(clock.instant()))
                         .update();
             } catch (DataAccessException e) {
