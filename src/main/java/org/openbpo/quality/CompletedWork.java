@@ -11,6 +11,7 @@ import org.openbpo.work.WorkStatistics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -27,7 +28,8 @@ import java.util.UUID;
  * item's outcome (SLA verdict, time paused on the client, handle time) comes with the completion, as
  * the engine measured it while the item moved (an item raised before the engine kept those figures is
  * read from its timeline), and is recorded moments after it completes, in batches, off the completing
- * transaction, instead of computed from every item's timeline on every scorecard. An item is recorded once: its key makes a repeat change nothing. A batch's
+ * transaction, instead of computed from every item's timeline on every scorecard. An item is counted once, by its
+ * latest completion (reopened and completed again, it moves to its new month): a redelivery changes nothing. A batch's
  * clients are recorded in one order and each client's items in tally order, so two nodes taking
  * batches at once take the tally rows in the same order (no deadlock). See docs/architecture.md.
  */
@@ -55,18 +57,26 @@ public class CompletedWork implements CompletedWorkConsumer {
     }
 
     /**
-     * A batch from the completion feed: its done items recorded per client, in tally order, from the
-     * figures each completion carries; only a completion that carries none (an item raised before the
-     * engine kept them) is read from the item's timeline.
+     * A batch from the completion feed, per client, each item by its latest closing in the batch: done
+     * items recorded in tally order from the figures each completion carries (only a completion that
+     * carries none, an item raised before the engine kept them, is read from the item's timeline), an
+     * item recorded before and completed again moved to its new completion; an item reopened and then
+     * closed without being done (cancelled) taken off the tallies.
      */
     @Override
     public void acceptAll(List<WorkItemCompleted> batch) {
-        Map<UUID, Map<Long, WorkItemCompleted>> done = new TreeMap<>();
-        batch.stream().filter(c -> "DONE".equals(c.outcome()))
-                .forEach(c -> done.computeIfAbsent(c.clientId(), client -> new LinkedHashMap<>()).putIfAbsent(c.itemId(), c));
-        done.forEach((client, completions) -> TenantScope.run(AllowedClients.only(client), () -> recordOutcomes(client,
-                completions.values().stream().map(c -> c.measured() != null ? Optional.of(c.measured())
-                        : statistics.outcome(client, c.itemId())).flatMap(Optional::stream).toList())));
+        Map<UUID, Map<Long, WorkItemCompleted>> latest = new TreeMap<>();
+        batch.forEach(c -> latest.computeIfAbsent(c.clientId(), client -> new LinkedHashMap<>())
+                .merge(c.itemId(), c, (a, b) -> b.at().isAfter(a.at()) ? b : a));
+        latest.forEach((client, completions) -> TenantScope.run(AllowedClients.only(client), () -> {
+            recordOutcomes(client, completions.values().stream().filter(c -> "DONE".equals(c.outcome()))
+                    .map(c -> c.measured() != null ? Optional.of(c.measured()) : statistics.outcome(client, c.itemId()))
+                    .flatMap(Optional::stream).toList());
+            Map<Long, Instant> closedUndone = new TreeMap<>();
+            completions.values().stream().filter(c -> !"DONE".equals(c.outcome()))
+                    .forEach(c -> closedUndone.put(c.itemId(), c.at()));
+            rows.forgetEarlier(client, closedUndone);
+        }));
     }
 
     /** Records done items in their client's month, in tally order; how many were new (the others were recorded already or are not done). */
