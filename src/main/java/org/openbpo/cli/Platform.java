@@ -36,13 +36,19 @@ final class Platform implements AutoCloseable {
         DatabaseSettings settings;
         String externalUrl = System.getenv("OPENBPO_DB_URL");
         if (externalUrl != null && !externalUrl.isBlank()) {
-            settings = new DatabaseSettings(externalUrl,
-                    envOr("OPENBPO_DB_USER", "openbpo"), envOr("OPENBPO_DB_PASSWORD", ""));
+            String applicationPassword = System.getenv("OPENBPO_DB_APP_PASSWORD");
+            settings = new DatabaseSettings(externalUrl, envOr("OPENBPO_DB_USER", "openbpo"), envOr("OPENBPO_DB_PASSWORD", ""),
+                    applicationPassword == null || applicationPassword.isEmpty() ? null : applicationPassword);
             System.out.println("Using the PostgreSQL at " + externalUrl);
+            if (!settings.applicationLogsIn()) {
+                System.out.println("The application's connections log in as " + settings.owner() + " and switch to "
+                        + DatabaseSettings.APPLICATION_ROLE + "; give that role a login and set OPENBPO_DB_APP_PASSWORD so they"
+                        + " cannot switch back to the owner.");
+            }
         } else {
             System.out.println("Starting the embedded PostgreSQL (data in " + dataDirectory.toAbsolutePath() + ")…");
             embedded = EmbeddedDatabase.start(dataDirectory, 0, EmbeddedDatabase.Durability.DURABLE, serverSettings);
-            settings = new DatabaseSettings(embedded.jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD);
+            settings = embedded.settings();
         }
         Map<String, Object> defaults = new HashMap<>(settings.springProperties());
         String listenUrl = System.getenv("OPENBPO_DB_LISTEN_URL");

@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RowLevelSecurityTest extends IntegrationTest {
 
     @Autowired
+    javax.sql.DataSource applicationPool;
+    @Autowired
     Clients clients;
 
     Client first;
@@ -92,6 +94,29 @@ class RowLevelSecurityTest extends IntegrationTest {
             assertThatThrownBy(() -> sql.execute("delete from audit.record"))
                     .hasMessageContaining("permission denied");
             connection.rollback();
+        }
+    }
+
+    /**
+     * The application's own pool logs in as the application role: a connection that resets its role
+     * is still that role, and cannot lift row-level security or rewrite the audit trail.
+     */
+    @Test
+    void theApplicationsConnectionsCannotBecomeTheOwner() throws SQLException {
+        try (Connection connection = applicationPool.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("reset role");
+            try (ResultSet who = sql.executeQuery("select current_user, session_user")) {
+                who.next();
+                assertThat(who.getString(1)).isEqualTo("openbpo_app");
+                assertThat(who.getString(2)).isEqualTo("openbpo_app");
+            }
+            assertThatThrownBy(() -> sql.execute("alter table audit.record no force row level security"))
+                    .hasMessageContaining("must be owner");
+            connection.setAutoCommit(false);
+            sql.execute("select set_config('openbpo.clients', '*', true)");
+            assertThatThrownBy(() -> sql.execute("delete from audit.record")).hasMessageContaining("permission denied");
+            connection.rollback();
+            connection.setAutoCommit(true);
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The one embedded PostgreSQL all tests of a run share, started on first use. Tests keep apart
@@ -69,7 +68,7 @@ public final class TestDatabase {
     }
 
     public static DatabaseSettings settings() {
-        return new DatabaseSettings(get().jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD);
+        return get().settings();
     }
 
     /**
@@ -78,13 +77,6 @@ public final class TestDatabase {
      */
     public static Connection asApplicationRole() throws SQLException {
         DatabaseSettings settings = settings();
-        Connection connection = DriverManager.getConnection(settings.url(), settings.owner(), settings.password());
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("set role " + DatabaseSettings.APPLICATION_ROLE);
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
+        return DriverManager.getConnection(settings.url(), DatabaseSettings.APPLICATION_ROLE, settings.applicationPassword());
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The PostgreSQL server OpenBPO starts for itself when no external database is configured.
  * <p>
- * It creates the database owner role (which runs the migrations) and the database.
+ * It creates the database owner role (which runs the migrations), the application role the pool logs
+ * in as (see {@link DatabaseSettings}) and the database.
  * {@link Durability#DURABLE} keeps fsync, synchronous commit and full-page writes on, as the
  * demo, the server and every benchmark need; {@link Durability#EPHEMERAL} is for tests only.
  */
@@ -23,6 +24,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "openbpo";
     public static final String OWNER = "openbpo";
     public static final String OWNER_PASSWORD = "openbpo";
+    /** The application role logs in with it; the server listens on the loopback interface only. */
+    public static final String APPLICATION_PASSWORD = "openbpo-app";
 
     public enum Durability { DURABLE, EPHEMERAL }
 
@@ -87,6 +90,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // The owner is deliberately not a superuser: row-level security must apply to everyone but postgres.
                 statement.execute("create role " + OWNER + " login createrole password '" + OWNER_PASSWORD + "'");
             }
+            var application = statement.executeQuery("select 1 from pg_roles where rolname = '" + DatabaseSettings.APPLICATION_ROLE + "'");
+            if (application.next()) {
+                // created by the migrations (nologin) on a data directory from before the role logged in
+                statement.execute("alter role " + DatabaseSettings.APPLICATION_ROLE + " login password '" + APPLICATION_PASSWORD + "'");
+            } else {
+                statement.execute("create role " + DatabaseSettings.APPLICATION_ROLE + " login password '" + APPLICATION_PASSWORD + "'");
+                // the owner's migrations grant it to themselves and its privileges, as they would had they created it
+                statement.execute("grant " + DatabaseSettings.APPLICATION_ROLE + " to " + OWNER + " with admin option");
+            }
             var databases = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
             if (!databases.next()) {
                 statement.execute("create database " + DATABASE + " owner " + OWNER);
@@ -96,8 +108,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** The owner runs the migrations; the application's pool logs in as the application role. */
+    public DatabaseSettings settings() {
+        return new DatabaseSettings(jdbcUrl(), OWNER, OWNER_PASSWORD, APPLICATION_PASSWORD);
+    }
+
+    /** The database's address, naming no user: each connection logs in as the user it is given. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl(OWNER, DATABASE);
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
     public int port() {
