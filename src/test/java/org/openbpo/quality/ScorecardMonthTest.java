@@ -322,6 +322,47 @@ class ScorecardMonthTest extends IntegrationTest {
         }
     }
 
+    /**
+     * The client's accuracy is an estimate from the work the sampling rules drew: an item flagged for QA
+     * (a complaint) is evaluated, and counts for its agent, but does not pull the contract's figure down.
+     */
+    @Test
+    void workFlaggedForQaIsEvaluatedButLeftOutOfTheClientsAccuracy() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        fixture = new QualityFixture(context);
+        setup = fixture.clientWithQa(providerAdministrator(), unique("SCF"), IntegrationTest::unique);
+        Contract contract = setup.work().contract();
+        TenantScope.run(AllowedClients.ALL, () -> contracts.revise(contract.clientId(), contract.id(), new ReviseContract(
+                contract.calendar(), contract.slaTargets(), List.of(new KpiTarget("policy-admin", Kpi.ACCURACY, new BigDecimal("98"))),
+                "accuracy target")));
+        Api lead = api().as(setup.leadToken());
+        Api analyst = api().as(setup.analystToken());
+        assertThat(analyst.post(setup.path() + "/qa/forms", policyForm()).status()).isEqualTo(201);
+        assertThat(analyst.post(setup.path() + "/qa/sampling-rules", Map.of("percent", "100", "minimumPerWeek", 0, "newAgentItems", 0))
+                .status()).isEqualTo(201);
+        WorkItem drawn = fixture.raise(setup, "Drawn by the rule", Priority.NORMAL);
+        fixture.complete(setup, drawn);
+        awaitCompletedWorkTakenUp();
+        assertThat(analyst.post(setup.path() + "/qa/sampling-rules", Map.of("percent", "0", "minimumPerWeek", 0, "newAgentItems", 0))
+                .status()).isEqualTo(201);
+        WorkItem complaint = fixture.raise(setup, "The client complained", Priority.NORMAL);
+        fixture.complete(setup, complaint);
+        awaitCompletedWorkTakenUp();
+
+        evaluate(lead, analyst, drawn, 20, 0);
+        evaluate(lead, analyst, complaint, 20, 10);
+
+        clock.set(Instant.parse("2026-03-20T12:00:00Z"));
+        String contractPath = setup.path() + "/contracts/" + contract.id();
+        JsonNode march = api().as(setup.work().requesterToken()).get(contractPath + "/scorecards/2026-03").body();
+        assertThat(result(march, "ACCURACY").path("measured").decimalValue()).as(march.toString()).isEqualByComparingTo("100.00");
+        assertThat(result(march, "ACCURACY").path("basis").asString())
+                .isEqualTo("20 of 20 fields checked by QA were right (0 errors in 1 evaluated items)");
+        JsonNode checked = api().as(setup.work().requesterToken())
+                .get(contractPath + "/scorecards/2026-03/items?figure=ACCURACY&serviceLine=policy-admin").body().path("evaluations");
+        assertThat(checked.size()).isEqualTo(1);
+    }
+
     private void evaluate(Api lead, Api analyst, WorkItem item, int fields, int errors) {
         assertThat(lead.post(setup.path() + "/qa/flags", Map.of("itemId", item.id(), "note", "monthly check")).status()).isEqualTo(201);
         Api.Response scored = analyst.post(setup.path() + "/qa/samples/" + item.id() + "/evaluation", Map.of("form", "back-office",

@@ -102,18 +102,22 @@ public class EvaluationRows {
                 .params(clientId, limit).query(this::map).list();
     }
 
-    /** Evaluations of the items completed in [from, to) on a service line: the accuracy figure's items. */
+    /**
+     * Evaluations of the items completed in [from, to) on a service line: the accuracy figure's items,
+     * those the sampling rules drew; work flagged for QA (a complaint, a suspicion) is evaluated for the
+     * agent and not counted in the client's figure, which it would bias.
+     */
     public List<Evaluation> ofItemsCompleted(UUID clientId, String serviceLine, Instant from, Instant to, int limit) {
         return jdbc.sql("""
                         select e.* from quality.evaluation e
                           join quality.sample s on s.client_id = e.client_id and s.item_id = e.item_id
                          where e.client_id = ? and e.service_line = ? and e.calibration_id is null
-                           and s.sampled_at >= ? and s.sampled_at < ?
+                           and s.sampled_at >= ? and s.sampled_at < ? and s.reason <> 'FLAGGED'
                          order by s.sampled_at, e.item_id limit ?""")
                 .params(clientId, serviceLine, Timestamp.from(from), Timestamp.from(to), limit).query(this::map).list();
     }
 
-    /** Per service line, what QA found on the items completed in [from, to) (sampled when completed). */
+    /** Per service line, what QA found on the items completed in [from, to) that the sampling rules drew (not flagged work). */
     public List<LineAccuracy> accuracy(UUID clientId, Instant from, Instant to) {
         return jdbc.sql("""
                         select e.service_line, count(*), count(*) filter (where e.passed),
@@ -121,6 +125,7 @@ public class EvaluationRows {
                           from quality.evaluation e
                           join quality.sample s on s.client_id = e.client_id and s.item_id = e.item_id
                          where e.client_id = ? and e.calibration_id is null and s.sampled_at >= ? and s.sampled_at < ?
+                           and s.reason <> 'FLAGGED'
                          group by e.service_line order by e.service_line""")
                 .params(clientId, Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> new LineAccuracy(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
