@@ -67,7 +67,7 @@ public class SupportTickets {
 
     @Transactional
     public Comment comment(UUID clientId, long itemId, AddTicketComment command, CurrentUser by) {
-        ticket(clientId, itemId);
+        WorkItem ticket = ticket(clientId, itemId);
         Visibility visibility = command.visibility() == null ? Visibility.CLIENT : command.visibility();
         if (by.providerStaff()) {
             return visibility == Visibility.CLIENT ? comments.respond(clientId, itemId, command.body(), by)
@@ -76,7 +76,11 @@ public class SupportTickets {
         if (visibility == Visibility.INTERNAL) {
             throw new BusinessRuleViolation(403, "forbidden", "visibility", "Internal notes are the provider's; comment with visibility CLIENT.");
         }
-        // The client's side answering: a ticket waiting on them goes back to work.
+        if (comments.closedForGood(ticket, by)) {
+            throw BusinessRuleViolation.conflict("ticket-closed", ticket.reference() + " is closed and cannot be reopened; nobody would"
+                    + " read a comment on it. Raise a new ticket, naming " + ticket.reference() + ".");
+        }
+        // The client's side answering: a ticket waiting on them, or solved when it was not, goes back to work.
         return comments.customerAnswered(clientId, itemId, command.body(), by);
     }
 

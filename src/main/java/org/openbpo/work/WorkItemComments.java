@@ -6,6 +6,7 @@ import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.work.domain.StateCategory;
+import org.openbpo.work.domain.WorkTransition;
 import org.openbpo.work.domain.WorkTypeDefinition;
 import org.openbpo.work.persistence.CommentRows;
 import org.openbpo.work.persistence.TimelineRows;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -90,22 +92,37 @@ public class WorkItemComments {
     }
 
     /**
-     * The client's customer answered: their words as a client-visible comment, and an item that was
-     * waiting on them goes back to work by the move its work type allows them (so its SLA clock
-     * runs again). Items in any other state only get the comment.
+     * The client's customer answered: their words as a client-visible comment, and the item goes back
+     * to work by the move its work type allows them (so its SLA clock runs again) when it was waiting on
+     * them, or when it was closed and they may reopen it (a solved ticket: the work is not done). Items
+     * in any other state, and items closed for good, only get the comment.
      */
     @Transactional
     public Comment customerAnswered(UUID clientId, long itemId, String body, CurrentUser customer) {
         Comment comment = add(clientId, itemId, customer.email(), body, Visibility.CLIENT);
         WorkItem item = workItems.get(clientId, itemId);
         if (item.category() == StateCategory.PENDING_CLIENT) {
-            WorkTypeDefinition definition = workTypes.version(clientId, item.workType(), item.workTypeVersion());
-            workItems.movesFor(clientId, itemId, customer).stream()
-                    .filter(move -> definition.state(move.to()).category().routable())
-                    .findFirst()
-                    .ifPresent(move -> workItems.move(clientId, itemId, new MoveWorkItem(move.to(), "The customer answered"), customer));
+            backToWork(item, customer).ifPresent(to -> workItems.move(clientId, itemId, new MoveWorkItem(to, "The customer answered"), customer));
+        } else if (item.category().closed()) {
+            backToWork(item, customer).ifPresent(to -> workItems.move(clientId, itemId,
+                    new MoveWorkItem(to, "The customer wrote again after it was closed"), customer));
         }
         return comment;
+    }
+
+    /** Whether the item is closed and its work type lets the customer reopen it by nothing they may do. */
+    @Transactional(readOnly = true)
+    public boolean closedForGood(WorkItem item, CurrentUser customer) {
+        return item.category().closed() && backToWork(item, customer).isEmpty();
+    }
+
+    /** The state the customer's move takes the item back to work in; empty when the work type allows them none. */
+    private Optional<String> backToWork(WorkItem item, CurrentUser customer) {
+        WorkTypeDefinition definition = workTypes.version(item.clientId(), item.workType(), item.workTypeVersion());
+        return workItems.movesFor(item.clientId(), item.id(), customer).stream()
+                .map(WorkTransition::to)
+                .filter(to -> definition.state(to).category().routable())
+                .findFirst();
     }
 
     @Transactional(readOnly = true)

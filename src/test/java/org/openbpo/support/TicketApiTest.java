@@ -85,6 +85,36 @@ class TicketApiTest extends IntegrationTest {
         assertThat(reopened.body().path("completedAt").isNull()).isTrue();
     }
 
+    /**
+     * The client's system writing on a solved ticket says the work is not done: the comment reopens it.
+     * On a ticket closed for good nobody would read it: 409, raise a new ticket.
+     */
+    @Test
+    void aClientsCommentOnASolvedTicketReopensItAndOneOnATicketClosedForGoodIsRefused() {
+        Api client = api().as(desk.setup().requesterToken());
+        Api agent = api().as(desk.setup().makerToken());
+        Api admin = api().as(desk.setup().adminToken());
+        long solvedId = client.post(tickets, Map.of("subject", "Refund missing", "description", "Order 78")).body().path("id").asLong();
+        long closedId = client.post(tickets, Map.of("subject", "Wrong size", "description", "Order 79")).body().path("id").asLong();
+        for (long id : List.of(solvedId, closedId)) {
+            String item = "/api/v1/clients/" + desk.clientId() + "/work-items/" + id;
+            assertThat(admin.put(item + "/assignment", Map.of("agentId", desk.setup().maker().id().toString())).status()).isEqualTo(200);
+            assertThat(agent.post(item + "/moves", Map.of("to", "open")).status()).isEqualTo(200);
+            assertThat(agent.post(item + "/moves", Map.of("to", id == solvedId ? "solved" : "closed_unsolved")).status()).isEqualTo(200);
+        }
+
+        Api.Response comment = client.post(tickets + "/" + solvedId + "/comments", Map.of("body", "The refund has still not arrived"));
+        assertThat(comment.status()).as(comment.body().toString()).isEqualTo(201);
+        Api.Response reopened = client.get("/api/v1/clients/" + desk.clientId() + "/work-items/" + solvedId);
+        assertThat(reopened.text("state")).isEqualTo("open");
+        assertThat(reopened.body().path("completedAt").isNull()).isTrue();
+
+        Api.Response refused = client.post(tickets + "/" + closedId + "/comments", Map.of("body", "Any news?"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("ticket-closed");
+        assertThat(bodies(agent.get(tickets + "/" + closedId + "/comments"))).as("nothing filed").isEmpty();
+    }
+
     @Test
     void ticketsAreFoundByTheirWordsPageByPage() {
         Api client = api().as(desk.setup().requesterToken());

@@ -13,7 +13,6 @@ import org.openbpo.support.persistence.StoredChannel;
 import org.openbpo.support.persistence.ThreadRows;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.work.CreateWorkItem;
-import org.openbpo.work.MoveWorkItem;
 import org.openbpo.work.WorkItem;
 import org.openbpo.work.WorkItemComments;
 import org.openbpo.work.WorkItemComments.Visibility;
@@ -153,13 +152,11 @@ public class EmailTickets {
         }
         raise(clientId, batch);
         WorkItem ticket = answered.get();
+        // a reply to a closed ticket says the work is not done: the answer reopens it, back to an agent and on the SLA clock
         comments.customerAnswered(clientId, ticket.id(), text.isBlank() ? "(The reply has no text.)" : clip(text, MAX_DESCRIPTION),
                 customer);
         if (reopen.isPresent()) {
-            // a reply to a closed ticket says the work is not done: back to an agent, and back on the SLA clock
             notes.add(ticket.reference() + " was " + stateLabel(ticket) + "; the customer's reply reopened it.");
-            workItems.move(clientId, ticket.id(), new MoveWorkItem(reopen.get(), "The customer wrote again after it was closed"),
-                    customer);
         }
         if (email.messageId() != null) {
             batch.threads.putIfAbsent(email.messageId(), new IntakeBatch.Thread(ticket.id(), receivedAt));
