@@ -99,6 +99,16 @@ public class Contracts {
         return rows.find(clientId, contractId, null).orElseThrow(() -> new NotFound("contract", contractId));
     }
 
+    /**
+     * The contract with the terms in force at a moment: its newest version effective by then. A moment
+     * before the contract was drafted gets its first version, the earliest terms it ever had.
+     */
+    @Transactional(readOnly = true)
+    public Contract inForceAt(UUID clientId, UUID contractId, Instant at) {
+        int version = rows.versionAt(clientId, contractId, at).orElse(1);
+        return rows.find(clientId, contractId, version).orElseThrow(() -> new NotFound("contract", contractId));
+    }
+
     @Transactional(readOnly = true)
     public List<Contract> of(UUID clientId) {
         clients.get(clientId);

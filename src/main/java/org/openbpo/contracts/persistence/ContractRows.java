@@ -103,6 +103,14 @@ public class ContractRows {
                 .query((rs, n) -> new VersionInForce(rs.getObject(1, UUID.class), rs.getInt(2))).optional();
     }
 
+    /** The newest version of a contract effective at a moment; empty before its first. */
+    public Optional<Integer> versionAt(UUID clientId, UUID contractId, Instant at) {
+        return Optional.ofNullable(jdbc.sql("""
+                        select max(version) from contracts.contract_version
+                         where client_id = ? and contract_id = ? and effective_from <= ?""")
+                .params(clientId, contractId, Timestamp.from(at)).query(Integer.class).single());
+    }
+
     public Optional<Contract> find(UUID clientId, UUID contractId, @Nullable Integer version) {
         return jdbc.sql("""
                         select c.*, v.version, v.effective_from, v.calendar::text as calendar
