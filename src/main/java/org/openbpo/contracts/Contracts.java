@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,14 +40,16 @@ public class Contracts {
 
     private final ContractRows rows;
     private final Clients clients;
+    private final WorkTypeCatalogue workTypes;
     private final AuditTrail audit;
     private final Clock clock;
     // A version's terms never change once written, so they can be kept as long as we like.
     private final Map<VersionKey, ServiceTerms> termsOfVersion = new ConcurrentHashMap<>();
 
-    Contracts(ContractRows rows, Clients clients, AuditTrail audit, Clock clock) {
+    Contracts(ContractRows rows, Clients clients, WorkTypeCatalogue workTypes, AuditTrail audit, Clock clock) {
         this.rows = rows;
         this.clients = clients;
+        this.workTypes = workTypes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -58,15 +61,24 @@ public class Contracts {
             throw new BusinessRuleViolation(409, "contract-reference-taken", "reference",
                     "Contract " + command.reference() + " already exists for " + client.name() + ".");
         }
+        try {
+            Currency.getInstance(command.currency());
+        } catch (IllegalArgumentException e) {
+            throw BusinessRuleViolation.invalid("currency", command.currency() + " is not an ISO 4217 currency code");
+        }
         if (command.endsOn() != null && !command.endsOn().isAfter(command.startsOn())) {
             throw BusinessRuleViolation.invalid("endsOn", "must be after startsOn");
         }
         command.calendar().toCalendar();
         Set<String> lines = new HashSet<>();
         for (int i = 0; i < command.serviceLines().size(); i++) {
-            String code = command.serviceLines().get(i).code();
-            if (!lines.add(code)) {
-                throw BusinessRuleViolation.invalid("serviceLines[" + i + "].code", code + " is listed twice");
+            ServiceLine line = command.serviceLines().get(i);
+            if (!lines.add(line.code())) {
+                throw BusinessRuleViolation.invalid("serviceLines[" + i + "].code", line.code() + " is listed twice");
+            }
+            if (!workTypes.has(clientId, line.workType())) {
+                throw BusinessRuleViolation.invalid("serviceLines[" + i + "].workType", client.name() + " has no work type "
+                        + line.workType() + ": define or adopt it first");
             }
         }
         checkTargets(lines, command.slaTargets(), command.kpiTargets() == null ? List.of() : command.kpiTargets());
@@ -206,9 +218,14 @@ public class Contracts {
                 throw BusinessRuleViolation.invalid("slaTargets.priority", "two targets for " + target.serviceLine() + " at " + target.priority());
             }
         }
-        for (KpiTarget kpi : kpis) {
+        Set<String> measured = new HashSet<>();
+        for (int i = 0; i < kpis.size(); i++) {
+            KpiTarget kpi = kpis.get(i);
             if (!lines.contains(kpi.serviceLine())) {
-                throw BusinessRuleViolation.invalid("kpiTargets.serviceLine", kpi.serviceLine() + " is not a service line of this contract");
+                throw BusinessRuleViolation.invalid("kpiTargets[" + i + "].serviceLine", kpi.serviceLine() + " is not a service line of this contract");
+            }
+            if (!measured.add(kpi.serviceLine() + "/" + kpi.kpi())) {
+                throw BusinessRuleViolation.invalid("kpiTargets[" + i + "].kpi", "two " + kpi.kpi() + " targets for " + kpi.serviceLine());
             }
         }
     }

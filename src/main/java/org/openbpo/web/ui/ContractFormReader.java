@@ -51,7 +51,7 @@ final class ContractFormReader {
     @Nullable DraftContract draft(Collection<String> workTypes) {
         require("reference", form.reference(), 60);
         require("title", form.title(), 200);
-        if (!form.currency().matches("[A-Z]{3}")) {
+        if (!form.currency().matches("[A-Z]{3}") || !isCurrency(form.currency())) {
             errors.add("currency", "must be an ISO 4217 currency code such as GBP");
         }
         LocalDate startsOn = date("startsOn", form.startsOn(), true);
@@ -189,6 +189,7 @@ final class ContractFormReader {
 
     private List<KpiTarget> kpis(Collection<String> lineCodes) {
         List<KpiTarget> kpis = new ArrayList<>();
+        Set<String> measured = new HashSet<>();
         for (int i = 0; i < form.kpis().size(); i++) {
             ContractForm.KpiRow row = form.kpis().get(i);
             if (row.blank()) {
@@ -202,10 +203,15 @@ final class ContractFormReader {
             Kpi kpi = choice(Kpi.class, row.kpi());
             if (kpi == null) {
                 errors.add(at + "kpi", "choose a measure");
+            } else if (!measured.add(row.serviceLine() + "/" + kpi)) {
+                errors.add(at + "kpi", "two " + kpi + " targets for " + row.serviceLine());
             }
             BigDecimal target = null;
             try {
                 target = Decimals.parse(row.target());
+                if (target.signum() < 0 || target.compareTo(KpiTarget.LIMIT) >= 0 || target.stripTrailingZeros().scale() > 4) {
+                    errors.add(at + "target", "must be from 0 to 99999999.9999, with at most 4 decimals");
+                }
             } catch (NumberFormatException e) {
                 errors.add(at + "target", "must be a number such as 95 or 4.5");
             }
@@ -264,6 +270,15 @@ final class ContractFormReader {
         } catch (DateTimeException e) {
             errors.add(field, "must be a time such as 17:00");
             return null;
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            java.util.Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
