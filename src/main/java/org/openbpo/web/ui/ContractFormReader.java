@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -115,7 +116,22 @@ final class ContractFormReader {
                 errors.add("holidays", "'" + line.strip() + "' is not a date (YYYY-MM-DD, one a line)");
             }
         }
-        return new CalendarSpec(form.zone(), week, holidays, Map.of());
+        // special days: "2026-12-24 09:00-13:00", one a line; hours left out mean closed that day
+        Map<LocalDate, String> specialDays = new TreeMap<>();
+        for (String line : form.specialDays().split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.strip().split("\\s+", 2);
+            String hours = parts.length > 1 ? parts[1] : "";
+            try {
+                WorkingHours.parse(hours);
+                specialDays.put(LocalDate.parse(parts[0]), hours);
+            } catch (RuntimeException e) {
+                errors.add("specialDays", "'" + line.strip() + "' is not a date with its hours, such as 2026-12-24 09:00-13:00");
+            }
+        }
+        return new CalendarSpec(form.zone(), week, holidays, specialDays);
     }
 
     private List<ServiceLine> lines(Collection<String> workTypes) {
