@@ -7,7 +7,6 @@ import org.openbpo.shared.calendar.BusinessCalendar;
 import org.openbpo.shared.calendar.WorkingHours;
 import org.openbpo.shared.error.BusinessRuleViolation;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,11 +24,9 @@ public record CalendarSpec(@NotBlank String zone, @NotNull Map<DayOfWeek, String
                            @Nullable List<@NotNull LocalDate> holidays, @Nullable Map<LocalDate, String> specialDays) {
 
     public BusinessCalendar toCalendar() {
-        ZoneId zoneId;
-        try {
-            zoneId = ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw BusinessRuleViolation.invalid("calendar.zone", zone + " is not a time zone");
+        // a region, never a fixed offset such as -05:00 or UTC+8, which would ignore the region's daylight saving
+        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+            throw BusinessRuleViolation.invalid("calendar.zone", zone + " is not a time zone such as Europe/London");
         }
         var hours = new EnumMap<DayOfWeek, WorkingHours>(DayOfWeek.class);
         week.forEach((day, text) -> hours.put(day, hours("calendar.week." + day, text)));
@@ -37,7 +34,11 @@ public record CalendarSpec(@NotBlank String zone, @NotNull Map<DayOfWeek, String
         if (specialDays != null) {
             specialDays.forEach((date, text) -> special.put(date, hours("calendar.specialDays." + date, text)));
         }
-        return new BusinessCalendar(zoneId, hours, new TreeSet<>(holidays == null ? List.of() : holidays), special);
+        try {
+            return new BusinessCalendar(ZoneId.of(zone), hours, new TreeSet<>(holidays == null ? List.of() : holidays), special);
+        } catch (BusinessRuleViolation e) {
+            throw BusinessRuleViolation.invalid(e.field() == null ? "calendar" : "calendar." + e.field(), e.getMessage());
+        }
     }
 
     public static CalendarSpec mondayToFriday(String zone, String hours, List<LocalDate> holidays) {

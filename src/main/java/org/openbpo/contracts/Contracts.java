@@ -1,5 +1,6 @@
 package org.openbpo.contracts;
 
+import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.contracts.persistence.ContractRows;
 import org.openbpo.shared.error.BusinessRuleViolation;
@@ -13,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The provider's contracts with its clients. Terms are versioned: a revision takes effect when it
  * is made and governs work created from then on; running work keeps the version it started under.
+ * New work is accepted only within a contract's term, its first to its last day in the client's time
+ * zone; a service line belongs to one contract at a time, so a renewal takes over the codes of a
+ * contract whose term has ended.
  */
 @Service
 public class Contracts {
@@ -34,14 +40,16 @@ public class Contracts {
 
     private final ContractRows rows;
     private final Clients clients;
+    private final WorkTypeCatalogue workTypes;
     private final AuditTrail audit;
     private final Clock clock;
     // A version's terms never change once written, so they can be kept as long as we like.
     private final Map<VersionKey, ServiceTerms> termsOfVersion = new ConcurrentHashMap<>();
 
-    Contracts(ContractRows rows, Clients clients, AuditTrail audit, Clock clock) {
+    Contracts(ContractRows rows, Clients clients, WorkTypeCatalogue workTypes, AuditTrail audit, Clock clock) {
         this.rows = rows;
         this.clients = clients;
+        this.workTypes = workTypes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -53,18 +61,30 @@ public class Contracts {
             throw new BusinessRuleViolation(409, "contract-reference-taken", "reference",
                     "Contract " + command.reference() + " already exists for " + client.name() + ".");
         }
+        try {
+            Currency.getInstance(command.currency());
+        } catch (IllegalArgumentException e) {
+            throw BusinessRuleViolation.invalid("currency", command.currency() + " is not an ISO 4217 currency code");
+        }
         if (command.endsOn() != null && !command.endsOn().isAfter(command.startsOn())) {
             throw BusinessRuleViolation.invalid("endsOn", "must be after startsOn");
         }
         command.calendar().toCalendar();
         Set<String> lines = new HashSet<>();
-        for (ServiceLine line : command.serviceLines()) {
-            if (!lines.add(line.code()) || rows.serviceLineTaken(clientId, line.code())) {
-                throw new BusinessRuleViolation(409, "service-line-taken", "serviceLines.code",
-                        "Service line " + line.code() + " already exists for this client.");
+        for (int i = 0; i < command.serviceLines().size(); i++) {
+            ServiceLine line = command.serviceLines().get(i);
+            if (!lines.add(line.code())) {
+                throw BusinessRuleViolation.invalid("serviceLines[" + i + "].code", line.code() + " is listed twice");
+            }
+            if (!workTypes.has(clientId, line.workType())) {
+                throw BusinessRuleViolation.invalid("serviceLines[" + i + "].workType", client.name() + " has no work type "
+                        + line.workType() + ": define or adopt it first");
             }
         }
         checkTargets(lines, command.slaTargets(), command.kpiTargets() == null ? List.of() : command.kpiTargets());
+        rows.lockServiceLines(clientId);
+        checkLinesFree(clientId, null, command.serviceLines().stream().map(ServiceLine::code).toList(), command.startsOn(),
+                command.endsOn());
         UUID id = Ids.next();
         Instant now = clock.instant();
         rows.insertContract(clientId, id, command.reference(), command.title(), command.currency(), command.startsOn(),
@@ -86,6 +106,19 @@ public class Contracts {
         List<KpiTarget> kpis = command.kpiTargets() == null ? before.kpiTargets() : command.kpiTargets();
         checkTargets(lines, command.slaTargets(), kpis);
         Instant now = clock.instant();
+        if (command.endsOn() != null && !command.endsOn().equals(before.endsOn())) {
+            LocalDate today = LocalDate.ofInstant(now, clients.get(clientId).timeZone());
+            if (!command.endsOn().isAfter(before.startsOn())) {
+                throw BusinessRuleViolation.invalid("endsOn", "must be after the start of the term, " + before.startsOn());
+            }
+            if (command.endsOn().isBefore(today)) {
+                throw BusinessRuleViolation.invalid("endsOn", "cannot be before today (" + today
+                        + "): work was accepted under the term until now; end it today at the earliest");
+            }
+            rows.lockServiceLines(clientId);
+            checkLinesFree(clientId, contractId, List.copyOf(lines), before.startsOn(), command.endsOn());
+            rows.endTerm(clientId, contractId, command.endsOn());
+        }
         int version = rows.nextVersion(clientId, contractId);
         rows.insertVersion(clientId, contractId, version, now, command.calendar(), command.note(), now, Actor.name(),
                 command.slaTargets(), kpis);
@@ -94,9 +127,34 @@ public class Contracts {
         return after;
     }
 
+    /** A service line belongs to one contract at a time: a renewal takes it over once the earlier term has ended. */
+    private void checkLinesFree(UUID clientId, @Nullable UUID contractId, List<String> codes, LocalDate startsOn,
+                                @Nullable LocalDate endsOn) {
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            int at = i;
+            rows.holderOverlapping(clientId, code, contractId, startsOn, endsOn).ifPresent(holder -> {
+                throw new BusinessRuleViolation(409, "service-line-taken", contractId == null ? "serviceLines[" + at + "].code" : "endsOn",
+                        "Service line " + code + " belongs to contract " + holder.reference() + " from " + holder.startsOn()
+                                + (holder.endsOn() == null ? ", open-ended; end that contract first."
+                                : " to " + holder.endsOn() + "; a renewal can start on " + holder.endsOn().plusDays(1) + "."));
+            });
+        }
+    }
+
     @Transactional(readOnly = true)
     public Contract get(UUID clientId, UUID contractId) {
         return rows.find(clientId, contractId, null).orElseThrow(() -> new NotFound("contract", contractId));
+    }
+
+    /**
+     * The contract with the terms in force at a moment: its newest version effective by then. A moment
+     * before the contract was drafted gets its first version, the earliest terms it ever had.
+     */
+    @Transactional(readOnly = true)
+    public Contract inForceAt(UUID clientId, UUID contractId, Instant at) {
+        int version = rows.versionAt(clientId, contractId, at).orElse(1);
+        return rows.find(clientId, contractId, version).orElseThrow(() -> new NotFound("contract", contractId));
     }
 
     @Transactional(readOnly = true)
@@ -105,12 +163,34 @@ public class Contracts {
         return rows.contractIds(clientId).stream().map(id -> get(clientId, id)).toList();
     }
 
-    /** The terms in force now for a client's service line; empty when no active contract covers it. */
+    /**
+     * The terms in force now for a client's service line: the newest version of the active contract whose
+     * term (in the client's time zone) includes today; empty when none does.
+     */
     @Transactional(readOnly = true)
     public Optional<ServiceTerms> termsInForce(UUID clientId, String serviceLine) {
-        return rows.versionInForce(clientId, serviceLine, clock.instant()).map(inForce ->
-                termsOfVersion.computeIfAbsent(new VersionKey(clientId, inForce.contractId(), inForce.version(), serviceLine),
-                        this::load));
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clients.get(clientId).timeZone());
+        return rows.versionsInForce(clientId, serviceLine, now).stream().filter(v -> v.covers(today)).findFirst()
+                .map(inForce -> terms(clientId, inForce.contractId(), inForce.version(), serviceLine));
+    }
+
+    /** The terms in force now for a service line, or a refusal on {@code serviceLine} saying why new work cannot start. */
+    @Transactional(readOnly = true)
+    public ServiceTerms requireTermsInForce(UUID clientId, String serviceLine) {
+        return termsInForce(clientId, serviceLine).orElseThrow(() -> {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
+            List<ContractRows.VersionInForce> contracts = rows.versionsInForce(clientId, serviceLine, clock.instant());
+            Optional<ContractRows.VersionInForce> coming = contracts.stream().filter(v -> v.startsOn().isAfter(today)).findFirst();
+            if (coming.isPresent()) {
+                return BusinessRuleViolation.invalid("serviceLine", serviceLine + " has not started yet: contract "
+                        + coming.get().reference() + " starts on " + coming.get().startsOn());
+            }
+            return contracts.isEmpty() || contracts.getLast().endsOn() == null
+                    ? BusinessRuleViolation.invalid("serviceLine", serviceLine + " is not a service line on an active contract")
+                    : BusinessRuleViolation.invalid("serviceLine", serviceLine + " is no longer in force: contract "
+                    + contracts.getLast().reference() + " ended on " + contracts.getLast().endsOn());
+        });
     }
 
     /** The terms of one version, for work created under it. */
@@ -124,7 +204,8 @@ public class Contracts {
         Map<Priority, SlaTarget> targets = new EnumMap<>(Priority.class);
         contract.slaTargets().stream().filter(t -> t.serviceLine().equals(key.serviceLine()))
                 .forEach(t -> targets.put(t.priority(), t));
-        return new ServiceTerms(contract.id(), contract.version(), line, contract.calendar().toCalendar(), targets);
+        return new ServiceTerms(contract.id(), contract.version(), line, contract.calendar().toCalendar(), targets,
+                contract.startsOn(), contract.endsOn(), clients.get(key.clientId()).timeZone());
     }
 
     private static void checkTargets(Set<String> lines, List<SlaTarget> slas, List<KpiTarget> kpis) {
@@ -137,9 +218,14 @@ public class Contracts {
                 throw BusinessRuleViolation.invalid("slaTargets.priority", "two targets for " + target.serviceLine() + " at " + target.priority());
             }
         }
-        for (KpiTarget kpi : kpis) {
+        Set<String> measured = new HashSet<>();
+        for (int i = 0; i < kpis.size(); i++) {
+            KpiTarget kpi = kpis.get(i);
             if (!lines.contains(kpi.serviceLine())) {
-                throw BusinessRuleViolation.invalid("kpiTargets.serviceLine", kpi.serviceLine() + " is not a service line of this contract");
+                throw BusinessRuleViolation.invalid("kpiTargets[" + i + "].serviceLine", kpi.serviceLine() + " is not a service line of this contract");
+            }
+            if (!measured.add(kpi.serviceLine() + "/" + kpi.kpi())) {
+                throw BusinessRuleViolation.invalid("kpiTargets[" + i + "].kpi", "two " + kpi.kpi() + " targets for " + kpi.serviceLine());
             }
         }
     }

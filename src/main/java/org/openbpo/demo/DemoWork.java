@@ -22,6 +22,7 @@ import org.openbpo.work.WorkTypes;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -42,19 +43,23 @@ class DemoWork {
     private final Queues queues;
     private final WorkItems workItems;
     private final Users users;
+    private final Clock clock;
 
-    DemoWork(Contracts contracts, WorkTypes workTypes, Queues queues, WorkItems workItems, Users users) {
+    DemoWork(Contracts contracts, WorkTypes workTypes, Queues queues, WorkItems workItems, Users users, Clock clock) {
         this.contracts = contracts;
         this.workTypes = workTypes;
         this.queues = queues;
         this.workItems = workItems;
         this.users = users;
+        this.clock = clock;
     }
 
     void load(DemoData.DemoClients clients, CurrentUser admin) {
-        lakeshore(clients.lakeshore().id());
-        albion(clients.albion().id());
-        kaveri(clients.kaveri().id());
+        // the contracts' terms run today, whenever the demo is loaded: new work is accepted only within a term
+        int year = LocalDate.now(clock).getYear();
+        lakeshore(clients.lakeshore().id(), year);
+        albion(clients.albion().id(), year - 1);
+        kaveri(clients.kaveri().id(), year - 1);
         CurrentUser tom = clientUser(clients.lakeshore().id(), "requester@lakeshore.example", admin);
         CurrentUser james = clientUser(clients.albion().id(), "approver@albion.example", admin);
         CurrentUser arjun = clientUser(clients.kaveri().id(), "requester@kaveri.example", admin);
@@ -87,11 +92,11 @@ class DemoWork {
                 "Please confirm the move date so the premium can be recalculated."), admin);
     }
 
-    private void lakeshore(UUID client) {
+    private void lakeshore(UUID client, int year) {
         workTypes.adoptTemplate(client, "support-ticket");
         workTypes.adoptTemplate(client, "it-incident");
-        contracts.draft(client, new DraftContract("LR-MSA-2026", "Customer care and IT service desk", "USD",
-                LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31),
+        contracts.draft(client, new DraftContract("LR-MSA-" + year, "Customer care and IT service desk", "USD",
+                LocalDate.of(year, 1, 1), LocalDate.of(year + 2, 12, 31),
                 new CalendarSpec("America/Chicago", week("07:00-21:00", "07:00-21:00", "09:00-17:00"),
                         List.of(LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 25)), Map.of()),
                 List.of(new ServiceLine("customer-support", "Customer support", ServiceLineKind.CUSTOMER_SUPPORT, "support-ticket"),
@@ -108,11 +113,11 @@ class DemoWork {
         queues.open(client, new OpenQueue("it-desk", "Store IT service desk", "it-service-desk", "tech-support", 3, null));
     }
 
-    private void albion(UUID client) {
+    private void albion(UUID client, int since) {
         workTypes.adoptTemplate(client, "back-office-request");
         workTypes.adoptTemplate(client, "support-ticket");
-        contracts.draft(client, new DraftContract("AM-BPO-2026", "Policy administration and policyholder support", "GBP",
-                LocalDate.of(2026, 4, 1), LocalDate.of(2029, 3, 31),
+        contracts.draft(client, new DraftContract("AM-BPO-" + since, "Policy administration and policyholder support", "GBP",
+                LocalDate.of(since, 4, 1), LocalDate.of(since + 3, 3, 31),
                 CalendarSpec.mondayToFriday("Europe/London", "09:00-17:30",
                         List.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 1))),
                 List.of(new ServiceLine("policy-admin", "Policy administration", ServiceLineKind.BACK_OFFICE, "back-office-request"),
@@ -127,10 +132,10 @@ class DemoWork {
         queues.open(client, new OpenQueue("policy-support", "Policyholder support", "policy-support", "customer-support", 2, "en"));
     }
 
-    private void kaveri(UUID client) {
+    private void kaveri(UUID client, int since) {
         workTypes.adoptTemplate(client, "data-entry-batch");
-        contracts.draft(client, new DraftContract("KS-DE-2026", "Document data entry", "INR",
-                LocalDate.of(2026, 7, 1), null,
+        contracts.draft(client, new DraftContract("KS-DE-" + since, "Document data entry", "INR",
+                LocalDate.of(since, 7, 1), null,
                 new CalendarSpec("Asia/Kolkata", Map.of(DayOfWeek.MONDAY, "09:30-18:30", DayOfWeek.TUESDAY, "09:30-18:30",
                         DayOfWeek.WEDNESDAY, "09:30-18:30", DayOfWeek.THURSDAY, "09:30-18:30", DayOfWeek.FRIDAY, "09:30-18:30",
                         DayOfWeek.SATURDAY, "09:30-13:30"), List.of(LocalDate.of(2026, 11, 8)), Map.of()),

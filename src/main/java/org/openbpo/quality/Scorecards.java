@@ -27,6 +27,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,9 +82,9 @@ public class Scorecards {
     @Transactional(readOnly = true)
     public Scorecard score(UUID clientId, UUID contractId, YearMonth period) {
         Client client = clients.get(clientId);
-        Contract contract = contracts.get(clientId, contractId);
+        contracts.get(clientId, contractId);
         Optional<String> frozen = signOffs.snapshot(clientId, contractId, period);
-        return frozen.map(snapshot -> json.readValue(snapshot, Scorecard.class)).orElseGet(() -> live(client, contract, period));
+        return frozen.map(snapshot -> json.readValue(snapshot, Scorecard.class)).orElseGet(() -> live(client, contractId, period));
     }
 
     /** The month the client is in now, in its time zone. */
@@ -102,7 +103,7 @@ public class Scorecards {
     @Transactional
     public Scorecard signOff(UUID clientId, UUID contractId, YearMonth period, CurrentUser by) {
         Client client = clients.get(clientId);
-        Contract contract = contracts.get(clientId, contractId);
+        contracts.get(clientId, contractId);
         QaRoles.requireManager(by, "sign off scorecards");
         Instant now = clock.instant();
         if (now.isBefore(end(client, period))) {
@@ -115,7 +116,7 @@ public class Scorecards {
         // Two months signed off at once may both have beaten a target with the same open credit: each takes the
         // contract's open credits first, so the second sees what the first earned back and scores as if it came after.
         signOffs.lockOpen(clientId, contractId);
-        Scorecard signed = live(client, contract, period).signed(now, by.email());
+        Scorecard signed = live(client, contractId, period).signed(now, by.email());
         if (!signOffs.insert(clientId, contractId, period, json.writeValueAsString(signed), by.email(), now)) {
             throw BusinessRuleViolation.conflict("already-signed-off", period + " is signed off already; its scorecard is frozen.");
         }
@@ -171,11 +172,16 @@ public class Scorecards {
         return new FigureItems(clientId, contractId, period, figure, serviceLine, completed, open, evaluated, answers);
     }
 
-    private Scorecard live(Client client, Contract contract, YearMonth period) {
+    /**
+     * The month scored against the contract version in force at its end (its last moment in the client's
+     * time zone): a revision made during the month governs the whole month, as a credit rule effective
+     * from a month does, and one made after the month has ended never reaches back into it.
+     */
+    private Scorecard live(Client client, UUID contractId, YearMonth period) {
         UUID clientId = client.id();
-        UUID contractId = contract.id();
         Instant from = start(client, period);
         Instant to = end(client, period);
+        Contract contract = contracts.inForceAt(clientId, contractId, to.minus(1, ChronoUnit.MICROS));
         // completed work from quality's read model (kept from the engine's events), not from the timelines
         List<WorkStatistics.Completed> completed = completedWork.completed(clientId, period);
         Instant asOf = asOf(to);

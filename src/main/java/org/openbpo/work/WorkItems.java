@@ -109,7 +109,7 @@ public class WorkItems {
         boolean visible = TenantScope.current().includes(clientId);
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant(); // afresh: a revision that took effect since is in force for this attempt
-            Configuration remembered = visible ? configurations.get(key) : null;
+            Configuration remembered = visible ? inTerm(key, now) : null;
             Configuration configuration = remembered != null ? remembered : lookUp(clientId, command);
             WorkItem draft = draft(clientId, command, configuration, by, now);
             Optional<Long> id = items.insert(draft, by.email(),
@@ -176,7 +176,7 @@ public class WorkItems {
         boolean visible = TenantScope.current().includes(clientId);
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
-            Configuration remembered = visible ? configurations.get(key) : null;
+            Configuration remembered = visible ? inTerm(key, now) : null;
             Configuration configuration = remembered != null ? remembered : lookUp(clientId, first);
             List<WorkItem> drafts = members.stream()
                     .map(member -> draft(clientId, member.command(), configuration, member.by(), now)).toList();
@@ -199,19 +199,30 @@ public class WorkItems {
         }
     }
 
+    /**
+     * The remembered configuration while its contract's term runs. The insert checks the version, not the
+     * term: once the term has ended (or not yet begun) the configuration is forgotten and looked up afresh,
+     * which finds a renewal that took the service line over, or refuses the work saying why.
+     */
+    private @Nullable Configuration inTerm(ConfigurationKey key, Instant now) {
+        Configuration remembered = configurations.get(key);
+        if (remembered != null && !remembered.terms().inTermAt(now)) {
+            configurations.remove(key, remembered);
+            return null;
+        }
+        return remembered;
+    }
+
     /** The configuration an item of the command is built from, read afresh. */
     private Configuration lookUp(UUID clientId, CreateWorkItem command) {
         clients.get(clientId);
-        Optional<ServiceTerms> terms = contracts.termsInForce(clientId, command.serviceLine());
-        if (terms.isEmpty()) {
-            throw BusinessRuleViolation.invalid("serviceLine", command.serviceLine() + " is not a service line on an active contract");
-        }
+        ServiceTerms terms = contracts.requireTermsInForce(clientId, command.serviceLine());
         Queue queue = command.queue() == null
                 ? queues.firstOfServiceLine(clientId, command.serviceLine()).orElseThrow(() -> BusinessRuleViolation.invalid(
                 "serviceLine", "no queue serves " + command.serviceLine() + " yet"))
                 : queues.byCode(clientId, command.queue()).filter(q -> q.serviceLine().equals(command.serviceLine()))
                 .orElseThrow(() -> BusinessRuleViolation.invalid("queue", command.queue() + " is not a queue of " + command.serviceLine()));
-        return new Configuration(terms.get(), workTypes.current(clientId, terms.get().serviceLine().workType()), queue);
+        return new Configuration(terms, workTypes.current(clientId, terms.serviceLine().workType()), queue);
     }
 
     private WorkItem draft(UUID clientId, CreateWorkItem command, Configuration configuration, CurrentUser by, Instant now) {

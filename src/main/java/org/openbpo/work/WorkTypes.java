@@ -1,6 +1,7 @@
 package org.openbpo.work;
 
 import org.openbpo.audit.AuditTrail;
+import org.openbpo.contracts.WorkTypeCatalogue;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.tenancy.Clients;
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * items keep the version they were created under.
  */
 @Service
-public class WorkTypes {
+public class WorkTypes implements WorkTypeCatalogue {
 
     public record VersionedWorkType(int version, WorkTypeDefinition definition) {
     }
@@ -80,6 +81,13 @@ public class WorkTypes {
     /** The share of completed items QA samples, as the version an item was created under says. */
     public java.math.BigDecimal qaSampleRate(UUID clientId, String code, int version) {
         return version(clientId, code, version).qaSampleRate();
+    }
+
+    /** Whether the client has the work type, in any version: what a contract's service line may run as. */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean has(UUID clientId, String workType) {
+        return rows.latestVersion(clientId, workType).isPresent();
     }
 
     @Transactional(readOnly = true)

@@ -25,8 +25,15 @@ import java.util.UUID;
 @Repository
 public class ContractRows {
 
-    /** Which contract version governs a service line at a moment. */
-    public record VersionInForce(UUID contractId, int version) {
+    /** A contract's newest version effective at a moment, with the contract's term (its last day inclusive). */
+    public record VersionInForce(UUID contractId, int version, String reference, LocalDate startsOn, @Nullable LocalDate endsOn) {
+        public boolean covers(LocalDate day) {
+            return !day.isBefore(startsOn) && (endsOn == null || !day.isAfter(endsOn));
+        }
+    }
+
+    /** Another contract holding a service line's code over part of a term. */
+    public record Holder(String reference, LocalDate startsOn, @Nullable LocalDate endsOn) {
     }
 
     private final JdbcClient jdbc;
@@ -52,9 +59,33 @@ public class ContractRows {
                 .params(clientId, reference).query(Boolean.class).single();
     }
 
-    public boolean serviceLineTaken(UUID clientId, String code) {
-        return jdbc.sql("select exists (select from contracts.service_line where client_id = ? and code = ?)")
-                .params(clientId, code).query(Boolean.class).single();
+    /**
+     * Serialises the changes to a client's contract terms and service lines, so two contracts whose
+     * terms overlap never both take the same service line.
+     */
+    public void lockServiceLines(UUID clientId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("contracts.service-lines:" + clientId).query().singleRow();
+    }
+
+    /** Another contract of the client with the service line whose term overlaps {@code startsOn}–{@code endsOn} (null: open-ended). */
+    public Optional<Holder> holderOverlapping(UUID clientId, String code, @Nullable UUID exceptContract, LocalDate startsOn,
+                                              @Nullable LocalDate endsOn) {
+        return jdbc.sql("""
+                        select c.reference, c.starts_on, c.ends_on
+                          from contracts.service_line s
+                          join contracts.contract c on c.client_id = s.client_id and c.id = s.contract_id
+                         where s.client_id = ? and s.code = ? and c.id is distinct from ?
+                           and c.starts_on <= coalesce(?::date, 'infinity') and coalesce(c.ends_on, 'infinity') >= ?::date
+                         order by c.starts_on limit 1""")
+                .params(clientId, code, exceptContract, endsOn == null ? null : Date.valueOf(endsOn), Date.valueOf(startsOn))
+                .query((rs, n) -> new Holder(rs.getString(1), rs.getDate(2).toLocalDate(),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
+                .optional();
+    }
+
+    public void endTerm(UUID clientId, UUID contractId, LocalDate endsOn) {
+        jdbc.sql("update contracts.contract set ends_on = ? where client_id = ? and id = ?")
+                .params(Date.valueOf(endsOn), clientId, contractId).update();
     }
 
     public void insertServiceLine(UUID clientId, UUID contractId, ServiceLine line) {
@@ -91,16 +122,31 @@ public class ContractRows {
         }
     }
 
-    public Optional<VersionInForce> versionInForce(UUID clientId, String serviceLine, Instant at) {
+    /**
+     * Per active contract with the service line, its newest version effective at a moment, earliest term
+     * first; whose term covers the day is for the caller to say.
+     */
+    public List<VersionInForce> versionsInForce(UUID clientId, String serviceLine, Instant at) {
         return jdbc.sql("""
-                        select v.contract_id, max(v.version) as version
+                        select v.contract_id, max(v.version) as version, c.reference, c.starts_on, c.ends_on
                           from contracts.service_line s
                           join contracts.contract c on c.client_id = s.client_id and c.id = s.contract_id and c.status = 'ACTIVE'
                           join contracts.contract_version v on v.client_id = s.client_id and v.contract_id = s.contract_id
                          where s.client_id = ? and s.code = ? and s.active and v.effective_from <= ?
-                         group by v.contract_id""")
+                         group by v.contract_id, c.reference, c.starts_on, c.ends_on
+                         order by c.starts_on""")
                 .params(clientId, serviceLine, Timestamp.from(at))
-                .query((rs, n) -> new VersionInForce(rs.getObject(1, UUID.class), rs.getInt(2))).optional();
+                .query((rs, n) -> new VersionInForce(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()))
+                .list();
+    }
+
+    /** The newest version of a contract effective at a moment; empty before its first. */
+    public Optional<Integer> versionAt(UUID clientId, UUID contractId, Instant at) {
+        return Optional.ofNullable(jdbc.sql("""
+                        select max(version) from contracts.contract_version
+                         where client_id = ? and contract_id = ? and effective_from <= ?""")
+                .params(clientId, contractId, Timestamp.from(at)).query(Integer.class).single());
     }
 
     public Optional<Contract> find(UUID clientId, UUID contractId, @Nullable Integer version) {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * are spare rows and mean nothing. {@link ContractFormReader} turns it into the engine's commands.
  */
 record ContractForm(String reference, String title, String currency, String startsOn, String endsOn, String zone,
-                    Map<DayOfWeek, String> week, String holidays, List<LineRow> lines, List<TargetRow> targets,
+                    Map<DayOfWeek, String> week, String holidays, String specialDays, List<LineRow> lines, List<TargetRow> targets,
                     List<KpiRow> kpis, String note) {
 
     static final int LINE_ROWS = 3;
@@ -75,7 +75,7 @@ record ContractForm(String reference, String title, String currency, String star
             week.put(day, day.getValue() <= 5 ? "09:00-17:30" : "");
         }
         return new ContractForm("", "", client.currency().getCurrencyCode(), today.toString(),
-                "", client.timeZone().getId(), week, "", rows(List.of(), LINE_ROWS, ContractForm::blankLine),
+                "", client.timeZone().getId(), week, "", "", rows(List.of(), LINE_ROWS, ContractForm::blankLine),
                 rows(List.of(), TARGET_ROWS, ContractForm::blankTarget), rows(List.of(), KPI_ROWS, ContractForm::blankKpi), "");
     }
 
@@ -91,7 +91,9 @@ record ContractForm(String reference, String title, String currency, String star
                 .map(k -> new KpiRow(k.serviceLine(), k.kpi().name(), k.target().stripTrailingZeros().toPlainString())).toList();
         return new ContractForm(contract.reference(), contract.title(), contract.currency(), contract.startsOn().toString(),
                 contract.endsOn() == null ? "" : contract.endsOn().toString(), contract.calendar().zone(), week,
-                holidays.stream().map(LocalDate::toString).collect(Collectors.joining("\n")), List.of(),
+                holidays.stream().map(LocalDate::toString).collect(Collectors.joining("\n")),
+                contract.calendar().specialDays() == null ? "" : new java.util.TreeMap<>(contract.calendar().specialDays()).entrySet()
+                        .stream().map(day -> day.getKey() + " " + day.getValue()).collect(Collectors.joining("\n")), List.of(),
                 rows(targets, Math.max(TARGET_ROWS, targets.size() + SPARE_ROWS), ContractForm::blankTarget),
                 rows(kpis, Math.max(KPI_ROWS, kpis.size() + SPARE_ROWS), ContractForm::blankKpi), "");
     }
@@ -121,7 +123,7 @@ record ContractForm(String reference, String title, String currency, String star
         }
         return new ContractForm(param(params, "reference"), param(params, "title"), param(params, "currency"),
                 param(params, "startsOn"), param(params, "endsOn"), param(params, "zone"), week, param(params, "holidays"),
-                lines, targets, kpis, param(params, "note"));
+                param(params, "specialDays"), lines, targets, kpis, param(params, "note"));
     }
 
     /** Targets as people read them: by service line, then from the lowest priority to the most urgent. */

@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -51,7 +52,7 @@ final class ContractFormReader {
     @Nullable DraftContract draft(Collection<String> workTypes) {
         require("reference", form.reference(), 60);
         require("title", form.title(), 200);
-        if (!form.currency().matches("[A-Z]{3}")) {
+        if (!form.currency().matches("[A-Z]{3}") || !isCurrency(form.currency())) {
             errors.add("currency", "must be an ISO 4217 currency code such as GBP");
         }
         LocalDate startsOn = date("startsOn", form.startsOn(), true);
@@ -115,7 +116,22 @@ final class ContractFormReader {
                 errors.add("holidays", "'" + line.strip() + "' is not a date (YYYY-MM-DD, one a line)");
             }
         }
-        return new CalendarSpec(form.zone(), week, holidays, Map.of());
+        // special days: "2026-12-24 09:00-13:00", one a line; hours left out mean closed that day
+        Map<LocalDate, String> specialDays = new TreeMap<>();
+        for (String line : form.specialDays().split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.strip().split("\\s+", 2);
+            String hours = parts.length > 1 ? parts[1] : "";
+            try {
+                WorkingHours.parse(hours);
+                specialDays.put(LocalDate.parse(parts[0]), hours);
+            } catch (RuntimeException e) {
+                errors.add("specialDays", "'" + line.strip() + "' is not a date with its hours, such as 2026-12-24 09:00-13:00");
+            }
+        }
+        return new CalendarSpec(form.zone(), week, holidays, specialDays);
     }
 
     private List<ServiceLine> lines(Collection<String> workTypes) {
@@ -189,6 +205,7 @@ final class ContractFormReader {
 
     private List<KpiTarget> kpis(Collection<String> lineCodes) {
         List<KpiTarget> kpis = new ArrayList<>();
+        Set<String> measured = new HashSet<>();
         for (int i = 0; i < form.kpis().size(); i++) {
             ContractForm.KpiRow row = form.kpis().get(i);
             if (row.blank()) {
@@ -202,10 +219,15 @@ final class ContractFormReader {
             Kpi kpi = choice(Kpi.class, row.kpi());
             if (kpi == null) {
                 errors.add(at + "kpi", "choose a measure");
+            } else if (!measured.add(row.serviceLine() + "/" + kpi)) {
+                errors.add(at + "kpi", "two " + kpi + " targets for " + row.serviceLine());
             }
             BigDecimal target = null;
             try {
                 target = Decimals.parse(row.target());
+                if (target.signum() < 0 || target.compareTo(KpiTarget.LIMIT) >= 0 || target.stripTrailingZeros().scale() > 4) {
+                    errors.add(at + "target", "must be from 0 to 99999999.9999, with at most 4 decimals");
+                }
             } catch (NumberFormatException e) {
                 errors.add(at + "target", "must be a number such as 95 or 4.5");
             }
@@ -264,6 +286,15 @@ final class ContractFormReader {
         } catch (DateTimeException e) {
             errors.add(field, "must be a time such as 17:00");
             return null;
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            java.util.Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -178,6 +178,9 @@ class ContractPages {
         if (field.equals("calendar.zone")) {
             return errors.add("zone", e.getMessage());
         }
+        if (field.startsWith("serviceLines[")) {
+            return errors.add("lines" + field.substring("serviceLines".length()), e.getMessage());
+        }
         if (field.startsWith("calendar.week.")) {
             return errors.add("week." + field.substring("calendar.week.".length()), e.getMessage());
         }

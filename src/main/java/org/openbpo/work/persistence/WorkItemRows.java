@@ -35,7 +35,8 @@ public class WorkItemRows {
      * The configuration an item was drafted under is still the one in force when it is inserted: its service line
      * active on an active contract, the latest contract version effective at its creation, the latest work type
      * version and, for the default queue, still the service line's first queue. A change made meanwhile on any
-     * node inserts nothing, and the caller drafts again.
+     * node inserts nothing, and the caller drafts again. The contract's term is the caller's to check (a term's
+     * end changes only by a revision, which the version check catches): see {@code WorkItems.inTerm}.
      */
     private static final String CONFIGURATION_IN_FORCE = """
             where exists (select from contracts.service_line l
