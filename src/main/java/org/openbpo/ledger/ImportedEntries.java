@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,10 +19,12 @@ import java.util.TreeMap;
 final class ImportedEntries {
 
     private final ImportedAccounts accounts;
+    private final Currency functional;
     private final Map<String, Integer> seen = new HashMap<>();
 
-    ImportedEntries(ImportedAccounts accounts) {
+    ImportedEntries(ImportedAccounts accounts, Currency functional) {
         this.accounts = accounts;
+        this.functional = functional;
     }
 
     PostEntry entry(JournalParser.Transaction transaction) {
@@ -54,15 +57,19 @@ final class ImportedEntries {
 
     private PostEntry.Line line(JournalParser.Posting posting, String currency, long minor) {
         String account = accounts.code(posting.account(), posting.line());
-        Long functional = null;
-        String tagged = posting.tags().get("functional");
-        if (tagged != null && !tagged.isBlank()) {
-            JournalParser.Amount amount = JournalParser.amount(posting.line(), tagged);
-            functional = minorUnits(posting.line(), amount);
+        Long functionalAmount = null;
+        JournalParser.Amount tagged = posting.functional();
+        if (tagged != null) {
+            if (!tagged.currency().equals(functional)) {
+                // Read in its own currency's minor units, 1000.00 EUR on yen books would become 100,000 yen.
+                throw BusinessRuleViolation.invalid("journal", "Line " + posting.line() + ": the functional value is in "
+                        + tagged.currency() + ", and these books keep their functional value in " + functional + ".");
+            }
+            functionalAmount = minorUnits(posting.line(), tagged);
         }
         @Nullable String memo = posting.tags().get("memo");
         return new PostEntry.Line(account, minor >= 0 ? minor : null, minor < 0 ? -minor : null, currency,
-                functional, posting.tags().get("cost-centre"), posting.tags().get("project"), memo);
+                functionalAmount, posting.tags().get("cost-centre"), posting.tags().get("project"), memo);
     }
 
     private static long minorUnits(int line, JournalParser.Amount amount) {

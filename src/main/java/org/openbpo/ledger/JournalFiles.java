@@ -76,7 +76,7 @@ public class JournalFiles {
                     price.to().getCurrencyCode(), price.day(), price.rate())));
             quoted++;
         }
-        ImportedEntries imported = new ImportedEntries(accounts);
+        ImportedEntries imported = new ImportedEntries(accounts, chart.book().functionalCurrency());
         List<Posting> postings = new ArrayList<>();
         PostingRules rules = new PostingRules(books.chart(client), rates.of(client), chart.book().functionalCurrency());
         for (JournalParser.Transaction transaction : journal.transactions()) {
