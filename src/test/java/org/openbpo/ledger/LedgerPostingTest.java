@@ -156,6 +156,20 @@ class LedgerPostingTest extends IntegrationTest {
     }
 
     @Test
+    void onlyAccountantsReverseAnAdjustingEntry() {
+        Map<String, Object> adjusting = Map.of("date", "2026-02-27", "description", "Accrue February bonus",
+                "idempotencyKey", "feb-bonus", "adjusting", true, "lines", List.of(debit("6300", 700_00), credit("2100", 700_00)));
+        long id = accountant.post(base + "/entries", adjusting).body().path("id").asLong();
+        assertThat(accountant.put(base + "/periods/2026-02", Map.of("status", "SOFT_CLOSED")).status()).isEqualTo(200);
+
+        Api.Response byAgent = agent.post(base + "/entries/" + id + "/reversal", Map.of());
+        assertThat(byAgent.status()).as("an agent would post into the soft-closed month").isEqualTo(403);
+        Api.Response byAccountant = accountant.post(base + "/entries/" + id + "/reversal", Map.of());
+        assertThat(byAccountant.status()).as(byAccountant.body().toString()).isEqualTo(201);
+        assertThat(byAccountant.body().path("adjusting").asBoolean()).isTrue();
+    }
+
+    @Test
     void theDatabaseRefusesAnUnbalancedEntryAndAnyEntryInAClosedPeriod() throws SQLException {
         String client = books1.client().id().toString();
         try (Connection connection = applicationRole(client); Statement sql = connection.createStatement()) {

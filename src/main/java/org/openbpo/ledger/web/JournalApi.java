@@ -116,8 +116,12 @@ class JournalApi {
     ResponseEntity<Entry> reverse(@PathVariable UUID clientId, @PathVariable long entryId,
                                   @Valid @RequestBody(required = false) @Nullable ReverseEntry command,
                                   @AuthenticationPrincipal CurrentUser user) {
-        journal.get(clientId, entryId);
+        Entry original = journal.get(clientId, entryId);
         Bookkeepers.requireBookkeeper(user, "reverse entries");
+        if (original.adjusting()) {
+            // The reversal of an adjusting entry is adjusting too, and posts where only adjustments may.
+            Bookkeepers.requireAccountant(user, "reverse adjusting entries");
+        }
         return respond(journal.reverse(clientId, entryId, command == null ? new ReverseEntry(null, null) : command));
     }
 
