@@ -2,6 +2,7 @@ package org.openbpo.ledger;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.ledger.domain.JournalParser;
+import org.openbpo.ledger.domain.LedgerKeys;
 import org.openbpo.shared.error.BusinessRuleViolation;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Turns a parsed journal transaction into the entry to post, filling in the one posting left without an amount. */
@@ -22,9 +24,29 @@ final class ImportedEntries {
     private final Currency functional;
     private final Map<String, Integer> seen = new HashMap<>();
 
-    ImportedEntries(ImportedAccounts accounts, Currency functional) {
+    private final Set<String> held;
+
+    /** {@code held}: the keys of the ledger's own form in the journal that the client's books already hold. */
+    ImportedEntries(ImportedAccounts accounts, Currency functional, Set<String> held) {
         this.accounts = accounts;
         this.functional = functional;
+        this.held = held;
+    }
+
+    /**
+     * The ledger's own keys ({@code reversal:42}, {@code payroll-run:…}) come in with an exported
+     * journal. Imported into other books they are kept under the import's prefix, so they stand for no
+     * reversal, revaluation or posting of these books; an entry the books already hold under its key
+     * (the client's own export coming back) keeps it, and is left alone as already present.
+     */
+    static String key(String tagged, Set<String> held) {
+        return !LedgerKeys.isLedgers(tagged) || tagged.startsWith(LedgerKeys.IMPORT) || held.contains(tagged)
+                ? tagged : LedgerKeys.IMPORT + tagged;
+    }
+
+    static @Nullable String keyTag(JournalParser.Transaction transaction) {
+        String tagged = transaction.tags().get("key");
+        return tagged == null || tagged.isBlank() ? null : tagged;
     }
 
     PostEntry entry(JournalParser.Transaction transaction) {
@@ -51,7 +73,8 @@ final class ImportedEntries {
                 }
             }
         }
-        String key = transaction.tags().getOrDefault("key", digest(transaction));
+        String tagged = keyTag(transaction);
+        String key = tagged == null ? digest(transaction) : key(tagged, held);
         return new PostEntry(transaction.date(), transaction.description(), EntrySource.IMPORT, key, false, lines);
     }
 

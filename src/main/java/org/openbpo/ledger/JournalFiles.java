@@ -4,6 +4,7 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.ledger.domain.Chart;
 import org.openbpo.ledger.domain.JournalParser;
 import org.openbpo.ledger.domain.JournalText;
+import org.openbpo.ledger.domain.LedgerKeys;
 import org.openbpo.ledger.domain.Posting;
 import org.openbpo.ledger.domain.PostingRules;
 import org.openbpo.ledger.persistence.BulkPostings;
@@ -76,7 +77,10 @@ public class JournalFiles {
                     price.to().getCurrencyCode(), price.day(), price.rate())));
             quoted++;
         }
-        ImportedEntries imported = new ImportedEntries(accounts, chart.book().functionalCurrency());
+        List<String> ledgerKeys = journal.transactions().stream().map(ImportedEntries::keyTag)
+                .filter(key -> key != null && LedgerKeys.isLedgers(key)).toList();
+        ImportedEntries imported = new ImportedEntries(accounts, chart.book().functionalCurrency(),
+                entries.keysHeld(client, ledgerKeys));
         List<Posting> postings = new ArrayList<>();
         PostingRules rules = new PostingRules(books.chart(client), rates.of(client), chart.book().functionalCurrency());
         for (JournalParser.Transaction transaction : journal.transactions()) {

@@ -170,6 +170,56 @@ class LedgerPostingTest extends IntegrationTest {
     }
 
     @Test
+    void theLedgersOwnKeysAreNotForUsersSoAReversalIsAlwaysTheRealOne() {
+        long id = agent.post(base + "/entries", entry("2026-03-03", "rent-mar", List.of(debit("6100", 900_00),
+                credit("1010", 900_00)))).body().path("id").asLong();
+        Api.Response squat = agent.post(base + "/entries", entry("2026-03-04", "reversal:" + id,
+                List.of(debit("1100", 1), credit("4100", 1))));
+        assertThat(squat.status()).as(squat.body().toString()).isEqualTo(422);
+        assertThat(squat.text("field")).isEqualTo("idempotencyKey");
+        Api.Response byHeader = agent.header("Idempotency-Key", "revaluation:2026-03-31").post(base + "/entries",
+                Map.of("date", "2026-03-04", "description", "x", "lines", List.of(debit("1100", 1), credit("4100", 1))));
+        assertThat(byHeader.status()).isEqualTo(422);
+        assertThat(byHeader.text("field")).isEqualTo("idempotencyKey");
+
+        Api.Response reversal = agent.post(base + "/entries/" + id + "/reversal", Map.of());
+        assertThat(reversal.status()).as(reversal.body().toString()).isEqualTo(201);
+        assertThat(reversal.body().path("reverses").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void anEntryHoldingAReversalsKeyIsNotPassedOffAsTheReversal() throws SQLException {
+        long id = agent.post(base + "/entries", entry("2026-03-03", "rent-apr", List.of(debit("6100", 900_00),
+                credit("1010", 900_00)))).body().path("id").asLong();
+        String client = books1.client().id().toString();
+        try (Connection connection = applicationRole(client); Statement sql = connection.createStatement()) {
+            // as an entry posted under this key before users' keys were kept apart
+            sql.execute("insert into ledger.entry (client_id, id, entry_date, description, source, idempotency_key, posted_at, posted_by) "
+                    + "values ('" + client + "', nextval('ledger.entry_id_seq'), '2026-03-05', 'unrelated', 'MANUAL', 'reversal:" + id
+                    + "', now(), 'raw')");
+            sql.execute("insert into ledger.line (client_id, entry_id, line_no, entry_date, account_code, currency, amount, functional_amount) "
+                    + "values ('" + client + "', currval('ledger.entry_id_seq'), 1, '2026-03-05', '1100', 'USD', 1, 1),"
+                    + " ('" + client + "', currval('ledger.entry_id_seq'), 2, '2026-03-05', '4100', 'USD', -1, -1)");
+            connection.commit();
+        }
+        Api.Response reversal = agent.post(base + "/entries/" + id + "/reversal", Map.of());
+        assertThat(reversal.status()).as(reversal.body().toString()).isEqualTo(409);
+        assertThat(reversal.text("code")).isEqualTo("idempotency-key-taken");
+    }
+
+    @Test
+    void aKeyUsedAgainForAnotherEntryIsRefusedAndTheSameEntryReplays() {
+        Map<String, Object> first = entry("2026-03-02", "inv-77", List.of(debit("1100", 77_00), credit("4100", 77_00)));
+        assertThat(agent.post(base + "/entries", first).status()).isEqualTo(201);
+        Api.Response other = agent.post(base + "/entries", entry("2026-03-02", "inv-77",
+                List.of(debit("1100", 78_00), credit("4100", 78_00))));
+        assertThat(other.status()).as(other.body().toString()).isEqualTo(422);
+        assertThat(other.text("code")).isEqualTo("idempotency-key-reused");
+        assertThat(other.text("field")).isEqualTo("idempotencyKey");
+        assertThat(agent.post(base + "/entries", first).status()).isEqualTo(200);
+    }
+
+    @Test
     void theDatabaseRefusesAnUnbalancedEntryAndAnyEntryInAClosedPeriod() throws SQLException {
         String client = books1.client().id().toString();
         try (Connection connection = applicationRole(client); Statement sql = connection.createStatement()) {

@@ -17,6 +17,7 @@ import org.openbpo.ledger.PostEntry;
 import org.openbpo.ledger.Posted;
 import org.openbpo.ledger.ReverseEntry;
 import org.openbpo.ledger.Revaluation;
+import org.openbpo.ledger.domain.LedgerKeys;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.page.CursorPage;
 import org.openbpo.tenancy.CurrentUser;
@@ -108,7 +109,17 @@ class JournalApi {
             Bookkeepers.requireAccountant(user, "post adjusting entries");
         }
         PostEntry keyed = command.idempotencyKey() == null && header != null ? command.withKey(header) : command;
-        return respond(journal.post(clientId, keyed));
+        if (keyed.idempotencyKey() != null && LedgerKeys.isLedgers(keyed.idempotencyKey())) {
+            throw BusinessRuleViolation.invalid("idempotencyKey", "Keys beginning like '" + keyed.idempotencyKey()
+                    .substring(0, Math.min(keyed.idempotencyKey().length(), 20)) + "' are the ledger's own "
+                    + "(reversals, revaluations, payroll, payables, billing, imports); choose another key.");
+        }
+        Posted posted = journal.post(clientId, keyed);
+        if (posted.replayed() && !keyed.sameAs(posted.entry())) {
+            throw new BusinessRuleViolation(422, "idempotency-key-reused", "idempotencyKey", "Entry " + posted.entry().id()
+                    + " was posted under this idempotency key with other content; nothing was posted.");
+        }
+        return respond(posted);
     }
 
     @PostMapping("/entries/{entryId}/reversal")
