@@ -304,6 +304,24 @@ class AuditTrailTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void theApplicationWritesARecordsContentButNeverItsPositionOrLinks() throws SQLException {
+        UUID client = UUID.randomUUID();
+        for (String column : List.of("txid", "chain_seq", "prev_hash", "hash")) {
+            String value = column.equals("txid") ? "'1'::xid8" : column.equals("chain_seq") ? "1" : "'\\x00'::bytea";
+            try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                sql.execute("select set_config('openbpo.clients', '*', true)");
+                assertThatThrownBy(() -> sql.execute("insert into audit.record (client_id, recorded_at, actor, action, entity_type, "
+                        + "entity_id, " + column + ") values ('" + client + "', now(), 'forger', 'test.forged', 'thing', 'x', " + value + ")"))
+                        .as(column).hasMessageContaining("permission denied");
+                connection.rollback();
+            }
+        }
+        append(client, 1);
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> trail.history(client, "thing", "x"))).isEmpty();
+    }
+
     private void append(UUID client, int count) {
         TenantScope.run(AllowedClients.ALL, () -> transactions.execute(tx -> {
             for (int i = 0; i < count; i++) {
