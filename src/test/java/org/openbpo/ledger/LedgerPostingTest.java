@@ -220,6 +220,25 @@ class LedgerPostingTest extends IntegrationTest {
     }
 
     @Test
+    void aYearOutOfRangeOrARateTooFineToStoreIsRefusedNamingTheField() {
+        Api.Response year = agent.get(base + "/periods?year=1000000000");
+        assertThat(year.status()).as(year.body().toString()).isEqualTo(422);
+        assertThat(year.text("field")).isEqualTo("year");
+        Api.Response rate = agent.post(base + "/exchange-rates", Map.of("from", "EUR", "to", "USD", "day", "2026-03-01",
+                "rate", "0.0000000000001"));
+        assertThat(rate.status()).as(rate.body().toString()).isEqualTo(422);
+        assertThat(rate.text("field")).isEqualTo("rate");
+    }
+
+    @Test
+    void onlyAdministratorsReopenAClosedMonth() {
+        assertThat(accountant.put(base + "/periods/2025-11", Map.of("status", "CLOSED")).status()).isEqualTo(200);
+        Api.Response reopen = accountant.put(base + "/periods/2025-11", Map.of("status", "OPEN"));
+        assertThat(reopen.status()).isEqualTo(403);
+        assertThat(agent.get(base + "/periods?year=2025").body().get(10).path("status").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
     void theDatabaseRefusesAnUnbalancedEntryAndAnyEntryInAClosedPeriod() throws SQLException {
         String client = books1.client().id().toString();
         try (Connection connection = applicationRole(client); Statement sql = connection.createStatement()) {

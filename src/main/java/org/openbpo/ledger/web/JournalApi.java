@@ -154,10 +154,8 @@ class JournalApi {
             throw BusinessRuleViolation.invalid("month", month + " is not a month (YYYY-MM).");
         }
         Bookkeepers.requireAccountant(user, "open or close periods");
-        if (periods.status(clientId, yearMonth) == PeriodStatus.CLOSED && request.status() != PeriodStatus.CLOSED) {
-            user.requireAny("reopen a closed period", Role.ADMINISTRATOR);
-        }
-        return periods.change(clientId, yearMonth, request.status());
+        return periods.change(clientId, yearMonth, request.status(),
+                () -> user.requireAny("reopen a closed period", Role.ADMINISTRATOR));
     }
 
     @GetMapping("/exchange-rates")
