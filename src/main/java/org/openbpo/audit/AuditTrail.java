@@ -3,12 +3,17 @@ package org.openbpo.audit;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.persistence.AuditRecords;
 import org.openbpo.shared.tenant.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,14 +29,18 @@ public class AuditTrail {
     /** The chain of records that belong to the provider rather than to one client. */
     public static final UUID PROVIDER = new UUID(0, 0);
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+
     private final AuditRecords records;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    AuditTrail(AuditRecords records, ObjectMapper json, Clock clock) {
+    AuditTrail(AuditRecords records, ObjectMapper json, Clock clock, TransactionTemplate transactions) {
         this.records = records;
         this.json = json;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -67,14 +76,35 @@ public class AuditTrail {
         return records.unsealed();
     }
 
+    /** How many records a sealing run chained, and the clients whose chains it could not extend, with why. */
+    public record Sealing(int sealed, Map<UUID, String> failed) {
+    }
+
     /** Chains every record whose transaction has ended; returns how many it sealed. */
-    @Transactional
     public int sealAll() {
+        return sealEveryClient().sealed();
+    }
+
+    /**
+     * Chains every record whose transaction has ended, each client in a transaction of its own (or in
+     * the caller's, if there is one): a client whose chain cannot be extended (transaction ids that went
+     * back after a restore into another cluster, say) is logged and reported, and the others are sealed.
+     */
+    public Sealing sealEveryClient() {
+        List<UUID> clients = transactions.execute(tx -> records.clientsWithUnsealedRecords());
         int sealed = 0;
-        for (UUID client : records.clientsWithUnsealedRecords()) {
-            sealed += records.seal(client);
+        Map<UUID, String> failed = new LinkedHashMap<>();
+        for (UUID client : clients == null ? List.<UUID>of() : clients) {
+            try {
+                Integer count = transactions.execute(tx -> records.seal(client));
+                sealed += count == null ? 0 : count;
+            } catch (RuntimeException e) {
+                String why = e instanceof DataAccessException d ? d.getMostSpecificCause().getMessage() : e.toString();
+                LOG.error("The audit chain of client {} was not sealed; the other clients' chains are: {}", client, why);
+                failed.put(client, why);
+            }
         }
-        return sealed;
+        return new Sealing(sealed, failed);
     }
 
     @Transactional(readOnly = true)

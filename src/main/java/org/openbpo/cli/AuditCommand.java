@@ -4,6 +4,7 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.audit.ChainVerification;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
+import org.springframework.dao.DataAccessException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,13 +32,19 @@ class AuditCommand implements Callable<Integer> {
         try (Platform platform = Platform.start(data, Map.of("spring.main.web-application-type", "none",
                 "logging.level.root", "WARN", "openbpo.audit.seal-interval", "3600000"))) {
             AuditTrail trail = platform.context().getBean(AuditTrail.class);
-            List<ChainVerification> results = TenantScope.call(AllowedClients.ALL, () -> {
-                trail.sealAll();
-                return trail.verifyAll();
-            });
+            AuditTrail.Sealing sealing = TenantScope.call(AllowedClients.ALL, trail::sealEveryClient);
+            sealing.failed().forEach((client, why) -> System.out.printf("%-38s NOT SEALED   %s%n", chainName(client), why));
+            List<ChainVerification> results;
+            try {
+                results = TenantScope.call(AllowedClients.ALL, trail::verifyAll);
+            } catch (RuntimeException e) {
+                System.out.println("The chains could not be verified: " + (e instanceof DataAccessException d
+                        ? d.getMostSpecificCause().getMessage() : e.getMessage()));
+                return 1;
+            }
             long broken = 0;
             for (ChainVerification result : results) {
-                String chain = result.clientId().equals(AuditTrail.PROVIDER) ? "provider" : result.clientId().toString();
+                String chain = chainName(result.clientId());
                 if (result.intact()) {
                     System.out.printf("%-38s intact   %,d records, %,d blocks%n", chain, result.checked(), result.blocks());
                 } else {
@@ -46,8 +53,12 @@ class AuditCommand implements Callable<Integer> {
                             chain, result.brokenAt(), result.reason(), result.checked());
                 }
             }
-            System.out.printf("%d chains checked, %d broken%n", results.size(), broken);
-            return broken == 0 ? 0 : 1;
+            System.out.printf("%d chains checked, %d broken, %d not sealed%n", results.size(), broken, sealing.failed().size());
+            return broken == 0 && sealing.failed().isEmpty() ? 0 : 1;
         }
+    }
+
+    private static String chainName(java.util.UUID client) {
+        return client.equals(AuditTrail.PROVIDER) ? "provider" : client.toString();
     }
 }

@@ -7,6 +7,7 @@ import org.openbpo.shared.error.BusinessRuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -35,6 +36,12 @@ public class ExchangeRates {
             } catch (IllegalArgumentException e) {
                 throw BusinessRuleViolation.invalid(code.equals(rate.from()) ? "from" : "to", code + " is not an ISO 4217 currency code.");
             }
+        }
+        BigDecimal stored = rate.rate().stripTrailingZeros();
+        if (stored.scale() > 12 || stored.precision() - stored.scale() > 12) {
+            // numeric(24,12): more decimals would be rounded away, to nothing for a tiny rate
+            throw BusinessRuleViolation.invalid("rate", rate.rate().toPlainString()
+                    + " has more than 12 decimals or 12 digits before the decimal point.");
         }
         if (rate.from().equals(rate.to())) {
             throw BusinessRuleViolation.invalid("to", "A rate converts between two different currencies.");

@@ -2,26 +2,51 @@ package org.openbpo.ledger;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.ledger.domain.JournalParser;
+import org.openbpo.ledger.domain.LedgerKeys;
 import org.openbpo.shared.error.BusinessRuleViolation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Turns a parsed journal transaction into the entry to post, filling in the one posting left without an amount. */
 final class ImportedEntries {
 
     private final ImportedAccounts accounts;
+    private final Currency functional;
     private final Map<String, Integer> seen = new HashMap<>();
 
-    ImportedEntries(ImportedAccounts accounts) {
+    private final Set<String> held;
+
+    /** {@code held}: the keys of the ledger's own form in the journal that the client's books already hold. */
+    ImportedEntries(ImportedAccounts accounts, Currency functional, Set<String> held) {
         this.accounts = accounts;
+        this.functional = functional;
+        this.held = held;
+    }
+
+    /**
+     * The ledger's own keys ({@code reversal:42}, {@code payroll-run:…}) come in with an exported
+     * journal. Imported into other books they are kept under the import's prefix, so they stand for no
+     * reversal, revaluation or posting of these books; an entry the books already hold under its key
+     * (the client's own export coming back) keeps it, and is left alone as already present.
+     */
+    static String key(String tagged, Set<String> held) {
+        return !LedgerKeys.isLedgers(tagged) || tagged.startsWith(LedgerKeys.IMPORT) || held.contains(tagged)
+                ? tagged : LedgerKeys.IMPORT + tagged;
+    }
+
+    static @Nullable String keyTag(JournalParser.Transaction transaction) {
+        String tagged = transaction.tags().get("key");
+        return tagged == null || tagged.isBlank() ? null : tagged;
     }
 
     PostEntry entry(JournalParser.Transaction transaction) {
@@ -48,21 +73,26 @@ final class ImportedEntries {
                 }
             }
         }
-        String key = transaction.tags().getOrDefault("key", digest(transaction));
+        String tagged = keyTag(transaction);
+        String key = tagged == null ? digest(transaction) : key(tagged, held);
         return new PostEntry(transaction.date(), transaction.description(), EntrySource.IMPORT, key, false, lines);
     }
 
     private PostEntry.Line line(JournalParser.Posting posting, String currency, long minor) {
         String account = accounts.code(posting.account(), posting.line());
-        Long functional = null;
-        String tagged = posting.tags().get("functional");
-        if (tagged != null && !tagged.isBlank()) {
-            JournalParser.Amount amount = JournalParser.amount(posting.line(), tagged);
-            functional = minorUnits(posting.line(), amount);
+        Long functionalAmount = null;
+        JournalParser.Amount tagged = posting.functional();
+        if (tagged != null) {
+            if (!tagged.currency().equals(functional)) {
+                // Read in its own currency's minor units, 1000.00 EUR on yen books would become 100,000 yen.
+                throw BusinessRuleViolation.invalid("journal", "Line " + posting.line() + ": the functional value is in "
+                        + tagged.currency() + ", and these books keep their functional value in " + functional + ".");
+            }
+            functionalAmount = minorUnits(posting.line(), tagged);
         }
         @Nullable String memo = posting.tags().get("memo");
         return new PostEntry.Line(account, minor >= 0 ? minor : null, minor < 0 ? -minor : null, currency,
-                functional, posting.tags().get("cost-centre"), posting.tags().get("project"), memo);
+                functionalAmount, posting.tags().get("cost-centre"), posting.tags().get("project"), memo);
     }
 
     private static long minorUnits(int line, JournalParser.Amount amount) {

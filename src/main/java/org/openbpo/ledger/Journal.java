@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -221,7 +222,7 @@ public class Journal {
             periods.requireOpen(client, posting.date(), posting.adjusting());
         } catch (BusinessRuleViolation closed) {
             // A retry of an entry that posted before the month closed is still a no-op.
-            return replay(client, posting.idempotencyKey()).orElseThrow(() -> closed);
+            return replay(client, posting).orElseThrow(() -> closed);
         }
         Instant at = clock.instant();
         Optional<Long> id;
@@ -231,7 +232,23 @@ public class Journal {
             throw translate(refused);
         }
         return id.map(posted -> new Posted(asEntry(posted, posting, at, by), false))
-                .orElseGet(() -> replay(client, posting.idempotencyKey()).orElseThrow());
+                .orElseGet(() -> replay(client, posting).orElseThrow());
+    }
+
+    /**
+     * The entry first posted under the posting's key, if it is the same kind of entry: a reversal of
+     * the same entry, a revaluation, a pay run's posting. Another entry under the key (one posted under
+     * the ledger's own key before users' keys were kept apart) is not passed off as this one.
+     */
+    private Optional<Posted> replay(UUID client, Posting posting) {
+        return replay(client, posting.idempotencyKey()).map(first -> {
+            if (first.entry().source() != posting.source() || !Objects.equals(first.entry().reverses(), posting.reverses())) {
+                throw new BusinessRuleViolation(409, "idempotency-key-taken", "idempotencyKey", "Entry "
+                        + first.entry().id() + " holds the key " + posting.idempotencyKey() + " and is not this "
+                        + posting.source() + " entry; nothing was posted.");
+            }
+            return first;
+        });
     }
 
     Optional<Posted> replay(UUID client, String idempotencyKey) {

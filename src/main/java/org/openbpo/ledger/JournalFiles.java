@@ -4,20 +4,25 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.ledger.domain.Chart;
 import org.openbpo.ledger.domain.JournalParser;
 import org.openbpo.ledger.domain.JournalText;
+import org.openbpo.ledger.domain.LedgerKeys;
 import org.openbpo.ledger.domain.Posting;
 import org.openbpo.ledger.domain.PostingRules;
 import org.openbpo.ledger.persistence.BulkPostings;
 import org.openbpo.ledger.persistence.EntryRows;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.tenancy.Clients;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.Writer;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A client's books as a plain-text journal for ledger-cli and hledger, and journals read back in:
@@ -34,10 +39,12 @@ public class JournalFiles {
     private final ExchangeRates rates;
     private final Clients clients;
     private final AuditTrail audit;
+    private final Periods periods;
     private final Clock clock;
 
     JournalFiles(EntryRows entries, BulkPostings bulk, Books books, ExchangeRates rates, Clients clients,
-                 AuditTrail audit, Clock clock) {
+                 AuditTrail audit, Periods periods, Clock clock) {
+        this.periods = periods;
         this.entries = entries;
         this.bulk = bulk;
         this.books = books;
@@ -76,18 +83,49 @@ public class JournalFiles {
                     price.to().getCurrencyCode(), price.day(), price.rate())));
             quoted++;
         }
-        ImportedEntries imported = new ImportedEntries(accounts);
+        List<String> ledgerKeys = journal.transactions().stream().map(ImportedEntries::keyTag)
+                .filter(key -> key != null && LedgerKeys.isLedgers(key)).toList();
+        ImportedEntries imported = new ImportedEntries(accounts, chart.book().functionalCurrency(),
+                entries.keysHeld(client, ledgerKeys));
         List<Posting> postings = new ArrayList<>();
         PostingRules rules = new PostingRules(books.chart(client), rates.of(client), chart.book().functionalCurrency());
         for (JournalParser.Transaction transaction : journal.transactions()) {
             PostEntry entry = at(transaction.line(), () -> imported.entry(transaction));
-            postings.add(at(transaction.line(), () -> rules.check(entry, entry.idempotencyKey(), null)));
+            Posting posting = at(transaction.line(), () -> rules.check(entry, entry.idempotencyKey(), null));
+            at(transaction.line(), () -> {
+                periods.requireOpen(client, posting.date(), posting.adjusting());
+                return posting;
+            });
+            postings.add(posting);
         }
-        BulkPostings.Outcome outcome = bulk.post(client, postings.iterator(), clock.instant(), Books.actor());
+        BulkPostings.Outcome outcome;
+        try {
+            outcome = bulk.post(client, postings.iterator(), clock.instant(), Books.actor());
+        } catch (DataAccessException refused) {
+            throw closedMeanwhile(refused, journal.transactions());
+        }
         ImportResult result = new ImportResult(postings.size(), outcome.posted(), outcome.alreadyPresent(),
                 accounts.opened(), quoted);
         audit.record(client, "ledger.journal-imported", "book", client, null, result);
         return result;
+    }
+
+    /**
+     * A month closed by another request while the import was being written: the database refuses the
+     * statement (LP001, naming the entry's date). Answered with the first line dated that day.
+     */
+    private static RuntimeException closedMeanwhile(DataAccessException refused, List<JournalParser.Transaction> transactions) {
+        Throwable cause = refused.getMostSpecificCause();
+        if (!(cause instanceof SQLException sql) || !"LP001".equals(sql.getSQLState())) {
+            return refused;
+        }
+        String message = cause.getMessage().lines().findFirst().orElse("");
+        Matcher date = Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(message);
+        String day = date.find() ? date.group() : "";
+        String line = transactions.stream().filter(t -> t.date().toString().equals(day)).findFirst()
+                .map(t -> "Line " + t.line() + ": ").orElse("");
+        return new BusinessRuleViolation(422, "period-closed", "journal", line + "the database refused the entry ("
+                + message.replaceFirst("^ERROR: ", "") + "): the period was closed while the journal was imported. Nothing was imported.");
     }
 
     /** Names the journal line a refusal comes from. */

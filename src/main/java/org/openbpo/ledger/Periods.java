@@ -44,6 +44,9 @@ public class Periods {
     /** The twelve months of a year with their status. */
     @Transactional(readOnly = true)
     public List<Period> year(UUID client, int year) {
+        if (year < 1 || year > 9999) {
+            throw BusinessRuleViolation.invalid("year", year + " is not a year of the books (1 to 9999).");
+        }
         books.book(client);
         Map<YearMonth, Period> changed = rows.all(client).stream()
                 .collect(Collectors.toMap(Period::month, period -> period));
@@ -57,8 +60,21 @@ public class Periods {
 
     @Transactional
     public Period change(UUID client, YearMonth month, PeriodStatus status) {
+        return change(client, month, status, () -> { });
+    }
+
+    /**
+     * Changes a month's status under the month's change lock, the one postings to it wait for; a
+     * closed month is reopened only if {@code mayReopen} lets it (it throws otherwise). The status is
+     * read under the lock, so a close that lands meanwhile cannot slip past the check.
+     */
+    @Transactional
+    public Period change(UUID client, YearMonth month, PeriodStatus status, Runnable mayReopen) {
         books.book(client);
-        PeriodStatus before = rows.status(client, month);
+        PeriodStatus before = rows.lockAndRead(client, month);
+        if (before == PeriodStatus.CLOSED && status != PeriodStatus.CLOSED) {
+            mayReopen.run();
+        }
         rows.change(client, month, status, clock.instant(), Books.actor());
         audit.record(client, "ledger.period-" + status.name().toLowerCase().replace('_', '-'), "period", month,
                 before, status);

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Posts a journal entry. Each line names its account and either a debit or a credit in minor
@@ -60,6 +61,40 @@ public record PostEntry(@NotNull LocalDate date, @NotBlank @Size(max = 500) Stri
 
     public PostEntry from(EntrySource from) {
         return new PostEntry(date, description, from, idempotencyKey, adjusting, lines);
+    }
+
+    /**
+     * Whether the entry is what this post asks for, so a repeat under its key may answer with it: the
+     * same date, description, source, adjustment and lines. A functional value the post leaves to the
+     * day's rate is not compared, since a retry after a new quote would convert otherwise.
+     */
+    public boolean sameAs(Entry entry) {
+        if (!date.equals(entry.date()) || !description.strip().equals(entry.description())
+                || (source == null ? EntrySource.MANUAL : source) != entry.source() || isAdjusting() != entry.adjusting()
+                || lines.size() != entry.lines().size()) {
+            return false;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            Line asked = lines.get(i);
+            Entry.Line posted = entry.lines().get(i);
+            if (!asked.account().equals(posted.account()) || !asked.currency().equals(posted.currency())
+                    || orZero(asked.debit()) != posted.debit() || orZero(asked.credit()) != posted.credit()
+                    || (asked.functionalAmount() != null && asked.functionalAmount() != posted.functionalAmount())
+                    || !Objects.equals(trimmed(asked.costCentre()), posted.costCentre())
+                    || !Objects.equals(trimmed(asked.project()), posted.project())
+                    || !Objects.equals(trimmed(asked.memo()), posted.memo())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long orZero(@Nullable Long amount) {
+        return amount == null ? 0 : amount;
+    }
+
+    private static @Nullable String trimmed(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public PostEntry asAdjusting() {

@@ -66,7 +66,8 @@ public class Revaluation {
     @Transactional
     public Optional<Posted> revalue(UUID client, LocalDate asOf) {
         Currency functional = books.book(client).functionalCurrency();
-        Optional<Posted> earlier = journal.replay(client, "revaluation:" + asOf);
+        Optional<Posted> earlier = journal.replay(client, "revaluation:" + asOf)
+                .filter(first -> first.entry().source() == EntrySource.REVALUATION);
         if (earlier.isPresent()) {
             return earlier;
         }

@@ -276,6 +276,52 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(broken.checked()).isEqualTo(1);
     }
 
+    @Test
+    void oneClientWhoseChainCannotBeSealedLeavesTheOthersSealed() throws SQLException {
+        UUID stuck = UUID.randomUUID();
+        UUID fine = UUID.randomUUID();
+        append(stuck, 2);
+        TenantScope.run(AllowedClients.ALL, trail::sealAll);
+        // As when a chain head comes back older than its blocks: the next block's number is taken, so its seal fails.
+        superuser("insert into audit.block select client_id, blocks + 1, sealed_txid, sealed_id, sealed_txid, sealed_id, "
+                + "sealed_id, 1, last_hash, last_hash from audit.chain_head where client_id = '" + stuck + "'");
+        try {
+            append(stuck, 1);
+            append(fine, 3);
+            AuditTrail.Sealing sealing = TenantScope.call(AllowedClients.ALL, trail::sealEveryClient);
+            for (int again = 0; again < 20 && !sealing.failed().containsKey(stuck); again++) {
+                // the background sealer held the stuck chain at that moment
+                sealing = TenantScope.call(AllowedClients.ALL, trail::sealEveryClient);
+            }
+            assertThat(sealing.failed()).containsOnlyKeys(stuck);
+            assertThat(superuserLong("select coalesce(sum(records), 0) from audit.block where client_id = '" + fine + "'"))
+                    .as("the other clients' chains are sealed").isEqualTo(3);
+            assertThat(verify(fine).intact()).isTrue();
+        } finally {
+            superuser("delete from audit.block where client_id = '" + stuck + "'");
+            superuser("delete from audit.chain_head where client_id = '" + stuck + "'");
+            superuser("delete from audit.record where client_id = '" + stuck + "'");
+        }
+    }
+
+    @Test
+    void theApplicationWritesARecordsContentButNeverItsPositionOrLinks() throws SQLException {
+        UUID client = UUID.randomUUID();
+        for (String column : List.of("txid", "chain_seq", "prev_hash", "hash")) {
+            String value = column.equals("txid") ? "'1'::xid8" : column.equals("chain_seq") ? "1" : "'\\x00'::bytea";
+            try (Connection connection = TestDatabase.asApplicationRole(); Statement sql = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                sql.execute("select set_config('openbpo.clients', '*', true)");
+                assertThatThrownBy(() -> sql.execute("insert into audit.record (client_id, recorded_at, actor, action, entity_type, "
+                        + "entity_id, " + column + ") values ('" + client + "', now(), 'forger', 'test.forged', 'thing', 'x', " + value + ")"))
+                        .as(column).hasMessageContaining("permission denied");
+                connection.rollback();
+            }
+        }
+        append(client, 1);
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> trail.history(client, "thing", "x"))).isEmpty();
+    }
+
     private void append(UUID client, int count) {
         TenantScope.run(AllowedClients.ALL, () -> transactions.execute(tx -> {
             for (int i = 0; i < count; i++) {

@@ -156,6 +156,89 @@ class LedgerPostingTest extends IntegrationTest {
     }
 
     @Test
+    void onlyAccountantsReverseAnAdjustingEntry() {
+        Map<String, Object> adjusting = Map.of("date", "2026-02-27", "description", "Accrue February bonus",
+                "idempotencyKey", "feb-bonus", "adjusting", true, "lines", List.of(debit("6300", 700_00), credit("2100", 700_00)));
+        long id = accountant.post(base + "/entries", adjusting).body().path("id").asLong();
+        assertThat(accountant.put(base + "/periods/2026-02", Map.of("status", "SOFT_CLOSED")).status()).isEqualTo(200);
+
+        Api.Response byAgent = agent.post(base + "/entries/" + id + "/reversal", Map.of());
+        assertThat(byAgent.status()).as("an agent would post into the soft-closed month").isEqualTo(403);
+        Api.Response byAccountant = accountant.post(base + "/entries/" + id + "/reversal", Map.of());
+        assertThat(byAccountant.status()).as(byAccountant.body().toString()).isEqualTo(201);
+        assertThat(byAccountant.body().path("adjusting").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theLedgersOwnKeysAreNotForUsersSoAReversalIsAlwaysTheRealOne() {
+        long id = agent.post(base + "/entries", entry("2026-03-03", "rent-mar", List.of(debit("6100", 900_00),
+                credit("1010", 900_00)))).body().path("id").asLong();
+        Api.Response squat = agent.post(base + "/entries", entry("2026-03-04", "reversal:" + id,
+                List.of(debit("1100", 1), credit("4100", 1))));
+        assertThat(squat.status()).as(squat.body().toString()).isEqualTo(422);
+        assertThat(squat.text("field")).isEqualTo("idempotencyKey");
+        Api.Response byHeader = agent.header("Idempotency-Key", "revaluation:2026-03-31").post(base + "/entries",
+                Map.of("date", "2026-03-04", "description", "x", "lines", List.of(debit("1100", 1), credit("4100", 1))));
+        assertThat(byHeader.status()).isEqualTo(422);
+        assertThat(byHeader.text("field")).isEqualTo("idempotencyKey");
+
+        Api.Response reversal = agent.post(base + "/entries/" + id + "/reversal", Map.of());
+        assertThat(reversal.status()).as(reversal.body().toString()).isEqualTo(201);
+        assertThat(reversal.body().path("reverses").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void anEntryHoldingAReversalsKeyIsNotPassedOffAsTheReversal() throws SQLException {
+        long id = agent.post(base + "/entries", entry("2026-03-03", "rent-apr", List.of(debit("6100", 900_00),
+                credit("1010", 900_00)))).body().path("id").asLong();
+        String client = books1.client().id().toString();
+        try (Connection connection = applicationRole(client); Statement sql = connection.createStatement()) {
+            // as an entry posted under this key before users' keys were kept apart
+            sql.execute("insert into ledger.entry (client_id, id, entry_date, description, source, idempotency_key, posted_at, posted_by) "
+                    + "values ('" + client + "', nextval('ledger.entry_id_seq'), '2026-03-05', 'unrelated', 'MANUAL', 'reversal:" + id
+                    + "', now(), 'raw')");
+            sql.execute("insert into ledger.line (client_id, entry_id, line_no, entry_date, account_code, currency, amount, functional_amount) "
+                    + "values ('" + client + "', currval('ledger.entry_id_seq'), 1, '2026-03-05', '1100', 'USD', 1, 1),"
+                    + " ('" + client + "', currval('ledger.entry_id_seq'), 2, '2026-03-05', '4100', 'USD', -1, -1)");
+            connection.commit();
+        }
+        Api.Response reversal = agent.post(base + "/entries/" + id + "/reversal", Map.of());
+        assertThat(reversal.status()).as(reversal.body().toString()).isEqualTo(409);
+        assertThat(reversal.text("code")).isEqualTo("idempotency-key-taken");
+    }
+
+    @Test
+    void aKeyUsedAgainForAnotherEntryIsRefusedAndTheSameEntryReplays() {
+        Map<String, Object> first = entry("2026-03-02", "inv-77", List.of(debit("1100", 77_00), credit("4100", 77_00)));
+        assertThat(agent.post(base + "/entries", first).status()).isEqualTo(201);
+        Api.Response other = agent.post(base + "/entries", entry("2026-03-02", "inv-77",
+                List.of(debit("1100", 78_00), credit("4100", 78_00))));
+        assertThat(other.status()).as(other.body().toString()).isEqualTo(422);
+        assertThat(other.text("code")).isEqualTo("idempotency-key-reused");
+        assertThat(other.text("field")).isEqualTo("idempotencyKey");
+        assertThat(agent.post(base + "/entries", first).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aYearOutOfRangeOrARateTooFineToStoreIsRefusedNamingTheField() {
+        Api.Response year = agent.get(base + "/periods?year=1000000000");
+        assertThat(year.status()).as(year.body().toString()).isEqualTo(422);
+        assertThat(year.text("field")).isEqualTo("year");
+        Api.Response rate = agent.post(base + "/exchange-rates", Map.of("from", "EUR", "to", "USD", "day", "2026-03-01",
+                "rate", "0.0000000000001"));
+        assertThat(rate.status()).as(rate.body().toString()).isEqualTo(422);
+        assertThat(rate.text("field")).isEqualTo("rate");
+    }
+
+    @Test
+    void onlyAdministratorsReopenAClosedMonth() {
+        assertThat(accountant.put(base + "/periods/2025-11", Map.of("status", "CLOSED")).status()).isEqualTo(200);
+        Api.Response reopen = accountant.put(base + "/periods/2025-11", Map.of("status", "OPEN"));
+        assertThat(reopen.status()).isEqualTo(403);
+        assertThat(agent.get(base + "/periods?year=2025").body().get(10).path("status").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
     void theDatabaseRefusesAnUnbalancedEntryAndAnyEntryInAClosedPeriod() throws SQLException {
         String client = books1.client().id().toString();
         try (Connection connection = applicationRole(client); Statement sql = connection.createStatement()) {

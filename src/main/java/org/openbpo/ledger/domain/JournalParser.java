@@ -20,13 +20,21 @@ import java.util.regex.Pattern;
  * pending marks, codes, comments and tags, amounts with the commodity before or after, $ € £ ¥,
  * thousands separators, one posting left without an amount, and {@code P} price directives).
  * Anything else is refused with its line number rather than guessed at.
+ *
+ * <p>Numbers are read as hledger reads them: the decimal mark is {@code .} unless a
+ * {@code decimal-mark ,} directive says otherwise (from its line on), and the other mark only groups
+ * digits in threes ({@code 1,234.50}, or {@code 1.234,50} after {@code decimal-mark ,}). A number
+ * that fits neither, such as {@code 12,50} with the mark {@code .}, is refused: read the ledger's way
+ * it would be 1250, a hundred times what its writer meant.
  */
 public final class JournalParser {
 
     public record Amount(BigDecimal quantity, Currency currency) {
     }
 
-    public record Posting(int line, String account, @Nullable Amount amount, Map<String, String> tags) {
+    /** A posting; {@code functional} is its {@code functional:} tag read as an amount, when it has one. */
+    public record Posting(int line, String account, @Nullable Amount amount, Map<String, String> tags,
+                          @Nullable Amount functional) {
     }
 
     public record Transaction(int line, LocalDate date, String description, @Nullable String code,
@@ -42,14 +50,16 @@ public final class JournalParser {
     private static final Pattern HEADER = Pattern.compile(
             "^(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})(?:=\\S+)?\\s*([*!])?\\s*(?:\\(([^)]*)\\))?\\s*(.*)$");
     private static final Pattern TAG = Pattern.compile("^\\s*([A-Za-z][\\w-]*):\\s*(.*?)\\s*$");
-    private static final Pattern NUMBER = Pattern.compile("^-?[0-9][0-9,]*(\\.[0-9]+)?$|^-?\\.[0-9]+$");
+    private static final Pattern AMOUNT = Pattern.compile(
+            "^(-)?\\s*([^\\s\\d.,-]+)?\\s*(-)?\\s*([\\d.,]+)\\s*([^\\s\\d.,-]+)?$");
     private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY");
-    private static final Set<String> IGNORED = Set.of("account", "commodity", "payee", "tag", "decimal-mark");
+    private static final Set<String> IGNORED = Set.of("account", "payee", "tag");
 
     private final List<Transaction> transactions = new ArrayList<>();
     private final List<Price> prices = new ArrayList<>();
     private @Nullable Transaction open;
     private @Nullable Posting lastPosting;
+    private char decimalMark = '.';
 
     private JournalParser() {
     }
@@ -88,9 +98,13 @@ public final class JournalParser {
             header(number, line);
         } else if (line.startsWith("P ")) {
             price(number, line);
+        } else if (line.startsWith("decimal-mark")) {
+            decimalMark(number, line);
+        } else if (line.startsWith("commodity")) {
+            commodity(number, line);
         } else if (!IGNORED.contains(line.split("\\s+")[0])) {
             throw refuse(number, "'" + line.split("\\s+")[0] + "' is not something this import reads (directives other "
-                    + "than account, commodity, payee, tag and P are refused).");
+                    + "than account, commodity, decimal-mark, payee, tag and P are refused).");
         }
     }
 
@@ -131,9 +145,9 @@ public final class JournalParser {
                 throw refuse(number, "costs (@) and balance assertions (=) are not read; convert currencies through a "
                         + "clearing account so each currency balances on its own.");
             }
-            amount = amount(number, text);
+            amount = amount(number, text, decimalMark);
         }
-        lastPosting = new Posting(number, account, amount, new LinkedHashMap<>());
+        lastPosting = new Posting(number, account, amount, new LinkedHashMap<>(), null);
         String comment = comment(line);
         if (comment != null) {
             tags(comment, lastPosting.tags());
@@ -147,38 +161,55 @@ public final class JournalParser {
             throw refuse(number, "a price directive reads P DATE COMMODITY AMOUNT.");
         }
         Currency from = currency(number, parts[2]);
-        Amount rate = amount(number, String.join(" ", java.util.Arrays.copyOfRange(parts, 3, parts.length)));
+        Amount rate = amount(number, String.join(" ", java.util.Arrays.copyOfRange(parts, 3, parts.length)), decimalMark);
         prices.add(new Price(number, date(number, parts[1]), from, rate.quantity(), rate.currency()));
     }
 
-    public static Amount amount(int number, String text) {
-        String compact = text.replace(" ", "");
-        boolean negative = compact.startsWith("-");
-        if (negative) {
-            compact = compact.substring(1);
+    /** hledger's {@code decimal-mark .} or {@code decimal-mark ,}: how the numbers after it are written. */
+    private void decimalMark(int number, String line) {
+        String mark = stripComment(line).substring("decimal-mark".length()).strip();
+        if (!mark.equals(".") && !mark.equals(",")) {
+            throw refuse(number, "a decimal-mark directive reads 'decimal-mark .' or 'decimal-mark ,'.");
         }
-        int start = 0;
-        while (start < compact.length() && !Character.isDigit(compact.charAt(start)) && compact.charAt(start) != '-'
-                && compact.charAt(start) != '.') {
-            start++;
+        decimalMark = mark.charAt(0);
+    }
+
+    /**
+     * A commodity directive only declares a display format, but hledger also takes its decimal mark
+     * from it (the number's last mark); one that disagrees with the mark in force is refused rather
+     * than read the other way.
+     */
+    private void commodity(int number, String line) {
+        String format = stripComment(line).substring("commodity".length()).replaceAll("[^\\d.,]", "");
+        int last = Math.max(format.lastIndexOf('.'), format.lastIndexOf(','));
+        if (last >= 0 && format.charAt(last) != decimalMark) {
+            throw refuse(number, "this commodity is written with '" + format.charAt(last) + "' as its decimal mark, and the "
+                    + "journal reads '" + decimalMark + "'; put 'decimal-mark " + format.charAt(last) + "' before it.");
         }
-        int end = start;
-        while (end < compact.length() && (Character.isDigit(compact.charAt(end)) || ",.-".indexOf(compact.charAt(end)) >= 0)) {
-            end++;
-        }
-        String prefix = compact.substring(0, start);
-        String digits = compact.substring(start, end);
-        String suffix = compact.substring(end);
-        if (!prefix.isEmpty() == !suffix.isEmpty() || !NUMBER.matcher(digits).matches()) {
+    }
+
+    static Amount amount(int number, String text, char decimalMark) {
+        Matcher parts = AMOUNT.matcher(text.strip());
+        if (!parts.matches() || (parts.group(2) == null) == (parts.group(5) == null)) {
             throw refuse(number, "'" + text + "' is not an amount with one commodity (e.g. 12.50 USD, $12.50, -€3).");
         }
-        if (digits.startsWith("-")) {
-            negative = !negative;
-            digits = digits.substring(1);
-        }
-        Currency currency = currency(number, prefix.isEmpty() ? suffix : prefix);
-        BigDecimal quantity = new BigDecimal(digits.replace(",", ""));
+        boolean negative = parts.group(1) != null ^ parts.group(3) != null;
+        Currency currency = currency(number, parts.group(2) != null ? parts.group(2) : parts.group(5));
+        BigDecimal quantity = new BigDecimal(number(number, parts.group(4), decimalMark));
         return new Amount(negative ? quantity.negate() : quantity, currency);
+    }
+
+    /** The digits with '.' as the decimal mark, or a refusal of a number that uses the marks otherwise. */
+    private static String number(int line, String written, char decimalMark) {
+        char group = decimalMark == '.' ? ',' : '.';
+        String mark = Pattern.quote(String.valueOf(decimalMark));
+        String grouped = "\\d{1,3}(" + Pattern.quote(String.valueOf(group)) + "\\d{3})+";
+        if (!written.matches("(" + grouped + "|\\d+)(" + mark + "\\d+)?|" + mark + "\\d+")) {
+            throw refuse(line, "'" + written + "' is not a number with the decimal mark '" + decimalMark + "': '" + group
+                    + "' only groups digits in threes (" + (decimalMark == '.' ? "1,234.50" : "1.234,50") + ")"
+                    + (decimalMark == '.' ? "; if ',' is the decimal mark, put 'decimal-mark ,' before it." : "."));
+        }
+        return written.replace(String.valueOf(group), "").replace(decimalMark, '.');
     }
 
     private static Currency currency(int number, String commodity) {
@@ -202,11 +233,19 @@ public final class JournalParser {
         }
     }
 
+    /**
+     * Tags are separated by commas; a part that is not a tag continues the tag before it, so neither
+     * a memo nor an amount written with a decimal comma ({@code functional: 1.080,25 EUR}) is cut short.
+     */
     private static void tags(String comment, Map<String, String> into) {
+        String last = null;
         for (String part : comment.split(",")) {
             Matcher tag = TAG.matcher(part);
             if (tag.matches()) {
-                into.put(tag.group(1).toLowerCase(), tag.group(2));
+                last = tag.group(1).toLowerCase();
+                into.put(last, tag.group(2));
+            } else if (last != null) {
+                into.put(last, (into.get(last) + "," + part).strip());
             }
         }
     }
@@ -230,11 +269,18 @@ public final class JournalParser {
                 throw refuse(open.line(), "a transaction has at most " + MOST_POSTINGS + " postings, this one has "
                         + open.postings().size() + ".");
             }
+            List<Posting> postings = open.postings().stream().map(p -> new Posting(p.line(), p.account(), p.amount(),
+                    Map.copyOf(p.tags()), functional(p))).toList();
             transactions.add(new Transaction(open.line(), open.date(), open.description(), open.code(),
-                    Map.copyOf(open.tags()), List.copyOf(open.postings())));
+                    Map.copyOf(open.tags()), postings));
             open = null;
             lastPosting = null;
         }
+    }
+
+    private @Nullable Amount functional(Posting posting) {
+        String tagged = posting.tags().get("functional");
+        return tagged == null || tagged.isBlank() ? null : amount(posting.line(), tagged, decimalMark);
     }
 
     static BusinessRuleViolation refuse(int line, String why) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The journal: entries and their lines, appended and read, never changed. */
@@ -199,6 +200,15 @@ public class EntryRows {
                               @Nullable Long reverses, int lineNo, String account, String currency, long amount,
                               long functionalAmount, @Nullable String costCentre, @Nullable String project,
                               @Nullable String memo) {
+    }
+
+    /** Which of the keys the client's entries hold. */
+    public Set<String> keysHeld(UUID client, List<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select idempotency_key from ledger.entry where client_id = ? and idempotency_key = any (?::text[])")
+                .params(List.of(client, keys.toArray(String[]::new))).query(String.class).list());
     }
 
     public Optional<Long> reversalOf(UUID client, long entryId) {

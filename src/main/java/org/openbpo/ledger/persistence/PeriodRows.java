@@ -40,6 +40,13 @@ public class PeriodRows {
                 .update();
     }
 
+    /** Takes the month's change lock (the period trigger's), then reads its status. */
+    public PeriodStatus lockAndRead(UUID client, YearMonth month) {
+        jdbc.sql("select pg_advisory_xact_lock(7, ledger.period_lock(?, ?))").params(client, month.atDay(1))
+                .query(rs -> { });
+        return status(client, month);
+    }
+
     public PeriodStatus status(UUID client, YearMonth month) {
         return jdbc.sql("select status from ledger.period where client_id = ? and starts_on = ?")
                 .params(client, month.atDay(1)).query(String.class).optional()

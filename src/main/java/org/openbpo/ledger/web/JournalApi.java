@@ -17,6 +17,7 @@ import org.openbpo.ledger.PostEntry;
 import org.openbpo.ledger.Posted;
 import org.openbpo.ledger.ReverseEntry;
 import org.openbpo.ledger.Revaluation;
+import org.openbpo.ledger.domain.LedgerKeys;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.page.CursorPage;
 import org.openbpo.tenancy.CurrentUser;
@@ -108,7 +109,17 @@ class JournalApi {
             Bookkeepers.requireAccountant(user, "post adjusting entries");
         }
         PostEntry keyed = command.idempotencyKey() == null && header != null ? command.withKey(header) : command;
-        return respond(journal.post(clientId, keyed));
+        if (keyed.idempotencyKey() != null && LedgerKeys.isLedgers(keyed.idempotencyKey())) {
+            throw BusinessRuleViolation.invalid("idempotencyKey", "Keys beginning like '" + keyed.idempotencyKey()
+                    .substring(0, Math.min(keyed.idempotencyKey().length(), 20)) + "' are the ledger's own "
+                    + "(reversals, revaluations, payroll, payables, billing, imports); choose another key.");
+        }
+        Posted posted = journal.post(clientId, keyed);
+        if (posted.replayed() && !keyed.sameAs(posted.entry())) {
+            throw new BusinessRuleViolation(422, "idempotency-key-reused", "idempotencyKey", "Entry " + posted.entry().id()
+                    + " was posted under this idempotency key with other content; nothing was posted.");
+        }
+        return respond(posted);
     }
 
     @PostMapping("/entries/{entryId}/reversal")
@@ -116,8 +127,12 @@ class JournalApi {
     ResponseEntity<Entry> reverse(@PathVariable UUID clientId, @PathVariable long entryId,
                                   @Valid @RequestBody(required = false) @Nullable ReverseEntry command,
                                   @AuthenticationPrincipal CurrentUser user) {
-        journal.get(clientId, entryId);
+        Entry original = journal.get(clientId, entryId);
         Bookkeepers.requireBookkeeper(user, "reverse entries");
+        if (original.adjusting()) {
+            // The reversal of an adjusting entry is adjusting too, and posts where only adjustments may.
+            Bookkeepers.requireAccountant(user, "reverse adjusting entries");
+        }
         return respond(journal.reverse(clientId, entryId, command == null ? new ReverseEntry(null, null) : command));
     }
 
@@ -139,10 +154,8 @@ class JournalApi {
             throw BusinessRuleViolation.invalid("month", month + " is not a month (YYYY-MM).");
         }
         Bookkeepers.requireAccountant(user, "open or close periods");
-        if (periods.status(clientId, yearMonth) == PeriodStatus.CLOSED && request.status() != PeriodStatus.CLOSED) {
-            user.requireAny("reopen a closed period", Role.ADMINISTRATOR);
-        }
-        return periods.change(clientId, yearMonth, request.status());
+        return periods.change(clientId, yearMonth, request.status(),
+                () -> user.requireAny("reopen a closed period", Role.ADMINISTRATOR));
     }
 
     @GetMapping("/exchange-rates")
