@@ -3,6 +3,7 @@ package org.openbpo.ledger;
 import org.junit.jupiter.api.Test;
 import org.openbpo.payables.PayablesEvents.ApprovedInvoice;
 import org.openbpo.payables.PayablesEvents.InvoicesApproved;
+import org.openbpo.shared.events.EventRedelivery;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.ApiTokens;
@@ -50,6 +51,8 @@ class PayablesPostingTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     IncompleteEventPublications incomplete;
+    @Autowired
+    EventRedelivery redelivery;
 
     @Test
     void aForeignInvoiceWithoutARatePostsOnceTheRateIsQuotedAndTheEventComesAgain() {
@@ -66,6 +69,36 @@ class PayablesPostingTest extends IntegrationTest {
 
         TenantScope.run(AllowedClients.only(client), () -> rates.quote(client, new ExchangeRate("EUR", "USD", DAY, new BigDecimal("1.08"))));
         incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof InvoicesApproved approved && approved.clientId().equals(client));
+        await().atMost(Duration.ofSeconds(15)).until(() -> delivered(euros).orElse(false));
+        assertThat(keys(client)).containsExactlyInAnyOrder("payables-invoice-" + dollars, "payables-invoice-" + euros);
+    }
+
+    @Test
+    void aRefusedInvoiceIsPostedOnceWithoutARestartWhenTheRedeliveryComesRoundOnTwoNodesAtOnce() throws Exception {
+        UUID client = Bookkeeping.client(IntegrationTest::unique, providerAdministrator(), clients, users, tokens, books, "US_GAAP", "USD")
+                .client().id();
+        UUID euros = UUID.randomUUID();
+        UUID dollars = UUID.randomUUID();
+        approve(client, euros, dollars);
+        await().atMost(Duration.ofSeconds(15)).until(() -> delivered(euros).isPresent());
+        assertThat(delivered(euros)).contains(false);
+
+        TenantScope.run(AllowedClients.only(client), () -> rates.quote(client, new ExchangeRate("EUR", "USD", DAY, new BigDecimal("1.08"))));
+        redelivery.redeliverFailed();
+        assertThat(delivered(euros)).as("not taken again before it is a few minutes old").contains(false);
+
+        clock.advance(Duration.ofMinutes(6));
+        try (var nodes = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int node = 0; node < 2; node++) {
+                nodes.submit(() -> {
+                    start.await();
+                    redelivery.redeliverFailed();
+                    return null;
+                });
+            }
+            start.countDown();
+        }
         await().atMost(Duration.ofSeconds(15)).until(() -> delivered(euros).orElse(false));
         assertThat(keys(client)).containsExactlyInAnyOrder("payables-invoice-" + dollars, "payables-invoice-" + euros);
     }
