@@ -14,7 +14,10 @@ import java.time.temporal.ChronoUnit;
  */
 public final class SendAttempts {
 
-    /** After this many failed attempts the mail is given up, with the last reason kept. */
+    /**
+     * After this many failed attempts the mail is given up, with the last reason kept. Inboxes give
+     * up reading a message the database kept failing to read after as many (EmailIntake, InvoiceMails).
+     */
     public static final int MOST = 8;
 
     /**
