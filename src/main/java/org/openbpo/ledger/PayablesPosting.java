@@ -27,7 +27,10 @@ import java.util.UUID;
  * payable; a payment debits accounts payable with what it settled of the invoice and credits the bank
  * with what was paid, other income with the discount taken and the expense with vendor credit applied. Each entry's idempotency key names the
  * invoice, so a redelivered event posts nothing twice. An entry the books refuse (a closed month,
- * a foreign currency without a rate, an unknown account) is logged and skipped; the others post.
+ * a foreign currency without a rate, an unknown account) does not hold up the others, but the first
+ * refusal is thrown at the end, so the event stays incomplete and comes again: once the rate is
+ * quoted or the account opened, the entry posts, rather than a payment later debiting accounts
+ * payable for a liability never credited.
  */
 @Service
 public class PayablesPosting {
@@ -107,14 +110,20 @@ public class PayablesPosting {
             if (accounts == null || accounts.isEmpty()) {
                 return; // no books kept for this client (or a chart payables does not know)
             }
+            BusinessRuleViolation firstRefusal = null;
             for (PostEntry entry : build.apply(accounts.get())) {
                 try {
                     TransactionTemplate each = new TransactionTemplate(transactions.getTransactionManager());
                     each.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
                     each.executeWithoutResult(tx -> journal.post(client, entry));
                 } catch (BusinessRuleViolation refused) {
-                    LOG.warn("The books of client {} refused {}: {}", client, entry.idempotencyKey(), refused.getMessage());
+                    LOG.warn("The books of client {} refused {}: {}; it is posted when the event is delivered again", client,
+                            entry.idempotencyKey(), refused.getMessage());
+                    firstRefusal = firstRefusal == null ? refused : firstRefusal;
                 }
+            }
+            if (firstRefusal != null) {
+                throw firstRefusal;
             }
         });
     }

@@ -9,9 +9,11 @@ import org.openbpo.payables.mail.PublicHosts;
 import org.openbpo.payables.persistence.InboundMailRows;
 import org.openbpo.payables.persistence.InboundMailRows.NewDocument;
 import org.openbpo.payables.persistence.ApMailboxRows;
+import org.openbpo.shared.database.SqlFailures;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
+import org.openbpo.shared.mail.SendAttempts;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -48,7 +50,9 @@ import java.util.stream.Collectors;
  * machines' mail and our own mail coming back are ignored; executables and oversized files are
  * refused with the reason. If reading fails, the capture is rolled back and the message is settled
  * as rejected with the reason in a transaction of its own, so nothing is thrown back at the poller
- * and nothing is half captured. A crash between the steps leaves the message for any node to
+ * and nothing is half captured; but when the database failed (a serialization failure, a lost
+ * connection), the message waits and is read again after a growing pause, rejected only after
+ * eight such reads. A crash between the steps leaves the message for any node to
  * finish; the same message arriving twice finds the first and changes nothing.
  */
 @Service
@@ -238,7 +242,7 @@ public class InvoiceMails {
     /** Reads messages a crash left stored but unread (older than a minute, so a live reader is not raced); returns how many. */
     public int finishWaiting(int limit) {
         List<Map.Entry<UUID, UUID>> waiting = TenantScope.call(AllowedClients.ALL,
-                () -> transactions.execute(tx -> mails.waiting(clock.instant().minus(Duration.ofMinutes(1)), limit)));
+                () -> transactions.execute(tx -> mails.waiting(clock.instant().minus(Duration.ofMinutes(1)), clock.instant(), limit)));
         for (Map.Entry<UUID, UUID> message : waiting) {
             TenantScope.run(AllowedClients.only(message.getKey()), () -> read(message.getKey(), message.getValue()));
         }
@@ -250,9 +254,30 @@ public class InvoiceMails {
             steps.executeWithoutResult(tx -> settle(client, id, null));
         } catch (RuntimeException e) {
             String reason = reason(e);
+            if (SqlFailures.passing(e) && readLater(client, id, reason)) {
+                return;
+            }
             LOG.info("Mail {} of client {} is settled as rejected: {}", id, client, reason);
             steps.executeWithoutResult(tx -> settle(client, id, reason));
         }
+    }
+
+    /**
+     * Leaves a message the database failed to read (a serialization failure, a lost connection)
+     * waiting, for {@link #finishWaiting} to read after a growing pause; false once it has failed
+     * {@link SendAttempts#MOST} times, to be rejected, so one message never loops for ever.
+     */
+    private boolean readLater(UUID client, UUID id, String reason) {
+        try {
+            Integer failed = steps.execute(tx -> mails.readLater(client, id, reason, clock.instant()));
+            if (failed != null && failed >= SendAttempts.MOST) {
+                return false;
+            }
+            LOG.info("Mail {} of client {} is read again later: {}", id, client, reason);
+        } catch (RuntimeException down) {
+            LOG.warn("Mail {} of client {} waits to be read again: {}", id, client, down.toString());
+        }
+        return true;
     }
 
     /** Reads a claimed message and records its outcome; with {@code failure} set, only records why nothing was captured. */

@@ -1,7 +1,9 @@
 package org.openbpo.support;
 
 import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.database.SqlFailures;
 import org.openbpo.shared.error.NotFound;
+import org.openbpo.shared.mail.SendAttempts;
 import org.openbpo.shared.id.Ids;
 import org.openbpo.support.domain.EmailReader;
 import org.openbpo.support.domain.Envelope;
@@ -37,7 +39,9 @@ import static org.openbpo.support.SupportPermissions.requireProviderStaff;
  * transaction of its own; then, in a second one, it is read and becomes a ticket or a comment, and
  * the stored message records so. A crash between the two leaves it waiting for any node to finish;
  * the same message arriving twice finds the first and changes nothing. Whatever the message holds,
- * the outcome is recorded with a reason — nothing thrown back at the mailbox poller.
+ * the outcome is recorded with a reason — nothing thrown back at the mailbox poller. A read the
+ * database failed (a serialization failure, a lost connection) settles nothing: the message waits
+ * and is read again after a growing pause, and is settled as failed only after eight such reads.
  */
 @Service
 public class EmailIntake {
@@ -249,7 +253,8 @@ public class EmailIntake {
      * seconds, and taking its messages from under it would read them one by one instead.
      */
     public int finishWaiting(int limit) {
-        List<InboundMessageRows.Waiting> waiting = inTransaction(() -> messages.waiting(limit, clock.instant().minus(STRAGGLING)));
+        Instant now = clock.instant();
+        List<InboundMessageRows.Waiting> waiting = inTransaction(() -> messages.waiting(limit, now.minus(STRAGGLING), now));
         waiting.forEach(message -> process(message.clientId(), message.id()));
         return waiting.size();
     }
@@ -291,12 +296,33 @@ public class EmailIntake {
                         settlement.itemId(), settlement.text(), settlement.safeHtml(), clock.instant());
             }));
         } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (SqlFailures.passing(e) && readLater(clientId, id, reason)) {
+                return;
+            }
             // The business refused it (or a bug did): keep it, say why, and let the poller carry on.
             LOG.warn("Inbound message {} of client {} could not be turned into a ticket: {}", id, clientId, e.toString());
-            transactions.executeWithoutResult(tx -> messages.settle(clientId, id, IntakeStatus.FAILED,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), List.of(), null, null, null,
-                    clock.instant()));
+            transactions.executeWithoutResult(tx -> messages.settle(clientId, id, IntakeStatus.FAILED, reason, List.of(), null,
+                    null, null, clock.instant()));
         }
+    }
+
+    /**
+     * Leaves a message the database failed to read (a serialization failure, a lost connection)
+     * waiting, for {@link #finishWaiting} to read after a growing pause; false once it has failed
+     * {@link SendAttempts#MOST} times, to be settled as failed, so one message never loops for ever.
+     */
+    private boolean readLater(UUID clientId, UUID id, String reason) {
+        try {
+            Integer failed = transactions.execute(tx -> messages.readLater(clientId, id, reason, clock.instant()));
+            if (failed != null && failed >= SendAttempts.MOST) {
+                return false;
+            }
+            LOG.info("Inbound message {} of client {} is read again later: {}", id, clientId, reason);
+        } catch (RuntimeException down) {
+            LOG.warn("Inbound message {} of client {} waits to be read again: {}", id, clientId, down.toString());
+        }
+        return true;
     }
 
     private Settlement settle(UUID clientId, UUID id, InboundMessageRows.Claimed claimed) {

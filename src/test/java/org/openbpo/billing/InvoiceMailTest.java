@@ -13,6 +13,7 @@ import org.openbpo.billing.mail.InvoiceMailSender;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.testing.Api;
+import org.openbpo.testing.HangingUpSmtpServer;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.testing.TestDatabase;
 import org.openbpo.work.WorkFixture;
@@ -273,6 +274,41 @@ class InvoiceMailTest extends IntegrationTest {
                     assertThat(m.path("attempts").asInt()).isEqualTo(1);
                     assertThat(m.path("lastError").asString()).isNotBlank();
                 }));
+    }
+
+    @Test
+    void aMailTheServerTookIsSentOnceEvenWhenItsGoodbyeFails() throws Exception {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("QUIT"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api admin = api().as(setup.adminToken());
+        try (HangingUpSmtpServer server = new HangingUpSmtpServer()) {
+            assertThat(admin.put("/api/v1/billing/mail-server", Map.of("host", "localhost", "port", server.port(),
+                    "security", "NONE", "fromAddress", "billing@northstar.test", "fromName", "Northstar Billing")).status()).isEqualTo(200);
+            assertThat(admin.put(client + "/billing-contact", Map.of("email", "payables@quit.test", "name", "Accounts"))
+                    .status()).isEqualTo(200);
+            assertThat(admin.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                    List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "250.00"))).status()).isEqualTo(201);
+            clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+            String invoice = client + "/invoices/" + admin.post(client + "/invoices", Map.of("period", "2026-03")).body().get(0)
+                    .path("id").asString();
+            assertThat(admin.post(invoice + "/review", Map.of()).status()).isEqualTo(200);
+            String subject = "Subject: Invoice " + admin.post(invoice + "/issue", Map.of()).text("number") + " from";
+
+            // The server took the mail, then dropped the connection at QUIT: the mail is sent, in one attempt.
+            await().atMost(Duration.ofSeconds(15)).until(() -> admin.get(invoice + "/mailings").body().path(0).path("attempts").asInt() >= 1);
+            assertThat(admin.get(invoice + "/mailings").body()).singleElement().satisfies(m -> {
+                assertThat(m.path("status").asString()).isEqualTo("SENT");
+                assertThat(m.path("attempts").asInt()).isEqualTo(1);
+            });
+            clock.advance(Duration.ofHours(1));
+            sender.sendDue(100);
+            assertThat(server.messages()).filteredOn(m -> m.contains(subject)).hasSize(1);
+        } finally {
+            try (Connection superuser = TestDatabase.get().superuserConnection(); Statement sql = superuser.createStatement()) {
+                sql.execute("delete from billing.mail_server");
+            }
+        }
     }
 
     private Instant leasedUntil(UUID mail) throws Exception {

@@ -256,6 +256,35 @@ class ApMailboxTest extends IntegrationTest {
     }
 
     @Test
+    void anEInvoiceTheDatabaseFailedToCaptureWaitsAndIsCapturedOnceLater() throws Exception {
+        VendorMail mail = VendorMail.from("billing@paper.test").subject("Captured when the database lets us").attach("TF-1.xml",
+                "application/xml", EInvoices.invoice("TF-1", "TAX-PAPER", "GBP", "1", "5.00", "5.00", "1.00", "6.00", null));
+        Api.Response handedIn;
+        try (var failure = org.openbpo.testing.SerializationFailure.onceOnInsert("payables.invoice", setup.client().id())) {
+            handedIn = clerk.post(setup.path() + "/inbound-mail", "message/rfc822", mail.bytes());
+        }
+        assertThat(handedIn.status()).as(handedIn.body().toString()).isEqualTo(201);
+        assertThat(handedIn.body().path("message").path("status").asString()).as("a passing failure settles nothing").isEqualTo("RECEIVED");
+        String id = handedIn.body().path("message").path("id").asString();
+
+        InvoiceMails mails = context.getBean(InvoiceMails.class);
+        clock.advance(Duration.ofSeconds(90));
+        mails.finishWaiting(100);
+        assertThat(statusOf(id)).as("not read again before its pause is over").isEqualTo("RECEIVED");
+        clock.advance(Duration.ofMinutes(2));
+        // Read here, or by the poller's own tick in between: either way captured, once.
+        mails.finishWaiting(100);
+        assertThat(statusOf(id)).isEqualTo("CAPTURED");
+        assertThat(as(() -> jdbc.sql("select count(*) from payables.invoice where client_id = ? and number = 'TF-1'")
+                .param(setup.client().id()).query(Long.class).single())).isEqualTo(1L);
+    }
+
+    private String statusOf(String mail) {
+        return as(() -> jdbc.sql("select status from payables.inbound_mail where client_id = ? and id = ?::uuid")
+                .params(setup.client().id(), mail).query(String.class).single());
+    }
+
+    @Test
     void badMailboxSettingsAreRefusedByField() {
         Api admin = api().as(setup.clientAdminToken());
         Api.Response noHost = admin.put(setup.path() + "/mailbox", Map.of("host", "", "port", 993, "security", "TLS"));

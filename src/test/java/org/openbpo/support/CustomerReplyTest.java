@@ -11,6 +11,7 @@ import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.support.mail.ReplySender;
 import org.openbpo.testing.Api;
+import org.openbpo.testing.HangingUpSmtpServer;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.WorkItemComments;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,6 +119,27 @@ class CustomerReplyTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(agent.get(replies(ticket)).body().path(0).path("status").asString()).isEqualTo("SENT"));
         assertThat(agent.get(replies(ticket)).body().path(0).path("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aReplyTheServerTookIsSentOnceEvenWhenItsGoodbyeFails() throws Exception {
+        long ticket = receive(TestMail.from("dan@customer.test").to(desk.address()).subject("Statement")).message().itemId();
+        try (HangingUpSmtpServer server = new HangingUpSmtpServer()) {
+            TenantScope.run(AllowedClients.ALL, () -> context.getBean(SupportChannels.class).configure(desk.clientId(),
+                    new ConfigureChannel("support", desk.address(), null,
+                            new ServerAccess("localhost", server.port(), MailSecurity.NONE, null, null),
+                            desk.address(), "Albion Mutual Support", "Albion Mutual", null, null), providerAdministrator()));
+            Api agent = api().as(desk.setup().makerToken());
+            String messageId = agent.post(replies(ticket), Map.of("body", "Your statement is on its way.")).text("messageId");
+
+            // The server took the reply, then dropped the connection at QUIT: the reply is sent, in one attempt.
+            await().atMost(Duration.ofSeconds(15)).until(() -> agent.get(replies(ticket)).body().path(0).path("attempts").asInt() >= 1);
+            assertThat(agent.get(replies(ticket)).body().path(0).path("status").asString()).isEqualTo("SENT");
+            assertThat(agent.get(replies(ticket)).body().path(0).path("attempts").asInt()).isEqualTo(1);
+            clock.advance(Duration.ofHours(1));
+            sender.sendDue(100);
+            assertThat(server.messages()).filteredOn(m -> m.contains(messageId)).hasSize(1);
+        }
     }
 
     @Test

@@ -34,6 +34,8 @@ class EmailIntakeTest extends IntegrationTest {
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     CustomerRecords customers;
     @Autowired
     org.openbpo.audit.AuditTrail audit;
@@ -211,6 +213,54 @@ class EmailIntakeTest extends IntegrationTest {
         assertThat(fetchedAgain.message().status()).isEqualTo(IntakeStatus.TICKET_CREATED);
         assertThat(as(() -> workItems.get(desk.clientId(), fetchedAgain.message().itemId()).title())).isEqualTo("Stored, then the node died");
         assertThat(TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100))).isZero();
+    }
+
+    @Test
+    void aMessageTheDatabaseFailedToReadWaitsAndBecomesOneTicketLater() throws Exception {
+        TestMail mail = TestMail.from("ann@customer.test").to(desk.address()).subject("Read when the database lets us");
+        IntakeOutcome first;
+        try (var failure = org.openbpo.testing.SerializationFailure.onceOnInsert("work.work_item", desk.clientId())) {
+            first = receive(mail);
+        }
+        assertThat(first.message().status()).as("a passing failure settles nothing").isEqualTo(IntakeStatus.RECEIVED);
+        assertThat(first.message().itemId()).isNull();
+
+        clock.advance(java.time.Duration.ofSeconds(90));
+        TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100));
+        assertThat(receive(mail).message().status()).as("not read again before its pause is over").isEqualTo(IntakeStatus.RECEIVED);
+
+        clock.advance(java.time.Duration.ofMinutes(2));
+        // Read here, or by the mailbox poller's own tick in between: either way a ticket, once.
+        TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100));
+        IntakeOutcome later = receive(mail);
+        assertThat(later.message().status()).isEqualTo(IntakeStatus.TICKET_CREATED);
+        assertThat(as(() -> workItems.get(desk.clientId(), later.message().itemId()).title())).isEqualTo("Read when the database lets us");
+        Long tickets = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql(
+                "select count(*) from work.work_item where client_id = ? and title = ?").params(desk.clientId(),
+                "Read when the database lets us").query(Long.class).single()));
+        assertThat(tickets).isEqualTo(1L);
+    }
+
+    @Test
+    void aMessageTheDatabaseKeepsFailingToReadIsSettledAsFailedInTheEnd() throws Exception {
+        TestMail mail = TestMail.from("ann@customer.test").to(desk.address()).subject("Never readable");
+        IntakeOutcome first;
+        try (var failure = org.openbpo.testing.SerializationFailure.onceOnInsert("work.work_item", desk.clientId())) {
+            first = receive(mail);
+        }
+        assertThat(first.message().status()).isEqualTo(IntakeStatus.RECEIVED);
+        // Seven reads failed so far; the eighth fails too.
+        try (var superuser = org.openbpo.testing.TestDatabase.get().superuserConnection(); var sql = superuser.createStatement()) {
+            sql.execute("update support.inbound_message set read_attempts = 7, next_read_at = null where id = '"
+                    + first.message().id() + "'");
+        }
+        clock.advance(java.time.Duration.ofMinutes(2));
+        try (var failure = org.openbpo.testing.SerializationFailure.onceOnInsert("work.work_item", desk.clientId())) {
+            TenantScope.call(AllowedClients.ALL, () -> intake.finishWaiting(100));
+        }
+        IntakeOutcome settled = receive(mail);
+        assertThat(settled.message().status()).isEqualTo(IntakeStatus.FAILED);
+        assertThat(settled.message().reason()).contains("could not serialize");
     }
 
     @Test

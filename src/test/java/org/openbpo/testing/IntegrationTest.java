@@ -51,6 +51,10 @@ public abstract class IntegrationTest {
         // The tests move one clock back and forth; a background SLA tick between two steps would escalate or breach
         // items halfway through a test. Tests that mean the timers run them themselves (SlaTimers.escalateDue, breachDue).
         registry.add("openbpo.sla.timer-interval", () -> "86400000");
+        // Likewise for delivering unfinished events again and marking stale ones failed: tests that mean it run
+        // EventRedelivery.redeliverFailed themselves.
+        registry.add("openbpo.events.redelivery-interval", () -> "86400000");
+        registry.add("spring.modulith.events.staleness.check-interval", () -> "P1D");
     }
 
     @LocalServerPort

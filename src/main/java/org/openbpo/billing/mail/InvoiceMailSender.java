@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -21,6 +20,7 @@ import org.openbpo.billing.persistence.MailRows;
 import org.openbpo.shared.mail.MailSessions;
 import org.openbpo.shared.mail.SendAttempts;
 import org.openbpo.shared.mail.SendingThreads;
+import org.openbpo.shared.mail.SmtpSubmission;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -57,7 +57,7 @@ public class InvoiceMailSender {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     /** A mail this node has taken, with the server to send it through. */
-    private record Taken(MailRows.StoredServer server, InvoiceMailing mail) {
+    private record Taken(MailRows.StoredServer server, InvoiceMailing mail, Instant leasedUntil) {
     }
 
     /** A mail ready to go: the message and how to reach the server. */
@@ -156,7 +156,7 @@ public class InvoiceMailSender {
             LOG.warn("Sending invoice mail {} (attempt {}) failed: {}", mailId, attempt, failure.toString());
             String reason = SendAttempts.reason(failure);
             transactions.executeWithoutResult(tx ->
-                    rows.failedAttempt(clientId, mailId, reason, SendAttempts.retryAfter(attempt, clock.instant())));
+                    rows.failedAttempt(clientId, mailId, taken.leasedUntil(), reason, SendAttempts.retryAfter(attempt, clock.instant())));
         });
     }
 
@@ -170,7 +170,8 @@ public class InvoiceMailSender {
                 return null;
             }
             Instant now = clock.instant();
-            return rows.lease(clientId, mailId, now, now.plus(SendAttempts.LEASE)).map(mail -> new Taken(server, mail)).orElse(null);
+            Instant until = SendAttempts.leaseEnd(now);
+            return rows.lease(clientId, mailId, now, until).map(mail -> new Taken(server, mail, until)).orElse(null);
         });
     }
 
@@ -214,10 +215,8 @@ public class InvoiceMailSender {
 
     private static void deliver(Outgoing outgoing) throws MessagingException {
         MailRows.StoredServer server = outgoing.server();
-        try (Transport transport = outgoing.session().getTransport(outgoing.protocol())) {
-            transport.connect(server.host(), server.port(), server.username(), outgoing.password());
-            transport.sendMessage(outgoing.message(), outgoing.message().getAllRecipients());
-        }
+        SmtpSubmission.send(outgoing.session(), outgoing.protocol(), server.host(), server.port(), server.username(),
+                outgoing.password(), outgoing.message());
     }
 
     /** A mail that cannot be put together, such as one to an address that is not one; its reason is kept as the attempt's. */

@@ -128,13 +128,14 @@ public class MailRows {
                 .params(reason, clientId, id).update();
     }
 
-    public void failedAttempt(UUID clientId, UUID id, String error, @Nullable Instant retryAt) {
+    /** Counts a failed attempt of the node whose lease ends at {@code leasedUntil}; nothing when its lease is gone. */
+    public void failedAttempt(UUID clientId, UUID id, Instant leasedUntil, String error, @Nullable Instant retryAt) {
         jdbc.sql("""
                         update billing.invoice_mail set attempts = attempts + 1, last_error = ?,
                                status = case when ?::timestamptz is null then 'FAILED' else 'PENDING' end,
                                next_attempt_at = coalesce(?::timestamptz, next_attempt_at)
-                         where client_id = ? and id = ? and status = 'PENDING'""")
-                .params(error, ts(retryAt), ts(retryAt), clientId, id).update();
+                         where client_id = ? and id = ? and status = 'PENDING' and next_attempt_at = ?""")
+                .params(error, ts(retryAt), ts(retryAt), clientId, id, Timestamp.from(leasedUntil)).update();
     }
 
     public List<InvoiceMailing> ofInvoice(UUID clientId, UUID invoiceId) {

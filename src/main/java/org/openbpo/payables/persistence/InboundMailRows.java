@@ -69,13 +69,26 @@ public class InboundMailRows {
                 .params(client, id).query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3))).optional();
     }
 
-    /** Messages every node may finish: stored before {@code before} and still unread. */
-    public List<Map.Entry<UUID, UUID>> waiting(Instant before, int limit) {
+    /** Messages every node may finish: stored before {@code before} and still unread; those read again later not before their time. */
+    public List<Map.Entry<UUID, UUID>> waiting(Instant before, Instant now, int limit) {
         return jdbc.sql("""
-                        select client_id, id from payables.inbound_mail where status = 'RECEIVED' and received_at < ?
+                        select client_id, id from payables.inbound_mail
+                         where status = 'RECEIVED' and received_at < ? and (next_read_at is null or next_read_at <= ?)
                          order by received_at limit ?""")
-                .params(ts(before), limit)
+                .params(ts(before), ts(now), limit)
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    /**
+     * Counts a read the database failed and leaves the message waiting, to be read again 2, 4, 8 …
+     * minutes after {@code now}; returns the failed reads so far, 0 when the message is read already.
+     */
+    public int readLater(UUID client, UUID id, String reason, Instant now) {
+        return jdbc.sql("""
+                        update payables.inbound_mail set read_attempts = read_attempts + 1, reason = ?,
+                               next_read_at = ?::timestamptz + interval '1 minute' * power(2, least(read_attempts + 1, 10))
+                         where client_id = ? and id = ? and status = 'RECEIVED' returning read_attempts""")
+                .params(reason, ts(now), client, id).query(Integer.class).optional().orElse(0);
     }
 
     public void settle(UUID client, UUID id, InvoiceMailStatus status, @Nullable String reason, Collection<UUID> invoices,

@@ -22,6 +22,8 @@ public final class MailSessions {
         // A dead server never holds a poller or a sender for long.
         properties.setProperty(prefix + "connectiontimeout", "10000");
         properties.setProperty(prefix + "timeout", "30000");
+        // A write the server stops reading (a full socket buffer) fails too, well within a send's lease (SendAttempts.LEASE).
+        properties.setProperty(prefix + "writetimeout", "30000");
         properties.setProperty(prefix + "peek", "true");
         if (startTls) {
             properties.setProperty(prefix + "starttls.enable", "true");

@@ -4,13 +4,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.shared.mail.SendAttempts;
 import org.openbpo.shared.mail.SendingThreads;
+import org.openbpo.shared.mail.SmtpSubmission;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -46,7 +46,7 @@ public class ReplySender {
     private static final Logger LOG = LoggerFactory.getLogger(ReplySender.class);
 
     /** A reply this node has taken, with the client's channel to send it through. */
-    private record Taken(Reply reply, @Nullable StoredChannel channel) {
+    private record Taken(Reply reply, @Nullable StoredChannel channel, Instant leasedUntil) {
     }
 
     private final OutboxRows outbox;
@@ -101,8 +101,9 @@ public class ReplySender {
         TenantScope.run(AllowedClients.only(clientId), () -> {
             Taken taken = transactions.execute(tx -> {
                 Instant now = clock.instant();
-                return outbox.lease(clientId, replyId, now, now.plus(SendAttempts.LEASE))
-                        .map(reply -> new Taken(reply, channels.find(clientId).orElse(null))).orElse(null);
+                Instant until = SendAttempts.leaseEnd(now);
+                return outbox.lease(clientId, replyId, now, until)
+                        .map(reply -> new Taken(reply, channels.find(clientId).orElse(null), until)).orElse(null);
             });
             if (taken == null) {
                 return;
@@ -128,7 +129,7 @@ public class ReplySender {
             LOG.warn("Sending reply {} (attempt {}) failed: {}", replyId, attempt, failure.toString());
             String reason = SendAttempts.reason(failure);
             transactions.executeWithoutResult(tx ->
-                    outbox.failedAttempt(clientId, replyId, reason, SendAttempts.retryAfter(attempt, clock.instant())));
+                    outbox.failedAttempt(clientId, replyId, taken.leasedUntil(), reason, SendAttempts.retryAfter(attempt, clock.instant())));
         });
     }
 
@@ -150,10 +151,8 @@ public class ReplySender {
         message.setHeader(EmailReader.LOOP_HEADER, channel.inboundAddress());
         message.setText(reply.body(), "UTF-8");
         message.saveChanges();
-        try (Transport transport = session.getTransport(account.protocol("smtp"))) {
-            transport.connect(account.host(), account.port(), account.username(), account.password());
-            transport.sendMessage(message, message.getAllRecipients());
-        }
+        SmtpSubmission.send(session, account.protocol("smtp"), account.host(), account.port(), account.username(),
+                account.password(), message);
     }
 
     @PreDestroy

@@ -220,12 +220,26 @@ public class InboundMessageRows {
                 .params(clientId, sender, Timestamp.from(since), except).query(Integer.class).single();
     }
 
-    /** Messages stored before {@code before} but never read, oldest first, whoever's they are. */
-    public List<Waiting> waiting(int limit, Instant before) {
+    /** Messages stored before {@code before} but never read, oldest first, whoever's they are; those read again later not before their time. */
+    public List<Waiting> waiting(int limit, Instant before, Instant now) {
         return jdbc.sql("""
-                        select client_id, id from support.inbound_message where status = 'RECEIVED' and received_at < ?
+                        select client_id, id from support.inbound_message
+                         where status = 'RECEIVED' and received_at < ? and (next_read_at is null or next_read_at <= ?)
                          order by received_at limit ?""")
-                .params(Timestamp.from(before), limit).query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+                .params(Timestamp.from(before), Timestamp.from(now), limit)
+                .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    /**
+     * Counts a read the database failed and leaves the message waiting, to be read again 2, 4, 8 …
+     * minutes after {@code now}; returns the failed reads so far, 0 when the message is read already.
+     */
+    public int readLater(UUID clientId, UUID id, String reason, Instant now) {
+        return jdbc.sql("""
+                        update support.inbound_message set read_attempts = read_attempts + 1, reason = ?,
+                               next_read_at = ?::timestamptz + interval '1 minute' * power(2, least(read_attempts + 1, 10))
+                         where client_id = ? and id = ? and status = 'RECEIVED' returning read_attempts""")
+                .params(reason, Timestamp.from(now), clientId, id).query(Integer.class).optional().orElse(0);
     }
 
     public List<InboundMessage> page(UUID clientId, @Nullable IntakeStatus status, @Nullable UUID after, int limit) {
