@@ -58,6 +58,9 @@ public class Agents {
                 || member.roles().contains(Role.TEAM_LEAD.name()))) {
             throw BusinessRuleViolation.invalid("userId", "Only provider staff with the AGENT or TEAM_LEAD role can be agents.");
         }
+        if (!member.active()) {
+            throw BusinessRuleViolation.invalid("userId", "The user is deactivated; reactivate them before enrolling them as an agent.");
+        }
         if (rows.exists(command.userId())) {
             throw new BusinessRuleViolation(409, "agent-exists", "userId", "This user already has an agent profile.");
         }
@@ -193,10 +196,12 @@ public class Agents {
         if (teamLeadId == null) {
             return;
         }
-        boolean lead = rows.exists(teamLeadId) && staff.find(teamLeadId)
-                .map(member -> member.roles().contains(Role.TEAM_LEAD.name())).orElse(false);
-        if (!lead) {
+        Optional<StaffMember> lead = rows.exists(teamLeadId) ? staff.find(teamLeadId) : Optional.empty();
+        if (lead.filter(member -> member.roles().contains(Role.TEAM_LEAD.name())).isEmpty()) {
             throw BusinessRuleViolation.invalid("teamLeadId", "must be an agent with the TEAM_LEAD role");
+        }
+        if (!lead.get().active()) {
+            throw BusinessRuleViolation.invalid("teamLeadId", "The team lead is deactivated; choose an active one.");
         }
     }
 
