@@ -7,9 +7,11 @@ import org.openbpo.shared.error.NotFound;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
+import org.openbpo.workforce.WorkforceEvents.AgentEligibilityChanged;
 import org.openbpo.workforce.persistence.AgentRows;
 import org.openbpo.workforce.persistence.StaffRows;
 import org.openbpo.workforce.persistence.StaffRows.StaffMember;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.openbpo.workforce.WorkforcePermissions.managesWorkforce;
@@ -34,10 +37,12 @@ public class Agents {
     private final AuditTrail audit;
     private final Clock clock;
     private final ProviderOwnedChanges providerOwned;
+    private final ApplicationEventPublisher events;
 
     Agents(AgentRows rows, StaffRows staff, DeliveryCentres centres, Clients clients, AuditTrail audit, Clock clock,
-           ProviderOwnedChanges providerOwned) {
+           ProviderOwnedChanges providerOwned, ApplicationEventPublisher events) {
         this.providerOwned = providerOwned;
+        this.events = events;
         this.rows = rows;
         this.staff = staff;
         this.centres = centres;
@@ -87,6 +92,7 @@ public class Agents {
                 orEmpty(command.languages()), command.capacity());
         rows.updateProfile(after, clock.instant());
         audit.record(null, "agent.profile-changed", "agent", userId, before, after);
+        eligibilityChanged(userId);
         return after;
     }
 
@@ -104,6 +110,7 @@ public class Agents {
             Agent after = before.withPresence(command.presence(), clock.instant());
             rows.updatePresence(after);
             audit.record(null, "agent.presence-changed", "agent", userId, before.presence(), after.presence());
+            eligibilityChanged(userId);
             return after;
         });
     }
@@ -133,6 +140,7 @@ public class Agents {
         Certification certification = rows.certification(command.clientId(), userId).orElseThrow();
         if (added) {
             audit.record(command.clientId(), "agent.certified", "agent", userId, null, certification);
+            eligibilityChanged(userId);
         }
         return certification;
     }
@@ -146,6 +154,7 @@ public class Agents {
                 .orElseThrow(() -> new NotFound("certification for client", clientId));
         rows.revoke(clientId, userId);
         audit.record(clientId, "agent.certification-revoked", "agent", userId, before, null);
+        eligibilityChanged(userId);
     }
 
     /** An agent's certifications, limited to the clients the caller may see. */
@@ -186,6 +195,11 @@ public class Agents {
                     row.centreCalendar().isOpen(clock.instant(), row.centreTimeZone()), agent.skills(), agent.languages(),
                     row.certifiedClients(), row.centreMayServe(), agent.capacity(), agent.presence());
         });
+    }
+
+    /** Every change to what an agent may take goes through here, so that routing never acts on what was before. */
+    private void eligibilityChanged(UUID userId) {
+        events.publishEvent(new AgentEligibilityChanged(Set.of(userId), clock.instant()));
     }
 
     private Agent find(UUID userId) {
