@@ -8,6 +8,8 @@ import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
 import org.openbpo.workforce.WorkforceEvents.AgentEligibilityChanged;
+import org.openbpo.workforce.WorkforceEvents.ClientWorkWithdrawn;
+import org.openbpo.workforce.WorkforceEvents.ClientWorkWithdrawn.Reason;
 import org.openbpo.workforce.persistence.AgentRows;
 import org.openbpo.workforce.persistence.StaffRows;
 import org.openbpo.workforce.persistence.StaffRows.StaffMember;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,10 +84,10 @@ public class Agents {
 
     public Agent changeProfile(UUID userId, ChangeAgentProfile command, CurrentUser by) {
         requireWorkforceManager(by);
-        return providerOwned.apply(() -> changeProfile(userId, command));
+        return providerOwned.apply(() -> changeProfile(userId, command, by.email()));
     }
 
-    private Agent changeProfile(UUID userId, ChangeAgentProfile command) {
+    private Agent changeProfile(UUID userId, ChangeAgentProfile command, String by) {
         Agent before = find(userId);
         centres.find(command.centreId());
         requireTeamLead(command.teamLeadId());
@@ -92,6 +95,13 @@ public class Agents {
                 orEmpty(command.languages()), command.capacity());
         rows.updateProfile(after, clock.instant());
         audit.record(null, "agent.profile-changed", "agent", userId, before, after);
+        if (!before.centreId().equals(after.centreId())) {
+            Set<UUID> notServedThere = new HashSet<>(centres.servedClientIds(before.centreId()));
+            notServedThere.removeAll(centres.servedClientIds(after.centreId()));
+            if (!notServedThere.isEmpty()) {
+                events.publishEvent(new ClientWorkWithdrawn(notServedThere, Set.of(userId), Reason.MOVED_CENTRE, by, clock.instant()));
+            }
+        }
         eligibilityChanged(userId);
         return after;
     }
@@ -154,6 +164,8 @@ public class Agents {
                 .orElseThrow(() -> new NotFound("certification for client", clientId));
         rows.revoke(clientId, userId);
         audit.record(clientId, "agent.certification-revoked", "agent", userId, before, null);
+        events.publishEvent(new ClientWorkWithdrawn(Set.of(clientId), Set.of(userId), Reason.CERTIFICATION_REVOKED,
+                by.email(), clock.instant()));
         eligibilityChanged(userId);
     }
 

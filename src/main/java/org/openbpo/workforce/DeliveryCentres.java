@@ -8,6 +8,7 @@ import org.openbpo.shared.id.Ids;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.workforce.WorkforceEvents.AgentEligibilityChanged;
+import org.openbpo.workforce.WorkforceEvents.ClientWorkWithdrawn;
 import org.openbpo.workforce.persistence.AgentRows;
 import org.openbpo.workforce.persistence.CentreRows;
 import org.springframework.context.ApplicationEventPublisher;
@@ -129,6 +130,11 @@ public class DeliveryCentres {
         ServedClient before = rows.servedClient(clientId, centreId).orElseThrow(() -> new NotFound("client of centre", clientId));
         rows.disallowClient(clientId, centreId);
         audit.record(clientId, "centre.client-disallowed", "delivery-centre", centreId, before, null);
+        Set<UUID> working = agents.atCentre(centreId);
+        if (!working.isEmpty()) {
+            events.publishEvent(new ClientWorkWithdrawn(Set.of(clientId), working, ClientWorkWithdrawn.Reason.CENTRE_DISALLOWED,
+                    by.email(), clock.instant()));
+        }
         agentsEligibilityChanged(centreId);
     }
 
@@ -145,6 +151,11 @@ public class DeliveryCentres {
         if (!working.isEmpty()) {
             events.publishEvent(new AgentEligibilityChanged(working, clock.instant()));
         }
+    }
+
+    /** The clients whose data the centre may handle, as far as the transaction may see them. */
+    Set<UUID> servedClientIds(UUID centreId) {
+        return rows.servedClientIds(centreId);
     }
 
     DeliveryCentre find(UUID id) {
