@@ -6,8 +6,12 @@ import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.workforce.AgentEligibility;
 import org.openbpo.workforce.Agents;
 import org.openbpo.workforce.Skill;
+import org.openbpo.workforce.WorkforceEvents.AgentEligibilityChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -70,9 +74,22 @@ public class Routing {
         return servedQueues(agents.eligibility(agent.id()));
     }
 
-    /** Forgets what was remembered for an agent, after their profile or presence changed. */
-    public void forget(UUID agentId) {
-        remembered.remove(agentId);
+    /**
+     * Forgets what was remembered of the agents whose presence, profile, certifications or centre changed,
+     * whatever changed it, and again once the change has committed: a get-next in between still reads what
+     * was before, and would remember it. Other nodes go by the change once their memory of it runs out.
+     */
+    @EventListener
+    void on(AgentEligibilityChanged changed) {
+        changed.agentIds().forEach(remembered::remove);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    changed.agentIds().forEach(remembered::remove);
+                }
+            });
+        }
     }
 
     private List<Queue> servedQueues(AgentEligibility eligibility) {

@@ -7,16 +7,22 @@ import org.openbpo.shared.error.NotFound;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
+import org.openbpo.workforce.WorkforceEvents.AgentEligibilityChanged;
+import org.openbpo.workforce.WorkforceEvents.ClientWorkWithdrawn;
+import org.openbpo.workforce.WorkforceEvents.ClientWorkWithdrawn.Reason;
 import org.openbpo.workforce.persistence.AgentRows;
 import org.openbpo.workforce.persistence.StaffRows;
 import org.openbpo.workforce.persistence.StaffRows.StaffMember;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.openbpo.workforce.WorkforcePermissions.managesWorkforce;
@@ -34,10 +40,12 @@ public class Agents {
     private final AuditTrail audit;
     private final Clock clock;
     private final ProviderOwnedChanges providerOwned;
+    private final ApplicationEventPublisher events;
 
     Agents(AgentRows rows, StaffRows staff, DeliveryCentres centres, Clients clients, AuditTrail audit, Clock clock,
-           ProviderOwnedChanges providerOwned) {
+           ProviderOwnedChanges providerOwned, ApplicationEventPublisher events) {
         this.providerOwned = providerOwned;
+        this.events = events;
         this.rows = rows;
         this.staff = staff;
         this.centres = centres;
@@ -58,6 +66,9 @@ public class Agents {
                 || member.roles().contains(Role.TEAM_LEAD.name()))) {
             throw BusinessRuleViolation.invalid("userId", "Only provider staff with the AGENT or TEAM_LEAD role can be agents.");
         }
+        if (!member.active()) {
+            throw BusinessRuleViolation.invalid("userId", "The user is deactivated; reactivate them before enrolling them as an agent.");
+        }
         if (rows.exists(command.userId())) {
             throw new BusinessRuleViolation(409, "agent-exists", "userId", "This user already has an agent profile.");
         }
@@ -73,10 +84,10 @@ public class Agents {
 
     public Agent changeProfile(UUID userId, ChangeAgentProfile command, CurrentUser by) {
         requireWorkforceManager(by);
-        return providerOwned.apply(() -> changeProfile(userId, command));
+        return providerOwned.apply(() -> changeProfile(userId, command, by.email()));
     }
 
-    private Agent changeProfile(UUID userId, ChangeAgentProfile command) {
+    private Agent changeProfile(UUID userId, ChangeAgentProfile command, String by) {
         Agent before = find(userId);
         centres.find(command.centreId());
         requireTeamLead(command.teamLeadId());
@@ -84,6 +95,14 @@ public class Agents {
                 orEmpty(command.languages()), command.capacity());
         rows.updateProfile(after, clock.instant());
         audit.record(null, "agent.profile-changed", "agent", userId, before, after);
+        if (!before.centreId().equals(after.centreId())) {
+            Set<UUID> notServedThere = new HashSet<>(centres.servedClientIds(before.centreId()));
+            notServedThere.removeAll(centres.servedClientIds(after.centreId()));
+            if (!notServedThere.isEmpty()) {
+                events.publishEvent(new ClientWorkWithdrawn(notServedThere, Set.of(userId), Reason.MOVED_CENTRE, by, clock.instant()));
+            }
+        }
+        eligibilityChanged(userId);
         return after;
     }
 
@@ -101,6 +120,7 @@ public class Agents {
             Agent after = before.withPresence(command.presence(), clock.instant());
             rows.updatePresence(after);
             audit.record(null, "agent.presence-changed", "agent", userId, before.presence(), after.presence());
+            eligibilityChanged(userId);
             return after;
         });
     }
@@ -130,6 +150,7 @@ public class Agents {
         Certification certification = rows.certification(command.clientId(), userId).orElseThrow();
         if (added) {
             audit.record(command.clientId(), "agent.certified", "agent", userId, null, certification);
+            eligibilityChanged(userId);
         }
         return certification;
     }
@@ -143,6 +164,9 @@ public class Agents {
                 .orElseThrow(() -> new NotFound("certification for client", clientId));
         rows.revoke(clientId, userId);
         audit.record(clientId, "agent.certification-revoked", "agent", userId, before, null);
+        events.publishEvent(new ClientWorkWithdrawn(Set.of(clientId), Set.of(userId), Reason.CERTIFICATION_REVOKED,
+                by.email(), clock.instant()));
+        eligibilityChanged(userId);
     }
 
     /** An agent's certifications, limited to the clients the caller may see. */
@@ -185,6 +209,11 @@ public class Agents {
         });
     }
 
+    /** Every change to what an agent may take goes through here, so that routing never acts on what was before. */
+    private void eligibilityChanged(UUID userId) {
+        events.publishEvent(new AgentEligibilityChanged(Set.of(userId), clock.instant()));
+    }
+
     private Agent find(UUID userId) {
         return rows.find(userId).orElseThrow(() -> new NotFound("agent", userId));
     }
@@ -193,10 +222,12 @@ public class Agents {
         if (teamLeadId == null) {
             return;
         }
-        boolean lead = rows.exists(teamLeadId) && staff.find(teamLeadId)
-                .map(member -> member.roles().contains(Role.TEAM_LEAD.name())).orElse(false);
-        if (!lead) {
+        Optional<StaffMember> lead = rows.exists(teamLeadId) ? staff.find(teamLeadId) : Optional.empty();
+        if (lead.filter(member -> member.roles().contains(Role.TEAM_LEAD.name())).isEmpty()) {
             throw BusinessRuleViolation.invalid("teamLeadId", "must be an agent with the TEAM_LEAD role");
+        }
+        if (!lead.get().active()) {
+            throw BusinessRuleViolation.invalid("teamLeadId", "The team lead is deactivated; choose an active one.");
         }
     }
 

@@ -7,7 +7,11 @@ import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.workforce.WorkforceEvents.AgentEligibilityChanged;
+import org.openbpo.workforce.WorkforceEvents.ClientWorkWithdrawn;
+import org.openbpo.workforce.persistence.AgentRows;
 import org.openbpo.workforce.persistence.CentreRows;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,9 +40,14 @@ public class DeliveryCentres {
     private final AuditTrail audit;
     private final Clock clock;
     private final ProviderOwnedChanges providerOwned;
+    private final AgentRows agents;
+    private final ApplicationEventPublisher events;
 
-    DeliveryCentres(CentreRows rows, Clients clients, AuditTrail audit, Clock clock, ProviderOwnedChanges providerOwned) {
+    DeliveryCentres(CentreRows rows, Clients clients, AuditTrail audit, Clock clock, ProviderOwnedChanges providerOwned,
+                    AgentRows agents, ApplicationEventPublisher events) {
         this.providerOwned = providerOwned;
+        this.agents = agents;
+        this.events = events;
         this.rows = rows;
         this.clients = clients;
         this.audit = audit;
@@ -71,6 +80,7 @@ public class DeliveryCentres {
         DeliveryCentre after = centre(id, command, before.createdAt());
         rows.update(after, clock.instant());
         audit.record(null, "centre.updated", "delivery-centre", id, before, after);
+        agentsEligibilityChanged(id); // its shifts may have changed
         return after;
     }
 
@@ -106,6 +116,7 @@ public class DeliveryCentres {
         if (rows.allowClient(clientId, centreId, clock.instant())) {
             ServedClient served = rows.servedClient(clientId, centreId).orElseThrow();
             audit.record(clientId, "centre.client-allowed", "delivery-centre", centreId, null, served);
+            agentsEligibilityChanged(centreId);
             return served;
         }
         return rows.servedClient(clientId, centreId).orElseThrow();
@@ -119,6 +130,12 @@ public class DeliveryCentres {
         ServedClient before = rows.servedClient(clientId, centreId).orElseThrow(() -> new NotFound("client of centre", clientId));
         rows.disallowClient(clientId, centreId);
         audit.record(clientId, "centre.client-disallowed", "delivery-centre", centreId, before, null);
+        Set<UUID> working = agents.atCentre(centreId);
+        if (!working.isEmpty()) {
+            events.publishEvent(new ClientWorkWithdrawn(Set.of(clientId), working, ClientWorkWithdrawn.Reason.CENTRE_DISALLOWED,
+                    by.email(), clock.instant()));
+        }
+        agentsEligibilityChanged(centreId);
     }
 
     /** The clients the centre serves, limited to those the caller may see. */
@@ -127,6 +144,18 @@ public class DeliveryCentres {
         requireProviderStaff(by);
         find(centreId);
         return rows.servedClients(centreId, afterClient, limit);
+    }
+
+    private void agentsEligibilityChanged(UUID centreId) {
+        Set<UUID> working = agents.atCentre(centreId);
+        if (!working.isEmpty()) {
+            events.publishEvent(new AgentEligibilityChanged(working, clock.instant()));
+        }
+    }
+
+    /** The clients whose data the centre may handle, as far as the transaction may see them. */
+    Set<UUID> servedClientIds(UUID centreId) {
+        return rows.servedClientIds(centreId);
     }
 
     DeliveryCentre find(UUID id) {

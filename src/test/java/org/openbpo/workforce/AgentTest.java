@@ -5,7 +5,9 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
+import org.openbpo.tenancy.UserStatus;
 import org.openbpo.testing.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -148,6 +150,32 @@ class AgentTest extends WorkforceTest {
                 .isEqualTo(404);
         assertThat(ops.get("/api/v1/agents/" + agent.id()).status()).as("nothing was saved").isEqualTo(404);
         assertThat(api().as(agent.token()).post("/api/v1/agents", base).status()).isEqualTo(403);
+    }
+
+    @Test
+    void deactivatedStaffAreNeitherEnrolledNorChosenAsTeamLead() {
+        Api ops = api().as(staff(Role.ADMINISTRATOR, Set.of()).token());
+        DeliveryCentre centre = centre(centreCommand("Asia/Manila", officeHours(), List.of()));
+        Staff lead = staff(Role.TEAM_LEAD, Set.of());
+        assertThat(ops.post("/api/v1/agents", Map.of("userId", lead.id().toString(), "centreId", centre.id().toString(),
+                "capacity", 2)).status()).isEqualTo(201);
+        Staff leaver = staff(Role.AGENT, Set.of());
+        Staff agent = staff(Role.AGENT, Set.of());
+        CurrentUser admin = providerAdministrator();
+        TenantScope.run(AllowedClients.ALL, () -> {
+            users.changeStatus(leaver.id(), UserStatus.DISABLED, admin);
+            users.changeStatus(lead.id(), UserStatus.DISABLED, admin);
+        });
+        Map<String, Object> base = Map.of("userId", agent.id().toString(), "centreId", centre.id().toString(), "capacity", 2);
+
+        assertRefused(ops, with(base, "userId", leaver.id().toString()), "userId");
+        assertRefused(ops, with(base, "teamLeadId", lead.id().toString()), "teamLeadId");
+        assertThat(ops.get("/api/v1/agents/" + leaver.id()).status()).as("nothing was saved").isEqualTo(404);
+        assertThat(ops.post("/api/v1/agents", base).status()).isEqualTo(201);
+        Api.Response changed = ops.put("/api/v1/agents/" + agent.id(), Map.of("centreId", centre.id().toString(),
+                "teamLeadId", lead.id().toString(), "capacity", 2));
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(422);
+        assertThat(changed.text("field")).isEqualTo("teamLeadId");
     }
 
     @Test

@@ -92,8 +92,6 @@ class AgentWorkspacePages {
                     RedirectAttributes flash) {
         requireStaff(user);
         Agent agent = agents.changePresence(user.id(), new ChangePresence(presence), user);
-        // get-next remembers an agent's routing for a few seconds; a new presence must count at once
-        routing.forget(user.id());
         if (htmx == null) {
             flash.addFlashAttribute("notice", "You are now " + label(agent.presence()) + ".");
             return "redirect:/work";

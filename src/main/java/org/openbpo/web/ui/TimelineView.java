@@ -42,7 +42,8 @@ final class TimelineView {
                 case "assigned" -> client ? "Picked up by the service team"
                         : "Assigned to " + name(data.path("agent").asString(), staffNames)
                         + ("get-next".equals(data.path("how").asString()) ? " by get next" : " by a team lead");
-                case "released" -> client ? null : "Released back to the queue";
+                case "released" -> client ? null : "Released back to the queue"
+                        + (data.path("why").isString() ? ": " + data.path("why").asString() : "");
                 case "moved" -> label(type, data.path("from").asString()) + " → " + label(type, data.path("to").asString());
                 case "escalated" -> client ? null : "SLA warning: priority raised to " + lower(priority(data));
                 case "form-changed" -> "Changed " + fieldLabels(type, data.path("fields"));

@@ -8,7 +8,6 @@ import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Users;
-import org.openbpo.work.Routing;
 import org.openbpo.workforce.Agent;
 import org.openbpo.workforce.Agents;
 import org.openbpo.workforce.CertifyAgent;
@@ -52,18 +51,16 @@ class WorkforcePages {
 
     private final DeliveryCentres centres;
     private final Agents agents;
-    private final Routing routing;
     private final Users users;
     private final Clients clients;
     private final ClientFocus focus;
     private final AgentEnrolment enrolment;
     private final Clock clock;
 
-    WorkforcePages(DeliveryCentres centres, Agents agents, Routing routing, Users users, Clients clients, ClientFocus focus,
+    WorkforcePages(DeliveryCentres centres, Agents agents, Users users, Clients clients, ClientFocus focus,
                    AgentEnrolment enrolment, Clock clock) {
         this.centres = centres;
         this.agents = agents;
-        this.routing = routing;
         this.users = users;
         this.clients = clients;
         this.focus = focus;
@@ -146,7 +143,6 @@ class WorkforcePages {
                    RedirectAttributes flash) {
         ManagerAccess.require(user);
         agents.certify(userId, new CertifyAgent(clientId), user);
-        routing.forget(userId);
         flash.addFlashAttribute("notice", nameOf(userId, user) + " is certified for " + clients.get(clientId).name() + ".");
         return "redirect:/admin/agents";
     }
@@ -156,7 +152,6 @@ class WorkforcePages {
                     RedirectAttributes flash) {
         ManagerAccess.require(user);
         Agent agent = agents.changePresence(userId, new ChangePresence(presence), user);
-        routing.forget(userId);
         flash.addFlashAttribute("notice", nameOf(userId, user) + " is now " + AgentWorkspacePages.label(agent.presence()) + ".");
         return "redirect:/admin/agents";
     }

@@ -508,6 +508,39 @@ public class WorkItemRows {
                 .params(agentId, clientIds.toArray(UUID[]::new)).query(item).list();
     }
 
+    /** An item taken from its holder, and who that was. */
+    public record Released(UUID clientId, long id, UUID holder) {
+    }
+
+    /**
+     * Takes every open item of the clients that the agents hold from them, back to its queue, in one
+     * statement: the handling stretches closed and a "released" entry on each item's timeline saying why.
+     */
+    public List<Released> releaseAll(Collection<UUID> clientIds, Collection<UUID> agentIds, String actor, String why, Instant at) {
+        return jdbc.sql("""
+                        with held as (
+                            select client_id, id, assignee_id from work.work_item
+                             where client_id = any (?) and assignee_id = any (?) and category not in ('DONE', 'CANCELLED')
+                               for update),
+                        released as (
+                            update work.work_item w set assignee_id = null, assigned_at = null, updated_at = ?
+                              from held h
+                             where w.client_id = h.client_id and w.id = h.id
+                            returning w.client_id, w.id, h.assignee_id as holder),
+                        stopped as (
+                            update work.handle_time t set ended_at = greatest(t.started_at, ?)
+                              from released r
+                             where t.client_id = r.client_id and t.item_id = r.id and t.ended_at is null),
+                        told as (
+                            insert into work.work_event (client_id, item_id, at, actor, type, data)
+                            select client_id, id, ?, ?, 'released', jsonb_build_object('from', holder, 'why', ?::text)
+                              from released)
+                        select client_id, id, holder from released""")
+                .params(clientIds.toArray(UUID[]::new), agentIds.toArray(UUID[]::new), ts(at), ts(at), ts(at), actor, why)
+                .query((rs, n) -> new Released(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class)))
+                .list();
+    }
+
     /** Starts the agent's handling of the item, unless a stretch of it is open already (an item is handled by one at a time). */
     public void startHandling(UUID clientId, long itemId, UUID agentId, Instant at) {
         jdbc.sql("""

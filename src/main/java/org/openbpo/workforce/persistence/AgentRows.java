@@ -108,6 +108,12 @@ public class AgentRows {
         return statement.param(after == null ? FIRST : after).param(limit).query((rs, n) -> agent(rs)).list();
     }
 
+    /** The agents who work at the centre. */
+    public Set<UUID> atCentre(UUID centreId) {
+        return Set.copyOf(jdbc.sql("select user_id from workforce.agent where centre_id = ?").param(centreId)
+                .query(UUID.class).list());
+    }
+
     /** Returns false when the agent was already certified for the client. */
     public boolean certify(UUID clientId, UUID agentUserId, Instant at) {
         return jdbc.sql("""

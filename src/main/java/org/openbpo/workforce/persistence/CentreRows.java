@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @Repository
@@ -109,6 +110,12 @@ public class CentreRows {
     public boolean disallowClient(UUID clientId, UUID centreId) {
         return jdbc.sql("delete from workforce.centre_client where client_id = ? and centre_id = ?")
                 .params(clientId, centreId).update() == 1;
+    }
+
+    /** The ids of the clients a centre serves, as far as row-level security lets the caller see them. */
+    public Set<UUID> servedClientIds(UUID centreId) {
+        return Set.copyOf(jdbc.sql("select client_id from workforce.centre_client where centre_id = ?").param(centreId)
+                .query(UUID.class).list());
     }
 
     /** The clients a centre serves, as far as row-level security lets the caller see them. */
