@@ -28,7 +28,6 @@ import org.openbpo.payables.UpdateSettings;
 import org.openbpo.payables.Vendor;
 import org.openbpo.payables.Vendors;
 import org.openbpo.tenancy.CurrentUser;
-import org.openbpo.tenancy.User;
 import org.openbpo.tenancy.Users;
 import org.openbpo.work.OpenQueue;
 import org.openbpo.work.Queues;
@@ -242,8 +241,7 @@ class DemoPayables {
     }
 
     private CurrentUser user(UUID client, String email, CurrentUser admin) {
-        User user = users.page(client, null, 500, admin).stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
-        return CurrentUser.of(user);
+        return DemoUsers.find(users, client, email, admin);
     }
 
     private static BankDetails usBank(String routing, String account) {

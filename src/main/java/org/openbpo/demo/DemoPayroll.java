@@ -26,7 +26,6 @@ import org.openbpo.payroll.PayRuns;
 import org.openbpo.payroll.PreparePayRun;
 import org.openbpo.payroll.SetFundingAccount;
 import org.openbpo.tenancy.CurrentUser;
-import org.openbpo.tenancy.User;
 import org.openbpo.tenancy.Users;
 import org.openbpo.work.OpenQueue;
 import org.openbpo.work.Queues;
@@ -231,7 +230,6 @@ class DemoPayroll {
     }
 
     private CurrentUser user(UUID client, String email, CurrentUser admin) {
-        User user = users.page(client, null, 200, admin).stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
-        return CurrentUser.of(user);
+        return DemoUsers.find(users, client, email, admin);
     }
 }

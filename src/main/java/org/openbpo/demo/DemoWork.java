@@ -10,7 +10,6 @@ import org.openbpo.contracts.ServiceLine;
 import org.openbpo.contracts.ServiceLineKind;
 import org.openbpo.contracts.SlaTarget;
 import org.openbpo.tenancy.CurrentUser;
-import org.openbpo.tenancy.User;
 import org.openbpo.tenancy.Users;
 import org.openbpo.work.CreateWorkItem;
 import org.openbpo.work.MoveWorkItem;
@@ -151,8 +150,7 @@ class DemoWork {
     }
 
     private CurrentUser clientUser(UUID client, String email, CurrentUser admin) {
-        User user = users.page(client, null, 100, admin).stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
-        return CurrentUser.of(user);
+        return DemoUsers.find(users, client, email, admin);
     }
 
     private static SlaTarget sla(String line, Priority priority, int firstResponseMinutes, int resolutionMinutes) {
