@@ -18,8 +18,6 @@ import org.openbpo.work.WorkItemComments;
 import org.openbpo.work.WorkItemComments.Visibility;
 import org.openbpo.work.WorkItems;
 import org.openbpo.work.WorkTypes;
-import org.openbpo.work.domain.WorkTransition;
-import org.openbpo.work.domain.WorkTypeDefinition;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -123,16 +121,14 @@ public class EmailTickets {
         String text = QuoteStripper.strip(email.text());
         CurrentUser customer = customer(clientId, email);
         Optional<WorkItem> answered = answeredTicket(channel, email, notes, batch);
-        Optional<String> reopen = Optional.empty();
+        boolean reopens = answered.isPresent() && answered.get().category().closed();
         @Nullable WorkItem closedForGood = null;
-        if (answered.isPresent() && answered.get().category().closed()) {
-            reopen = reopening(clientId, answered.get(), customer);
-            if (reopen.isEmpty()) {
-                closedForGood = answered.get();
-                notes.add(closedForGood.reference() + ", which this message answers, is " + stateLabel(closedForGood)
-                        + " and cannot be reopened; a new ticket was raised.");
-                answered = Optional.empty();
-            }
+        if (reopens && comments.closedForGood(answered.get(), customer)) {
+            reopens = false;
+            closedForGood = answered.get();
+            notes.add(closedForGood.reference() + ", which this message answers, is " + stateLabel(closedForGood)
+                    + " and cannot be reopened; a new ticket was raised.");
+            answered = Optional.empty();
         }
         if (answered.isEmpty()) {
             String description = text.isBlank() ? "(The message has no text.)" : text;
@@ -155,7 +151,7 @@ public class EmailTickets {
         // a reply to a closed ticket says the work is not done: the answer reopens it, back to an agent and on the SLA clock
         comments.customerAnswered(clientId, ticket.id(), text.isBlank() ? "(The reply has no text.)" : clip(text, MAX_DESCRIPTION),
                 customer);
-        if (reopen.isPresent()) {
+        if (reopens) {
             notes.add(ticket.reference() + " was " + stateLabel(ticket) + "; the customer's reply reopened it.");
         }
         if (email.messageId() != null) {
@@ -164,15 +160,6 @@ public class EmailTickets {
         keepAttachments(clientId, ticket.id(), email, notes);
         Settlement settlement = new Settlement(IntakeStatus.COMMENT_ADDED, null, notes, ticket.id(), text, email.safeHtml());
         return () -> settlement;
-    }
-
-    /** The state a closed ticket goes back to work in by the move its work type allows the customer; empty when none does. */
-    private Optional<String> reopening(UUID clientId, WorkItem ticket, CurrentUser customer) {
-        WorkTypeDefinition definition = workTypes.version(clientId, ticket.workType(), ticket.workTypeVersion());
-        return workItems.movesFor(clientId, ticket.id(), customer).stream()
-                .map(WorkTransition::to)
-                .filter(to -> definition.state(to).category().routable())
-                .findFirst();
     }
 
     private String stateLabel(WorkItem ticket) {
