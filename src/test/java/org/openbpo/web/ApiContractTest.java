@@ -54,6 +54,14 @@ class ApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void aRequestTheServerRefusesBeforeReadingItIsAProblemToo() {
+        Api.Response response = api.get("/api/v1/clients?cursor=" + "z".repeat(10_000));
+        assertProblem(response, 400, "malformed-request");
+        assertThat(response.headers().get("content-type")).startsWith("application/problem+json");
+        assertThat(response.body().toString()).doesNotContain("Tomcat").doesNotContain("<html");
+    }
+
+    @Test
     void anUnknownFieldIsNamed() {
         Map<String, Object> body = newClient(unique("UNK"));
         body.put("colour", "blue");
