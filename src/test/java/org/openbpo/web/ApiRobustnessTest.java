@@ -7,6 +7,7 @@ import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.ApiTokens;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
+import org.openbpo.testing.PublishedApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,7 +58,7 @@ class ApiRobustnessTest extends IntegrationTest {
         assertThat(clientId).isNotBlank();
 
         int operations = 0;
-        for (Operation operation : operations(api)) {
+        for (PublishedApi.Operation operation : PublishedApi.operations(api)) {
             operations++;
             exercise(api, operation, clientId);
         }
@@ -84,12 +85,12 @@ class ApiRobustnessTest extends IntegrationTest {
         });
         assertThat(demoClients).hasSize(3);
 
-        List<Operation> operations = operations(api);
+        List<PublishedApi.Operation> operations = PublishedApi.operations(api);
         int realIds = 0;
         for (String clientId : demoClients) {
             Map<String, JsonNode> lists = new LinkedHashMap<>();
-            for (Operation operation : operations) {
-                String path = realPath(api, operation.template(), clientId, lists);
+            for (PublishedApi.Operation operation : operations) {
+                String path = PublishedApi.realPath(api, operation.template(), clientId, lists);
                 if (path == null) {
                     continue;
                 }
@@ -113,72 +114,12 @@ class ApiRobustnessTest extends IntegrationTest {
         return api;
     }
 
-    private record Operation(String method, String template, JsonNode spec) {
-        List<JsonNode> parameters() {
-            List<JsonNode> parameters = new ArrayList<>();
-            spec.path("parameters").forEach(parameters::add);
-            return parameters;
-        }
-
-        String name() {
-            return method + " " + template;
-        }
-    }
-
-    private static List<Operation> operations(Api api) {
-        List<Operation> operations = new ArrayList<>();
-        for (var path : api.get("/api/docs.json").body().path("paths").properties()) {
-            for (var operation : path.getValue().properties()) {
-                operations.add(new Operation(operation.getKey().toUpperCase(), path.getKey(), operation.getValue()));
-            }
-        }
-        return operations;
-    }
-
     private void assertNoneAnsweredBadly() {
         assertThat(failures).as(failures.size() + " of " + requests + " requests were answered badly:\n"
                 + String.join("\n", failures.subList(0, Math.min(60, failures.size())))).isEmpty();
     }
 
-    /**
-     * The operation's path about real records of the client: each id is the first of the list the path
-     * names before it ({@code …/invoices/{invoiceId}} takes the first of {@code …/invoices}); null when
-     * a list is empty or not published.
-     */
-    private static String realPath(Api api, String template, String clientId, Map<String, JsonNode> lists) {
-        if (!template.startsWith("/api/v1/clients/{clientId}/")) {
-            return null;
-        }
-        String path = template.replace("{clientId}", clientId);
-        int open;
-        while ((open = path.indexOf('{')) >= 0) {
-            int close = path.indexOf('}', open);
-            String parameter = path.substring(open + 1, close);
-            String list = path.substring(0, open - 1);
-            JsonNode first = lists.computeIfAbsent(list, l -> firstOf(api.get(l).body()));
-            JsonNode value = first.has(parameter) ? first.path(parameter)
-                    : parameter.endsWith("Id") && first.has("id") ? first.path("id") : null;
-            if (value == null || value.isNull() || value.asString().isEmpty()) {
-                return null;
-            }
-            path = path.substring(0, open) + value.asString() + path.substring(close + 1);
-        }
-        return path;
-    }
-
-    private static JsonNode firstOf(JsonNode list) {
-        if (list.isArray()) {
-            return list.isEmpty() ? JSON.missingNode() : list.get(0);
-        }
-        for (var property : list.properties()) {
-            if (property.getValue().isArray() && !property.getValue().isEmpty()) {
-                return property.getValue().get(0);
-            }
-        }
-        return JSON.missingNode();
-    }
-
-    private void exerciseWithoutChanging(Api api, Operation operation, String path) {
+    private void exerciseWithoutChanging(Api api, PublishedApi.Operation operation, String path) {
         List<JsonNode> parameters = operation.parameters();
         String name = operation.name() + " (real ids)";
         if (operation.method().equals("GET")) {
@@ -200,7 +141,7 @@ class ApiRobustnessTest extends IntegrationTest {
         }
     }
 
-    private void exercise(Api api, Operation operation, String clientId) {
+    private void exercise(Api api, PublishedApi.Operation operation, String clientId) {
         String method = operation.method();
         String template = operation.template();
         List<JsonNode> parameters = operation.parameters();
