@@ -80,8 +80,11 @@ public class BulkTicketActions {
             case MOVE -> workItems.move(clientId, itemId, new MoveWorkItem(command.to(), command.note()), by);
             case CLOSE -> {
                 WorkTypeDefinition type = workTypes.version(clientId, ticket.workType(), ticket.workTypeVersion());
+                // the caller's own way to done; failing that the work type's, so that the engine says why it is not theirs
                 String done = workItems.movesFor(clientId, itemId, by).stream().map(WorkTransition::to)
                         .filter(to -> type.state(to).category() == StateCategory.DONE).findFirst()
+                        .or(() -> type.transitionsFrom(ticket.state()).stream().map(WorkTransition::to)
+                                .filter(to -> type.state(to).category() == StateCategory.DONE).findFirst())
                         .orElseThrow(() -> BusinessRuleViolation.conflict("cannot-close",
                                 ticket.reference() + " cannot be closed from '" + ticket.state() + "'."));
                 workItems.move(clientId, itemId, new MoveWorkItem(done, command.note()), by);

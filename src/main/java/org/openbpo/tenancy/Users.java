@@ -8,6 +8,7 @@ import org.openbpo.shared.id.Ids;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.persistence.UserRows;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +38,12 @@ public class Users {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate providerReads;
+    private final ApplicationEventPublisher events;
 
     Users(UserRows rows, Clients clients, PasswordEncoder passwords, AuditTrail audit, Clock clock,
-          PlatformTransactionManager transactionManager) {
+          PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.rows = rows;
+        this.events = events;
         this.providerReads = new TransactionTemplate(transactionManager);
         providerReads.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         providerReads.setReadOnly(true);
@@ -120,8 +124,13 @@ public class Users {
         }
         User after = new User(before.id(), before.clientId(), before.email(), before.displayName(), before.roles(),
                 before.allClients(), before.assignedClients(), status, before.createdAt());
-        rows.update(after, clock.instant());
+        Instant now = clock.instant();
+        rows.update(after, now);
         audit.record(before.clientId(), "user.status-changed", "user", id, before, after);
+        if (before.status() == UserStatus.ACTIVE && status == UserStatus.DISABLED) {
+            // workforce takes them off the floor and the work engine gives back what they hold, in this transaction
+            events.publishEvent(new UserDeactivated(id, before.clientId(), by.email(), now));
+        }
         return after;
     }
 

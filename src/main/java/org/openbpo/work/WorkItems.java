@@ -357,6 +357,9 @@ public class WorkItems {
         WorkItem item = get(clientId, id);
         WorkTypeDefinition definition = workTypes.version(clientId, item.workType(), item.workTypeVersion());
         Set<String> roles = roleNames(by);
+        if (!mayMoveWhoeverHolds(item, by)) {
+            return List.of();
+        }
         return definition.transitionsFrom(item.state()).stream()
                 .filter(t -> t.allows(roles, by.providerStaff()))
                 .filter(t -> !(definition.makerChecker() && item.category() == StateCategory.REVIEW
@@ -415,6 +418,10 @@ public class WorkItems {
                         "Maker-checker: the person who did the work or sent it for its check cannot also approve it; "
                                 + "a second person must check it.");
             }
+        }
+        if (!mayMoveWhoeverHolds(item, by)) {
+            throw new BusinessRuleViolation(403, "not-your-item", "assignee", item.reference()
+                    + " is in another agent's hands: only its holder or a team lead moves it. Ask a team lead to reassign it.");
         }
         BusinessCalendar calendar = calendarOf(item);
         SlaState sla = item.sla();
@@ -739,6 +746,22 @@ public class WorkItems {
         Instant due = calendar.addBusinessDays(now, target.turnaroundDays(),
                 target.cutOff() == null ? java.time.LocalTime.of(17, 0) : target.cutOff());
         return calendar.businessTimeBetween(now, due);
+    }
+
+    /**
+     * Whether the caller may move the item as far as its holder goes (the transition's roles decide the rest). Work in
+     * someone's hands is theirs: another agent who moved it would finish, pend or send for its check work they never
+     * handled, under the holder's handle time, unseen by routing. Team leads, operations managers and administrators move
+     * any item (they reassign and unblock work). An unassigned item is the team's: whoever the transition allows moves
+     * it (payroll and payables staff work their runs and exceptions so). An item waiting for its check in its maker's
+     * hands waits for a second person, any checker (maker-checker keeps the maker from approving it); once a lead has
+     * handed the check to a checker, it is that checker's. Reopening a closed item does not depend on its last holder,
+     * to whom it goes back. The client's people never hold work: their transitions' roles decide.
+     */
+    private static boolean mayMoveWhoeverHolds(WorkItem item, CurrentUser by) {
+        return !by.providerStaff() || isLead(by) || item.assigneeId() == null || by.id().equals(item.assigneeId())
+                || (item.category() == StateCategory.REVIEW && item.assigneeId().equals(item.makerId()))
+                || item.category().closed();
     }
 
     private static Set<String> roleNames(CurrentUser user) {

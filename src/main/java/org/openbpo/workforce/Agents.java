@@ -7,6 +7,7 @@ import org.openbpo.shared.error.NotFound;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
+import org.openbpo.tenancy.UserDeactivated;
 import org.openbpo.workforce.WorkforceEvents.AgentEligibilityChanged;
 import org.openbpo.workforce.WorkforceEvents.ClientWorkWithdrawn;
 import org.openbpo.workforce.WorkforceEvents.ClientWorkWithdrawn.Reason;
@@ -14,6 +15,7 @@ import org.openbpo.workforce.persistence.AgentRows;
 import org.openbpo.workforce.persistence.StaffRows;
 import org.openbpo.workforce.persistence.StaffRows.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -123,6 +125,27 @@ public class Agents {
             eligibilityChanged(userId);
             return after;
         });
+    }
+
+    /**
+     * A deactivated agent is no longer at their desk: offline, and routing forgets what it remembered of them
+     * (the work they hold goes back to its queues through the work engine's own listener). In the transaction
+     * of the deactivation, so neither happens without the other.
+     */
+    @EventListener
+    void on(UserDeactivated deactivated) {
+        if (!deactivated.providerStaff()) {
+            return;
+        }
+        providerOwned.apply(() -> {
+            rows.find(deactivated.userId()).filter(agent -> agent.presence() != Presence.OFFLINE).ifPresent(before -> {
+                Agent after = before.withPresence(Presence.OFFLINE, deactivated.at());
+                rows.updatePresence(after);
+                audit.record(null, "agent.presence-changed", "agent", before.userId(), before.presence(), after.presence());
+            });
+            return null;
+        });
+        eligibilityChanged(deactivated.userId());
     }
 
     @Transactional(readOnly = true)

@@ -101,7 +101,13 @@ class AgentToolsTest extends IntegrationTest {
                 "agentId", desk.setup().checker().id().toString()));
         assertThat(assigned.body().valueStream().map(r -> r.path("done").asBoolean())).containsOnly(true);
 
-        Api.Response closed = agent.post(base + "/tickets/bulk", Map.of("action", "CLOSE", "itemIds", List.of(first, second, 999_999_999L),
+        Api.Response notTheirs = agent.post(base + "/tickets/bulk", Map.of("action", "CLOSE", "itemIds", List.of(first),
+                "note", "Duplicate of a courier incident"));
+        assertThat(notTheirs.body().get(0).path("done").asBoolean()).as("another agent's tickets are not theirs to close").isFalse();
+        assertThat(notTheirs.body().get(0).path("code").asString()).isEqualTo("not-your-item");
+
+        Api holder = api().as(desk.setup().checkerToken());
+        Api.Response closed = holder.post(base + "/tickets/bulk", Map.of("action", "CLOSE", "itemIds", List.of(first, second, 999_999_999L),
                 "note", "Duplicate of a courier incident"));
         assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
         assertThat(closed.body().valueStream().map(r -> r.path("itemId").asLong() + ":" + r.path("done").asBoolean()))

@@ -1,6 +1,8 @@
 package org.openbpo.work;
 
 import org.junit.jupiter.api.Test;
+import org.openbpo.audit.AuditEntry;
+import org.openbpo.audit.AuditTrail;
 import org.openbpo.contracts.Priority;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
@@ -95,6 +97,13 @@ class SlaReroutingTest extends IntegrationTest {
                 .isEqualTo(dayShift.id());
         assertThat(TenantScope.call(AllowedClients.ALL, () -> workItems.timeline(setup.client().id(), atCebu.id())))
                 .extracting(TimelineEntry::type).endsWith("escalated", "rerouted");
+        List<AuditEntry> audited = TenantScope.call(AllowedClients.ALL, () -> context.getBean(AuditTrail.class)
+                .history(setup.client().id(), "work-item", atCebu.id()));
+        assertThat(audited).as("the release is audited like any other").filteredOn(e -> e.action().equals("work-item.released"))
+                .singleElement().satisfies(e -> assertThat(e.after()).contains(dayShift.id().toString(), "off shift"));
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(AuditTrail.class)
+                .history(setup.client().id(), "work-item", inCheck.id()))).extracting(AuditEntry::action)
+                .doesNotContain("work-item.released");
 
         // The next agent on shift who asks gets it first: it now outranks everything NORMAL.
         CurrentUser checker = CurrentUser.of(setup.checker());

@@ -9,6 +9,7 @@ import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
+import org.openbpo.testing.TestDatabase;
 import org.openbpo.workforce.DeliveryCentre;
 import org.openbpo.workforce.DeliveryCentres;
 import org.openbpo.workforce.OpenDeliveryCentre;
@@ -113,6 +114,49 @@ class WorkforceChangesTest extends IntegrationTest {
 
         assertThat(api().as(setup.adminToken()).get(items + "/" + id).body().path("assigneeId").isNull()).isTrue();
         assertThat(lastTimelineEntry(api().as(setup.adminToken()), id).path("data").asString()).contains("moved");
+    }
+
+    @Test
+    void workHeldByAnAgentWhoIsDeactivatedGoesBackToItsQueueAndTheyGoOffline() throws Exception {
+        long inHand = raise("Change of address");
+        assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(inHand);
+        assertThat(move(maker, inHand, "processing").status()).isEqualTo(200);
+        long inCheck = raise("Bank detail change");
+        assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(inCheck);
+        assertThat(move(maker, inCheck, "processing").status()).isEqualTo(200);
+        assertThat(move(maker, inCheck, "checking").status()).isEqualTo(200);
+
+        Api admin = api().as(setup.adminToken());
+        Api.Response disabled = admin.patch("/api/v1/users/" + setup.maker().id(), Map.of("status", "DISABLED"));
+        assertThat(disabled.status()).as(disabled.body().toString()).isEqualTo(200);
+
+        for (long id : new long[] {inHand, inCheck}) {
+            assertThat(admin.get(items + "/" + id).body().path("assigneeId").isNull()).as("item " + id).isTrue();
+            assertThat(lastTimelineEntry(admin, id).path("type").asString()).isEqualTo("released");
+            assertThat(lastTimelineEntry(admin, id).path("data").asString()).contains("deactivated");
+            assertThat(openHandlingStretches(id)).as("handle time stopped").isZero();
+            assertThat(TenantScope.call(AllowedClients.ALL, () -> context.getBean(AuditTrail.class)
+                    .history(setup.client().id(), "work-item", id))).extracting(AuditEntry::action).contains("work-item.released");
+        }
+        assertThat(admin.get(items + "/" + inHand).text("state")).as("its work so far stays done").isEqualTo("processing");
+        assertThat(admin.get("/api/v1/agents/" + setup.maker().id()).text("presence")).isEqualTo("OFFLINE");
+
+        Api checker = api().as(setup.checkerToken());
+        assertThat(checker.post("/api/v1/work/next", "").body().path("id").asLong()).as("back in its queue").isEqualTo(inHand);
+        assertThat(move(checker, inCheck, "completed").status()).as("any other checker approves it").isEqualTo(200);
+    }
+
+    private long openHandlingStretches(long id) throws Exception {
+        try (var superuser = TestDatabase.get().superuserConnection();
+             var open = superuser.prepareStatement("select count(*) from work.handle_time"
+                     + " where client_id = ? and item_id = ? and ended_at is null")) {
+            open.setObject(1, setup.client().id());
+            open.setLong(2, id);
+            try (var row = open.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private Api.Response move(Api as, long id, String to) {

@@ -522,6 +522,30 @@ public class WorkItemRows {
                             select client_id, id, assignee_id from work.work_item
                              where client_id = any (?) and assignee_id = any (?) and category not in ('DONE', 'CANCELLED')
                                for update),
+                        """ + RELEASE_HELD)
+                .params(clientIds.toArray(UUID[]::new), agentIds.toArray(UUID[]::new), ts(at), ts(at), ts(at), actor, why)
+                .query((rs, n) -> new Released(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class)))
+                .list();
+    }
+
+    /**
+     * As {@link #releaseAll}, for every client whose items the caller's scope shows: what a person who may no
+     * longer work at all (a deactivated user) holds, over the index of open items by holder.
+     */
+    public List<Released> releaseAllHeldBy(UUID holder, String actor, String why, Instant at) {
+        return jdbc.sql("""
+                        with held as (
+                            select client_id, id, assignee_id from work.work_item
+                             where assignee_id = ? and category not in ('DONE', 'CANCELLED')
+                               for update),
+                        """ + RELEASE_HELD)
+                .params(holder, ts(at), ts(at), ts(at), actor, why)
+                .query((rs, n) -> new Released(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class)))
+                .list();
+    }
+
+    /** The rest of a release of the items {@code held} (client_id, id, assignee_id): unassigned, handling stopped, told. */
+    private static final String RELEASE_HELD = """
                         released as (
                             update work.work_item w set assignee_id = null, assigned_at = null, updated_at = ?
                               from held h
@@ -535,11 +559,7 @@ public class WorkItemRows {
                             insert into work.work_event (client_id, item_id, at, actor, type, data)
                             select client_id, id, ?, ?, 'released', jsonb_build_object('from', holder, 'why', ?::text)
                               from released)
-                        select client_id, id, holder from released""")
-                .params(clientIds.toArray(UUID[]::new), agentIds.toArray(UUID[]::new), ts(at), ts(at), ts(at), actor, why)
-                .query((rs, n) -> new Released(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class)))
-                .list();
-    }
+                        select client_id, id, holder from released""";
 
     /** Starts the agent's handling of the item, unless a stretch of it is open already (an item is handled by one at a time). */
     public void startHandling(UUID clientId, long itemId, UUID agentId, Instant at) {

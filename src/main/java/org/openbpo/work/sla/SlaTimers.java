@@ -279,11 +279,18 @@ public class SlaTimers {
                 .params(ts(now), clients, ids).update();
         jdbc.sql("""
                         insert into work.work_event (client_id, item_id, at, actor, type, data)
-                        select c, i, ?, 'sla-timer', 'rerouted', jsonb_build_object('from', a, 'why', 'centre off shift')
+                        select c, i, ?, 'sla-timer', 'rerouted', jsonb_build_object('from', a, 'why', ?::text)
                           from unnest(?::uuid[], ?::bigint[], ?::text[]) as t(c, i, a)""")
-                .params(ts(now), clients, ids, released.stream().map(r -> r.holder().toString()).toArray(String[]::new))
+                .params(ts(now), OFF_SHIFT, clients, ids, released.stream().map(r -> r.holder().toString()).toArray(String[]::new))
                 .update();
+        // audited as every other release: who held it and why it left them, one statement for the batch
+        audit.recordMany("work-item.released", "work-item", released.stream().map(Released::clientId).toList(),
+                released.stream().map(r -> Long.toString(r.id())).toList(),
+                released.stream().map(r -> Map.of("from", r.holder().toString(), "why", OFF_SHIFT)).toList());
     }
+
+    /** Why the timers took an escalated item from its holder. */
+    private static final String OFF_SHIFT = "centre off shift";
 
     /** An item the timers took from its holder, and who that was. */
     private record Released(UUID clientId, long id, UUID holder) {
