@@ -251,6 +251,11 @@ public class Journal {
         });
     }
 
+    /** Which of the keys the client's entries hold. */
+    Set<String> keysHeld(UUID client, List<String> keys) {
+        return rows.keysHeld(client, keys);
+    }
+
     Optional<Posted> replay(UUID client, String idempotencyKey) {
         return rows.findByKey(client, idempotencyKey).map(first -> new Posted(first, true));
     }
