@@ -65,6 +65,17 @@ public class AuditTrail {
                 entityIds, afters.stream().map(this::toJson).toList());
     }
 
+    /**
+     * One action applied to many entities, each by its own actor (posts written together for several
+     * callers), in one statement.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordEach(String action, String entityType, List<UUID> clientIds, List<String> entityIds,
+                           List<String> actors, List<?> afters) {
+        records.appendEach(clock.instant(), action, entityType, clientIds, entityIds, actors,
+                afters.stream().map(this::toJson).toList());
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> history(UUID clientId, String entityType, Object entityId) {
         return records.history(clientId, entityType, String.valueOf(entityId));

@@ -49,6 +49,16 @@ public class AuditRecords {
                 .update();
     }
 
+    public void appendEach(Instant at, String action, String entityType, List<UUID> clientIds, List<String> entityIds,
+                           List<String> actors, List<@Nullable String> afters) {
+        jdbc.sql("""
+                        insert into audit.record (client_id, recorded_at, actor, action, entity_type, entity_id, after)
+                        select c, ?, w, ?, ?, e, a::json from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as t(c, e, w, a)""")
+                .params(Timestamp.from(at), action, entityType, clientIds.toArray(UUID[]::new),
+                        entityIds.toArray(String[]::new), actors.toArray(String[]::new), afters.toArray(String[]::new))
+                .update();
+    }
+
     public List<AuditEntry> history(UUID clientId, String entityType, String entityId) {
         return jdbc.sql("""
                         select r.client_id, r.id, r.recorded_at, r.actor, r.action, r.entity_type, r.entity_id,
