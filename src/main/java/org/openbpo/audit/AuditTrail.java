@@ -123,6 +123,12 @@ public class AuditTrail {
         return records.chainedClients().stream().map(records::verify).toList();
     }
 
+    /** Whether the client's chain holds a link with this hash (hex), as {@link ChainVerification} names heads. */
+    @Transactional(readOnly = true)
+    public boolean holdsLink(UUID clientId, String hexHash) {
+        return records.holdsLink(clientId, java.util.HexFormat.of().parseHex(hexHash));
+    }
+
     private @Nullable String toJson(@Nullable Object value) {
         if (value == null) {
             return null;

@@ -120,9 +120,26 @@ public class AuditRecords {
     }
 
     public ChainVerification verify(UUID clientId) {
-        return jdbc.sql("select checked, blocks, broken_at, reason from audit.verify(?)").param(clientId)
+        return jdbc.sql("""
+                        select v.checked, v.blocks, v.broken_at, v.reason, h.sealed_id, encode(h.last_hash, 'hex') as head
+                          from audit.verify(?) v
+                          join audit.chain_head h on h.client_id = ?""")
+                .params(clientId, clientId)
                 .query((rs, n) -> new ChainVerification(clientId, rs.getLong("checked"), rs.getLong("blocks"),
-                        rs.getString("broken_at"), rs.getString("reason")))
+                        rs.getString("broken_at"), rs.getString("reason"), rs.getLong("sealed_id"), rs.getString("head")))
                 .single();
+    }
+
+    /**
+     * Whether the chain has a link with this hash: a block's, the chain head's, or the last legacy
+     * record's (the link the first block follows). Together with an intact chain, the chain still
+     * runs through that link.
+     */
+    public boolean holdsLink(UUID clientId, byte[] hash) {
+        return jdbc.sql("""
+                        select exists (select 1 from audit.block where client_id = ? and (hash = ? or (block_no = 1 and prev_hash = ?)))
+                            or exists (select 1 from audit.chain_head where client_id = ? and last_hash = ?)""")
+                .params(clientId, hash, hash, clientId, hash)
+                .query(Boolean.class).single();
     }
 }
