@@ -65,6 +65,17 @@ public class AuditTrail {
                 entityIds, afters.stream().map(this::toJson).toList());
     }
 
+    /**
+     * One action applied to many entities, each by its own actor (posts written together for several
+     * callers), in one statement.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordEach(String action, String entityType, List<UUID> clientIds, List<String> entityIds,
+                           List<String> actors, List<?> afters) {
+        records.appendEach(clock.instant(), action, entityType, clientIds, entityIds, actors,
+                afters.stream().map(this::toJson).toList());
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> history(UUID clientId, String entityType, Object entityId) {
         return records.history(clientId, entityType, String.valueOf(entityId));
@@ -110,6 +121,12 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public List<ChainVerification> verifyAll() {
         return records.chainedClients().stream().map(records::verify).toList();
+    }
+
+    /** Whether the client's chain holds a link with this hash (hex), as {@link ChainVerification} names heads. */
+    @Transactional(readOnly = true)
+    public boolean holdsLink(UUID clientId, String hexHash) {
+        return records.holdsLink(clientId, java.util.HexFormat.of().parseHex(hexHash));
     }
 
     private @Nullable String toJson(@Nullable Object value) {

@@ -34,9 +34,9 @@ final class Platform implements AutoCloseable {
                           String... profiles) {
         EmbeddedDatabase embedded = null;
         DatabaseSettings settings;
-        String externalUrl = System.getenv("OPENBPO_DB_URL");
+        String externalUrl = setting("OPENBPO_DB_URL");
         if (externalUrl != null && !externalUrl.isBlank()) {
-            String applicationPassword = System.getenv("OPENBPO_DB_APP_PASSWORD");
+            String applicationPassword = setting("OPENBPO_DB_APP_PASSWORD");
             settings = new DatabaseSettings(externalUrl, envOr("OPENBPO_DB_USER", "openbpo"), envOr("OPENBPO_DB_PASSWORD", ""),
                     applicationPassword == null || applicationPassword.isEmpty() ? null : applicationPassword);
             System.out.println("Using the PostgreSQL at " + externalUrl);
@@ -51,7 +51,7 @@ final class Platform implements AutoCloseable {
             settings = embedded.settings();
         }
         Map<String, Object> defaults = new HashMap<>(settings.springProperties());
-        String listenUrl = System.getenv("OPENBPO_DB_LISTEN_URL");
+        String listenUrl = setting("OPENBPO_DB_LISTEN_URL");
         if (listenUrl != null && !listenUrl.isBlank()) {
             defaults.put(DatabaseSettings.LISTEN_URL, listenUrl);
         }
@@ -103,8 +103,17 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private static String envOr(String name, String fallback) {
+    /**
+     * A setting from the environment, or else from the JVM system property of the same name (how a
+     * test points a command at its own database: a running JVM cannot change its environment).
+     */
+    private static @org.jspecify.annotations.Nullable String setting(String name) {
         String value = System.getenv(name);
+        return value != null ? value : System.getProperty(name);
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = setting(name);
         return value == null || value.isBlank() ? fallback : value;
     }
 }

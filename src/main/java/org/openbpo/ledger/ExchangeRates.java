@@ -46,8 +46,11 @@ public class ExchangeRates {
         if (rate.from().equals(rate.to())) {
             throw BusinessRuleViolation.invalid("to", "A rate converts between two different currencies.");
         }
-        rows.put(client, rate);
-        audit.record(client, "ledger.rate-quoted", "exchange-rate", rate.from() + "/" + rate.to() + "@" + rate.day(), null, rate);
+        // A replaced quote is recorded with the rate it replaced: entries valued at the old rate stay so.
+        ExchangeRate replaced = rows.put(client, rate)
+                .map(old -> new ExchangeRate(rate.from(), rate.to(), rate.day(), old.stripTrailingZeros())).orElse(null);
+        audit.record(client, "ledger.rate-quoted", "exchange-rate", rate.from() + "/" + rate.to() + "@" + rate.day(),
+                replaced, rate);
         return rate;
     }
 

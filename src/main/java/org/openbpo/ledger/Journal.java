@@ -1,6 +1,7 @@
 package org.openbpo.ledger;
 
 import org.jspecify.annotations.Nullable;
+import org.openbpo.audit.AuditTrail;
 import org.openbpo.ledger.domain.Chart;
 import org.openbpo.ledger.domain.Posting;
 import org.openbpo.ledger.domain.PostingLine;
@@ -54,14 +55,17 @@ public class Journal {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final PostingBatches batches;
+    private final AuditTrail audit;
 
-    Journal(EntryRows rows, Books books, Periods periods, ExchangeRates rates, Clock clock, TransactionTemplate transactions,
+    Journal(EntryRows rows, Books books, Periods periods, ExchangeRates rates, AuditTrail audit, Clock clock,
+            TransactionTemplate transactions,
             @Value("${openbpo.ledger.posting-writers:2}") int writers,
             @Value("${openbpo.ledger.posting-batch:128}") int largestBatch) {
         this.rows = rows;
         this.books = books;
         this.periods = periods;
         this.rates = rates;
+        this.audit = audit;
         this.clock = clock;
         this.transactions = transactions;
         this.batches = new PostingBatches(writers, largestBatch, this::writeTogether);
@@ -92,7 +96,36 @@ public class Journal {
 
     /** Checks and writes one post in the current transaction. */
     private Posted postNow(UUID client, PostEntry command, String by) {
-        return write(client, check(client, command), by);
+        Posted posted = write(client, check(client, command), by);
+        if (!posted.replayed()) {
+            audit.recordEach(POSTED, "entry", List.of(client), List.of(String.valueOf(posted.entry().id())), List.of(by),
+                    List.of(posted(posted.entry())));
+        }
+        return posted;
+    }
+
+    private static final String POSTED = "ledger.entry-posted";
+
+    /**
+     * What the audit record of a post says: the entry's head and size. The lines themselves are in the
+     * journal, which is append-only; the record puts the post, who made it and when in the hash chain.
+     */
+    private static Map<String, Object> posted(Entry entry) {
+        long functionalDebits = 0;
+        for (Entry.Line line : entry.lines()) {
+            functionalDebits = Math.addExact(functionalDebits, Math.max(line.functionalAmount(), 0));
+        }
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("entry", entry.id());
+        after.put("date", entry.date().toString());
+        after.put("description", entry.description());
+        after.put("source", entry.source().name());
+        after.put("idempotencyKey", entry.idempotencyKey());
+        after.put("adjusting", entry.adjusting());
+        after.put("reverses", entry.reverses());
+        after.put("lines", entry.lines().size());
+        after.put("functionalDebits", functionalDebits);
+        return after;
     }
 
     private Posting check(UUID client, PostEntry command) {
@@ -172,12 +205,26 @@ public class Journal {
             List<UUID> owners = together.stream().map(PostingBatches.Request::client).toList();
             List<String> by = together.stream().map(PostingBatches.Request::by).toList();
             List<Optional<Long>> ids = rows.postAll(owners, postings, at, by);
+            List<UUID> auditClients = new ArrayList<>();
+            List<String> auditIds = new ArrayList<>();
+            List<String> auditActors = new ArrayList<>();
+            List<Map<String, Object>> auditAfters = new ArrayList<>();
             for (int i = 0; i < together.size(); i++) {
                 PostingBatches.Request request = together.get(i);
                 Posting posting = postings.get(i);
                 String who = by.get(i);
-                answers.put(request, ids.get(i).<Object>map(id -> new Posted(asEntry(id, posting, at, who), false))
-                        .orElse(KEY_TAKEN));
+                Object answer = ids.get(i).<Object>map(id -> new Posted(asEntry(id, posting, at, who), false)).orElse(KEY_TAKEN);
+                answers.put(request, answer);
+                if (answer instanceof Posted posted) {
+                    auditClients.add(request.client());
+                    auditIds.add(String.valueOf(posted.entry().id()));
+                    auditActors.add(who);
+                    auditAfters.add(posted(posted.entry()));
+                }
+            }
+            if (!auditIds.isEmpty()) {
+                // One insert for the whole batch, in its transaction: the records commit with the entries.
+                audit.recordEach(POSTED, "entry", auditClients, auditIds, auditActors, auditAfters);
             }
         }
         for (PostingBatches.Request repeat : repeats) {
@@ -197,7 +244,14 @@ public class Journal {
         LocalDate on = command.date() == null ? original.date() : command.date();
         String why = command.description() == null || command.description().isBlank()
                 ? "Reversal of entry " + entryId + ": " + original.description() : command.description().strip();
-        return write(client, asPosting(original).reversal(entryId, on, why), Books.actor());
+        String by = Books.actor();
+        Posted reversal = write(client, asPosting(original).reversal(entryId, on, why), by);
+        if (!reversal.replayed()) {
+            // Recorded against the entry reversed, so its history tells it was undone, by whom and how.
+            audit.recordEach("ledger.entry-reversed", "entry", List.of(client), List.of(String.valueOf(entryId)), List.of(by),
+                    List.of(posted(reversal.entry())));
+        }
+        return reversal;
     }
 
     @Transactional(readOnly = true)
@@ -249,6 +303,11 @@ public class Journal {
             }
             return first;
         });
+    }
+
+    /** Which of the keys the client's entries hold. */
+    Set<String> keysHeld(UUID client, List<String> keys) {
+        return rows.keysHeld(client, keys);
     }
 
     Optional<Posted> replay(UUID client, String idempotencyKey) {

@@ -2,6 +2,7 @@ package org.openbpo.ledger;
 
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.ledger.domain.Conversion;
+import org.openbpo.ledger.domain.LedgerKeys;
 import org.openbpo.ledger.domain.Posting;
 import org.openbpo.ledger.domain.PostingLine;
 import org.openbpo.ledger.persistence.BalanceRows;
@@ -19,12 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -47,11 +50,13 @@ public class Revaluation {
     private final ChartRows charts;
     private final ExchangeRates rates;
     private final AuditTrail audit;
+    private final Periods periods;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Revaluation(Journal journal, Books books, BalanceRows balances, ChartRows charts, ExchangeRates rates, AuditTrail audit,
-                TransactionTemplate transactions, Clock clock) {
+                Periods periods, TransactionTemplate transactions, Clock clock) {
+        this.periods = periods;
         this.clock = clock;
         this.journal = journal;
         this.books = books;
@@ -62,12 +67,71 @@ public class Revaluation {
         this.transactions = transactions;
     }
 
-    /** Posts the revaluation at the end of {@code asOf}; empty when nothing needed revaluing. */
+    /**
+     * Posts the revaluation at the end of {@code asOf}; empty when nothing needed revaluing. Month
+     * ends before it that were never revalued (the job refused for want of a rate, a node was down)
+     * are revalued first, oldest first, each at its own day's rate: a revaluation moves functional
+     * values to one day's rate, so revaluing only the latest day would leave every skipped month's
+     * balance sheet and exchange result wrong. A missed month that cannot be revalued refuses the
+     * whole run, naming that month. Closed months are left as they were closed.
+     */
     @Transactional
     public Optional<Posted> revalue(UUID client, LocalDate asOf) {
         Currency functional = books.book(client).functionalCurrency();
-        Optional<Posted> earlier = journal.replay(client, "revaluation:" + asOf)
+        Optional<Posted> earlier = earlier(client, asOf);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        for (LocalDate missed : missedMonthEnds(client, functional, asOf)) {
+            try {
+                revalueOn(client, functional, missed);
+            } catch (BusinessRuleViolation refused) {
+                throw new BusinessRuleViolation(refused.status(), refused.code(), refused.field(), "The books were never "
+                        + "revalued at the end of " + YearMonth.from(missed) + ", which comes first: " + refused.getMessage());
+            }
+        }
+        return revalueOn(client, functional, asOf);
+    }
+
+    private Optional<Posted> earlier(UUID client, LocalDate asOf) {
+        return journal.replay(client, LedgerKeys.revaluation(asOf))
                 .filter(first -> first.entry().source() == EntrySource.REVALUATION);
+    }
+
+    /**
+     * The month ends before {@code asOf}, after the books' first foreign-currency movement and after
+     * their latest month-end revaluation, that were not revalued and whose month is not closed.
+     */
+    private List<LocalDate> missedMonthEnds(UUID client, Currency functional, LocalDate asOf) {
+        Optional<LocalDate> first = balances.firstDayIn(client, functional.getCurrencyCode());
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        List<LocalDate> monthEnds = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(first.get()); month.atEndOfMonth().isBefore(asOf); month = month.plusMonths(1)) {
+            monthEnds.add(month.atEndOfMonth());
+        }
+        if (monthEnds.isEmpty()) {
+            return List.of();
+        }
+        Set<String> done = journal.keysHeld(client, monthEnds.stream().map(LedgerKeys::revaluation).toList());
+        List<LocalDate> missed = new ArrayList<>();
+        for (LocalDate monthEnd : monthEnds) {
+            if (done.contains(LedgerKeys.revaluation(monthEnd))) {
+                missed.clear();
+            } else if (periods.status(client, YearMonth.from(monthEnd)) != PeriodStatus.CLOSED) {
+                missed.add(monthEnd);
+            }
+        }
+        return missed;
+    }
+
+    /**
+     * The revaluation of one day. It is an adjusting entry, the accountant's month-end adjustment,
+     * so it also posts into a soft-closed month (which only adjusting entries may), not into a closed one.
+     */
+    private Optional<Posted> revalueOn(UUID client, Currency functional, LocalDate asOf) {
+        Optional<Posted> earlier = earlier(client, asOf);
         if (earlier.isPresent()) {
             return earlier;
         }
@@ -102,7 +166,7 @@ public class Revaluation {
             return Optional.empty();
         }
         Posted posted = journal.write(client, new Posting(asOf, "Revaluation of foreign-currency balances at " + asOf,
-                EntrySource.REVALUATION, "revaluation:" + asOf, false, null, lines));
+                EntrySource.REVALUATION, LedgerKeys.revaluation(asOf), true, null, lines));
         if (!posted.replayed()) {
             audit.record(client, "ledger.revalued", "entry", posted.entry().id(), null, asOf);
         }
@@ -128,7 +192,8 @@ public class Revaluation {
                         () -> transactions.execute(tx -> revalue(client, asOf)));
                 posted += result != null && result.isPresent() && !result.get().replayed() ? 1 : 0;
             } catch (BusinessRuleViolation refused) {
-                // A client without the day's rate, or with its month closed, waits for its accountant.
+                // A client without the day's rate (or a missed month's), or with its month closed, waits for its
+                // accountant; the next run revalues the months it missed first.
                 LOG.warn("Revaluation of client {} at {} refused: {}", client, asOf, refused.getMessage());
             }
         }

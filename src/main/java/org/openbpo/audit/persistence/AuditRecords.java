@@ -49,6 +49,16 @@ public class AuditRecords {
                 .update();
     }
 
+    public void appendEach(Instant at, String action, String entityType, List<UUID> clientIds, List<String> entityIds,
+                           List<String> actors, List<@Nullable String> afters) {
+        jdbc.sql("""
+                        insert into audit.record (client_id, recorded_at, actor, action, entity_type, entity_id, after)
+                        select c, ?, w, ?, ?, e, a::json from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as t(c, e, w, a)""")
+                .params(Timestamp.from(at), action, entityType, clientIds.toArray(UUID[]::new),
+                        entityIds.toArray(String[]::new), actors.toArray(String[]::new), afters.toArray(String[]::new))
+                .update();
+    }
+
     public List<AuditEntry> history(UUID clientId, String entityType, String entityId) {
         return jdbc.sql("""
                         select r.client_id, r.id, r.recorded_at, r.actor, r.action, r.entity_type, r.entity_id,
@@ -110,9 +120,26 @@ public class AuditRecords {
     }
 
     public ChainVerification verify(UUID clientId) {
-        return jdbc.sql("select checked, blocks, broken_at, reason from audit.verify(?)").param(clientId)
+        return jdbc.sql("""
+                        select v.checked, v.blocks, v.broken_at, v.reason, h.sealed_id, encode(h.last_hash, 'hex') as head
+                          from audit.verify(?) v
+                          join audit.chain_head h on h.client_id = ?""")
+                .params(clientId, clientId)
                 .query((rs, n) -> new ChainVerification(clientId, rs.getLong("checked"), rs.getLong("blocks"),
-                        rs.getString("broken_at"), rs.getString("reason")))
+                        rs.getString("broken_at"), rs.getString("reason"), rs.getLong("sealed_id"), rs.getString("head")))
                 .single();
+    }
+
+    /**
+     * Whether the chain has a link with this hash: a block's, the chain head's, or the last legacy
+     * record's (the link the first block follows). Together with an intact chain, the chain still
+     * runs through that link.
+     */
+    public boolean holdsLink(UUID clientId, byte[] hash) {
+        return jdbc.sql("""
+                        select exists (select 1 from audit.block where client_id = ? and (hash = ? or (block_no = 1 and prev_hash = ?)))
+                            or exists (select 1 from audit.chain_head where client_id = ? and last_hash = ?)""")
+                .params(clientId, hash, hash, clientId, hash)
+                .query(Boolean.class).single();
     }
 }

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * Anything else is refused with its line number rather than guessed at.
  *
  * <p>Numbers are read as hledger reads them: the decimal mark is {@code .} unless a
- * {@code decimal-mark ,} directive says otherwise (from its line on), and the other mark only groups
- * digits in threes ({@code 1,234.50}, or {@code 1.234,50} after {@code decimal-mark ,}). A number
+ * {@code decimal-mark ,} directive says otherwise (from its line on), and a space or the other mark only
+ * groups digits in threes ({@code 1,234.50} or {@code 1 234.50}, or {@code 1.234,50} or {@code 1 234,50}
+ * after {@code decimal-mark ,}). A number
  * that fits neither, such as {@code 12,50} with the mark {@code .}, is refused: read the ledger's way
  * it would be 1250, a hundred times what its writer meant.
  */
@@ -51,7 +52,7 @@ public final class JournalParser {
             "^(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})(?:=\\S+)?\\s*([*!])?\\s*(?:\\(([^)]*)\\))?\\s*(.*)$");
     private static final Pattern TAG = Pattern.compile("^\\s*([A-Za-z][\\w-]*):\\s*(.*?)\\s*$");
     private static final Pattern AMOUNT = Pattern.compile(
-            "^(-)?\\s*([^\\s\\d.,-]+)?\\s*(-)?\\s*([\\d.,]+)\\s*([^\\s\\d.,-]+)?$");
+            "^(-)?\\s*([^\\s\\d.,-]+)?\\s*(-)?\\s*([\\d.,]+(?: \\d[\\d.,]*)*)\\s*([^\\s\\d.,-]+)?$");
     private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY");
     private static final Set<String> IGNORED = Set.of("account", "payee", "tag");
 
@@ -199,17 +200,25 @@ public final class JournalParser {
         return new Amount(negative ? quantity.negate() : quantity, currency);
     }
 
-    /** The digits with '.' as the decimal mark, or a refusal of a number that uses the marks otherwise. */
+    /**
+     * The digits with '.' as the decimal mark, or a refusal of a number that uses the marks otherwise.
+     * As in hledger, digits before the decimal mark may be grouped by a space or by the mark that is
+     * not the decimal mark, one kind of group mark per number; here in threes, so that a number
+     * written with the other decimal mark ({@code 12,50}) is refused rather than read a hundred times too big.
+     */
     private static String number(int line, String written, char decimalMark) {
-        char group = decimalMark == '.' ? ',' : '.';
+        char other = decimalMark == '.' ? ',' : '.';
         String mark = Pattern.quote(String.valueOf(decimalMark));
-        String grouped = "\\d{1,3}(" + Pattern.quote(String.valueOf(group)) + "\\d{3})+";
-        if (!written.matches("(" + grouped + "|\\d+)(" + mark + "\\d+)?|" + mark + "\\d+")) {
-            throw refuse(line, "'" + written + "' is not a number with the decimal mark '" + decimalMark + "': '" + group
-                    + "' only groups digits in threes (" + (decimalMark == '.' ? "1,234.50" : "1.234,50") + ")"
+        Matcher number = Pattern.compile("(?:\\d{1,3}([ " + other + "])\\d{3}(?:\\1\\d{3})*|\\d+)(?:"
+                + mark + "\\d+)?|" + mark + "\\d+").matcher(written);
+        if (!number.matches()) {
+            throw refuse(line, "'" + written + "' is not a number with the decimal mark '" + decimalMark + "': a space or '"
+                    + other + "' only groups digits in threes before it, one kind of mark per number ("
+                    + (decimalMark == '.' ? "1,234.50 or 1 234.50" : "1.234,50 or 1 234,50") + ")"
                     + (decimalMark == '.' ? "; if ',' is the decimal mark, put 'decimal-mark ,' before it." : "."));
         }
-        return written.replace(String.valueOf(group), "").replace(decimalMark, '.');
+        String digits = number.group(1) == null ? written : written.replace(number.group(1), "");
+        return digits.replace(decimalMark, '.');
     }
 
     private static Currency currency(int number, String commodity) {

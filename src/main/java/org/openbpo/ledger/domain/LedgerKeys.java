@@ -19,6 +19,11 @@ public final class LedgerKeys {
     private LedgerKeys() {
     }
 
+    /** The key of the revaluation at the end of a day. */
+    public static String revaluation(java.time.LocalDate day) {
+        return "revaluation:" + day;
+    }
+
     public static boolean isLedgers(String key) {
         return PREFIXES.stream().anyMatch(key::startsWith);
     }

@@ -36,6 +36,12 @@ public class BalanceRows {
                 .list();
     }
 
+    /** The first day anything moved in a currency other than the given one (the functional). */
+    public java.util.Optional<LocalDate> firstDayIn(UUID client, String otherThan) {
+        return jdbc.sql("select day from ledger.balance where client_id = ? and currency <> ? order by day limit 1")
+                .params(client, otherThan).query(LocalDate.class).optional();
+    }
+
     /** One account's balance per currency over days from {@code from} to {@code to}. */
     public List<AccountBalance> movements(UUID client, String account, LocalDate from, LocalDate to) {
         return jdbc.sql("""

@@ -21,12 +21,24 @@ public class RateRows {
         this.jdbc = jdbc;
     }
 
-    public void put(UUID client, ExchangeRate rate) {
-        jdbc.sql("""
-                        insert into ledger.exchange_rate (client_id, from_currency, to_currency, day, rate) values (?, ?, ?, ?, ?)
-                        on conflict (client_id, from_currency, to_currency, day) do update set rate = excluded.rate""")
-                .params(client, rate.from(), rate.to(), rate.day(), rate.rate())
-                .update();
+    /**
+     * Quotes the rate of a pair for a day, replacing that day's quote; returns the quote it replaced.
+     * The old quote is read in the same statement, locked, so two replacements at once each see the
+     * rate the other left (PostgreSQL reads the locked row again once the other commits).
+     */
+    public Optional<BigDecimal> put(UUID client, ExchangeRate rate) {
+        return jdbc.sql("""
+                        with replaced as (
+                            select rate from ledger.exchange_rate
+                             where client_id = ? and from_currency = ? and to_currency = ? and day = ?
+                               for update
+                        ), quoted as (
+                            insert into ledger.exchange_rate (client_id, from_currency, to_currency, day, rate) values (?, ?, ?, ?, ?)
+                            on conflict (client_id, from_currency, to_currency, day) do update set rate = excluded.rate
+                        )
+                        select rate from replaced""")
+                .params(client, rate.from(), rate.to(), rate.day(), client, rate.from(), rate.to(), rate.day(), rate.rate())
+                .query(BigDecimal.class).optional();
     }
 
     public Optional<BigDecimal> on(UUID client, LocalDate day, Currency from, Currency to) {

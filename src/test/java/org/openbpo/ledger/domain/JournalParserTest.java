@@ -37,6 +37,24 @@ class JournalParserTest {
     }
 
     @Test
+    void digitsGroupedBySpacesAreReadAsHledgerReadsThem() {
+        assertThat(firstAmount(transaction("1 234.50 USD"))).isEqualByComparingTo("1234.50");
+        assertThat(firstAmount(transaction("$-1 234 567"))).isEqualByComparingTo("-1234567");
+        assertThat(firstAmount("decimal-mark ,\n" + transaction("1 234,50 EUR"))).isEqualByComparingTo("1234.50");
+        assertThat(firstAmount("decimal-mark ,\n" + transaction("EUR 12 345 678,9"))).isEqualByComparingTo("12345678.9");
+        JournalParser.Price price = JournalParser.parse("decimal-mark ,\nP 2026-01-01 EUR 1 080,25 JPY\n").prices().getFirst();
+        assertThat(price.rate()).isEqualByComparingTo("1080.25");
+    }
+
+    @Test
+    void spacesThatDoNotGroupDigitsInThreesOrMixWithTheOtherMarkAreRefusedNamingTheLine() {
+        for (String amount : List.of("1 23.50 USD", "12 50 EUR", "1 234,567.50 USD", "1,234 567 USD", "1 234.567 890 USD")) {
+            assertThatThrownBy(() -> JournalParser.parse("; header\n" + transaction(amount))).as(amount)
+                    .isInstanceOf(BusinessRuleViolation.class).hasMessageStartingWith("Line 3:").hasMessageContaining("decimal mark");
+        }
+    }
+
+    @Test
     void theDecimalMarkDirectiveMakesTheCommaTheDecimalMark() {
         String journal = "decimal-mark ,\n\n" + transaction("1.234,50 EUR") + "\n" + transaction("12,50 EUR");
         List<JournalParser.Transaction> read = JournalParser.parse(journal).transactions();
