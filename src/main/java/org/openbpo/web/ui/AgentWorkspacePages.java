@@ -82,6 +82,8 @@ class AgentWorkspacePages {
         requireStaff(user);
         if (agentOf(user).isPresent()) {
             queueLoads(user, model);
+        } else {
+            model.addAttribute("loads", List.of()); // no longer an agent since the page was opened
         }
         return "work/workspace :: queues";
     }

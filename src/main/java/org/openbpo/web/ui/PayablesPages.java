@@ -1,6 +1,8 @@
 package org.openbpo.web.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.payables.BankDetails;
 import org.openbpo.payables.CreditAllocation;
@@ -34,6 +36,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -53,10 +56,12 @@ class PayablesPages {
     private final CreditNotes creditNotes;
     private final InvoiceMails mails;
     private final ClientFocus focus;
+    private final Validator validator;
 
     PayablesPages(Vendors vendors, Invoices invoices, InvoiceImports imports, PayablesReports reports, CreditNotes creditNotes,
-                  InvoiceMails mails, ClientFocus focus) {
+                  InvoiceMails mails, ClientFocus focus, Validator validator) {
         this.vendors = vendors;
+        this.validator = validator;
         this.mails = mails;
         this.creditNotes = creditNotes;
         this.invoices = invoices;
@@ -105,11 +110,23 @@ class PayablesPages {
         Client chosen = required(user, request);
         List<String> codes = Arrays.stream(currencies.split("[,\\s]+")).filter(c -> !c.isBlank())
                 .map(c -> c.strip().toUpperCase(Locale.ROOT)).toList();
-        BankDetails bank = scheme == null || scheme.isBlank() ? null : new BankDetails(BankDetails.Scheme.valueOf(scheme),
+        BankDetails.Scheme bankScheme = scheme == null || scheme.isBlank() ? null : Arrays.stream(BankDetails.Scheme.values())
+                .filter(s -> s.name().equalsIgnoreCase(scheme.strip())).findFirst().orElse(null);
+        if (scheme != null && !scheme.isBlank() && bankScheme == null) {
+            flash.addFlashAttribute("problem", "Bank scheme: choose one of " + Arrays.toString(BankDetails.Scheme.values()) + ".");
+            return "redirect:/payables";
+        }
+        BankDetails bank = bankScheme == null ? null : new BankDetails(bankScheme,
                 blank(iban), blank(bic), blank(sortCode), blank(routingNumber), blank(accountNumber), false);
+        RegisterVendor command = new RegisterVendor(code.strip(), name.strip(), null, codes, termsDays, BigDecimal.ZERO, 0, null, bank);
+        Set<ConstraintViolation<RegisterVendor>> violations = validator.validate(command);
+        if (!violations.isEmpty()) {
+            flash.addFlashAttribute("problem", violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .sorted().collect(Collectors.joining("; ")) + ".");
+            return "redirect:/payables";
+        }
         try {
-            Vendor vendor = vendors.register(chosen.id(), new RegisterVendor(code.strip(), name.strip(), null, codes, termsDays,
-                    BigDecimal.ZERO, 0, null, bank), user);
+            Vendor vendor = vendors.register(chosen.id(), command, user);
             flash.addFlashAttribute("notice", "Vendor " + vendor.code() + " registered" + (bank == null ? "."
                     : "; its bank details wait for a second person's approval."));
         } catch (BusinessRuleViolation refused) {

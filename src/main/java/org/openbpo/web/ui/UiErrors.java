@@ -11,9 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -43,6 +46,24 @@ class UiErrors {
     ModelAndView badLink(MethodArgumentTypeMismatchException e, @AuthenticationPrincipal @Nullable CurrentUser user,
                          HttpServletRequest request, HttpServletResponse response) {
         return page(404, "Not found", "This link is not valid.", user, request, response);
+    }
+
+    /**
+     * A form sent without a field it needs, or with one left empty where a choice was required (a
+     * tampered or half-loaded page, a script), and an upload sent without its file.
+     */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
+            MultipartException.class})
+    ModelAndView incomplete(Exception e, @AuthenticationPrincipal @Nullable CurrentUser user,
+                            HttpServletRequest request, HttpServletResponse response) {
+        String message = switch (e) {
+            case MissingServletRequestParameterException missing ->
+                    "The form was sent without its \"" + missing.getParameterName() + "\". Fill it in and send it again.";
+            case MissingServletRequestPartException missing ->
+                    "The form was sent without its \"" + missing.getRequestPartName() + "\". Choose the file and send it again.";
+            default -> "This form uploads a file: choose the file and send it again.";
+        };
+        return page(400, "That did not work", message, user, request, response);
     }
 
     @ExceptionHandler(BusinessRuleViolation.class)
