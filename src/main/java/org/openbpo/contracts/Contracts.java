@@ -99,7 +99,17 @@ public class Contracts {
 
     @Transactional
     public Contract revise(UUID clientId, UUID contractId, ReviseContract command) {
+        // Revisions of one contract take turns (the row lock lets work keep referring to the contract), and each
+        // reads the terms as the one before left them: two revisions from the same version never both succeed.
+        if (!rows.lockContract(clientId, contractId)) {
+            throw new NotFound("contract", contractId);
+        }
         Contract before = get(clientId, contractId);
+        if (command.basedOnVersion() != null && command.basedOnVersion() != before.version()) {
+            throw new BusinessRuleViolation(409, "contract-changed", "basedOnVersion", "Contract " + before.reference()
+                    + " was revised since version " + command.basedOnVersion() + " was read: version " + before.version()
+                    + " has been in force since " + before.versionEffectiveFrom() + ". Reload the contract and make the changes to its current terms.");
+        }
         command.calendar().toCalendar();
         Set<String> lines = new HashSet<>();
         before.serviceLines().forEach(line -> lines.add(line.code()));

@@ -125,6 +125,7 @@ class ContractPages {
                     Model model) {
         ManagerAccess.require(user);
         Contract contract = contracts.get(clientId, contractId);
+        model.addAttribute("basedOnVersion", contract.version());
         return form(model, clients.get(clientId), contract, ContractForm.of(contract), FormErrors.none());
     }
 
@@ -136,8 +137,11 @@ class ContractPages {
         Contract contract = contracts.get(clientId, contractId);
         ContractForm form = ContractForm.from(params);
         FormErrors errors = FormErrors.none();
+        // the version the page showed, kept when the page comes back with errors: the person's changes were made to it
+        Integer basedOn = version(params.get("basedOnVersion"));
+        model.addAttribute("basedOnVersion", basedOn);
         ReviseContract command = new ContractFormReader(form, errors)
-                .revision(contract.serviceLines().stream().map(ServiceLine::code).toList());
+                .revision(contract.serviceLines().stream().map(ServiceLine::code).toList(), basedOn);
         if (command == null) {
             return form(model, client, contract, form, errors);
         }
@@ -166,6 +170,14 @@ class ContractPages {
         model.addAttribute("lineCodes", contract == null ? List.of()
                 : contract.serviceLines().stream().map(ServiceLine::code).toList());
         return "admin/contract-form";
+    }
+
+    private static @Nullable Integer version(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private List<String> workTypeCodes(Client client) {
