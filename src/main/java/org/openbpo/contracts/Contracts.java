@@ -108,7 +108,9 @@ public class Contracts {
         if (command.basedOnVersion() != null && command.basedOnVersion() != before.version()) {
             throw new BusinessRuleViolation(409, "contract-changed", "basedOnVersion", "Contract " + before.reference()
                     + " was revised since version " + command.basedOnVersion() + " was read: version " + before.version()
-                    + " has been in force since " + before.versionEffectiveFrom() + ". Reload the contract and make the changes to its current terms.");
+                    + " has been in force since " + java.time.LocalDateTime.ofInstant(before.versionEffectiveFrom(),
+                    clients.get(clientId).timeZone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                    + ". Reload the contract and make the changes to its current terms.");
         }
         command.calendar().toCalendar();
         Set<String> lines = new HashSet<>();
