@@ -176,6 +176,43 @@ public class Contracts {
     }
 
     /**
+     * The service lines a client may raise work on today: those of its active contracts whose term includes
+     * today in the client's time zone. Contracts in force never share a code, so each code appears once even
+     * after a renewal took over the codes of the contract before it. In code order.
+     */
+    @Transactional(readOnly = true)
+    public List<ServiceLine> serviceLinesInForce(UUID clientId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
+        Map<String, ServiceLine> lines = new java.util.TreeMap<>();
+        of(clientId).stream().filter(c -> c.status().equals("ACTIVE") && covers(c, today))
+                .forEach(c -> c.serviceLines().forEach(line -> lines.putIfAbsent(line.code(), line)));
+        return List.copyOf(lines.values());
+    }
+
+    /**
+     * Each of the client's service-line codes once, for setting up work around them (queues, rules, prices):
+     * as the contract in force today has it, else the next contract to start, else the one that ended last.
+     * A renewal reusing the codes of an ended contract so never lists them twice. In code order.
+     */
+    @Transactional(readOnly = true)
+    public List<ServiceLine> serviceLines(UUID clientId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
+        List<Contract> active = of(clientId).stream().filter(c -> c.status().equals("ACTIVE")).toList();
+        List<Contract> preferred = new java.util.ArrayList<>(active.stream().filter(c -> covers(c, today)).toList());
+        active.stream().filter(c -> c.startsOn().isAfter(today)).sorted(java.util.Comparator.comparing(Contract::startsOn))
+                .forEach(preferred::add);
+        active.stream().filter(c -> c.endsOn() != null && c.endsOn().isBefore(today))
+                .sorted(java.util.Comparator.comparing(Contract::endsOn).reversed()).forEach(preferred::add);
+        Map<String, ServiceLine> lines = new java.util.TreeMap<>();
+        preferred.forEach(c -> c.serviceLines().forEach(line -> lines.putIfAbsent(line.code(), line)));
+        return List.copyOf(lines.values());
+    }
+
+    private static boolean covers(Contract contract, LocalDate day) {
+        return !day.isBefore(contract.startsOn()) && (contract.endsOn() == null || !day.isAfter(contract.endsOn()));
+    }
+
+    /**
      * The terms in force now for a client's service line: the newest version of the active contract whose
      * term (in the client's time zone) includes today; empty when none does.
      */
