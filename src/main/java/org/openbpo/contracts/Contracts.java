@@ -208,6 +208,18 @@ public class Contracts {
         return List.copyOf(lines.values());
     }
 
+    /**
+     * The service lines another of the client's active contracts holds on a day (a renewal that took over the
+     * codes of this one, another contract's own lines): what a month ending that day is not scored under this contract.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> linesHeldByOthersOn(UUID clientId, UUID contractId, LocalDate day) {
+        Set<String> held = new java.util.TreeSet<>();
+        of(clientId).stream().filter(c -> !c.id().equals(contractId) && c.status().equals("ACTIVE") && covers(c, day))
+                .forEach(c -> c.serviceLines().forEach(line -> held.add(line.code())));
+        return held;
+    }
+
     private static boolean covers(Contract contract, LocalDate day) {
         return !day.isBefore(contract.startsOn()) && (contract.endsOn() == null || !day.isAfter(contract.endsOn()));
     }
