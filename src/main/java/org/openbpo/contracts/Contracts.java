@@ -99,7 +99,19 @@ public class Contracts {
 
     @Transactional
     public Contract revise(UUID clientId, UUID contractId, ReviseContract command) {
+        // Revisions of one contract take turns (the row lock lets work keep referring to the contract), and each
+        // reads the terms as the one before left them: two revisions from the same version never both succeed.
+        if (!rows.lockContract(clientId, contractId)) {
+            throw new NotFound("contract", contractId);
+        }
         Contract before = get(clientId, contractId);
+        if (command.basedOnVersion() != null && command.basedOnVersion() != before.version()) {
+            throw new BusinessRuleViolation(409, "contract-changed", "basedOnVersion", "Contract " + before.reference()
+                    + " was revised since version " + command.basedOnVersion() + " was read: version " + before.version()
+                    + " has been in force since " + java.time.LocalDateTime.ofInstant(before.versionEffectiveFrom(),
+                    clients.get(clientId).timeZone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                    + ". Reload the contract and make the changes to its current terms.");
+        }
         command.calendar().toCalendar();
         Set<String> lines = new HashSet<>();
         before.serviceLines().forEach(line -> lines.add(line.code()));
@@ -161,6 +173,55 @@ public class Contracts {
     public List<Contract> of(UUID clientId) {
         clients.get(clientId);
         return rows.contractIds(clientId).stream().map(id -> get(clientId, id)).toList();
+    }
+
+    /**
+     * The service lines a client may raise work on today: those of its active contracts whose term includes
+     * today in the client's time zone. Contracts in force never share a code, so each code appears once even
+     * after a renewal took over the codes of the contract before it. In code order.
+     */
+    @Transactional(readOnly = true)
+    public List<ServiceLine> serviceLinesInForce(UUID clientId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
+        Map<String, ServiceLine> lines = new java.util.TreeMap<>();
+        of(clientId).stream().filter(c -> c.status().equals("ACTIVE") && covers(c, today))
+                .forEach(c -> c.serviceLines().forEach(line -> lines.putIfAbsent(line.code(), line)));
+        return List.copyOf(lines.values());
+    }
+
+    /**
+     * Each of the client's service-line codes once, for setting up work around them (queues, rules, prices):
+     * as the contract in force today has it, else the next contract to start, else the one that ended last.
+     * A renewal reusing the codes of an ended contract so never lists them twice. In code order.
+     */
+    @Transactional(readOnly = true)
+    public List<ServiceLine> serviceLines(UUID clientId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
+        List<Contract> active = of(clientId).stream().filter(c -> c.status().equals("ACTIVE")).toList();
+        List<Contract> preferred = new java.util.ArrayList<>(active.stream().filter(c -> covers(c, today)).toList());
+        active.stream().filter(c -> c.startsOn().isAfter(today)).sorted(java.util.Comparator.comparing(Contract::startsOn))
+                .forEach(preferred::add);
+        active.stream().filter(c -> c.endsOn() != null && c.endsOn().isBefore(today))
+                .sorted(java.util.Comparator.comparing(Contract::endsOn).reversed()).forEach(preferred::add);
+        Map<String, ServiceLine> lines = new java.util.TreeMap<>();
+        preferred.forEach(c -> c.serviceLines().forEach(line -> lines.putIfAbsent(line.code(), line)));
+        return List.copyOf(lines.values());
+    }
+
+    /**
+     * The service lines another of the client's active contracts holds on a day (a renewal that took over the
+     * codes of this one, another contract's own lines): what a month ending that day is not scored under this contract.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> linesHeldByOthersOn(UUID clientId, UUID contractId, LocalDate day) {
+        Set<String> held = new java.util.TreeSet<>();
+        of(clientId).stream().filter(c -> !c.id().equals(contractId) && c.status().equals("ACTIVE") && covers(c, day))
+                .forEach(c -> c.serviceLines().forEach(line -> held.add(line.code())));
+        return held;
+    }
+
+    private static boolean covers(Contract contract, LocalDate day) {
+        return !day.isBefore(contract.startsOn()) && (contract.endsOn() == null || !day.isAfter(contract.endsOn()));
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -182,15 +183,23 @@ public class Scorecards {
         Instant from = start(client, period);
         Instant to = end(client, period);
         Contract contract = contracts.inForceAt(clientId, contractId, to.minus(1, ChronoUnit.MICROS));
+        // A service line is scored, for the whole month, under the contract holding it on the month's last day, as the
+        // terms are: in the month a renewal took a line over, its work counts once, on the renewal's card, not on both.
+        Set<String> elsewhere = contracts.linesHeldByOthersOn(clientId, contractId, period.atEndOfMonth());
         // completed work from quality's read model (kept from the engine's events), not from the timelines
-        List<WorkStatistics.Completed> completed = completedWork.completed(clientId, period);
+        List<WorkStatistics.Completed> completed = completedWork.completed(clientId, period).stream()
+                .filter(c -> !elsewhere.contains(c.serviceLine())).toList();
         Instant asOf = asOf(to);
-        List<WorkStatistics.Backlog> backlog = agedAt(statistics.backlog(clientId, to), to, asOf);
+        List<WorkStatistics.Backlog> backlog = agedAt(statistics.backlog(clientId, to), to, asOf).stream()
+                .filter(b -> !elsewhere.contains(b.serviceLine())).toList();
         List<EvaluationRows.LineAccuracy> accuracy = evaluations.accuracy(clientId, from, to);
         List<CsatRows.LineCsat> satisfaction = csat.byLine(clientId, from, to);
         List<KpiResult> results = new ArrayList<>();
         for (KpiTarget target : contract.kpiTargets()) {
             String line = target.serviceLine();
+            if (elsewhere.contains(line)) {
+                continue;
+            }
             results.add(result(target, asOf.equals(to) ? "at month end" : "now", completed.stream().filter(c -> c.serviceLine().equals(line)).toList(),
                     backlog.stream().filter(b -> b.serviceLine().equals(line)).findFirst().orElse(null),
                     accuracy.stream().filter(a -> a.serviceLine().equals(line)).findFirst().orElse(null),
@@ -202,7 +211,8 @@ public class Scorecards {
                 .toList();
         List<LineCredit> credits = credits(clientId, contractId, period, results);
         return new Scorecard(clientId, contractId, contract.reference(), contract.version(), period, results, completed, backlog,
-                byPriority, completedWork.pendingClient(clientId, period), credits, null, null);
+                byPriority, completedWork.pendingClient(clientId, period).stream().filter(p -> !elsewhere.contains(p.serviceLine())).toList(),
+                credits, null, null);
     }
 
     /**

@@ -85,6 +85,29 @@ class ContractRevisionTest extends IntegrationTest {
                 .as("12 minutes held before it was pended").isEqualTo(720);
     }
 
+    /**
+     * The remembered configuration (WorkItems) and terms (Contracts) are per contract version, and every insert checks
+     * that its version is still the newest in force: a revision moving the calendar to another time zone times the
+     * next item on the new zone at once, with nothing to evict.
+     */
+    @Test
+    void aRevisionMovingTheCalendarToAnotherZoneTimesTheNextItemOnIt() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("REVZ"));
+        CurrentUser requester = CurrentUser.of(setup.requester());
+        WorkItem london = raise(setup, requester, "Remembered under London time");
+        assertThat(london.sla().dueAt()).isEqualTo(Instant.parse("2026-03-02T17:00:00Z"));
+
+        clock.advance(Duration.ofMinutes(10));
+        TenantScope.run(AllowedClients.ALL, () -> contracts.revise(setup.client().id(), setup.contract().id(), new ReviseContract(
+                CalendarSpec.mondayToFriday("America/New_York", "09:00-17:30", List.of()), setup.contract().slaTargets(), null,
+                "Served from New York")));
+        WorkItem newYork = raise(setup, requester, "After the move");
+        assertThat(newYork.contractVersion()).isEqualTo(2);
+        // 09:10 UTC is 04:10 in New York: the clock starts at 09:00 EST (14:00 UTC) and runs 8 business hours
+        assertThat(newYork.sla().dueAt()).isEqualTo(Instant.parse("2026-03-02T22:00:00Z"));
+    }
+
     private WorkItem raise(WorkFixture.Setup setup, CurrentUser requester, String title) {
         return TenantScope.call(AllowedClients.ALL, () -> workItems.create(setup.client().id(), new CreateWorkItem("policy-admin",
                 null, Priority.NORMAL, title, Map.of("requestType", "other", "details", title), null), requester));

@@ -83,6 +83,12 @@ public class ContractRows {
                 .optional();
     }
 
+    /** Locks the contract's row until the transaction ends; false when the caller's client has no such contract. */
+    public boolean lockContract(UUID clientId, UUID contractId) {
+        return jdbc.sql("select id from contracts.contract where client_id = ? and id = ? for no key update")
+                .params(clientId, contractId).query(UUID.class).optional().isPresent();
+    }
+
     public void endTerm(UUID clientId, UUID contractId, LocalDate endsOn) {
         jdbc.sql("update contracts.contract set ends_on = ? where client_id = ? and id = ?")
                 .params(Date.valueOf(endsOn), clientId, contractId).update();

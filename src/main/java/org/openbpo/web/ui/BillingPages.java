@@ -288,6 +288,7 @@ class BillingPages {
         List<Contract> clientContracts = contracts.of(client.id());
         model.addAttribute("client", client);
         model.addAttribute("contracts", clientContracts);
+        model.addAttribute("lines", contracts.serviceLines(client.id()));
         model.addAttribute("plans", plans.of(client.id(), null));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -2,7 +2,6 @@ package org.openbpo.web.ui;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.openbpo.contracts.Contract;
 import org.openbpo.contracts.Contracts;
 import org.openbpo.contracts.Priority;
 import org.openbpo.contracts.ServiceLine;
@@ -212,10 +211,9 @@ class ClientPortalPages {
         model.addAttribute("backlogTotal", backlog.stream().mapToLong(ServiceLevels.AgeBand::items).sum());
     }
 
-    /** Every service line of the client's active contracts: what they may ask for. */
+    /** The service lines of the contracts in force today: what they may ask for (each once, after a renewal too). */
     private List<ServiceLine> serviceLines(Client own) {
-        return contracts.of(own.id()).stream().filter(c -> c.status().equals("ACTIVE"))
-                .map(Contract::serviceLines).flatMap(List::stream).toList();
+        return contracts.serviceLinesInForce(own.id());
     }
 
     private Client ownClient(CurrentUser user) {

@@ -73,14 +73,15 @@ final class ContractFormReader {
     }
 
     /** New terms for an existing contract, whose service lines stay as they are. */
-    @Nullable ReviseContract revision(Collection<String> lineCodes) {
+    @Nullable ReviseContract revision(Collection<String> lineCodes, @Nullable Integer basedOnVersion) {
         CalendarSpec calendar = calendar();
         List<SlaTarget> targets = targets(lineCodes);
         List<KpiTarget> kpis = kpis(lineCodes);
         if (form.note().length() > 500) {
             errors.add("note", "must be at most 500 characters");
         }
-        return errors.any() ? null : new ReviseContract(calendar, targets, kpis, form.note().isBlank() ? null : form.note());
+        return errors.any() ? null
+                : new ReviseContract(calendar, targets, kpis, form.note().isBlank() ? null : form.note(), null, basedOnVersion);
     }
 
     private CalendarSpec calendar() {

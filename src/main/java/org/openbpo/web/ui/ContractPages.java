@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Provider administration of contracts: a client's contracts, putting one in force, revising its terms. */
+/** Provider administration of contracts: a client's contracts, putting one in force, revising its terms, ending its term. */
 @Controller
 @RequestMapping("/admin/contracts")
 class ContractPages {
@@ -112,11 +112,67 @@ class ContractPages {
         ManagerAccess.require(user);
         Client client = clients.get(clientId);
         Contract contract = contracts.get(clientId, contractId);
+        return page(model, client, contract, contract.endsOn() == null ? "" : contract.endsOn().toString(),
+                String.valueOf(contract.version()), FormErrors.none());
+    }
+
+    /**
+     * Ends the contract's term on a day (or moves its end), as a revision through the same service as the API's
+     * {@code endsOn}: the terms stay those the page showed, and a revision saved since the page was read is not
+     * overwritten. The person confirms, since new work on the contract's service lines is refused after that day.
+     */
+    @PostMapping("/{clientId}/{contractId}/end")
+    String end(@PathVariable UUID clientId, @PathVariable UUID contractId, @RequestParam Map<String, String> params,
+               @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
+        ManagerAccess.require(user);
+        Client client = clients.get(clientId);
+        Contract contract = contracts.get(clientId, contractId);
+        String endsOnText = params.getOrDefault("endsOn", "").strip();
+        String basedOn = params.getOrDefault("basedOnVersion", "").strip();
+        FormErrors errors = FormErrors.none();
+        LocalDate endsOn = null;
+        if (endsOnText.isEmpty()) {
+            errors.add("endsOn", "give the last day of the term");
+        } else {
+            try {
+                endsOn = LocalDate.parse(endsOnText);
+            } catch (java.time.DateTimeException e) {
+                errors.add("endsOn", "must be a date (YYYY-MM-DD)");
+            }
+        }
+        if (!"yes".equals(params.get("confirm"))) {
+            errors.add("confirm", "confirm that no new work is accepted on this contract after its last day");
+        }
+        if (errors.any()) {
+            return page(model, client, contract, endsOnText, basedOn, errors);
+        }
+        try {
+            Contract ended = contracts.revise(clientId, contractId, new ReviseContract(contract.calendar(), contract.slaTargets(),
+                    contract.kpiTargets(), "Term ends on " + endsOn, endsOn, version(basedOn)));
+            flash.addFlashAttribute("notice", "Contract " + ended.reference() + " ends on " + ended.endsOn()
+                    + ": no new work is accepted on it after that day.");
+            return "redirect:/admin/contracts/" + clientId + "/" + contractId;
+        } catch (BusinessRuleViolation e) {
+            if (e instanceof NotFound || e.status() == 403) {
+                throw e;
+            }
+            // refused as changed meanwhile, the page now shows the current terms, and ending them is what is asked next
+            Contract now = contracts.get(clientId, contractId);
+            return page(model, client, now, endsOnText, "basedOnVersion".equals(e.field()) ? String.valueOf(now.version()) : basedOn,
+                    "endsOn".equals(e.field()) ? errors.add("endsOn", e.getMessage()) : errors.addGeneral(e.getMessage()));
+        }
+    }
+
+    private String page(Model model, Client client, Contract contract, String endsOn, String basedOnVersion, FormErrors endErrors) {
         model.addAttribute("client", client);
         model.addAttribute("contract", contract);
         model.addAttribute("inForceSince", Moments.at(contract.versionEffectiveFrom(), client.timeZone()));
         model.addAttribute("days", DayOfWeek.values());
         model.addAttribute("targets", ContractForm.inOrder(contract.slaTargets()));
+        model.addAttribute("today", LocalDate.now(clock.withZone(client.timeZone())));
+        model.addAttribute("endsOn", endsOn);
+        model.addAttribute("basedOnVersion", basedOnVersion);
+        model.addAttribute("endErrors", endErrors);
         return "admin/contract";
     }
 
@@ -125,6 +181,7 @@ class ContractPages {
                     Model model) {
         ManagerAccess.require(user);
         Contract contract = contracts.get(clientId, contractId);
+        model.addAttribute("basedOnVersion", contract.version());
         return form(model, clients.get(clientId), contract, ContractForm.of(contract), FormErrors.none());
     }
 
@@ -136,8 +193,11 @@ class ContractPages {
         Contract contract = contracts.get(clientId, contractId);
         ContractForm form = ContractForm.from(params);
         FormErrors errors = FormErrors.none();
+        // the version the page showed, kept when the page comes back with errors: the person's changes were made to it
+        Integer basedOn = version(params.get("basedOnVersion"));
+        model.addAttribute("basedOnVersion", basedOn);
         ReviseContract command = new ContractFormReader(form, errors)
-                .revision(contract.serviceLines().stream().map(ServiceLine::code).toList());
+                .revision(contract.serviceLines().stream().map(ServiceLine::code).toList(), basedOn);
         if (command == null) {
             return form(model, client, contract, form, errors);
         }
@@ -166,6 +226,14 @@ class ContractPages {
         model.addAttribute("lineCodes", contract == null ? List.of()
                 : contract.serviceLines().stream().map(ServiceLine::code).toList());
         return "admin/contract-form";
+    }
+
+    private static @Nullable Integer version(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private List<String> workTypeCodes(Client client) {

@@ -87,8 +87,7 @@ class QaRulePages {
         model.addAttribute("rules", rules);
         model.addAttribute("names", names);
         model.addAttribute("agents", certified.stream().map(Agent::userId).toList());
-        model.addAttribute("lines", contracts.of(chosen.id()).stream().flatMap(c -> c.serviceLines().stream())
-                .map(ServiceLine::code).distinct().sorted().toList());
+        model.addAttribute("lines", contracts.serviceLines(chosen.id()).stream().map(ServiceLine::code).toList());
         model.addAttribute("types", workTypes.of(chosen.id()).stream().map(t -> t.definition().code()).sorted().toList());
         return "quality/rules";
     }

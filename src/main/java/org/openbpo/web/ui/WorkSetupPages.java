@@ -3,7 +3,6 @@ package org.openbpo.web.ui;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import org.openbpo.contracts.Contract;
 import org.openbpo.contracts.Contracts;
 import org.openbpo.contracts.ServiceLine;
 import org.openbpo.shared.error.BusinessRuleViolation;
@@ -165,8 +164,8 @@ class WorkSetupPages {
         return "admin/queues";
     }
 
+    /** Each service line once, as the contract in force (else the next, else the last) has it. */
     private List<ServiceLine> serviceLines(Client client) {
-        return contracts.of(client.id()).stream().filter(c -> c.status().equals("ACTIVE"))
-                .map(Contract::serviceLines).flatMap(List::stream).toList();
+        return contracts.serviceLines(client.id());
     }
 }

@@ -2,6 +2,11 @@ package org.openbpo.web.ui;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openbpo.contracts.CalendarSpec;
+import org.openbpo.contracts.Contracts;
+import org.openbpo.contracts.Priority;
+import org.openbpo.contracts.ReviseContract;
+import org.openbpo.contracts.SlaTarget;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Client;
@@ -11,9 +16,14 @@ import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.RegisterClient;
 import org.openbpo.testing.Browser;
 import org.openbpo.testing.IntegrationTest;
+import org.openbpo.work.WorkFixture;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +35,10 @@ class ContractAdminBrowserTest extends IntegrationTest {
 
     @Autowired
     Clients clients;
+    @Autowired
+    Contracts contracts;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void adoptsAWorkTypePutsAContractInForceRevisesItAndOpensAQueue() {
@@ -89,5 +103,67 @@ class ContractAdminBrowserTest extends IntegrationTest {
         assertThat(browser.text(".notice")).isEqualTo("Queue Policy changes is open.");
         assertThat(browser.text("#queue-table tr[data-code='policy-changes']")).contains("Policy changes", "back-office ≥ 1");
         browser.screenshot("queues");
+    }
+
+    /**
+     * The administrator ends a client's contract on its page: the day and a confirmation, refusals beside the day,
+     * a revision saved by a colleague meanwhile not overwritten, and the term's last day shown once it is saved.
+     */
+    @Test
+    void endsAContractFromItsPage() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("END"));
+        String page = "/admin/contracts/" + setup.client().id() + "/" + setup.contract().id();
+        CurrentUser admin = providerAdministrator();
+        browser.logIn(admin.email(), "correct horse battery");
+        browser.open(page);
+        assertThat(browser.text("#term")).isEqualTo("Term: 2026-01-01 – open-ended");
+        assertThat(browser.text("#end-term h2")).isEqualTo("End the contract");
+
+        day("#endsOn", "2026-03-01");
+        browser.clickToLoad("#end-contract");
+        assertThat(browser.text("#end-term .field.invalid .field-error"))
+                .isEqualTo("confirm that no new work is accepted on this contract after its last day");
+        assertThat(browser.find("#endsOn").getAttribute("value")).as("what was typed stays").isEqualTo("2026-03-01");
+
+        browser.click("#confirm").clickToLoad("#end-contract");
+        assertThat(browser.text("#endsOn ~ .field-error")).startsWith("cannot be before today (2026-03-02)");
+        assertThat(browser.text("#term")).as("nothing was saved").isEqualTo("Term: 2026-01-01 – open-ended");
+
+        // a colleague revises the terms while the page is open: ending the term from the page read before is refused
+        TenantScope.run(AllowedClients.ALL, () -> contracts.revise(setup.client().id(), setup.contract().id(), new ReviseContract(
+                CalendarSpec.mondayToFriday("Europe/London", "08:00-18:00", List.of()),
+                List.of(new SlaTarget("policy-admin", Priority.NORMAL, null, 120, null, null, null)), null, "Longer hours")));
+        day("#endsOn", "2026-03-31");
+        browser.click("#confirm").clickToLoad("#end-contract");
+        assertThat(browser.text("#end-term .alert.error")).contains("was revised since version 1", "version 2");
+        browser.screenshotPage("contract-end-refused");
+
+        // the contract under another client's id is not found
+        String code = unique("ENO");
+        Client other = TenantScope.call(AllowedClients.ALL, () -> clients.register(new RegisterClient(code,
+                "Other Mutual " + code, "Other Mutual plc", "GB", "Europe/London", "GBP", ClientStatus.ACTIVE)));
+        browser.open(page);
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('#end-term form').action = '/admin/contracts/"
+                + other.id() + "/" + setup.contract().id() + "/end'");
+        day("#endsOn", "2026-03-31");
+        browser.click("#confirm").clickToLoad("#end-contract");
+        assertThat(browser.text("h1")).isEqualTo("Not found");
+
+        browser.open(page);
+        day("#endsOn", "2026-03-31");
+        browser.click("#confirm").clickToLoad("#end-contract");
+        assertThat(browser.text(".notice")).isEqualTo("Contract " + setup.contract().reference()
+                + " ends on 2026-03-31: no new work is accepted on it after that day.");
+        assertThat(browser.text("#term")).isEqualTo("Term: 2026-01-01 – 2026-03-31");
+        assertThat(browser.text("p.muted")).startsWith("Version 3");
+        assertThat(browser.texts("#sla-table tbody tr")).as("the colleague's terms stand")
+                .containsExactly("policy-admin Normal — 120 min — — 80%");
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> contracts.get(setup.client().id(), setup.contract().id()).endsOn()))
+                .isEqualTo(LocalDate.of(2026, 3, 31));
+    }
+
+    private void day(String css, String isoDate) {
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector(arguments[0]).value = arguments[1]", css, isoDate);
     }
 }
