@@ -19,7 +19,7 @@ import static org.openbpo.billing.BillingLifecycleTest.money;
 
 /**
  * A UK insurer's first contract ends on 31 March 2026 and a renewal takes its support line over from
- * 1 April: each month is billed once, by the plan of the contract holding the line.
+ * 1 April: each month is billed once, by the plan of the contract holding the line, in its currency.
  */
 class BillingRenewalTest extends IntegrationTest {
 
@@ -56,6 +56,28 @@ class BillingRenewalTest extends IntegrationTest {
                 .containsExactlyInAnyOrder("support USAGE 15.00", "support MONTHLY_FEE 200.00");
         assertThat(money(april.path("subtotal"))).isEqualTo("215.00");
         assertThat(april.path("usageRecords").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aLineWithoutAPlanIsInvoicedInTheCurrencyOfTheContractCarryingItThatMonth() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNC"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
+        // the renewal is priced in US dollars
+        String renewal = created(billing.post(client + "/contracts", renewal("USD"))).text("id");
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine", "support",
+                "period", "2026-03", "description", "Migration to the new desk", "amount", "40.00", "sourceKey", "march")));
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", renewal, "serviceLine", "support",
+                "period", "2026-04", "description", "Onboarding of the renewal", "amount", "75.00", "sourceKey", "april")));
+
+        clock.set(Instant.parse("2026-05-02T09:00:00Z"));
+        assertThat(onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-03"))).path("currency").asString())
+                .isEqualTo("GBP");
+        JsonNode april = onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-04")));
+        assertThat(april.path("currency").asString()).as("the renewal's currency, not the ended contract's").isEqualTo("USD");
+        assertThat(lines(april)).containsExactly("support ONE_OFF_FEE 75.00");
     }
 
     private static Api.Response created(Api.Response response) {
