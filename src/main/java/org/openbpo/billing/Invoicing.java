@@ -292,13 +292,22 @@ public class Invoicing {
     }
 
     /**
-     * The currency of a service line with no price plan in force this month: its contract's, in which its one-off
-     * fees are priced; the client's when no contract carries it.
+     * The currency of a service line with no price plan in force in a month: that of the contract carrying the line
+     * in the month (the one holding it on the month's last day, else the one that held it last), in which its one-off
+     * fees are priced; else the newest contract carrying it; the client's when no contract carries it. A renewal may
+     * be in another currency than the contract it took the line over from.
      */
-    private String unplannedCurrency(UUID clientId, String serviceLine) {
-        return contracts.of(clientId).stream()
+    private String unplannedCurrency(UUID clientId, String serviceLine, LocalDate month) {
+        LocalDate first = month.withDayOfMonth(1);
+        LocalDate last = first.plusMonths(1).minusDays(1);
+        List<Contract> carrying = contracts.of(clientId).stream() // newest first
                 .filter(contract -> contract.serviceLines().stream().anyMatch(line -> line.code().equals(serviceLine)))
-                .map(Contract::currency).reduce((earlier, later) -> later)
+                .toList();
+        return carrying.stream()
+                .filter(c -> !c.startsOn().isAfter(last) && (c.endsOn() == null || !c.endsOn().isBefore(first)))
+                .max(java.util.Comparator.comparing((Contract c) -> c.endsOn() == null ? LocalDate.MAX : c.endsOn()))
+                .or(() -> carrying.stream().findFirst())
+                .map(Contract::currency)
                 .orElseGet(() -> clients.get(clientId).currency().getCurrencyCode());
     }
 
@@ -389,7 +398,7 @@ public class Invoicing {
             List<PricePlan> clientPlans = plansOf.getOrDefault(clientId, List.of());
             Map<String, String> currencyOfLine = new HashMap<>();
             clientPlans.forEach(p -> currencyOfLine.put(p.serviceLine(), p.currency()));
-            Function<String, String> currencyOf = line -> currencyOfLine.computeIfAbsent(line, l -> unplannedCurrency(clientId, l));
+            Function<String, String> currencyOf = line -> currencyOfLine.computeIfAbsent(line, l -> unplannedCurrency(clientId, l, month));
             Map<String, Group> groups = new LinkedHashMap<>();
             clientPlans.forEach(p -> groups.computeIfAbsent(p.currency(), c -> new Group()).plans.add(
                     new PlanInForce(p, carried.getOrDefault(clientId + "/" + p.serviceLine(), BigDecimal.ZERO))));

@@ -159,6 +159,11 @@ public class Scorecards {
         List<WorkBehindFigures.OpenItem> open = List.of();
         List<CheckedItem> evaluated = List.of();
         List<CsatAnswer> answers = List.of();
+        // As the card counts: a month's line belongs to the contract holding it on the month's last day, so the card
+        // of the contract a renewal took it over from lists none of its work, and its drill-down none either.
+        if (contracts.linesHeldByOthersOn(clientId, contractId, period.atEndOfMonth()).contains(serviceLine)) {
+            return new FigureItems(clientId, contractId, period, figure, serviceLine, completed, open, evaluated, answers);
+        }
         switch (figure) {
             case SLA -> completed = behind.completed(clientId, serviceLine, priority, slaMet, from, to, DRILL_LIMIT).stream()
                     .filter(i -> i.slaMet() != null).toList();

@@ -73,6 +73,18 @@ class ScorecardRenewalTest extends IntegrationTest {
         assertThat(totalCredit(byFirst)).as("the credit is owed once, not on both contracts").isZero();
         assertThat(byFirst.path("completed").size()).isZero();
 
+        // the drill-down agrees with each card: March's two items behind the renewal's SLA figure, none behind the first's
+        String items = "/scorecards/2026-03/items?figure=SLA&serviceLine=policy-admin";
+        Api.Response underRenewal = manager.get(contracts + "/" + renewal + items);
+        assertThat(underRenewal.status()).as(underRenewal.body().toString()).isEqualTo(200);
+        assertThat(underRenewal.body().path("completed").size()).as(underRenewal.body().toString()).isEqualTo(2);
+        for (String figure : List.of("SLA", "HANDLE_TIME", "BACKLOG", "PENDING_CLIENT", "ACCURACY", "CSAT")) {
+            JsonNode underFirst = manager.get(contracts + "/" + first.id() + "/scorecards/2026-03/items?figure=" + figure
+                    + "&serviceLine=policy-admin").body();
+            assertThat(underFirst.path("completed").size() + underFirst.path("open").size() + underFirst.path("evaluations").size()
+                    + underFirst.path("responses").size()).as(figure + " behind the first contract's card: " + underFirst).isZero();
+        }
+
         // February, before the renewal existed, is still the first contract's alone
         JsonNode february = manager.get(contracts + "/" + renewal + "/scorecards/2026-02").body();
         assertThat(february.path("results").size()).as(february.toString()).isZero();

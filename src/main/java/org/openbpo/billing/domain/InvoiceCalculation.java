@@ -106,7 +106,13 @@ public final class InvoiceCalculation {
         Map<String, Usage> usageByLine = new LinkedHashMap<>();
         List<Usage> unpriced = new ArrayList<>();
         Map<String, PlanInForce> planByLine = new HashMap<>();
-        plans.forEach(p -> planByLine.put(p.plan().serviceLine(), p));
+        for (PlanInForce p : plans) {
+            // One plan rates a service line in a month; two would charge its usage and fees twice (a renewal's plan beside
+            // the ended contract's): the caller chooses the one, this refuses to guess.
+            if (planByLine.put(p.plan().serviceLine(), p) != null) {
+                throw new IllegalArgumentException("Two price plans rate " + p.plan().serviceLine() + " in " + period);
+            }
+        }
         for (Usage u : usage) {
             PlanInForce plan = planByLine.get(u.serviceLine());
             if (plan != null && plan.plan().unit().equals(u.unit())) {

@@ -80,13 +80,29 @@ public class PlanRows {
                 .params(clientId, contractId, serviceLine).query(this::plan).list();
     }
 
-    /** The versions in force in a month, for every client given. */
+    /**
+     * The plan that rates each service line in a month, for every client given: one per line. A plan
+     * charges only in months its contract's term reaches, so the open-ended plan of a contract that has
+     * ended stops charging with it. When a renewal took the line over (a service line belongs to one
+     * contract at a time, but both terms may touch the month), the month is rated by the plan of the
+     * contract holding the line on the month's last day, else by the one that held it last: the same
+     * contract quality scores the month under and whose credits it owes. Usage, fees, bank and minimum
+     * of a line are so charged once, never by the ended contract and its renewal both.
+     */
     public List<PricePlan> inForce(List<UUID> clientIds, LocalDate period) {
+        LocalDate first = period.withDayOfMonth(1);
+        LocalDate last = first.plusMonths(1).minusDays(1);
         return jdbc.sql("""
-                        select * from billing.price_plan where client_id = any (?) and effective_from <= ?
-                           and (effective_to is null or effective_to > ?)
-                         order by client_id, service_line""")
-                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period), Date.valueOf(period)).query(this::plan).list();
+                        select distinct on (p.client_id, p.service_line) p.*
+                          from billing.price_plan p
+                          join contracts.contract c on c.client_id = p.client_id and c.id = p.contract_id
+                         where p.client_id = any (?) and p.effective_from <= ? and (p.effective_to is null or p.effective_to > ?)
+                           and c.starts_on <= ? and (c.ends_on is null or c.ends_on >= ?)
+                         order by p.client_id, p.service_line, (c.ends_on is null or c.ends_on >= ?) desc,
+                                  c.ends_on desc nulls first, c.starts_on desc""")
+                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period), Date.valueOf(period), Date.valueOf(last),
+                        Date.valueOf(first), Date.valueOf(last))
+                .query(this::plan).list();
     }
 
     private PricePlan plan(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,118 @@
+package org.openbpo.billing;
+
+import org.junit.jupiter.api.Test;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.IntegrationTest;
+import org.openbpo.work.WorkFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openbpo.billing.BillingApiTest.plan;
+import static org.openbpo.billing.BillingLifecycleTest.money;
+
+/**
+ * A UK insurer's first contract ends on 31 March 2026 and a renewal takes its support line over from
+ * 1 April: each month is billed once, by the plan of the contract holding the line, in its currency.
+ */
+class BillingRenewalTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void afterARenewalAMonthIsRatedOnceAtTheRenewalsPricesAndTheEndedContractStopsCharging() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNW"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        String first = setup.contract().id().toString();
+        // the first contract: support at 4.00 a ticket and 100.00 a month, policy administration at 50.00 a month
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "100.00"))));
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "policy-admin", "request", "2026-03-01",
+                List.of(Map.of("unitPrice", "0.00")), Map.of("monthlyFee", "50.00"))));
+        created(billing.post(client + "/contracts/" + first + "/revisions", ending("2026-03-31")));
+        // the renewal takes support over from 1 April at 5.00 a ticket and 200.00 a month; policy administration ends
+        String renewal = created(billing.post(client + "/contracts", renewal("GBP"))).text("id");
+        created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "5.00")), Map.of("monthlyFee", "200.00"))));
+        created(billing.post(client + "/usage", usage("2026-03", "2", "march-export")));
+        created(billing.post(client + "/usage", usage("2026-04", "3", "april-export")));
+
+        clock.set(Instant.parse("2026-05-02T09:00:00Z"));
+        JsonNode march = onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-03")));
+        assertThat(lines(march)).containsExactlyInAnyOrder("policy-admin MONTHLY_FEE 50.00", "support USAGE 8.00",
+                "support MONTHLY_FEE 100.00");
+
+        JsonNode april = onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-04")));
+        assertThat(lines(april)).as("April's 3 tickets once at the renewal's price, the renewal's fee only, nothing of the ended contract")
+                .containsExactlyInAnyOrder("support USAGE 15.00", "support MONTHLY_FEE 200.00");
+        assertThat(money(april.path("subtotal"))).isEqualTo("215.00");
+        assertThat(april.path("usageRecords").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aLineWithoutAPlanIsInvoicedInTheCurrencyOfTheContractCarryingItThatMonth() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNC"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
+        // the renewal is priced in US dollars
+        String renewal = created(billing.post(client + "/contracts", renewal("USD"))).text("id");
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine", "support",
+                "period", "2026-03", "description", "Migration to the new desk", "amount", "40.00", "sourceKey", "march")));
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", renewal, "serviceLine", "support",
+                "period", "2026-04", "description", "Onboarding of the renewal", "amount", "75.00", "sourceKey", "april")));
+
+        clock.set(Instant.parse("2026-05-02T09:00:00Z"));
+        assertThat(onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-03"))).path("currency").asString())
+                .isEqualTo("GBP");
+        JsonNode april = onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-04")));
+        assertThat(april.path("currency").asString()).as("the renewal's currency, not the ended contract's").isEqualTo("USD");
+        assertThat(lines(april)).containsExactly("support ONE_OFF_FEE 75.00");
+    }
+
+    private static Api.Response created(Api.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response;
+    }
+
+    private static JsonNode onlyInvoice(Api.Response drafted) {
+        assertThat(drafted.status()).as(drafted.body().toString()).isEqualTo(201);
+        assertThat(drafted.body().size()).as(drafted.body().toString()).isEqualTo(1);
+        return drafted.body().get(0);
+    }
+
+    private static List<String> lines(JsonNode invoice) {
+        List<String> lines = new ArrayList<>();
+        invoice.path("lines").forEach(l -> lines.add(l.path("serviceLine").asString() + " " + l.path("kind").asString() + " "
+                + money(l.path("amount"))));
+        return lines;
+    }
+
+    private static Map<String, Object> usage(String period, String quantity, String sourceId) {
+        return Map.of("serviceLine", "support", "unit", "ticket", "quantity", quantity, "period", period, "sourceId", sourceId);
+    }
+
+    private static Map<String, Object> ending(String endsOn) {
+        return Map.of("calendar", Map.of("zone", "Europe/London", "week", Map.of("MONDAY", "09:00-17:30", "TUESDAY", "09:00-17:30")),
+                "slaTargets", List.of(), "endsOn", endsOn, "note", "Term ends");
+    }
+
+    private static Map<String, Object> renewal(String currency) {
+        return Map.of("reference", "MSA-R-" + currency, "title", "Policyholder support, renewed", "currency", currency,
+                "startsOn", "2026-04-01",
+                "calendar", Map.of("zone", "Europe/London", "week", Map.of("MONDAY", "09:00-17:30", "TUESDAY", "09:00-17:30")),
+                "serviceLines", List.of(Map.of("code", "support", "name", "Policyholder support", "kind", "CUSTOMER_SUPPORT",
+                        "workType", "support-ticket")),
+                "slaTargets", List.of());
+    }
+}
