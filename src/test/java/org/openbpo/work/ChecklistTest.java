@@ -194,6 +194,22 @@ class ChecklistTest extends IntegrationTest {
         assertThat(notHis.statusCode()).as("the lead-less colleague of another client sees nothing").isEqualTo(404);
     }
 
+    @Test
+    void theAdministratorRequiresTheChecklistOnTheWorkTypesPage() throws Exception {
+        long before = raise("Address change raised before");
+        Page admin = new Page(providerAdministrator().email(), "correct horse battery");
+        String typePage = "/admin/work-types/" + setup.client().id() + "/back-office-request";
+        assertThat(admin.get(typePage).body()).contains("Guidance only", "Require every step ticked before done");
+
+        HttpResponse<String> saved = admin.post(typePage + "/checklist-required", Map.of("required", "true"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(admin.get(typePage).body()).contains("Agents tick every step before the work can be done", "version 2");
+        assertThat(maker.get(items + "/" + before).body().path("checklist").path("required").asBoolean())
+                .as("work raised before keeps its version").isFalse();
+        assertThat(maker.get(items + "/" + raise("Address change raised after")).body().path("checklist").path("required")
+                .asBoolean()).isTrue();
+    }
+
     private org.openbpo.tenancy.User other() {
         return new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("CKP")).maker();
     }
@@ -242,10 +258,14 @@ class ChecklistTest extends IntegrationTest {
         private final String csrf;
 
         Page(String email) throws Exception {
+            this(email, "long enough password");
+        }
+
+        Page(String email, String password) throws Exception {
             Matcher login = CSRF.matcher(get("/login").body());
             assertThat(login.find()).isTrue();
             send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("email", email, "password", "long enough password",
+                    .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("email", email, "password", password,
                             "_csrf", login.group(1))))));
             Matcher page = CSRF.matcher(get("/").body());
             assertThat(page.find()).as("logged in").isTrue();
