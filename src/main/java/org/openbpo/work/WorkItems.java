@@ -25,6 +25,7 @@ import org.openbpo.work.domain.StateCategory;
 import org.openbpo.work.domain.WorkState;
 import org.openbpo.work.domain.WorkTransition;
 import org.openbpo.work.domain.WorkTypeDefinition;
+import org.openbpo.work.persistence.ChecklistRows;
 import org.openbpo.work.persistence.QueueRows;
 import org.openbpo.work.persistence.TimelineRows;
 import org.openbpo.work.persistence.WorkItemRows;
@@ -67,6 +68,7 @@ public class WorkItems {
     private final ApplicationEventPublisher events;
     private final CompletionFeed completions;
     private final Agents agents;
+    private final ChecklistRows checklists;
     private final Clock clock;
     // What items of a client's service line (and queue, when named) are built from; checked by every insert.
     private final Map<ConfigurationKey, Configuration> configurations = new ConcurrentHashMap<>();
@@ -79,7 +81,7 @@ public class WorkItems {
 
     WorkItems(WorkItemRows items, QueueRows queues, TimelineRows timeline, WorkTypes workTypes, Contracts contracts,
               Clients clients, AuditTrail audit, ApplicationEventPublisher events, CompletionFeed completions, Agents agents,
-              Clock clock) {
+              ChecklistRows checklists, Clock clock) {
         this.items = items;
         this.queues = queues;
         this.timeline = timeline;
@@ -90,6 +92,7 @@ public class WorkItems {
         this.events = events;
         this.completions = completions;
         this.agents = agents;
+        this.checklists = checklists;
         this.clock = clock;
     }
 
@@ -422,6 +425,15 @@ public class WorkItems {
         if (!mayMoveWhoeverHolds(item, by)) {
             throw new BusinessRuleViolation(403, "not-your-item", "assignee", item.reference()
                     + " is in another agent's hands: only its holder or a team lead moves it. Ask a team lead to reassign it.");
+        }
+        if (definition.checklistRequired() && target.category() == StateCategory.DONE) {
+            // read after the item: a tick or untick since touched the item, so the write below finds it changed
+            List<String> unticked = Checklists.unticked(definition, checklists.tickedSteps(clientId, id));
+            if (!unticked.isEmpty()) {
+                throw new BusinessRuleViolation(422, "checklist-incomplete", "checklist", item.reference()
+                        + " cannot be done before every step of its checklist is ticked. Not ticked yet: "
+                        + String.join("; ", unticked) + ".");
+            }
         }
         BusinessCalendar calendar = calendarOf(item);
         SlaState sla = item.sla();
@@ -758,7 +770,7 @@ public class WorkItems {
      * handed the check to a checker, it is that checker's. Reopening a closed item does not depend on its last holder,
      * to whom it goes back. The client's people never hold work: their transitions' roles decide.
      */
-    private static boolean mayMoveWhoeverHolds(WorkItem item, CurrentUser by) {
+    static boolean mayMoveWhoeverHolds(WorkItem item, CurrentUser by) {
         return !by.providerStaff() || isLead(by) || item.assigneeId() == null || by.id().equals(item.assigneeId())
                 || (item.category() == StateCategory.REVIEW && item.assigneeId().equals(item.makerId()))
                 || item.category().closed();

@@ -48,6 +48,8 @@ final class TimelineView {
                 case "escalated" -> client ? null : "SLA warning: priority raised to " + lower(priority(data));
                 case "form-changed" -> "Changed " + fieldLabels(type, data.path("fields"));
                 case "sla-breached" -> "SLA deadline passed";
+                case "checklist-ticked" -> client ? null : "Ticked step " + data.path("step").asInt() + ": " + data.path("text").asString();
+                case "checklist-unticked" -> client ? null : "Unticked step " + data.path("step").asInt() + ": " + data.path("text").asString();
                 default -> client ? null : entry.type();
             };
             if (what != null) {

@@ -9,6 +9,8 @@ import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
 import org.openbpo.tenancy.Users;
+import org.openbpo.work.Checklist;
+import org.openbpo.work.Checklists;
 import org.openbpo.work.MoveWorkItem;
 import org.openbpo.work.Queue;
 import org.openbpo.work.Queues;
@@ -44,6 +46,7 @@ import java.util.stream.Collectors;
 class WorkItemPages {
 
     private final WorkItems workItems;
+    private final Checklists checklists;
     private final Clients clients;
     private final Queues queues;
     private final Users users;
@@ -51,9 +54,10 @@ class WorkItemPages {
     private final SlaViews slas;
     private final ObjectMapper json;
 
-    WorkItemPages(WorkItems workItems, Clients clients, Queues queues, Users users, WorkItemViews views, SlaViews slas,
+    WorkItemPages(WorkItems workItems, Checklists checklists, Clients clients, Queues queues, Users users, WorkItemViews views, SlaViews slas,
                   ObjectMapper json) {
         this.workItems = workItems;
+        this.checklists = checklists;
         this.clients = clients;
         this.queues = queues;
         this.users = users;
@@ -102,6 +106,33 @@ class WorkItemPages {
             model.addAttribute("problem", e.getMessage());
             return page(clientId, itemId, user, model, text == null ? "" : text);
         }
+    }
+
+    /**
+     * A step of the checklist ticked or unticked (an unchecked box sends nothing): answers the procedure card again,
+     * with the engine's refusal in it when there is one.
+     */
+    @PostMapping("/checklist/{step}")
+    String tick(@PathVariable UUID clientId, @PathVariable long itemId, @PathVariable int step,
+                @RequestParam(defaultValue = "false") boolean ticked, @AuthenticationPrincipal CurrentUser user, Model model,
+                HttpServletResponse response) {
+        AgentWorkspacePages.requireStaff(user);
+        try {
+            if (ticked) {
+                checklists.tick(clientId, itemId, step, user);
+            } else {
+                checklists.untick(clientId, itemId, step, user);
+            }
+        } catch (BusinessRuleViolation e) {
+            if (e instanceof NotFound) {
+                throw e;
+            }
+            response.setStatus(e.status());
+            model.addAttribute("checklistProblem", e.getMessage());
+        }
+        WorkItem item = workItems.get(clientId, itemId);
+        procedure(model, clients.get(clientId), item, views.definition(item), user);
+        return "work/parts :: procedure";
     }
 
     /** The agent's changes to the item's form: every problem beside its field at once, and nothing typed lost. */
@@ -157,7 +188,7 @@ class WorkItemPages {
                 .forEach(id -> people.add(UUID.fromString(id)));
         model.addAttribute("view", view);
         model.addAttribute("client", client);
-        model.addAttribute("type", type);
+        procedure(model, client, item, type, user);
         model.addAttribute("fields", FieldValue.of(type, item));
         model.addAttribute("queue", queues.of(clientId).stream().filter(q -> q.id().equals(item.queueId()))
                 .map(Queue::name).findFirst().orElse("?"));
@@ -179,6 +210,15 @@ class WorkItemPages {
         model.addAttribute("note", note);
         model.addAttribute("raised", Moments.at(item.createdAt(), client.timeZone()));
         return "work/item";
+    }
+
+    /** What the procedure card shows: the checklist with its ticks, tickable by whoever may move the item. */
+    private void procedure(Model model, Client client, WorkItem item, WorkTypeDefinition type, CurrentUser user) {
+        model.addAttribute("client", client);
+        model.addAttribute("type", type);
+        model.addAttribute("itemId", item.id());
+        model.addAttribute("checklist", checklists.of(item).orElse(null));
+        model.addAttribute("mayTick", checklists.mayTick(item, user));
     }
 
     /**

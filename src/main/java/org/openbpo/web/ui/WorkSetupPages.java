@@ -116,6 +116,26 @@ class WorkSetupPages {
         return "admin/work-type";
     }
 
+    /** Requires the work type's checklist ticked before done, or makes it guidance again: a new version, for new work. */
+    @PostMapping("/admin/work-types/{clientId}/{code}/checklist-required")
+    String checklistRequired(@PathVariable UUID clientId, @PathVariable String code, @RequestParam boolean required,
+                             @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        ManagerAccess.require(user);
+        WorkTypes.VersionedWorkType current = workTypes.current(clientId, code);
+        try {
+            WorkTypes.VersionedWorkType defined = workTypes.define(clientId, current.definition().withChecklistRequired(required));
+            flash.addFlashAttribute("notice", defined.definition().name() + " version " + defined.version()
+                    + (required ? " requires every checklist step ticked before done." : " keeps its checklist as guidance.")
+                    + " Items raised before keep their version.");
+        } catch (BusinessRuleViolation e) {
+            if (e instanceof NotFound) {
+                throw e;
+            }
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/admin/work-types/" + clientId + "/" + code;
+    }
+
     @GetMapping("/admin/queues")
     String queues(@RequestParam(required = false) @Nullable UUID client, @AuthenticationPrincipal CurrentUser user,
                   HttpServletRequest request, Model model) {

@@ -1,6 +1,7 @@
 package org.openbpo.work.domain;
 
 import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.error.BusinessRuleViolation;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -14,10 +15,21 @@ import java.util.Set;
  * A work type as data: its states, the moves between them and who may make them, the form, the
  * checklist, whether a second person must approve (maker-checker), the QA sample rate and the
  * unit the client is billed in. Checked whole when it is defined, so the engine can trust it.
+ * With {@code checklistRequired} the checklist is a real one: each step is ticked on the item, and the
+ * engine refuses to close it as done while a step is unticked. Off by default, so every version
+ * written before it existed (and every type that does not ask for it) works as it did.
  */
 public record WorkTypeDefinition(String code, String name, String initialState, List<WorkState> states,
                                  List<WorkTransition> transitions, List<FormField> fields, List<String> checklist,
-                                 boolean makerChecker, BigDecimal qaSampleRate, String billableUnit) {
+                                 boolean makerChecker, BigDecimal qaSampleRate, String billableUnit,
+                                 Boolean checklistRequired) {
+
+    /** A work type whose checklist is guidance only. */
+    public WorkTypeDefinition(String code, String name, String initialState, List<WorkState> states,
+                              List<WorkTransition> transitions, List<FormField> fields, List<String> checklist,
+                              boolean makerChecker, BigDecimal qaSampleRate, String billableUnit) {
+        this(code, name, initialState, states, transitions, fields, checklist, makerChecker, qaSampleRate, billableUnit, false);
+    }
 
     public WorkTypeDefinition {
         required("code", code);
@@ -31,6 +43,9 @@ public record WorkTypeDefinition(String code, String name, String initialState, 
         transitions = List.copyOf(transitions == null ? List.of() : transitions);
         fields = List.copyOf(fields == null ? List.of() : fields);
         checklist = List.copyOf(checklist == null ? List.of() : checklist);
+        // a wrapper, so that a definition that does not mention it (every version written before it existed, every
+        // client of the API that does not know it) reads as "no" instead of being refused; never null once built
+        checklistRequired = checklistRequired != null && checklistRequired;
         if (!code.matches("[a-z][a-z0-9-]{1,39}")) {
             throw new IllegalArgumentException("code must be lower-case letters, digits and dashes");
         }
@@ -62,12 +77,33 @@ public record WorkTypeDefinition(String code, String name, String initialState, 
         if (qaSampleRate.signum() < 0 || qaSampleRate.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("qaSampleRate must be between 0 and 1");
         }
+        if (checklistRequired) {
+            if (checklist.isEmpty()) {
+                throw BusinessRuleViolation.invalid("checklistRequired",
+                        "A checklist to tick before done needs a checklist with at least one step.");
+            }
+            Set<String> steps = new HashSet<>();
+            for (String step : checklist) {
+                if (step == null || step.isBlank()) {
+                    throw BusinessRuleViolation.invalid("checklist", "A checklist to tick has no blank steps.");
+                }
+                if (!steps.add(step.strip())) {
+                    throw BusinessRuleViolation.invalid("checklist", "Step '" + step.strip() + "' is listed twice.");
+                }
+            }
+        }
         Set<String> fieldNames = new HashSet<>();
         for (FormField field : fields) {
             if (!fieldNames.add(field.name())) {
                 throw new IllegalArgumentException("field " + field.name() + " is defined twice");
             }
         }
+    }
+
+    /** The same work type with its checklist required to be ticked before done, or not. */
+    public WorkTypeDefinition withChecklistRequired(boolean required) {
+        return new WorkTypeDefinition(code, name, initialState, states, transitions, fields, checklist, makerChecker,
+                qaSampleRate, billableUnit, required);
     }
 
     public WorkState state(String code) {

@@ -9,6 +9,10 @@ import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.page.CursorPage;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Users;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.openbpo.work.Checklist;
+import org.openbpo.work.Checklists;
 import org.openbpo.work.ClientTimeline;
 import org.openbpo.work.CreateWorkItem;
 import org.openbpo.work.MoveWorkItem;
@@ -44,12 +48,18 @@ class WorkItemApi {
     record Assignment(@NotNull UUID agentId) {
     }
 
+    /** An item as its GET shows it: the item, and its work type's checklist with the ticks when it has one. */
+    record WorkItemDetail(@JsonUnwrapped WorkItem item, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Checklist checklist) {
+    }
+
     private final WorkItems workItems;
+    private final Checklists checklists;
     private final Routing routing;
     private final Users users;
 
-    WorkItemApi(WorkItems workItems, Routing routing, Users users) {
+    WorkItemApi(WorkItems workItems, Checklists checklists, Routing routing, Users users) {
         this.workItems = workItems;
+        this.checklists = checklists;
         this.routing = routing;
         this.users = users;
     }
@@ -80,9 +90,33 @@ class WorkItemApi {
     }
 
     @GetMapping("/clients/{clientId}/work-items/{itemId}")
-    @Operation(summary = "One work item with its SLA clock")
-    WorkItem get(@PathVariable UUID clientId, @PathVariable long itemId) {
-        return workItems.get(clientId, itemId);
+    @Operation(summary = "One work item with its SLA clock, and its checklist with the steps ticked when its work type has one")
+    WorkItemDetail get(@PathVariable UUID clientId, @PathVariable long itemId) {
+        WorkItem item = workItems.get(clientId, itemId);
+        return new WorkItemDetail(item, checklists.of(item).orElse(null));
+    }
+
+    @GetMapping("/clients/{clientId}/work-items/{itemId}/checklist")
+    @Operation(summary = "The item's checklist: each step by number (1 for the first), ticked or not, by whom and when. "
+            + "`required`: the item cannot be done before every step is ticked")
+    Checklist checklist(@PathVariable UUID clientId, @PathVariable long itemId) {
+        return checklists.of(clientId, itemId).orElseThrow(() -> new BusinessRuleViolation(404, "no-checklist", null,
+                "The work type of WI-" + itemId + " has no checklist."));
+    }
+
+    @PutMapping("/clients/{clientId}/work-items/{itemId}/checklist/{step}")
+    @Operation(summary = "Tick a step of the item's checklist (its holder, a team lead, or the team's while unassigned; "
+            + "open items only). Ticking a ticked step changes nothing")
+    Checklist tick(@PathVariable UUID clientId, @PathVariable long itemId, @PathVariable int step,
+                   @AuthenticationPrincipal CurrentUser user) {
+        return checklists.tick(clientId, itemId, step, user);
+    }
+
+    @DeleteMapping("/clients/{clientId}/work-items/{itemId}/checklist/{step}")
+    @Operation(summary = "Untick a step of the item's checklist; unticking a step not ticked changes nothing")
+    Checklist untick(@PathVariable UUID clientId, @PathVariable long itemId, @PathVariable int step,
+                     @AuthenticationPrincipal CurrentUser user) {
+        return checklists.untick(clientId, itemId, step, user);
     }
 
     @PatchMapping("/clients/{clientId}/work-items/{itemId}/form")
