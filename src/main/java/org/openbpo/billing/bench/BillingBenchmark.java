@@ -9,6 +9,7 @@ import org.openbpo.billing.persistence.UsageCopy;
 import org.openbpo.contracts.CalendarSpec;
 import org.openbpo.contracts.Contract;
 import org.openbpo.contracts.Contracts;
+import org.openbpo.work.WorkTypes;
 import org.openbpo.contracts.DraftContract;
 import org.openbpo.contracts.ServiceLine;
 import org.openbpo.contracts.ServiceLineKind;
@@ -52,6 +53,7 @@ class BillingBenchmark implements Benchmark {
 
     private final Clients clients;
     private final Contracts contracts;
+    private final WorkTypes workTypes;
     private final PricePlans plans;
     private final Invoicing invoicing;
     private final UsageCopy usageCopy;
@@ -59,7 +61,8 @@ class BillingBenchmark implements Benchmark {
     private final TransactionTemplate transactions;
 
     BillingBenchmark(Clients clients, Contracts contracts, PricePlans plans, Invoicing invoicing, UsageCopy usageCopy,
-                     JdbcClient jdbc, TransactionTemplate transactions) {
+                     JdbcClient jdbc, TransactionTemplate transactions, WorkTypes workTypes) {
+        this.workTypes = workTypes;
         this.clients = clients;
         this.contracts = contracts;
         this.plans = plans;
@@ -138,6 +141,7 @@ class BillingBenchmark implements Benchmark {
             String code = "BB" + run + i;
             UUID id = clients.register(new RegisterClient(code, "Bench client " + i, "Bench client " + i + " Ltd", "GB",
                     "Europe/London", "GBP", ClientStatus.ACTIVE)).id();
+            workTypes.adoptTemplate(id, "support-ticket"); // a contract names work types the client has
             Contract contract = contracts.draft(id, new DraftContract("MSA-" + code, "Support", "GBP", LocalDate.of(2026, 1, 1),
                     null, CalendarSpec.mondayToFriday("Europe/London", "09:00-17:30", List.of()),
                     List.of(new ServiceLine("support", "Support", ServiceLineKind.CUSTOMER_SUPPORT, "support-ticket")),

@@ -11,6 +11,7 @@ import org.openbpo.billing.Tier;
 import org.openbpo.contracts.CalendarSpec;
 import org.openbpo.contracts.Contract;
 import org.openbpo.contracts.Contracts;
+import org.openbpo.work.WorkTypes;
 import org.openbpo.contracts.DraftContract;
 import org.openbpo.contracts.ServiceLine;
 import org.openbpo.contracts.ServiceLineKind;
@@ -55,6 +56,7 @@ class ReceivablesBenchmark implements Benchmark {
 
     private final Clients clients;
     private final Contracts contracts;
+    private final WorkTypes workTypes;
     private final PricePlans plans;
     private final Metering metering;
     private final Invoicing invoicing;
@@ -66,7 +68,8 @@ class ReceivablesBenchmark implements Benchmark {
 
     ReceivablesBenchmark(Clients clients, Contracts contracts, PricePlans plans, Metering metering, Invoicing invoicing,
                          HouseBook house, Reports reports, ProviderBootstrap bootstrap, JdbcClient jdbc,
-                         TransactionTemplate transactions) {
+                         TransactionTemplate transactions, WorkTypes workTypes) {
+        this.workTypes = workTypes;
         this.clients = clients;
         this.contracts = contracts;
         this.plans = plans;
@@ -114,6 +117,7 @@ class ReceivablesBenchmark implements Benchmark {
             UUID id = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> {
                 UUID client = clients.register(new RegisterClient(code, "Receivables client " + code, code + " Ltd", "GB",
                         "Europe/London", "GBP", ClientStatus.ACTIVE)).id();
+                workTypes.adoptTemplate(client, "support-ticket"); // a contract names work types the client has
                 Contract contract = contracts.draft(client, new DraftContract("MSA-" + code, "Support", "GBP", LocalDate.of(2026, 1, 1),
                         null, CalendarSpec.mondayToFriday("Europe/London", "09:00-17:30", List.of()),
                         List.of(new ServiceLine("support", "Support", ServiceLineKind.CUSTOMER_SUPPORT, "support-ticket")),
