@@ -366,8 +366,18 @@ public class WorkItems {
         return definition.transitionsFrom(item.state()).stream()
                 .filter(t -> t.allows(roles, by.providerStaff()))
                 .filter(t -> !(definition.makerChecker() && item.category() == StateCategory.REVIEW
-                        && definition.state(t.to()).category() == StateCategory.DONE && by.id().equals(item.makerId())))
+                        && definition.state(t.to()).category() == StateCategory.DONE && madeOrSentForCheck(item, definition, by)))
                 .toList();
+    }
+
+    /** Whether the person is the item's maker, or made it or sent it for its check in any round (maker-checker). */
+    private boolean madeOrSentForCheck(WorkItem item, WorkTypeDefinition definition, CurrentUser by) {
+        if (by.id().equals(item.makerId())) {
+            return true;
+        }
+        List<String> reviewStates = definition.states().stream().filter(s -> s.category() == StateCategory.REVIEW)
+                .map(WorkState::code).toList();
+        return timeline.madeOrSentInto(item.clientId(), item.id(), reviewStates, by.email(), by.id());
     }
 
     /**
@@ -411,12 +421,10 @@ public class WorkItems {
             maker = item.assigneeId() != null && by.providerStaff() ? item.assigneeId() : by.id();
         }
         if (definition.makerChecker() && item.category() == StateCategory.REVIEW && target.category() == StateCategory.DONE) {
-            // Neither the maker nor whoever sent it for the check approves it: otherwise an agent who no longer holds the
-            // item could send it back, send it for its check again in the new holder's name, and approve their own work.
-            List<String> reviewStates = definition.states().stream().filter(s -> s.category() == StateCategory.REVIEW)
-                    .map(WorkState::code).toList();
-            if (by.id().equals(item.makerId())
-                    || timeline.lastMovedInto(clientId, id, reviewStates).filter(by.email()::equalsIgnoreCase).isPresent()) {
+            // Neither the maker nor whoever sent it for the check approves it, in this round or any before: otherwise a
+            // maker could have the item sent back, sent for its check again in another holder's name, and approve their
+            // own work.
+            if (madeOrSentForCheck(item, definition, by)) {
                 throw new BusinessRuleViolation(409, "checker-is-maker", "to",
                         "Maker-checker: the person who did the work or sent it for its check cannot also approve it; "
                                 + "a second person must check it.");
@@ -462,6 +470,9 @@ public class WorkItems {
         data.put("to", target.code());
         if (command.note() != null) {
             data.put("note", command.note());
+        }
+        if (target.category() == StateCategory.REVIEW && maker != null) {
+            data.put("maker", maker.toString()); // kept for every round, so no earlier maker approves the work later
         }
         boolean closing = target.category().closed();
         // Handle time is the holder's work on the item: it stops while the item waits on someone else, and while it
