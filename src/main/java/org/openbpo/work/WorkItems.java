@@ -14,6 +14,7 @@ import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
+import org.openbpo.tenancy.Users;
 import org.openbpo.work.WorkEvents.WorkItemAssigned;
 import org.openbpo.work.WorkEvents.WorkItemCompleted;
 import org.openbpo.work.WorkEvents.WorkItemCreated;
@@ -69,6 +70,7 @@ public class WorkItems {
     private final CompletionFeed completions;
     private final Agents agents;
     private final ChecklistRows checklists;
+    private final Users users;
     private final Clock clock;
     // What items of a client's service line (and queue, when named) are built from; checked by every insert.
     private final Map<ConfigurationKey, Configuration> configurations = new ConcurrentHashMap<>();
@@ -81,8 +83,9 @@ public class WorkItems {
 
     WorkItems(WorkItemRows items, QueueRows queues, TimelineRows timeline, WorkTypes workTypes, Contracts contracts,
               Clients clients, AuditTrail audit, ApplicationEventPublisher events, CompletionFeed completions, Agents agents,
-              ChecklistRows checklists, Clock clock) {
+              ChecklistRows checklists, Users users, Clock clock) {
         this.items = items;
+        this.users = users;
         this.queues = queues;
         this.timeline = timeline;
         this.workTypes = workTypes;
@@ -523,8 +526,14 @@ public class WorkItems {
         if (item.category().closed()) {
             throw BusinessRuleViolation.conflict("item-closed", "A closed item cannot be assigned.");
         }
-        requireMayServe(item, agents.eligibilityIfAgent(agentId).orElseThrow(() -> new BusinessRuleViolation(422, "not-an-agent",
-                "agentId", "Work is assigned to agents; " + agentId + " has no agent profile.")), "agentId");
+        AgentEligibility eligibility = agents.eligibilityIfAgent(agentId).orElseThrow(() -> new BusinessRuleViolation(422,
+                "not-an-agent", "agentId", "Work is assigned to agents; " + agentId + " has no agent profile."));
+        if (!users.isActive(agentId)) {
+            // a deactivated user keeps their agent profile (history, reports) but signs in no more: the work would sit unworked
+            throw new BusinessRuleViolation(422, "agent-inactive", "agentId",
+                    "The agent's user account is deactivated; work is assigned to agents who can sign in.");
+        }
+        requireMayServe(item, eligibility, "agentId");
         Instant now = clock.instant();
         items.stopHandling(clientId, id, now);
         WorkItem assigned = withAssignee(item, agentId, now);
