@@ -8,9 +8,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** One version of a service line's price plan, in force from {@code effectiveFrom} until {@code effectiveTo} (exclusive). */
+/**
+ * One version of a service line's price plan, set from {@code effectiveFrom} until {@code effectiveTo} (exclusive).
+ * It charges only in months its contract's term reaches, whatever its own dates: {@code contractEndsOn} is the last
+ * day of that term (null while the contract runs on). {@code inForce}: whether it is the plan that prices its service
+ * line this month (the client's month; for a month being rated, that month), as rating picks it — not a version
+ * superseded or yet to start, nor the open-ended plan of a contract that ended or whose renewal took the line over.
+ */
 public record PricePlan(UUID clientId, UUID id, UUID contractId, String serviceLine, LocalDate effectiveFrom,
-                        @Nullable LocalDate effectiveTo, String currency, String unit, Pricing pricing, List<Tier> tiers,
+                        @Nullable LocalDate effectiveTo, @Nullable LocalDate contractEndsOn, boolean inForce, String currency,
+                        String unit, Pricing pricing, List<Tier> tiers,
                         BigDecimal monthlyFee, BigDecimal fteAgents, BigDecimal fteHours, BigDecimal fteHourlyRate,
                         BigDecimal minimumCommitment, BigDecimal prepaidUnits, BigDecimal prepaidFee, boolean rollover,
                         String taxName, BigDecimal taxPercent, @Nullable String note, Instant createdAt, String createdBy) {

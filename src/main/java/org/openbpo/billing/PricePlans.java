@@ -99,24 +99,33 @@ public class PricePlans {
         if (superseded != null) {
             plans.endAt(clientId, superseded.id(), command.effectiveFrom());
             audit.record(clientId, "price-plan.superseded", "price-plan", superseded.id(), superseded,
-                    plans.find(clientId, superseded.id()).orElseThrow());
+                    plans.find(clientId, superseded.id(), List.of()).orElseThrow());
         }
         UUID id = Ids.next();
         plans.insert(clientId, id, command, contract.currency(), clock.instant(), Actor.name());
-        PricePlan plan = plans.find(clientId, id).orElseThrow();
+        PricePlan plan = plans.find(clientId, id, inForceNow(clientId)).orElseThrow();
         audit.record(clientId, "price-plan.defined", "price-plan", id, null, plan);
         return plan;
     }
 
     @Transactional(readOnly = true)
     public List<PricePlan> of(UUID clientId, @Nullable UUID contractId) {
-        clients.get(clientId);
-        return plans.ofClient(clientId, contractId);
+        return plans.ofClient(clientId, contractId, inForceNow(clientId));
     }
 
     @Transactional(readOnly = true)
     public PricePlan get(UUID clientId, UUID planId) {
-        return plans.find(clientId, planId).orElseThrow(() -> new NotFound("price plan", planId));
+        return plans.find(clientId, planId, inForceNow(clientId)).orElseThrow(() -> new NotFound("price plan", planId));
+    }
+
+    /**
+     * The plans pricing the client's service lines in its current month, as rating picks them: a plan's own dates say
+     * when it is set, its contract's term whether it still charges (after a renewal, the ended contract's open-ended plan
+     * shows as not in force).
+     */
+    private List<UUID> inForceNow(UUID clientId) {
+        LocalDate today = LocalDate.now(clock.withZone(clients.get(clientId).timeZone()));
+        return plans.inForce(List.of(clientId), today.withDayOfMonth(1)).stream().map(PricePlan::id).toList();
     }
 
     /** Adds a one-off fee to a month's invoice; the same source key again returns the first fee. */

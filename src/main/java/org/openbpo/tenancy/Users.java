@@ -150,6 +150,14 @@ public class Users {
         return names == null ? Map.of() : Map.copyOf(names);
     }
 
+    /**
+     * Whether the user's account is active: a deactivated one signs in no more and is handed no work. Read
+     * provider-wide, as staff rows are invisible to a client's scope; unknown ids are not active.
+     */
+    public boolean isActive(UUID id) {
+        return Boolean.TRUE.equals(TenantScope.call(AllowedClients.ALL, () -> providerReads.execute(tx -> rows.isActive(id))));
+    }
+
     /** Whether the email signs in one of the provider's staff (read provider-wide: client users cannot see staff). */
     public boolean isProviderStaff(String email) {
         return Boolean.TRUE.equals(TenantScope.call(AllowedClients.ALL, () -> providerReads.execute(tx -> rows.isProviderStaff(email))));

@@ -41,6 +41,9 @@ public final class ClientTimeline {
             if (entry.type().equals("created") && data instanceof ObjectNode fields) {
                 fields.retain(CREATED_FIELDS);
             }
+            if (entry.type().equals("moved") && data instanceof ObjectNode fields) {
+                fields.remove("maker"); // who made the work is the provider's business
+            }
             shown.add(new TimelineEntry(entry.at(), actor(entry.actor(), item, viewer, requesterNamed), entry.type(),
                     JSON.writeValueAsString(data)));
         }

@@ -14,6 +14,7 @@ import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
+import org.openbpo.tenancy.Users;
 import org.openbpo.work.WorkEvents.WorkItemAssigned;
 import org.openbpo.work.WorkEvents.WorkItemCompleted;
 import org.openbpo.work.WorkEvents.WorkItemCreated;
@@ -69,6 +70,7 @@ public class WorkItems {
     private final CompletionFeed completions;
     private final Agents agents;
     private final ChecklistRows checklists;
+    private final Users users;
     private final Clock clock;
     // What items of a client's service line (and queue, when named) are built from; checked by every insert.
     private final Map<ConfigurationKey, Configuration> configurations = new ConcurrentHashMap<>();
@@ -81,8 +83,9 @@ public class WorkItems {
 
     WorkItems(WorkItemRows items, QueueRows queues, TimelineRows timeline, WorkTypes workTypes, Contracts contracts,
               Clients clients, AuditTrail audit, ApplicationEventPublisher events, CompletionFeed completions, Agents agents,
-              ChecklistRows checklists, Clock clock) {
+              ChecklistRows checklists, Users users, Clock clock) {
         this.items = items;
+        this.users = users;
         this.queues = queues;
         this.timeline = timeline;
         this.workTypes = workTypes;
@@ -366,8 +369,18 @@ public class WorkItems {
         return definition.transitionsFrom(item.state()).stream()
                 .filter(t -> t.allows(roles, by.providerStaff()))
                 .filter(t -> !(definition.makerChecker() && item.category() == StateCategory.REVIEW
-                        && definition.state(t.to()).category() == StateCategory.DONE && by.id().equals(item.makerId())))
+                        && definition.state(t.to()).category() == StateCategory.DONE && madeOrSentForCheck(item, definition, by)))
                 .toList();
+    }
+
+    /** Whether the person is the item's maker, or made it or sent it for its check in any round (maker-checker). */
+    private boolean madeOrSentForCheck(WorkItem item, WorkTypeDefinition definition, CurrentUser by) {
+        if (by.id().equals(item.makerId())) {
+            return true;
+        }
+        List<String> reviewStates = definition.states().stream().filter(s -> s.category() == StateCategory.REVIEW)
+                .map(WorkState::code).toList();
+        return timeline.madeOrSentInto(item.clientId(), item.id(), reviewStates, by.email(), by.id());
     }
 
     /**
@@ -411,12 +424,10 @@ public class WorkItems {
             maker = item.assigneeId() != null && by.providerStaff() ? item.assigneeId() : by.id();
         }
         if (definition.makerChecker() && item.category() == StateCategory.REVIEW && target.category() == StateCategory.DONE) {
-            // Neither the maker nor whoever sent it for the check approves it: otherwise an agent who no longer holds the
-            // item could send it back, send it for its check again in the new holder's name, and approve their own work.
-            List<String> reviewStates = definition.states().stream().filter(s -> s.category() == StateCategory.REVIEW)
-                    .map(WorkState::code).toList();
-            if (by.id().equals(item.makerId())
-                    || timeline.lastMovedInto(clientId, id, reviewStates).filter(by.email()::equalsIgnoreCase).isPresent()) {
+            // Neither the maker nor whoever sent it for the check approves it, in this round or any before: otherwise a
+            // maker could have the item sent back, sent for its check again in another holder's name, and approve their
+            // own work.
+            if (madeOrSentForCheck(item, definition, by)) {
                 throw new BusinessRuleViolation(409, "checker-is-maker", "to",
                         "Maker-checker: the person who did the work or sent it for its check cannot also approve it; "
                                 + "a second person must check it.");
@@ -462,6 +473,9 @@ public class WorkItems {
         data.put("to", target.code());
         if (command.note() != null) {
             data.put("note", command.note());
+        }
+        if (target.category() == StateCategory.REVIEW && maker != null) {
+            data.put("maker", maker.toString()); // kept for every round, so no earlier maker approves the work later
         }
         boolean closing = target.category().closed();
         // Handle time is the holder's work on the item: it stops while the item waits on someone else, and while it
@@ -512,8 +526,14 @@ public class WorkItems {
         if (item.category().closed()) {
             throw BusinessRuleViolation.conflict("item-closed", "A closed item cannot be assigned.");
         }
-        requireMayServe(item, agents.eligibilityIfAgent(agentId).orElseThrow(() -> new BusinessRuleViolation(422, "not-an-agent",
-                "agentId", "Work is assigned to agents; " + agentId + " has no agent profile.")), "agentId");
+        AgentEligibility eligibility = agents.eligibilityIfAgent(agentId).orElseThrow(() -> new BusinessRuleViolation(422,
+                "not-an-agent", "agentId", "Work is assigned to agents; " + agentId + " has no agent profile."));
+        if (!users.isActive(agentId)) {
+            // a deactivated user keeps their agent profile (history, reports) but signs in no more: the work would sit unworked
+            throw new BusinessRuleViolation(422, "agent-inactive", "agentId",
+                    "The agent's user account is deactivated; work is assigned to agents who can sign in.");
+        }
+        requireMayServe(item, eligibility, "agentId");
         Instant now = clock.instant();
         items.stopHandling(clientId, id, now);
         WorkItem assigned = withAssignee(item, agentId, now);

@@ -59,6 +59,49 @@ class BillingRenewalTest extends IntegrationTest {
     }
 
     @Test
+    void thePricePlansListShowsWhichPlanPricesEachLineByTheTermOfItsContract() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNL"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        String endedSupport = created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket",
+                "2026-03-01", List.of(Map.of("unitPrice", "4.00")), Map.of()))).text("id");
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "policy-admin", "request", "2026-03-01",
+                List.of(Map.of("unitPrice", "0.00")), Map.of("monthlyFee", "50.00"))));
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
+        String renewal = created(billing.post(client + "/contracts", renewal("GBP"))).text("id");
+        created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "5.00")), Map.of())));
+
+        assertThat(plans(billing, client)).as("in March the first contract still prices both lines").containsExactly(
+                "policy-admin 2026-03-01 open, contract ends 2026-03-31: in force",
+                "support 2026-03-01 open, contract ends 2026-03-31: in force",
+                "support 2026-04-01 open, contract open: not in force");
+
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        assertThat(plans(billing, client)).as("from April the ended contract's open-ended plans price nothing").containsExactly(
+                "policy-admin 2026-03-01 open, contract ends 2026-03-31: not in force",
+                "support 2026-03-01 open, contract ends 2026-03-31: not in force",
+                "support 2026-04-01 open, contract open: in force");
+        JsonNode ended = billing.get(client + "/price-plans/" + endedSupport).body();
+        assertThat(ended.path("inForce").asBoolean()).isFalse();
+        assertThat(ended.path("contractEndsOn").asString()).isEqualTo("2026-03-31");
+        assertThat(billing.get(client + "/price-plans?contractId=" + renewal).body().findValuesAsString("contractId"))
+                .containsExactly(renewal);
+    }
+
+    private static List<String> plans(Api billing, String client) {
+        Api.Response listed = billing.get(client + "/price-plans");
+        assertThat(listed.status()).as(listed.body().toString()).isEqualTo(200);
+        List<String> plans = new ArrayList<>();
+        listed.body().forEach(p -> plans.add(p.path("serviceLine").asString() + " " + p.path("effectiveFrom").asString() + " "
+                + (p.path("effectiveTo").asString("").isEmpty() ? "open" : p.path("effectiveTo").asString()) + ", contract "
+                + (p.path("contractEndsOn").asString("").isEmpty() ? "open" : "ends " + p.path("contractEndsOn").asString())
+                + ": " + (p.path("inForce").asBoolean() ? "in force" : "not in force")));
+        return plans;
+    }
+
+    @Test
     void aLineWithoutAPlanIsInvoicedInTheCurrencyOfTheContractCarryingItThatMonth() {
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNC"));

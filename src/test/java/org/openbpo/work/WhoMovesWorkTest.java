@@ -82,6 +82,39 @@ class WhoMovesWorkTest extends IntegrationTest {
     }
 
     @Test
+    void nobodyWhoMadeTheWorkOrSentItForItsCheckInAnyRoundApprovesIt() {
+        long id = raise("Bank detail change");
+        assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(id);
+        assertThat(move(maker, id, "processing").status()).isEqualTo(200);
+        // the lead sends the maker's work for its check: the maker is recorded, the lead sent it
+        Api lead = api().as(teamLeadToken());
+        assertThat(move(lead, id, "checking").text("makerId")).isEqualTo(setup.maker().id().toString());
+        // it comes back for correction, a second agent takes it over and sends it for its check in their own name
+        assertThat(move(lead, id, "processing").status()).isEqualTo(200);
+        Api admin = api().as(setup.adminToken());
+        assertThat(admin.put(items + "/" + id + "/assignment", Map.of("agentId", setup.checker().id().toString())).status())
+                .isEqualTo(200);
+        assertThat(move(checker, id, "checking").text("makerId")).isEqualTo(setup.checker().id().toString());
+
+        assertThat(maker.get(items + "/" + id + "/moves").body().findValuesAsString("to"))
+                .as("approval is not offered to the first round's maker").doesNotContain("completed");
+        Api.Response byFirstMaker = move(maker, id, "completed");
+        assertThat(byFirstMaker.status()).as(byFirstMaker.body().toString()).isEqualTo(409);
+        assertThat(byFirstMaker.text("code")).isEqualTo("checker-is-maker");
+        Api.Response byFirstSender = move(lead, id, "completed");
+        assertThat(byFirstSender.status()).as(byFirstSender.body().toString()).isEqualTo(409);
+        assertThat(byFirstSender.text("code")).isEqualTo("checker-is-maker");
+        assertThat(move(checker, id, "completed").text("code")).isEqualTo("checker-is-maker");
+
+        api().as(setup.requesterToken()).get(items + "/" + id + "/timeline").body().forEach(entry ->
+                assertThat(entry.path("data").asString()).as("the client is not told who made the work").doesNotContain("maker"));
+        assertThat(lead.get(items + "/" + id + "/timeline").body().findValuesAsString("data"))
+                .anyMatch(data -> data.contains(setup.maker().id().toString()));
+        Api.Response bySecondPerson = move(admin, id, "completed");
+        assertThat(bySecondPerson.status()).as(bySecondPerson.body().toString()).isEqualTo(200);
+    }
+
+    @Test
     void unassignedWorkIsTheTeams() {
         long id = raise("Change of address");
         Api.Response started = move(checker, id, "processing");

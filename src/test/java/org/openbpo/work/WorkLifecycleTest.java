@@ -6,6 +6,8 @@ import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.UserStatus;
+import org.openbpo.tenancy.Users;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.testing.TestDatabase;
@@ -269,6 +271,25 @@ class WorkLifecycleTest extends IntegrationTest {
         TenantScope.run(AllowedClients.ALL, () ->
                 context.getBean(DeliveryCentres.class).allowClient(other.centre().id(), setup.client().id(), providerAdministrator()));
         assertThat(lead.put(assignment, toOthersAgent).body().path("assigneeId").asString()).isEqualTo(other.maker().id().toString());
+    }
+
+    @Test
+    void aTeamLeadCannotHandWorkToAnAgentWhoseAccountIsDeactivated() {
+        Api lead = api().as(setup.adminToken());
+        long id = api().as(setup.requesterToken()).post(items, Map.of("serviceLine", "policy-admin", "title", "New starter",
+                "form", Map.of("requestType", "new starter", "details", "Starts on Monday"))).body().path("id").asLong();
+        // the agent leaves: the account is deactivated, the agent profile stays for the record
+        TenantScope.run(AllowedClients.ALL, () ->
+                context.getBean(Users.class).changeStatus(setup.checker().id(), UserStatus.DISABLED, providerAdministrator()));
+
+        Api.Response toLeaver = lead.put(items + "/" + id + "/assignment", Map.of("agentId", setup.checker().id().toString()));
+        assertThat(toLeaver.status()).as(toLeaver.body().toString()).isEqualTo(422);
+        assertThat(toLeaver.text("code")).isEqualTo("agent-inactive");
+        assertThat(toLeaver.text("field")).isEqualTo("agentId");
+        assertThat(lead.get(items + "/" + id).body().path("assigneeId").isNull()).as("nothing changed").isTrue();
+
+        assertThat(lead.put(items + "/" + id + "/assignment", Map.of("agentId", setup.maker().id().toString())).status())
+                .as("an active agent").isEqualTo(200);
     }
 
     @Test

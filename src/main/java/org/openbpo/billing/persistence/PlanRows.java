@@ -61,24 +61,34 @@ public class PlanRows {
                 .params(Date.valueOf(effectiveTo), clientId, id).update();
     }
 
-    public Optional<PricePlan> find(UUID clientId, UUID id) {
-        return jdbc.sql("select * from billing.price_plan where client_id = ? and id = ?").params(clientId, id)
+    /** {@code inForce}: the plans pricing their lines this month (see {@link #inForce}), flagged so. */
+    public Optional<PricePlan> find(UUID clientId, UUID id, List<UUID> inForce) {
+        return jdbc.sql(WITH_TERM + " where p.client_id = ? and p.id = ?").params(inForce.toArray(UUID[]::new), clientId, id)
                 .query(this::plan).optional();
     }
 
-    public List<PricePlan> ofClient(UUID clientId, @Nullable UUID contractId) {
-        return jdbc.sql("""
-                        select * from billing.price_plan where client_id = ? and (?::uuid is null or contract_id = ?)
-                         order by service_line, effective_from""")
-                .params(clientId, contractId, contractId).query(this::plan).list();
+    /** {@code inForce}: the plans pricing their lines this month (see {@link #inForce}), flagged so. */
+    public List<PricePlan> ofClient(UUID clientId, @Nullable UUID contractId, List<UUID> inForce) {
+        return jdbc.sql(WITH_TERM + """
+                         where p.client_id = ? and (?::uuid is null or p.contract_id = ?)
+                         order by p.service_line, p.effective_from, c.starts_on""")
+                .params(inForce.toArray(UUID[]::new), clientId, contractId, contractId).query(this::plan).list();
     }
 
+    /** The versions of one contract's plan for a line, for defining another; none flagged in force. */
     public List<PricePlan> versions(UUID clientId, UUID contractId, String serviceLine) {
-        return jdbc.sql("""
-                        select * from billing.price_plan where client_id = ? and contract_id = ? and service_line = ?
-                         order by effective_from""")
-                .params(clientId, contractId, serviceLine).query(this::plan).list();
+        return jdbc.sql(WITH_TERM + """
+                         where p.client_id = ? and p.contract_id = ? and p.service_line = ?
+                         order by p.effective_from""")
+                .params(new UUID[0], clientId, contractId, serviceLine).query(this::plan).list();
     }
+
+    // A plan with its contract's term; in_force names the plans given as pricing their lines this month.
+    private static final String WITH_TERM = """
+            select p.*, c.ends_on as contract_ends_on, p.id = any (?) as in_force
+              from billing.price_plan p
+              join contracts.contract c on c.client_id = p.client_id and c.id = p.contract_id
+            """;
 
     /**
      * The plan that rates each service line in a month, for every client given: one per line. A plan
@@ -93,7 +103,7 @@ public class PlanRows {
         LocalDate first = period.withDayOfMonth(1);
         LocalDate last = first.plusMonths(1).minusDays(1);
         return jdbc.sql("""
-                        select distinct on (p.client_id, p.service_line) p.*
+                        select distinct on (p.client_id, p.service_line) p.*, c.ends_on as contract_ends_on, true as in_force
                           from billing.price_plan p
                           join contracts.contract c on c.client_id = p.client_id and c.id = p.contract_id
                          where p.client_id = any (?) and p.effective_from <= ? and (p.effective_to is null or p.effective_to > ?)
@@ -109,13 +119,19 @@ public class PlanRows {
         Date to = rs.getDate("effective_to");
         return new PricePlan(rs.getObject("client_id", UUID.class), rs.getObject("id", UUID.class),
                 rs.getObject("contract_id", UUID.class), rs.getString("service_line"), rs.getDate("effective_from").toLocalDate(),
-                to == null ? null : to.toLocalDate(), rs.getString("currency"), rs.getString("unit"),
+                to == null ? null : to.toLocalDate(), date(rs, "contract_ends_on"), rs.getBoolean("in_force"),
+                rs.getString("currency"), rs.getString("unit"),
                 Pricing.valueOf(rs.getString("pricing")), json.readValue(rs.getString("tiers"), TIERS),
                 plain(rs.getBigDecimal("monthly_fee")), plain(rs.getBigDecimal("fte_agents")), plain(rs.getBigDecimal("fte_hours")),
                 plain(rs.getBigDecimal("fte_hourly_rate")), plain(rs.getBigDecimal("minimum_commitment")),
                 plain(rs.getBigDecimal("prepaid_units")), plain(rs.getBigDecimal("prepaid_fee")), rs.getBoolean("rollover"),
                 rs.getString("tax_name"), plain(rs.getBigDecimal("tax_percent")), rs.getString("note"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+    }
+
+    private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
     }
 
     static BigDecimal plain(BigDecimal value) {

@@ -91,6 +91,11 @@ public class UserRows {
                 .params(roles.toArray(String[]::new), clientId, limit).query((rs, n) -> user(rs)).list();
     }
 
+    public boolean isActive(UUID id) {
+        return jdbc.sql("select exists (select from tenancy.app_user where id = ? and status = 'ACTIVE')")
+                .param(id).query(Boolean.class).single();
+    }
+
     public boolean isProviderStaff(String email) {
         return jdbc.sql("select exists (select from tenancy.app_user where client_id is null and lower(email) = lower(?))")
                 .param(email).query(Boolean.class).single();

@@ -27,12 +27,17 @@ public class TimelineRows {
                 .params(clientId, itemId, Timestamp.from(at), actor, type, json.writeValueAsString(data)).update();
     }
 
-    /** Who last moved the item into one of these states; empty when nobody did. */
-    public java.util.Optional<String> lastMovedInto(UUID clientId, long itemId, List<String> states) {
+    /**
+     * Whether the person sent the item into one of these states or was recorded as its maker when it went there
+     * ({@code maker} in the move's data), in any round: work sent back and sent for its check again keeps every
+     * earlier maker and sender from approving it. Read on approvals only.
+     */
+    public boolean madeOrSentInto(UUID clientId, long itemId, List<String> states, String email, UUID userId) {
         return jdbc.sql("""
-                        select actor from work.work_event where client_id = ? and item_id = ? and type = 'moved'
-                           and data ->> 'to' = any (?) order by seq desc limit 1""")
-                .params(clientId, itemId, states.toArray(String[]::new)).query(String.class).optional();
+                        select exists (select from work.work_event where client_id = ? and item_id = ? and type = 'moved'
+                                          and data ->> 'to' = any (?)
+                                          and (lower(actor) = lower(?) or data ->> 'maker' = ?))""")
+                .params(clientId, itemId, states.toArray(String[]::new), email, userId.toString()).query(Boolean.class).single();
     }
 
     public List<TimelineEntry> of(UUID clientId, long itemId) {

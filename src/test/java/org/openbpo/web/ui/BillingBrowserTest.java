@@ -51,6 +51,7 @@ class BillingBrowserTest extends IntegrationTest {
         browser.type("#tiers", "2: 5.00\n*: 3.50").clickToLoad("#save-plan");
         assertThat(browser.text(".notice")).isEqualTo("The price plan for support is in force from 2026-03.");
         assertThat(browser.texts("#plan-table tbody tr td:first-child strong")).containsExactly("support");
+        assertThat(browser.texts("#plan-table .plan-in-force")).as("it prices March on, not February").containsExactly("not in force");
 
         assertThat(api().as(setup.adminToken()).post("/api/v1/clients/" + setup.client().id() + "/usage", Map.of(
                 "serviceLine", "support", "unit", "ticket", "quantity", "5", "period", "2026-03", "sourceId", "march-export"))
