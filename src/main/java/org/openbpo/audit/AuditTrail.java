@@ -61,8 +61,7 @@ public class AuditTrail {
     /** One action applied to many entities at once (a timer's batch, a bulk action), in one statement. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordMany(String action, String entityType, List<UUID> clientIds, List<String> entityIds, List<?> afters) {
-        records.appendMany(clock.instant(), Actor.name(), action, entityType, clientIds,
-                entityIds, afters.stream().map(this::toJson).toList());
+        recordEach(action, entityType, clientIds, entityIds, java.util.Collections.nCopies(entityIds.size(), Actor.name()), afters);
     }
 
     /**

@@ -12,4 +12,14 @@ public record Contract(UUID clientId, UUID id, String reference, String title, S
                        @Nullable LocalDate endsOn, String status, int version, Instant versionEffectiveFrom,
                        CalendarSpec calendar, List<ServiceLine> serviceLines, List<SlaTarget> slaTargets,
                        List<KpiTarget> kpiTargets) {
+
+    /** Whether the contract's term includes the day (its first and last day, in the client's time zone). */
+    public boolean covers(LocalDate day) {
+        return termCovers(startsOn, endsOn, day);
+    }
+
+    /** Whether a term from {@code startsOn} to {@code endsOn} (inclusive; null: open-ended) includes the day. */
+    public static boolean termCovers(LocalDate startsOn, @Nullable LocalDate endsOn, LocalDate day) {
+        return !day.isBefore(startsOn) && (endsOn == null || !day.isAfter(endsOn));
+    }
 }

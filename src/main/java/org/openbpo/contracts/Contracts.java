@@ -184,7 +184,7 @@ public class Contracts {
     public List<ServiceLine> serviceLinesInForce(UUID clientId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
         Map<String, ServiceLine> lines = new java.util.TreeMap<>();
-        of(clientId).stream().filter(c -> c.status().equals("ACTIVE") && covers(c, today))
+        of(clientId).stream().filter(c -> c.status().equals("ACTIVE") && c.covers(today))
                 .forEach(c -> c.serviceLines().forEach(line -> lines.putIfAbsent(line.code(), line)));
         return List.copyOf(lines.values());
     }
@@ -198,7 +198,7 @@ public class Contracts {
     public List<ServiceLine> serviceLines(UUID clientId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
         List<Contract> active = of(clientId).stream().filter(c -> c.status().equals("ACTIVE")).toList();
-        List<Contract> preferred = new java.util.ArrayList<>(active.stream().filter(c -> covers(c, today)).toList());
+        List<Contract> preferred = new java.util.ArrayList<>(active.stream().filter(c -> c.covers(today)).toList());
         active.stream().filter(c -> c.startsOn().isAfter(today)).sorted(java.util.Comparator.comparing(Contract::startsOn))
                 .forEach(preferred::add);
         active.stream().filter(c -> c.endsOn() != null && c.endsOn().isBefore(today))
@@ -215,13 +215,9 @@ public class Contracts {
     @Transactional(readOnly = true)
     public Set<String> linesHeldByOthersOn(UUID clientId, UUID contractId, LocalDate day) {
         Set<String> held = new java.util.TreeSet<>();
-        of(clientId).stream().filter(c -> !c.id().equals(contractId) && c.status().equals("ACTIVE") && covers(c, day))
+        of(clientId).stream().filter(c -> !c.id().equals(contractId) && c.status().equals("ACTIVE") && c.covers(day))
                 .forEach(c -> c.serviceLines().forEach(line -> held.add(line.code())));
         return held;
-    }
-
-    private static boolean covers(Contract contract, LocalDate day) {
-        return !day.isBefore(contract.startsOn()) && (contract.endsOn() == null || !day.isAfter(contract.endsOn()));
     }
 
     /**

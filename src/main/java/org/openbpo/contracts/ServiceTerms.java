@@ -22,7 +22,6 @@ public record ServiceTerms(UUID contractId, int version, ServiceLine serviceLine
 
     /** Whether the contract's term runs at a moment: new work is accepted only then. */
     public boolean inTermAt(Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, clientZone);
-        return !day.isBefore(startsOn) && (endsOn == null || !day.isAfter(endsOn));
+        return Contract.termCovers(startsOn, endsOn, LocalDate.ofInstant(at, clientZone));
     }
 }

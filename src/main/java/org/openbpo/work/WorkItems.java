@@ -366,10 +366,12 @@ public class WorkItems {
         if (!mayMoveWhoeverHolds(item, by)) {
             return List.of();
         }
+        // asked once, not per transition: whether maker-checker keeps this person from approving it
+        boolean mayNotApprove = definition.makerChecker() && item.category() == StateCategory.REVIEW
+                && madeOrSentForCheck(item, definition, by);
         return definition.transitionsFrom(item.state()).stream()
                 .filter(t -> t.allows(roles, by.providerStaff()))
-                .filter(t -> !(definition.makerChecker() && item.category() == StateCategory.REVIEW
-                        && definition.state(t.to()).category() == StateCategory.DONE && madeOrSentForCheck(item, definition, by)))
+                .filter(t -> !(mayNotApprove && definition.state(t.to()).category() == StateCategory.DONE))
                 .toList();
     }
 

@@ -39,16 +39,7 @@ public class AuditRecords {
         return new SqlParameterValue(Types.VARCHAR, json);
     }
 
-    public void appendMany(Instant at, String actor, String action, String entityType, List<UUID> clientIds,
-                           List<String> entityIds, List<@Nullable String> afters) {
-        jdbc.sql("""
-                        insert into audit.record (client_id, recorded_at, actor, action, entity_type, entity_id, after)
-                        select c, ?, ?, ?, ?, e, a::json from unnest(?::uuid[], ?::text[], ?::text[]) as t(c, e, a)""")
-                .params(Timestamp.from(at), actor, action, entityType, clientIds.toArray(UUID[]::new),
-                        entityIds.toArray(String[]::new), afters.toArray(String[]::new))
-                .update();
-    }
-
+    /** One action on many entities, each with its own client, actor and record, in one statement. */
     public void appendEach(Instant at, String action, String entityType, List<UUID> clientIds, List<String> entityIds,
                            List<String> actors, List<@Nullable String> afters) {
         jdbc.sql("""

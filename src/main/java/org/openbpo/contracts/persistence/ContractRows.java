@@ -28,7 +28,7 @@ public class ContractRows {
     /** A contract's newest version effective at a moment, with the contract's term (its last day inclusive). */
     public record VersionInForce(UUID contractId, int version, String reference, LocalDate startsOn, @Nullable LocalDate endsOn) {
         public boolean covers(LocalDate day) {
-            return !day.isBefore(startsOn) && (endsOn == null || !day.isAfter(endsOn));
+            return Contract.termCovers(startsOn, endsOn, day);
         }
     }
 
