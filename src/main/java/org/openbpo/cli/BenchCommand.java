@@ -9,8 +9,10 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,6 +29,9 @@ class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--list", description = "List the benchmarks.")
     boolean list;
+
+    @Option(names = "--smoke", description = "Run every benchmark once at its smallest size: its checks, not its figures.")
+    boolean smoke;
 
     @Option(names = "--set", description = "A benchmark option, key=value (repeatable).")
     Map<String, String> options = new HashMap<>();
@@ -48,6 +53,9 @@ class BenchCommand implements Callable<Integer> {
             Map<String, Benchmark> benchmarks = new HashMap<>();
             platform.context().getBeansOfType(Benchmark.class).values()
                     .forEach(benchmark -> benchmarks.put(benchmark.name(), benchmark));
+            if (smoke) {
+                return smoke(benchmarks);
+            }
             if (list || name == null || !benchmarks.containsKey(name)) {
                 if (name != null && !list) {
                     System.err.println("No benchmark named '" + name + "'.");
@@ -68,10 +76,34 @@ class BenchCommand implements Callable<Integer> {
             System.out.println();
             System.out.print(report.table());
             System.out.println(report.json());
-            return 0;
+            return report.failedChecks().isEmpty() ? 0 : 1;
         } finally {
             deleteQuietly(data);
         }
+    }
+
+    /** Each benchmark at its smallest size, one after the other on the same server; 1 when any failed or broke. */
+    private int smoke(Map<String, Benchmark> benchmarks) {
+        List<String> failed = new ArrayList<>();
+        for (Benchmark benchmark : benchmarks.values().stream().sorted(Comparator.comparing(Benchmark::name)).toList()) {
+            Map<String, String> smallest = new HashMap<>(benchmark.smallest());
+            smallest.putAll(options);
+            long started = System.nanoTime();
+            String outcome;
+            try {
+                BenchReport report = benchmark.run(new BenchOptions(smallest));
+                System.out.print(report.table());
+                outcome = report.failedChecks().isEmpty() ? "ok" : "CHECK FAILED: " + String.join("; ", report.failedChecks());
+            } catch (Exception | AssertionError e) {
+                outcome = "BROKE: " + e;
+            }
+            if (!outcome.equals("ok")) {
+                failed.add(benchmark.name());
+            }
+            System.out.printf("smoke %-16s %6.1f s  %s%n", benchmark.name(), (System.nanoTime() - started) / 1e9, outcome);
+        }
+        System.out.println(failed.isEmpty() ? "every benchmark ran and passed its checks" : "failed: " + String.join(", ", failed));
+        return failed.isEmpty() ? 0 : 1;
     }
 
     private static String loadAverage() {

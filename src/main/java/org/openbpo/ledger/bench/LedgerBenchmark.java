@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -78,6 +79,11 @@ class LedgerBenchmark implements Benchmark {
     @Override
     public String name() {
         return "ledger";
+    }
+
+    @Override
+    public Map<String, String> smallest() {
+        return Map.of("phases", "online,bulk,floor", "online", "400", "warmup", "200", "threads", "4", "bulk", "2000", "slice", "1000");
     }
 
     @Override

@@ -51,6 +51,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -101,6 +102,11 @@ class PayablesBenchmark implements Benchmark {
     @Override
     public String name() {
         return "payables";
+    }
+
+    @Override
+    public Map<String, String> smallest() {
+        return Map.of("invoices", "400", "vendors", "20", "chunk", "200");
     }
 
     @Override

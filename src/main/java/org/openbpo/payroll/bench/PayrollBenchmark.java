@@ -36,6 +36,7 @@ import java.lang.management.MemoryMXBean;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,6 +79,11 @@ class PayrollBenchmark implements Benchmark {
     @Override
     public String name() {
         return "payroll";
+    }
+
+    @Override
+    public Map<String, String> smallest() {
+        return Map.of("employees", "200");
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class BenchReport {
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> failedChecks = new ArrayList<>();
 
     public BenchReport(String benchmark) {
         this.benchmark = benchmark;
@@ -33,6 +34,22 @@ public final class BenchReport {
     public BenchReport note(String note) {
         notes.add(note);
         return this;
+    }
+
+    /**
+     * A check of the benchmark's own work (nothing lost, nothing doubled, totals that agree), as against a
+     * goal: a failed check makes the run's figures meaningless, and {@code ./openbpo bench} exits with 1.
+     */
+    public BenchReport check(boolean passed, String what) {
+        if (!passed) {
+            failedChecks.add(what);
+        }
+        return note((passed ? "check passed: " : "CHECK FAILED: ") + what);
+    }
+
+    /** What the failed checks said; empty when the run did what it measured. */
+    public List<String> failedChecks() {
+        return List.copyOf(failedChecks);
     }
 
     public List<Figure> figures() {

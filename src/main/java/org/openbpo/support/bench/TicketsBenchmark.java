@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code ./openbpo bench tickets}: tickets raised through the REST API of the running server by a
@@ -45,6 +46,11 @@ class TicketsBenchmark implements Benchmark {
     @Override
     public String name() {
         return "tickets";
+    }
+
+    @Override
+    public Map<String, String> smallest() {
+        return Map.of("tickets", "100", "warmup", "50", "concurrency", "4", "peer", "none");
     }
 
     @Override
@@ -98,8 +104,7 @@ class TicketsBenchmark implements Benchmark {
         long stored = TenantScope.call(AllowedClients.only(desk.client().id()), () -> transactions.execute(tx ->
                 jdbc.sql("select count(*) from work.work_item where client_id = ?").param(desk.client().id()).query(Long.class).single()));
         report.figure("tickets stored", stored, "tickets");
-        report.note(stored == tickets + warmup ? "check: one stored ticket per request (" + stored + "), none lost or doubled"
-                : "CHECK FAILED: " + stored + " tickets stored for " + (tickets + warmup) + " requests");
+        report.check(stored == tickets + warmup, stored + " tickets stored for " + (tickets + warmup) + " requests: none lost or doubled");
         if (!options.text("peer", "request-tracker").equals("none")) {
             try {
                 comparePeer(options, concurrency, (tickets - failed) / seconds, report);
@@ -142,8 +147,8 @@ class TicketsBenchmark implements Benchmark {
             long postgresCpu = postgres.read().minus(postgresBefore).databaseNanos();
             int created = tickets - outcome.failed();
             long stored = peer.ticketsStored();
-            report.note(stored == tickets + warmup ? "peer check: Request Tracker stored one ticket per request (" + stored + ")"
-                    : "PEER CHECK FAILED: Request Tracker stored " + stored + " tickets for " + (tickets + warmup) + " requests");
+            report.check(stored == tickets + warmup, "the peer, Request Tracker, stored " + stored + " tickets for "
+                    + (tickets + warmup) + " requests");
             report.note("peer: Debian's request-tracker5 " + RequestTrackerPeer.version() + " through its REST2 API (one login's session cookie;"
                     + " its API token costs ~240 ms of hashing per request),"
                     + " its Starlet server with " + connections + " workers and " + connections + " keep-alive connections,"

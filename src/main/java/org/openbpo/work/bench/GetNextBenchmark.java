@@ -92,6 +92,11 @@ class GetNextBenchmark implements Benchmark {
     }
 
     @Override
+    public Map<String, String> smallest() {
+        return Map.of("items", "3000", "agents", "20", "clients", "4", "seconds", "2", "warmup-seconds", "1", "claim-probe", "5");
+    }
+
+    @Override
     public String description() {
         return "500 agents asking for work over 1,000,000 open items; latency, throughput, double assignments "
                 + "(items, clients, queues, agents, clients-per-agent, seconds, warmup-seconds, think-ms, slots, rounds, statements=true, claim-probe=calls, floor=true|false)";
@@ -196,8 +201,9 @@ class GetNextBenchmark implements Benchmark {
         database.checkpoint(); // so that the server stops quickly afterwards, with little left to write
         report.note((p99 < GOAL_P99_MILLIS ? "goal met" : "goal NOT met") + String.format(
                 ": get-next p99 %.1f ms%s (goal < 10 ms)", p99, rounds > 1 ? ", the median of " + rounds + " rounds" : ""));
-        report.note((doubles.get() + doubleInDatabase == 0 && assignedEvents == claimed.size() ? "goal met" : "goal NOT met")
-                + ": double assignments: " + (doubles.get() + doubleInDatabase));
+        report.check(doubles.get() + doubleInDatabase == 0 && assignedEvents == claimed.size(), "double assignments: "
+                + (doubles.get() + doubleInDatabase) + " (goal: none); 'assigned' timeline events: " + assignedEvents + " for "
+                + claimed.size() + " claimed items");
         return report;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,6 +52,11 @@ class WorkLifecycleBenchmark implements Benchmark {
     @Override
     public String name() {
         return "work-lifecycle";
+    }
+
+    @Override
+    public Map<String, String> smallest() {
+        return Map.of("items", "200", "warmup", "100", "threads", "4");
     }
 
     @Override
