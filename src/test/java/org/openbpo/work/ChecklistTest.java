@@ -7,6 +7,7 @@ import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.domain.WorkTypeTemplates;
+import org.openbpo.work.persistence.WorkItemRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,6 +115,25 @@ class ChecklistTest extends IntegrationTest {
         assertThat(refused.text("detail")).contains("1. Request authorised by the client").doesNotContain("2. Source documents");
         assertThat(types(id)).contains("checklist-unticked");
         assertThat(audited(id, "work-item.checklist-unticked")).isEqualTo(1);
+    }
+
+    /**
+     * A close decided on the ticks it read must not land after an untick: every tick and untick changes the item's row
+     * version, and a move writes only the version it read (otherwise it reads the item and the ticks again).
+     */
+    @Test
+    void aTickOrAnUntickChangesTheVersionACloseWasDecidedOn() {
+        requireTheChecklist();
+        long id = raise("Payee name change");
+        assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(id);
+        String before = version(id);
+        assertThat(maker.put(items + "/" + id + "/checklist/1", "").status()).isEqualTo(200);
+        String ticked = version(id);
+        assertThat(ticked).as("a tick").isNotEqualTo(before);
+        assertThat(maker.put(items + "/" + id + "/checklist/1", "").status()).isEqualTo(200);
+        assertThat(version(id)).as("ticking a ticked step changes nothing").isEqualTo(ticked);
+        assertThat(maker.delete(items + "/" + id + "/checklist/1").status()).isEqualTo(200);
+        assertThat(version(id)).as("an untick").isNotEqualTo(ticked);
     }
 
     @Test
@@ -230,6 +250,11 @@ class ChecklistTest extends IntegrationTest {
     private List<String> types(long id) {
         return TenantScope.call(AllowedClients.ALL, () -> context.getBean(WorkItems.class).timeline(setup.client().id(), id))
                 .stream().map(TimelineEntry::type).toList();
+    }
+
+    private String version(long id) {
+        return TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> context.getBean(WorkItemRows.class)
+                .read(setup.client().id(), id).orElseThrow().version()));
     }
 
     private long audited(long id, String action) {
