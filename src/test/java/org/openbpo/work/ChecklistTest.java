@@ -215,6 +215,29 @@ class ChecklistTest extends IntegrationTest {
     }
 
     @Test
+    void withoutJavaScriptEachStepIsSavedByItsButtonAndTheItemPageComesBack() throws Exception {
+        requireTheChecklist();
+        long id = raise("Change of bank");
+        assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(id);
+        Page page = new Page(setup.maker().email());
+        String itemPage = "/work/" + setup.client().id() + "/" + id;
+        assertThat(page.get(itemPage).body()).contains("<noscript><button type=\"submit\"");
+
+        HttpResponse<String> ticked = page.submit(itemPage + "/checklist/1", Map.of("ticked", "true"));
+        assertThat(ticked.statusCode()).isEqualTo(302);
+        assertThat(ticked.headers().firstValue("Location").orElseThrow()).endsWith(itemPage + "#procedure");
+        assertThat(page.get(itemPage).body()).contains("data-step=\"1\" data-ticked=\"true\"");
+        assertThat(page.submit(itemPage + "/checklist/1", Map.of()).statusCode()).as("the box left empty").isEqualTo(302);
+        assertThat(page.get(itemPage).body()).contains("data-step=\"1\" data-ticked=\"false\"");
+
+        Api.Response rejected = move(maker, id, "rejected");
+        assertThat(rejected.status()).as(rejected.body().toString()).isEqualTo(200);
+        HttpResponse<String> refused = page.submit(itemPage + "/checklist/2", Map.of("ticked", "true"));
+        assertThat(refused.statusCode()).as("a closed item's checklist stays").isEqualTo(409);
+        assertThat(refused.body()).contains("id=\"problem\"", "checklist stays as it was closed.");
+    }
+
+    @Test
     void theAdministratorRequiresTheChecklistOnTheWorkTypesPage() throws Exception {
         long before = raise("Address change raised before");
         Page admin = new Page(providerAdministrator().email(), "correct horse battery");
@@ -302,10 +325,19 @@ class ChecklistTest extends IntegrationTest {
         }
 
         HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+            return send(form(path, form).header("HX-Request", "true"));
+        }
+
+        /** The form sent by its button, as a browser without JavaScript does. */
+        HttpResponse<String> submit(String path, Map<String, String> form) throws IOException, InterruptedException {
+            return send(form(path, form));
+        }
+
+        private HttpRequest.Builder form(String path, Map<String, String> form) {
             Map<String, String> sent = new HashMap<>(form);
             sent.put("_csrf", csrf);
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("HX-Request", "true").POST(HttpRequest.BodyPublishers.ofString(encode(sent))));
+            return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(encode(sent)));
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -25,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -110,12 +111,13 @@ class WorkItemPages {
 
     /**
      * A step of the checklist ticked or unticked (an unchecked box sends nothing): answers the procedure card again,
-     * with the engine's refusal in it when there is one.
+     * with the engine's refusal in it when there is one. A browser without JavaScript sends the step's form with its
+     * button and gets the item's page back.
      */
     @PostMapping("/checklist/{step}")
     String tick(@PathVariable UUID clientId, @PathVariable long itemId, @PathVariable int step,
                 @RequestParam(defaultValue = "false") boolean ticked, @AuthenticationPrincipal CurrentUser user, Model model,
-                HttpServletResponse response) {
+                @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, HttpServletResponse response) {
         AgentWorkspacePages.requireStaff(user);
         try {
             if (ticked) {
@@ -128,7 +130,14 @@ class WorkItemPages {
                 throw e;
             }
             response.setStatus(e.status());
+            if (htmx == null) {
+                model.addAttribute("problem", e.getMessage());
+                return page(clientId, itemId, user, model, "");
+            }
             model.addAttribute("checklistProblem", e.getMessage());
+        }
+        if (htmx == null) {
+            return "redirect:/work/" + clientId + "/" + itemId + "#procedure";
         }
         WorkItem item = workItems.get(clientId, itemId);
         procedure(model, clients.get(clientId), item, views.definition(item), user);
