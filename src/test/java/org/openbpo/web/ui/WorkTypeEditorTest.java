@@ -10,10 +10,16 @@ import org.openbpo.tenancy.Users;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.WorkFixture;
 import org.openbpo.work.WorkTypes;
+import org.openbpo.work.domain.FieldType;
+import org.openbpo.work.domain.FormField;
+import org.openbpo.work.domain.StateCategory;
+import org.openbpo.work.domain.WorkState;
+import org.openbpo.work.domain.WorkTransition;
 import org.openbpo.work.domain.WorkTypeDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -106,6 +113,34 @@ class WorkTypeEditorTest extends IntegrationTest {
         assertThat(stale.body()).as("a page read before version 2 does not replace it unseen")
                 .contains("Version 2 was saved by someone else after you opened this page");
         assertThat(version(client).version()).isEqualTo(2);
+    }
+
+    @Test
+    void aNewWorkTypeFromScratchIsVersionOneAndItsCodeCannotBeTakenTwice() throws Exception {
+        CurrentUser admin = providerAdministrator();
+        UUID client = new WorkFixture(context).clientUnderContract(admin, unique("WTN")).client().id();
+        Session session = new Session(admin.email());
+        String create = "/admin/work-types/new?client=" + client;
+        assertThat(session.get(create).body()).contains("New work type · ").contains("value=\"new\"");
+
+        Map<String, String> form = params(new WorkTypeDefinition("claims-intake", "Claims intake", "logged",
+                List.of(new WorkState("logged", "Logged", StateCategory.NEW), new WorkState("settled", "Settled", StateCategory.DONE)),
+                List.of(new WorkTransition("logged", "settled", "Settle", Set.of())),
+                List.of(new FormField("claimNumber", "Claim number", FieldType.TEXT, true, 30, List.of())),
+                List.of(), false, new BigDecimal("0.02"), "claim"));
+        form.put("code", "Claims Intake");
+        assertThat(session.post(create, form).body()).contains("must be 2 to 40 lower-case letters, digits and dashes");
+        form.put("code", "claims-intake");
+        HttpResponse<String> created = session.post(create, form);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/admin/work-types/" + client + "/claims-intake");
+        WorkTypes.VersionedWorkType defined = TenantScope.call(AllowedClients.ALL, () -> workTypes.current(client, "claims-intake"));
+        assertThat(defined.version()).isEqualTo(1);
+        assertThat(defined.definition().qaSampleRate()).isEqualByComparingTo("0.02");
+        assertThat(defined.definition().fields()).singleElement().satisfies(f -> assertThat(f.required()).isTrue());
+
+        assertThat(session.post(create, form).body()).contains("claims-intake is already a work type of");
+        assertThat(TenantScope.call(AllowedClients.ALL, () -> workTypes.current(client, "claims-intake")).version()).isEqualTo(1);
     }
 
     @Test
