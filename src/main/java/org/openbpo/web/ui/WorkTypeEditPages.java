@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -103,7 +104,7 @@ class WorkTypeEditPages {
             if (e instanceof NotFound || e.status() == 403) {
                 throw e;
             }
-            return form(model, client, current, basedOn, form, errors.add(e, java.util.List.of("code", "name")));
+            return form(model, client, current, basedOn, form, errors.add(e, List.of("code", "name")));
         } catch (IllegalArgumentException e) {
             return form(model, client, current, basedOn, form, errors.addGeneral("The work type is not valid: " + e.getMessage() + "."));
         }
