@@ -86,6 +86,8 @@ class WorkScreensBrowserTest extends IntegrationTest {
             look(browser, "/admin/contracts/new", "New contract · " + setup.client().name(), size + "-contract-form");
             look(browser, "/admin/work-types", "Work types · " + setup.client().name(), size + "-work-types");
             look(browser, "/admin/work-types/" + setup.client().id() + "/back-office-request", "Back-office request", size + "-work-type");
+            look(browser, "/admin/work-types/" + setup.client().id() + "/back-office-request/edit", "Edit Back-office request",
+                    size + "-work-type-edit");
             look(browser, "/admin/queues", "Queues · " + setup.client().name(), size + "-queues");
             look(browser, "/admin/centres", "Delivery centres", size + "-centres");
             look(browser, "/admin/agents", "Agents", size + "-agents");
