@@ -5,6 +5,8 @@ import org.openbpo.contracts.WorkTypeCatalogue;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.tenancy.Clients;
+import org.openbpo.tenancy.Role;
+import org.openbpo.work.domain.WorkTransition;
 import org.openbpo.work.domain.WorkTypeDefinition;
 import org.openbpo.work.domain.WorkTypeTemplates;
 import org.openbpo.work.persistence.WorkTypeRows;
@@ -13,10 +15,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Work types per client, versioned: defining a type again makes a new version for new work;
@@ -47,11 +52,27 @@ public class WorkTypes implements WorkTypeCatalogue {
     @Transactional
     public VersionedWorkType define(UUID clientId, WorkTypeDefinition definition) {
         clients.get(clientId);
+        knownRoles(definition);
         var before = rows.latest(clientId, definition.code());
         int version = rows.insertNextVersion(clientId, definition, clock.instant(), Actor.name());
         audit.record(clientId, "work-type.defined", "work-type", definition.code() + "@" + version,
                 before.map(WorkTypeRows.Versioned::definition).orElse(null), definition);
         return new VersionedWorkType(version, definition);
+    }
+
+    /** A move open to a role nobody can hold would be open to nobody: each role a move names must be one of OpenBPO's. */
+    private static void knownRoles(WorkTypeDefinition definition) {
+        Set<String> known = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
+        for (int i = 0; i < definition.transitions().size(); i++) {
+            WorkTransition move = definition.transitions().get(i);
+            for (String role : move.roles()) {
+                if (!known.contains(role)) {
+                    throw BusinessRuleViolation.invalid("transitions[" + i + "].roles", "The move " + move.from() + " -> "
+                            + move.to() + " names the role '" + role + "', which is not one of "
+                            + Arrays.stream(Role.values()).map(Role::name).sorted().toList() + ".");
+                }
+            }
+        }
     }
 
     /** Copies one of the shipped templates to a client. */

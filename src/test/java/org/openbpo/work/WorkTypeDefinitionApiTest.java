@@ -49,6 +49,13 @@ class WorkTypeDefinitionApiTest extends IntegrationTest {
         assertThat(noStart.status()).isEqualTo(422);
         assertThat(noStart.text("detail")).isEqualTo("initialState triage is not one of the states");
 
+        Map<String, Object> unknownRole = definition();
+        unknownRole.put("transitions", List.of(Map.of("from", "new", "to", "closed", "label", "Close", "roles", List.of("SUPERVISOR"))));
+        Api.Response noSuchRole = admin.post(path, unknownRole);
+        assertThat(noSuchRole.status()).as(noSuchRole.body().toString()).isEqualTo(422);
+        assertThat(noSuchRole.text("field")).isEqualTo("transitions[0].roles");
+        assertThat(noSuchRole.text("detail")).contains("'SUPERVISOR'", "TEAM_LEAD");
+
         assertThat(admin.get(path).body().toString()).doesNotContain("returns-check");
         Api.Response defined = admin.post(path, definition());
         assertThat(defined.status()).as(defined.body().toString()).isEqualTo(201);
