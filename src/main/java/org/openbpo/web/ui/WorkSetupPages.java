@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -112,8 +113,13 @@ class WorkSetupPages {
         model.addAttribute("moves", type.definition().transitions().stream().map(t -> new Move(
                 type.definition().state(t.from()).label(), type.definition().state(t.to()).label(), t.label(),
                 t.roles().isEmpty() ? "Provider staff" : t.roles().stream().sorted()
-                        .map(role -> Role.valueOf(role).label()).collect(Collectors.joining(", ")))).toList());
+                        .map(WorkSetupPages::roleLabel).collect(Collectors.joining(", ")))).toList());
         return "admin/work-type";
+    }
+
+    /** A role's label; a name saved before unknown roles were refused is shown as it was written. */
+    private static String roleLabel(String role) {
+        return Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().map(Role::label).orElse(role);
     }
 
     /** Requires the work type's checklist ticked before done, or makes it guidance again: a new version, for new work. */
