@@ -310,6 +310,11 @@ public class Journal {
         return rows.keysHeld(client, keys);
     }
 
+    /** The latest revaluation after the day that stands (was not reversed), if any. */
+    Optional<EntryRows.DatedEntry> latestRevaluationAfter(UUID client, LocalDate day) {
+        return rows.latestRevaluationAfter(client, day);
+    }
+
     Optional<Posted> replay(UUID client, String idempotencyKey) {
         return rows.findByKey(client, idempotencyKey).map(first -> new Posted(first, true));
     }

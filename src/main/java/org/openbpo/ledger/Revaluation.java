@@ -36,7 +36,8 @@ import java.util.UUID;
  * the closing rate of a day. Each account's functional value moves to its balance at that rate;
  * the difference goes to the unrealised exchange gain or loss account. Lines carry no foreign
  * amount, only functional value, so the foreign balances stay as they are. One revaluation per
- * client and day: running it again returns the first.
+ * client and day: running it again returns the first. Revaluations run in date order: a day before
+ * a later revaluation that stands is refused.
  */
 @Service
 public class Revaluation {
@@ -82,6 +83,7 @@ public class Revaluation {
         if (earlier.isPresent()) {
             return earlier;
         }
+        refuseBeforeALaterRevaluation(client, asOf);
         for (LocalDate missed : missedMonthEnds(client, functional, asOf)) {
             try {
                 revalueOn(client, functional, missed);
@@ -91,6 +93,22 @@ public class Revaluation {
             }
         }
         return revalueOn(client, functional, asOf);
+    }
+
+    /**
+     * Revaluations of a book follow each other in date order. A later revaluation stated each
+     * foreign balance at its own day's rate, from the functional values before it; revaluing an
+     * earlier day now would move those values again and leave the later day stated at neither rate.
+     * So an earlier day is refused until the later revaluations are reversed, rather than re-running
+     * them: the ledger is append-only, and restating a month end the client may have reported is the
+     * accountant's decision, not a side effect.
+     */
+    private void refuseBeforeALaterRevaluation(UUID client, LocalDate asOf) {
+        journal.latestRevaluationAfter(client, asOf).ifPresent(later -> {
+            throw new BusinessRuleViolation(409, "later-revaluation", "date", "The books were already revalued at "
+                    + later.date() + " (entry " + later.id() + "), after " + asOf + "; revaluing " + asOf
+                    + " now would partly undo that revaluation. Reverse the revaluations after " + asOf + " first.");
+        });
     }
 
     private Optional<Posted> earlier(UUID client, LocalDate asOf) {

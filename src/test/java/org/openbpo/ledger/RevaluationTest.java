@@ -101,6 +101,35 @@ class RevaluationTest extends IntegrationTest {
     }
 
     @Test
+    void aDayBeforeALaterRevaluationIsRefusedUntilTheLaterOnesAreReversed() {
+        rate("2026-01-31", "1.12");
+        rate("2026-02-28", "1.15");
+        rate("2026-03-31", "1.20");
+        rate("2026-02-15", "1.30");
+        assertThat(accountant.post(base + "/revaluations", Map.of("date", "2026-03-31")).status()).isEqualTo(201);
+
+        Api.Response midFebruary = accountant.post(base + "/revaluations", Map.of("date", "2026-02-15"));
+
+        assertThat(midFebruary.status()).as(midFebruary.body().toString()).isEqualTo(409);
+        assertThat(midFebruary.text("code")).isEqualTo("later-revaluation");
+        assertThat(midFebruary.text("field")).isEqualTo("date");
+        assertThat(midFebruary.text("detail")).contains("2026-02-15").contains("2026-03-31");
+        assertThat(revaluationDays()).containsExactly("2026-01-31", "2026-02-28", "2026-03-31");
+        assertThat(euroBankInDollars("2026-03-31")).as("March stays stated at March's rate").isEqualTo(1_200_00);
+        assertThat(euroBankInDollars("2026-02-28")).isEqualTo(1_150_00);
+
+        for (JsonNode entry : agent.get(base + "/entries?limit=100").body().path("items")) {
+            if (entry.path("source").asString().equals("REVALUATION") && entry.path("date").asString().compareTo("2026-02-15") > 0) {
+                assertThat(accountant.post(base + "/entries/" + entry.path("id").asLong() + "/reversal", Map.of()).status())
+                        .isEqualTo(201);
+            }
+        }
+        Api.Response again = accountant.post(base + "/revaluations", Map.of("date", "2026-02-15"));
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(201);
+        assertThat(euroBankInDollars("2026-02-15")).isEqualTo(1_300_00);
+    }
+
+    @Test
     void aMissedMonthWithoutARateRefusesTheLaterRevaluationNamingIt() {
         rate("2026-03-31", "1.20");
         // Pounds held from February, quoted only from March on: February's month end cannot be revalued.

@@ -69,6 +69,23 @@ class PayRunContributionsTest {
         assertThat(offCycle.employer()).allSatisfy(line -> assertThat(line.amount().isPositive()).as(line.code()).isFalse());
     }
 
+    @Test
+    void theYearsLastPhilippinePayMakesTheYearEndAdjustment() {
+        EmployeeData filipino = employee(Country.PH, "600000", Map.of("basicMonthly", "50000"));
+        Money gross = php("50000.00");
+        // Eleven months of 50,000: contributions 11 × 3,200 = 35,200, tax 11 × 4,568.40 = 50,252.40.
+        ToDate elevenMonths = new ToDate(php("550000.00"), php("50252.40"), php("35200.00"), php("0"), php("0"));
+        PaySchedule.Period november = new PaySchedule.Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
+                LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 25), "2026", 11, PayFrequency.MONTHLY);
+        assertThat(amount(ENGINE.calculate(new PayRequest("2026", november.taxPeriod(), gross,
+                TaxProfile.details(filipino, november, gross, elevenMonths, false))), "WTAX")).isEqualTo("4568.40");
+        // December, the year's last pay: 22,500 + 20% × (514,800 + 46,800 − 400,000) = 54,820.00, less 50,252.40.
+        PaySchedule.Period december = new PaySchedule.Period(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
+                LocalDate.of(2026, 12, 31), LocalDate.of(2026, 12, 25), "2026", 12, PayFrequency.MONTHLY);
+        assertThat(amount(ENGINE.calculate(new PayRequest("2026", december.taxPeriod(), gross,
+                TaxProfile.details(filipino, december, gross, elevenMonths, false))), "WTAX")).isEqualTo("4567.60");
+    }
+
     private static GrossToNet payWeekly(int week, LocalDate payDate, boolean offCycle) {
         PaySchedule.Period period = new PaySchedule.Period(payDate.minusDays(6), payDate, payDate, payDate.minusDays(2), "2026", week,
                 PayFrequency.WEEKLY);

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.openbpo.payroll.domain.GrossToNet;
 import org.openbpo.payroll.domain.philippines.ContributionShare;
 import org.openbpo.payroll.domain.philippines.PhilippineEmployee;
+import org.openbpo.payroll.domain.philippines.ThirteenthMonthPay;
+import org.openbpo.payroll.domain.philippines.YearEnd;
 import org.openbpo.shared.error.BusinessRuleViolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,5 +135,59 @@ class PayrollPhilippinesTest {
     void noBiweeklyTable() {
         assertThatThrownBy(() -> pay("2025", BIWEEKLY, 1, php("1000"), filipino("2000")))
                 .isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(e.field()).isEqualTo("frequency"));
+    }
+
+    private static PhilippineEmployee withBenefits(String benefits, String benefitsToDate, YearEnd yearEnd) {
+        return new PhilippineEmployee(php("50000.00"), null, null, false, php("0"), null, php(benefits), php(benefitsToDate),
+                yearEnd);
+    }
+
+    @Test
+    void thirteenthMonthPayIsATwelfthOfTheYearsBasicSalary() {
+        // PD 851: 12 × 50,000 = 600,000 earned → 50,000; 303,000.10 → 25,250.0083 → 25,250.01.
+        assertThat(ThirteenthMonthPay.of(php("600000.00")).toPlainString()).isEqualTo("50000.00");
+        assertThat(ThirteenthMonthPay.of(php("303000.10")).toPlainString()).isEqualTo("25250.01");
+    }
+
+    @Test
+    void thirteenthMonthPayAndOtherBenefitsAreExemptUpToNinetyThousandAYear() {
+        // December: 50,000 salary + 50,000 13th month; contributions 3,200 (as in sssAndPhilHealthCeilings).
+        // Within the ₱90,000 ceiling: taxable 100,000 − 3,200 − 50,000 = 46,800 → 4,568.40, as any other month.
+        assertThat(amount(pay("2025", MONTHLY, 12, php("100000.00"), withBenefits("50000.00", "0", null)), "WTAX"))
+                .isEqualTo("4568.40");
+        // 60,000 of benefits paid earlier in the year leave 30,000 of the ceiling: 20,000 is taxable.
+        // Taxable 100,000 − 3,200 − 30,000 = 66,800: 8,541.80 + 25% × (66,800 − 66,667) = 8,575.05.
+        GrossToNet pastTheCeiling = pay("2025", MONTHLY, 12, php("100000.00"), withBenefits("50000.00", "60000.00", null));
+        assertThat(amount(pastTheCeiling, "WTAX")).isEqualTo("8575.05");
+        assertThat(pastTheCeiling.line("WTAX").workings().steps())
+                .containsEntry("exempt benefits this pay", "30000.00")
+                .containsEntry("taxable benefits this pay (above the ceiling)", "20000.00");
+        // 100,000 of benefits in one pay: 90,000 exempt; taxable 150,000 − 3,200 − 90,000 = 56,800: 1,875 + 20% × 23,467.
+        assertThat(amount(pay("2025", MONTHLY, 12, php("150000.00"), withBenefits("100000.00", "0", null)), "WTAX"))
+                .isEqualTo("6568.40");
+        assertThatThrownBy(() -> pay("2025", MONTHLY, 12, php("40000.00"), withBenefits("50000.00", "0", null)))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("13th-month");
+    }
+
+    @Test
+    void theYearsLastPayAdjustsToTheAnnualTax() {
+        // Eleven months of 50,000 withheld 11 × 4,568.40 = 50,252.40 on 11 × 46,800 = 514,800 taxable.
+        // December (13th month exempt): taxable 46,800, the year's 561,600: 22,500 + 20% × 161,600 = 54,820.00;
+        // December withholds 54,820.00 − 50,252.40 = 4,567.60, not the table's 4,568.40.
+        GrossToNet december = pay("2025", MONTHLY, 12, php("100000.00"),
+                withBenefits("50000.00", "0", new YearEnd(php("514800.00"), php("50252.40"))));
+        assertThat(amount(december, "WTAX")).isEqualTo("4567.60");
+        assertThat(december.line("WTAX").workings().steps()).containsEntry("tax due for the year (rounded to the centavo, half up)",
+                "54820.00");
+        // Over-withheld in the year: the difference is refunded.
+        assertThat(amount(pay("2025", MONTHLY, 12, php("100000.00"),
+                withBenefits("50000.00", "0", new YearEnd(php("514800.00"), php("60000.00")))), "WTAX")).isEqualTo("-5180.00");
+        // The annual table's boundaries: 2,000,000 → 402,500; 400,000 → 22,500; 250,000 → nil.
+        assertThat(amount(pay("2025", MONTHLY, 12, php("50000.00"),
+                withBenefits("0", "0", new YearEnd(php("1953200.00"), php("0")))), "WTAX")).isEqualTo("402500.00");
+        assertThat(amount(pay("2025", MONTHLY, 12, php("50000.00"),
+                withBenefits("0", "0", new YearEnd(php("353200.00"), php("0")))), "WTAX")).isEqualTo("22500.00");
+        assertThat(amount(pay("2026", MONTHLY, 12, php("50000.00"),
+                withBenefits("0", "0", new YearEnd(php("203200.00"), php("100.00")))), "WTAX")).isEqualTo("-100.00");
     }
 }

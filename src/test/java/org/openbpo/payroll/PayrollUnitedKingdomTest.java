@@ -1,7 +1,12 @@
 package org.openbpo.payroll;
 
 import org.junit.jupiter.api.Test;
+import org.openbpo.payroll.domain.Country;
 import org.openbpo.payroll.domain.GrossToNet;
+import org.openbpo.payroll.domain.RulePacks;
+import org.openbpo.payroll.domain.unitedkingdom.EmploymentAllowance;
+import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomRulePack;
+import org.openbpo.shared.money.Money;
 import org.openbpo.payroll.domain.PayFrequency;
 import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomEmployee;
 import org.openbpo.shared.error.BusinessRuleViolation;
@@ -187,5 +192,30 @@ class PayrollUnitedKingdomTest {
                 .isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(e.field()).isEqualTo("frequency"));
         assertThatThrownBy(() -> pay("2025-26", WEEKLY, 54, gbp("1000"), briton("1257L", "A")))
                 .isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(e.field()).isEqualTo("period"));
+    }
+
+    @Test
+    void employmentAllowanceTakesTheYearsFirst10500OfEmployerNics() {
+        for (String year : new String[]{"2025-26", "2026-27"}) {
+            var pack = (UnitedKingdomRulePack) RulePacks.shipped().find(Country.GB, year);
+            assertThat(pack.employmentAllowance().yearly()).as(year).isEqualTo(gbp("10500.00"));
+        }
+        EmploymentAllowance allowance = ((UnitedKingdomRulePack) RulePacks.shipped().find(Country.GB, "2026-27"))
+                .employmentAllowance();
+        // A month's employer NICs of 387.45 (3,000 at category A): all of it within the allowance.
+        Money employerNics = gbp(amount(pay("2026-27", MONTHLY, 1, gbp("3000.00"), briton("1257L", "A")), "NI_ER"));
+        EmploymentAllowance.Claim first = allowance.claim(employerNics, gbp("0"));
+        assertThat(first.claimed()).isEqualTo(gbp("387.45"));
+        assertThat(first.payable()).isEqualTo(gbp("0.00"));
+        assertThat(first.remaining()).isEqualTo(gbp("10112.55"));
+        // 9,000 claimed earlier in the year: 1,500 of this month's 2,500 is claimed, 1,000 is paid.
+        EmploymentAllowance.Claim last = allowance.claim(gbp("2500.00"), gbp("9000.00"));
+        assertThat(last.claimed()).isEqualTo(gbp("1500.00"));
+        assertThat(last.payable()).isEqualTo(gbp("1000.00"));
+        assertThat(last.remaining()).isEqualTo(gbp("0.00"));
+        // Used up: the employer pays its NICs in full.
+        EmploymentAllowance.Claim usedUp = allowance.claim(gbp("2500.00"), gbp("10500.00"));
+        assertThat(usedUp.claimed()).isEqualTo(gbp("0.00"));
+        assertThat(usedUp.payable()).isEqualTo(gbp("2500.00"));
     }
 }

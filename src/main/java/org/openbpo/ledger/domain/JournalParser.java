@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
 /**
  * Reads the part of the ledger-cli / hledger journal format a client's history comes in: what
  * {@link JournalText} writes, and simple hand-written journals (dates with - / or ., cleared and
- * pending marks, codes, comments and tags, amounts with the commodity before or after, $ € £ ¥,
+ * pending marks, codes, comments and tags, amounts with the commodity before or after, $ € £ ¥ ₹,
  * thousands separators, one posting left without an amount, and {@code P} price directives).
  * Anything else is refused with its line number rather than guessed at.
  *
  * <p>Numbers are read as hledger reads them: the decimal mark is {@code .} unless a
  * {@code decimal-mark ,} directive says otherwise (from its line on), and a space or the other mark only
  * groups digits in threes ({@code 1,234.50} or {@code 1 234.50}, or {@code 1.234,50} or {@code 1 234,50}
- * after {@code decimal-mark ,}). A number
+ * after {@code decimal-mark ,}), or in the Indian style, a three then twos ({@code 1,23,45,678.50}). A number
  * that fits neither, such as {@code 12,50} with the mark {@code .}, is refused: read the ledger's way
  * it would be 1250, a hundred times what its writer meant.
  */
@@ -53,7 +53,7 @@ public final class JournalParser {
     private static final Pattern TAG = Pattern.compile("^\\s*([A-Za-z][\\w-]*):\\s*(.*?)\\s*$");
     private static final Pattern AMOUNT = Pattern.compile(
             "^(-)?\\s*([^\\s\\d.,-]+)?\\s*(-)?\\s*([\\d.,]+(?: \\d[\\d.,]*)*)\\s*([^\\s\\d.,-]+)?$");
-    private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY");
+    private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY", "₹", "INR");
     private static final Set<String> IGNORED = Set.of("account", "payee", "tag");
 
     private final List<Transaction> transactions = new ArrayList<>();
@@ -203,21 +203,27 @@ public final class JournalParser {
     /**
      * The digits with '.' as the decimal mark, or a refusal of a number that uses the marks otherwise.
      * As in hledger, digits before the decimal mark may be grouped by a space or by the mark that is
-     * not the decimal mark, one kind of group mark per number; here in threes, so that a number
-     * written with the other decimal mark ({@code 12,50}) is refused rather than read a hundred times too big.
+     * not the decimal mark, one kind of group mark per number; here in threes ({@code 1,234,567}), or
+     * in the Indian lakh and crore style a three then twos ({@code 12,34,567}), so that the last group
+     * before the decimal mark always has three digits and a number written with the other decimal mark
+     * ({@code 12,50}) is refused rather than read a hundred times too big.
      */
     private static String number(int line, String written, char decimalMark) {
         char other = decimalMark == '.' ? ',' : '.';
         String mark = Pattern.quote(String.valueOf(decimalMark));
-        Matcher number = Pattern.compile("(?:\\d{1,3}([ " + other + "])\\d{3}(?:\\1\\d{3})*|\\d+)(?:"
+        String group = "[ " + other + "]";
+        Matcher number = Pattern.compile("(?:\\d{1,3}(" + group + ")\\d{3}(?:\\1\\d{3})*"
+                + "|\\d{1,2}(" + group + ")\\d{2}(?:\\2\\d{2})*\\2\\d{3}|\\d+)(?:"
                 + mark + "\\d+)?|" + mark + "\\d+").matcher(written);
         if (!number.matches()) {
             throw refuse(line, "'" + written + "' is not a number with the decimal mark '" + decimalMark + "': a space or '"
-                    + other + "' only groups digits in threes before it, one kind of mark per number ("
-                    + (decimalMark == '.' ? "1,234.50 or 1 234.50" : "1.234,50 or 1 234,50") + ")"
+                    + other + "' only groups digits before it, in threes or (Indian style) a three then twos, one kind of "
+                    + "mark per number (" + (decimalMark == '.' ? "1,234.50, 1 234.50 or 1,23,456.50" : "1.234,50, 1 234,50 or "
+                    + "1.23.456,50") + ")"
                     + (decimalMark == '.' ? "; if ',' is the decimal mark, put 'decimal-mark ,' before it." : "."));
         }
-        String digits = number.group(1) == null ? written : written.replace(number.group(1), "");
+        String groupMark = number.group(1) != null ? number.group(1) : number.group(2);
+        String digits = groupMark == null ? written : written.replace(groupMark, "");
         return digits.replace(decimalMark, '.');
     }
 

@@ -211,6 +211,26 @@ public class EntryRows {
                 .params(List.of(client, keys.toArray(String[]::new))).query(String.class).list());
     }
 
+    /**
+     * The latest revaluation dated after the day that was not reversed, if any: the one a revaluation
+     * of that day would partly undo.
+     */
+    public Optional<DatedEntry> latestRevaluationAfter(UUID client, LocalDate day) {
+        return jdbc.sql("""
+                        select e.entry_date, e.id
+                          from ledger.entry e
+                         where e.client_id = ? and e.entry_date > ? and e.source = 'REVALUATION'
+                           and not exists (select 1 from ledger.entry r where r.client_id = e.client_id and r.reverses = e.id)
+                         order by e.entry_date desc, e.id desc
+                         limit 1""")
+                .params(client, day).query((rs, n) -> new DatedEntry(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .optional();
+    }
+
+    /** An entry's day and id. */
+    public record DatedEntry(LocalDate date, long id) {
+    }
+
     public Optional<Long> reversalOf(UUID client, long entryId) {
         return jdbc.sql("select id from ledger.entry where client_id = ? and reverses = ?")
                 .params(client, entryId).query(Long.class).optional();

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.openbpo.payroll.domain.india.IndianEmployee;
 import org.openbpo.payroll.domain.philippines.ContributionShare;
 import org.openbpo.payroll.domain.philippines.PhilippineEmployee;
+import org.openbpo.payroll.domain.philippines.YearEnd;
 import org.openbpo.payroll.domain.unitedkingdom.TaxCode;
 import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomEmployee;
 import org.openbpo.payroll.domain.unitedstates.FilingStatus;
@@ -54,7 +55,8 @@ public final class TaxProfile {
                     !"false".equals(tax.get("resident")));
             case PH -> new PhilippineEmployee(basicMonthly(e, frequency, gross), optionalMoney(tax.get("sssCompensation"), currency),
                     optionalMoney(tax.get("pagIbigCompensation"), currency), Boolean.parseBoolean(tax.get("minimumWageEarner")),
-                    Money.zero(currency), contributionShare(period, offCycle));
+                    Money.zero(currency), contributionShare(period, offCycle), Money.zero(currency), Money.zero(currency),
+                    yearEnd(period, offCycle, toDate));
         };
     }
 
@@ -74,6 +76,18 @@ public final class TaxProfile {
                 yield YearMonth.from(nextPay).equals(YearMonth.from(period.payDate())) ? ContributionShare.NONE : ContributionShare.FULL;
             }
         };
+    }
+
+    /**
+     * The Philippine year-end adjustment, on the calendar year's last regular pay: the pays before it in the
+     * year were taxed on their gross less the employee's contributions (pay runs carry no non-taxable items).
+     */
+    private static @Nullable YearEnd yearEnd(PaySchedule.Period period, boolean offCycle, ToDate toDate) {
+        boolean lastOfYear = period.payDate().plusDays(period.days()).getYear() != period.payDate().getYear();
+        if (offCycle || !lastOfYear) {
+            return null;
+        }
+        return new YearEnd(toDate.gross().minus(toDate.employeeContributions()).atLeastZero(), toDate.tax().atLeastZero());
     }
 
     /** The income tax line of each country; the other employee lines are contributions. */

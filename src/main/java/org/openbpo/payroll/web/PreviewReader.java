@@ -10,6 +10,7 @@ import org.openbpo.payroll.domain.RulePacks;
 import org.openbpo.payroll.domain.india.IndianEmployee;
 import org.openbpo.payroll.domain.philippines.ContributionShare;
 import org.openbpo.payroll.domain.philippines.PhilippineEmployee;
+import org.openbpo.payroll.domain.philippines.YearEnd;
 import org.openbpo.payroll.domain.unitedkingdom.TaxCode;
 import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomEmployee;
 import org.openbpo.payroll.domain.unitedstates.FilingStatus;
@@ -27,7 +28,7 @@ final class PreviewReader {
 
     private static final PreviewRequest.ToDate NO_FIGURES = new PreviewRequest.ToDate(null, null, null, null, null);
     private static final PreviewRequest.Employee NO_FIELDS = new PreviewRequest.Employee(null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     private PreviewReader() {
     }
@@ -52,7 +53,7 @@ final class PreviewReader {
             case US -> unitedStates(fields, toDate, employee);
             case GB -> unitedKingdom(fields, toDate, employee);
             case IN -> india(fields, toDate, employee);
-            case PH -> philippines(fields, period, gross, employee);
+            case PH -> philippines(fields, period, gross, toDate, employee);
         };
         return new PayRequest(taxYear, period, gross, details);
     }
@@ -89,7 +90,8 @@ final class PreviewReader {
                 !Boolean.FALSE.equals(e.epsMember()), !Boolean.FALSE.equals(e.resident()));
     }
 
-    private static PhilippineEmployee philippines(PreviewFields fields, PayPeriod period, Money gross, PreviewRequest.Employee e) {
+    private static PhilippineEmployee philippines(PreviewFields fields, PayPeriod period, Money gross, PreviewRequest.ToDate toDate,
+                                                  PreviewRequest.Employee e) {
         Money basic = fields.optionalMoney("employee.basicMonthly", e.basicMonthly());
         if (basic == null) {
             basic = switch (period.frequency()) {
@@ -103,7 +105,10 @@ final class PreviewReader {
                 fields.optionalMoney("employee.pagIbigCompensation", e.pagIbigCompensation()),
                 Boolean.TRUE.equals(e.minimumWageEarner()), fields.money("employee.nonTaxable", e.nonTaxable(), "0"),
                 e.contributionShare() == null ? null
-                        : choice("employee.contributionShare", e.contributionShare(), ContributionShare.class));
+                        : choice("employee.contributionShare", e.contributionShare(), ContributionShare.class),
+                fields.money("employee.benefits", e.benefits(), "0"), fields.money("employee.benefitsToDate", e.benefitsToDate(), "0"),
+                Boolean.TRUE.equals(e.yearEnd()) ? new YearEnd(fields.money("employee.taxableToDate",
+                        required("employee.taxableToDate", e.taxableToDate())), fields.money("toDate.tax", toDate.tax(), "0")) : null);
     }
 
     /** A field of another country's employee is a mistake worth naming, not something to ignore. */
@@ -131,7 +136,8 @@ final class PreviewReader {
         if (country != Country.PH) {
             for (var field : new Object[][]{{"basicMonthly", e.basicMonthly()}, {"sssCompensation", e.sssCompensation()},
                     {"pagIbigCompensation", e.pagIbigCompensation()}, {"minimumWageEarner", e.minimumWageEarner()},
-                    {"nonTaxable", e.nonTaxable()}, {"contributionShare", e.contributionShare()}}) {
+                    {"nonTaxable", e.nonTaxable()}, {"contributionShare", e.contributionShare()}, {"benefits", e.benefits()},
+                    {"benefitsToDate", e.benefitsToDate()}, {"yearEnd", e.yearEnd()}, {"taxableToDate", e.taxableToDate()}}) {
                 notApplicable("employee." + field[0], field[1], name);
             }
         }

@@ -32,7 +32,7 @@ record PreviewRequest(
             GB: gross and tax = pay and tax to date including a P45's previous pay and tax (cumulative codes); \
             niablePay, employeeNi, employerNi = NIable pay and NICs to date, for directors.
             IN: gross = salary paid in the financial year; tax = TDS deducted (same as employee.tdsToDate).
-            PH: not used (the BIR tables are per pay period).""")
+            PH: tax = tax withheld earlier in the calendar year, for the year-end adjustment (employee.yearEnd).""")
     record ToDate(
             @Schema(example = "15000.00") @Nullable String gross,
             @Schema(example = "1951.60") @Nullable String tax,
@@ -70,11 +70,17 @@ record PreviewRequest(
             @Schema(description = "PH: monthly compensation for the SSS salary credit; default basicMonthly") @Nullable String sssCompensation,
             @Schema(description = "PH: monthly compensation for Pag-IBIG; default basicMonthly") @Nullable String pagIbigCompensation,
             @Schema(description = "PH: minimum wage earner, exempt from withholding tax; default false") @Nullable Boolean minimumWageEarner,
-            @Schema(description = "PH: non-taxable compensation in this pay (13th month within the ceiling, de minimis)")
+            @Schema(description = "PH: other non-taxable compensation in this pay (de minimis); 13th-month pay goes in benefits")
             @Nullable String nonTaxable,
             @Schema(description = """
                     PH: the share of the month's contributions this pay carries: FULL, FIRST_HALF, SECOND_HALF, NONE. \
                     Default: FULL monthly; semi-monthly by the pack's policy (halves); NONE weekly and daily.""")
-            @Nullable String contributionShare) {
+            @Nullable String contributionShare,
+            @Schema(description = "PH: 13th-month pay and other benefits in this pay (part of gross), exempt up to the year's "
+                    + "ceiling (90,000), counting benefitsToDate", example = "25000.00") @Nullable String benefits,
+            @Schema(description = "PH: 13th-month pay and other benefits paid earlier in the calendar year") @Nullable String benefitsToDate,
+            @Schema(description = "PH: the year's last pay makes the year-end adjustment: the annual tax on taxableToDate plus "
+                    + "this pay's taxable compensation, less toDate.tax withheld; default false") @Nullable Boolean yearEnd,
+            @Schema(description = "PH, with yearEnd: taxable compensation paid earlier in the calendar year") @Nullable String taxableToDate) {
     }
 }

@@ -55,6 +55,28 @@ class JournalParserTest {
     }
 
     @Test
+    void indianLakhAndCroreGroupsOfTwoAfterTheFirstThreeAreReadAsHledgerReadsThem() {
+        assertThat(firstAmount(transaction("1,23,45,678.50 INR"))).isEqualByComparingTo("12345678.50");
+        assertThat(firstAmount(transaction("₹1,00,000"))).isEqualByComparingTo("100000");
+        assertThat(JournalParser.parse(transaction("₹1,00,000")).transactions().getFirst().postings().getFirst().amount()
+                .currency().getCurrencyCode()).isEqualTo("INR");
+        assertThat(firstAmount(transaction("-12,34,567 INR"))).isEqualByComparingTo("-1234567");
+        assertThat(firstAmount(transaction("1 23 456.75 INR"))).isEqualByComparingTo("123456.75");
+        assertThat(firstAmount("decimal-mark ,\n" + transaction("1.23.45.678,50 INR"))).isEqualByComparingTo("12345678.50");
+        assertThat(JournalParser.parse("P 2026-01-01 USD 1,08,250.25 INR\n").prices().getFirst().rate())
+                .isEqualByComparingTo("108250.25");
+    }
+
+    @Test
+    void groupingsThatAreNeitherThreesNorIndianAreStillRefusedNamingTheLine() {
+        for (String amount : List.of("1,23,456,789 INR", "123,45,678 INR", "1,23,45 INR", "12,34,56.50 INR", "1,23 456 INR",
+                "1,23,4567 INR", "1 23,456 INR")) {
+            assertThatThrownBy(() -> JournalParser.parse("; header\n" + transaction(amount))).as(amount)
+                    .isInstanceOf(BusinessRuleViolation.class).hasMessageStartingWith("Line 3:").hasMessageContaining("decimal mark");
+        }
+    }
+
+    @Test
     void theDecimalMarkDirectiveMakesTheCommaTheDecimalMark() {
         String journal = "decimal-mark ,\n\n" + transaction("1.234,50 EUR") + "\n" + transaction("12,50 EUR");
         List<JournalParser.Transaction> read = JournalParser.parse(journal).transactions();

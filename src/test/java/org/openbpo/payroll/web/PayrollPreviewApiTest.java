@@ -117,6 +117,15 @@ class PayrollPreviewApiTest extends IntegrationTest {
         Map<String, Object> exempt = request("PH", "2025", "DAILY", 40, "695.00");
         exempt.put("employee", Map.of("basicMonthly", "18070.00", "minimumWageEarner", true));
         assertThat(amount(api.post("/api/v1/payroll/preview", exempt), "employee", "WTAX")).isEqualTo("0.00");
+
+        // December with the 13th month past the ceiling, and the year-end adjustment (PayrollPhilippinesTest's figures).
+        Map<String, Object> december = request("PH", "2025", "MONTHLY", 12, "100000.00");
+        december.put("employee", Map.of("basicMonthly", "50000.00", "benefits", "50000.00", "benefitsToDate", "60000.00"));
+        assertThat(amount(api.post("/api/v1/payroll/preview", december), "employee", "WTAX")).isEqualTo("8575.05");
+        december.put("employee", Map.of("basicMonthly", "50000.00", "benefits", "50000.00", "yearEnd", true,
+                "taxableToDate", "514800.00"));
+        december.put("toDate", Map.of("tax", "50252.40"));
+        assertThat(amount(api.post("/api/v1/payroll/preview", december), "employee", "WTAX")).isEqualTo("4567.60");
     }
 
     @Test
@@ -169,6 +178,9 @@ class PayrollPreviewApiTest extends IntegrationTest {
         assertRefused(with(request("US", "2026", "MONTHLY", 1, "3000"), Map.of("filingStatus", "SINGLE", "taxCode", "1257L")),
                 "employee.taxCode");
         assertRefused(with(request("PH", "2025", "WEEKLY", 1, "3000"), Map.of()), "employee.basicMonthly");
+        assertRefused(with(request("PH", "2025", "MONTHLY", 12, "30000"), Map.of("benefits", "40000")), "employee.benefits");
+        assertRefused(with(request("PH", "2025", "MONTHLY", 12, "30000"), Map.of("yearEnd", true)), "employee.taxableToDate");
+        assertRefused(with(request("IN", "2025-26", "MONTHLY", 1, "30000"), Map.of("benefits", "100")), "employee.benefits");
         Map<String, Object> disagreeing = with(request("IN", "2025-26", "MONTHLY", 2, "100000"), Map.of("tdsToDate", "500"));
         disagreeing.put("toDate", Map.of("tax", "600"));
         assertRefused(disagreeing, "employee.tdsToDate");

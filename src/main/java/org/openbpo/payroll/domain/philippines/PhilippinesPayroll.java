@@ -7,6 +7,7 @@ import org.openbpo.payroll.domain.PayLine;
 import org.openbpo.payroll.domain.PayPeriod;
 import org.openbpo.payroll.domain.PayRequest;
 import org.openbpo.payroll.domain.Workings;
+import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.money.Money;
 
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import java.util.List;
 /**
  * Gross to net for a Philippine employee: the month's mandatory contributions (as far as this pay
  * carries them), then withholding tax by the BIR table of the pay frequency on the compensation left
- * after them and after non-taxable items (reference 4.1). Minimum-wage earners are exempt.
+ * after them and after non-taxable items (reference 4.1). 13th-month pay and other benefits are
+ * exempt up to the year's ceiling, counting those paid earlier in the year; the excess is taxed. The
+ * year's last pay makes the year-end adjustment: the annual tax on the year's taxable compensation
+ * less what was withheld. Minimum-wage earners are exempt.
  */
 public final class PhilippinesPayroll {
 
@@ -51,18 +55,35 @@ public final class PhilippinesPayroll {
     private static PayLine withholding(PhilippinesRulePack pack, PayRequest request, PhilippineEmployee employee,
                                        Money contributed) {
         PayFrequency frequency = request.period().frequency();
-        Money taxable = request.gross().minus(contributed).minus(employee.nonTaxable()).atLeastZero();
+        if (employee.benefits().isGreaterThan(request.gross())) {
+            throw BusinessRuleViolation.invalid("employee.benefits", "13th-month pay and other benefits of "
+                    + employee.benefits().toPlainString() + " cannot exceed the gross pay of " + request.gross().toPlainString());
+        }
+        Money ceilingLeft = pack.benefitsCeiling().minus(employee.benefitsToDate()).atLeastZero();
+        Money exemptBenefits = employee.benefits().min(ceilingLeft);
+        Money taxable = request.gross().minus(contributed).minus(employee.nonTaxable()).minus(exemptBenefits).atLeastZero();
         Workings.Builder workings = Workings.builder()
                 .add("gross compensation this pay", request.gross())
                 .add("employee SSS, PhilHealth and Pag-IBIG this pay", contributed)
-                .add("non-taxable compensation this pay", employee.nonTaxable())
-                .add("taxable compensation (not below 0)", taxable);
+                .add("non-taxable compensation this pay (de minimis)", employee.nonTaxable());
+        if (!employee.benefits().isZero() || !employee.benefitsToDate().isZero()) {
+            workings.add("13th-month pay and other benefits this pay", employee.benefits())
+                    .add("benefits earlier in the year", employee.benefitsToDate())
+                    .add("yearly exempt ceiling", pack.benefitsCeiling())
+                    .add("ceiling left this pay", ceilingLeft)
+                    .add("exempt benefits this pay", exemptBenefits)
+                    .add("taxable benefits this pay (above the ceiling)", employee.benefits().minus(exemptBenefits));
+        }
+        workings.add("taxable compensation (not below 0)", taxable);
         pack.info().flagIfUnverified(workings, "taxYear");
         String year = pack.info().taxYear();
         if (employee.minimumWageEarner()) {
             workings.add("minimum wage earner", "exempt from withholding tax on compensation");
             return new PayLine("WTAX", Money.zero(taxable.currency()), taxable, "Minimum wage earner: exempt from income tax"
                     + " (NIRC s.24(A)(2) as amended by TRAIN; RR 11-2018), " + year, workings.build());
+        }
+        if (employee.yearEnd() != null) {
+            return yearEndAdjustment(pack, employee.yearEnd(), taxable, workings);
         }
         WithholdingTable table = pack.withholding().get(frequency);
         WithholdingTable.Row row = table.rowFor(taxable);
@@ -76,5 +97,29 @@ public final class PhilippinesPayroll {
                 .add("exact (fixed + rate × excess)", exact)
                 .add("rounded to the centavo, half up", tax);
         return new PayLine("WTAX", tax, taxable, table.describe(row) + ", " + year, workings.build());
+    }
+
+    /**
+     * The year's last pay withholds the year's tax on the year's taxable compensation (the annual table)
+     * less what the earlier pays withheld; a negative result refunds the over-withholding.
+     */
+    private static PayLine yearEndAdjustment(PhilippinesRulePack pack, YearEnd yearEnd, Money taxable, Workings.Builder workings) {
+        Money annualTaxable = yearEnd.taxableToDate().plus(taxable);
+        WithholdingTable.Row row = pack.annual().rowFor(annualTaxable);
+        Money excess = annualTaxable.minus(row.from());
+        var exact = excess.times(row.rate()).plus(row.fixed());
+        Money annualTax = exact.roundedHalfUp();
+        Money tax = annualTax.minus(yearEnd.taxWithheldToDate());
+        workings.add("taxable compensation earlier in the year", yearEnd.taxableToDate())
+                .add("taxable compensation of the year", annualTaxable)
+                .add("annual bracket from", row.from())
+                .add("fixed tax", row.fixed())
+                .percent("rate on the excess", row.rate())
+                .add("excess over the bracket", excess)
+                .add("tax due for the year (rounded to the centavo, half up)", annualTax)
+                .add("withheld earlier in the year", yearEnd.taxWithheldToDate())
+                .add(tax.isNegative() ? "refund of over-withholding" : "withheld this pay", tax);
+        return new PayLine("WTAX", tax, annualTaxable, "Year-end adjustment: " + pack.annual().describe(row) + ", less tax "
+                + "withheld in the year, " + pack.info().taxYear(), workings.build());
     }
 }

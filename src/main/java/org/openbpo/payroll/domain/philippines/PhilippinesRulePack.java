@@ -6,15 +6,21 @@ import org.openbpo.payroll.domain.PackInfo;
 import org.openbpo.payroll.domain.PayFrequency;
 import org.openbpo.payroll.domain.Rates;
 import org.openbpo.payroll.domain.RulePack;
+import org.openbpo.shared.money.Money;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Philippine withholding and contributions for one year, read from {@code PH-<year>.properties}. */
+/**
+ * Philippine withholding and contributions for one year, read from {@code PH-<year>.properties}: the
+ * BIR table of each pay frequency, the annual tax table of the year-end adjustment, and the ceiling up
+ * to which 13th-month pay and other benefits are exempt.
+ */
 public record PhilippinesRulePack(PackInfo info, Map<PayFrequency, WithholdingTable> withholding,
-                                  ContributionRules contributions) implements RulePack {
+                                  ContributionRules contributions, WithholdingTable annual, Money benefitsCeiling)
+        implements RulePack {
 
     public PhilippinesRulePack {
         withholding = Map.copyOf(withholding);
@@ -36,6 +42,13 @@ public record PhilippinesRulePack(PackInfo info, Map<PayFrequency, WithholdingTa
             }
             tables.put(frequency, new WithholdingTable("BIR RR 11-2018 Annex E " + frequency.name().toLowerCase(), rows));
         }
-        return new PhilippinesRulePack(info, tables, ContributionRules.from(data, php));
+        List<WithholdingTable.Row> annual = new ArrayList<>();
+        for (List<String> row : data.rows("wtax.ANNUAL", 3)) {
+            annual.add(new WithholdingTable.Row(data.money("wtax.ANNUAL", row.get(0), php),
+                    data.money("wtax.ANNUAL", row.get(1), php), Rates.fromPercent(data.decimal("wtax.ANNUAL", row.get(2)))));
+        }
+        return new PhilippinesRulePack(info, tables, ContributionRules.from(data, php),
+                new WithholdingTable("NIRC s.24(A)(2) annual tax (TRAIN, 2023 onwards)", annual),
+                data.money("benefits.exemptCeiling", php));
     }
 }

@@ -5,8 +5,12 @@ import org.openbpo.payroll.domain.PackData;
 import org.openbpo.payroll.domain.PackInfo;
 import org.openbpo.payroll.domain.RulePack;
 
-/** UK PAYE and Class 1 NICs for one tax year, read from {@code GB-<year>.properties}. */
-public record UnitedKingdomRulePack(PackInfo info, PayeRules paye, NiRules nationalInsurance) implements RulePack {
+/**
+ * UK PAYE and Class 1 NICs for one tax year, read from {@code GB-<year>.properties}, with the employer's
+ * Employment Allowance of the year.
+ */
+public record UnitedKingdomRulePack(PackInfo info, PayeRules paye, NiRules nationalInsurance,
+                                    EmploymentAllowance employmentAllowance) implements RulePack {
 
     public UnitedKingdomRulePack {
         for (var frequency : info.lastPeriods().keySet()) {
@@ -18,6 +22,7 @@ public record UnitedKingdomRulePack(PackInfo info, PayeRules paye, NiRules natio
 
     public static UnitedKingdomRulePack from(PackData data) {
         var gbp = Country.GB.currency();
-        return new UnitedKingdomRulePack(PackInfo.from(data), PayeRules.from(data, gbp), NiRules.from(data, gbp));
+        return new UnitedKingdomRulePack(PackInfo.from(data), PayeRules.from(data, gbp), NiRules.from(data, gbp),
+                new EmploymentAllowance(data.money("ni.employmentAllowance", gbp)));
     }
 }
