@@ -1,5 +1,6 @@
 package org.openbpo.work;
 
+import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.contracts.WorkTypeCatalogue;
 import org.openbpo.shared.error.BusinessRuleViolation;
@@ -49,11 +50,31 @@ public class WorkTypes implements WorkTypeCatalogue {
         this.clock = clock;
     }
 
+    /** Saves the definition as the work type's next version (its first, for a new code); new work takes it. */
     @Transactional
     public VersionedWorkType define(UUID clientId, WorkTypeDefinition definition) {
+        return define(clientId, definition, null);
+    }
+
+    /**
+     * As {@link #define(UUID, WorkTypeDefinition)}, made from version {@code basedOnVersion} (0: a new work type): when
+     * another version was saved since, nothing is saved and the answer is 409 {@code work-type-changed}. Definitions of
+     * one work type take turns, so two editors cannot both save on top of the same version.
+     */
+    @Transactional
+    public VersionedWorkType define(UUID clientId, WorkTypeDefinition definition, @Nullable Integer basedOnVersion) {
         clients.get(clientId);
         knownRoles(definition);
+        rows.lock(clientId, definition.code());
         var before = rows.latest(clientId, definition.code());
+        int latest = before.map(WorkTypeRows.Versioned::version).orElse(0);
+        if (basedOnVersion != null && basedOnVersion != latest) {
+            throw BusinessRuleViolation.conflict("work-type-changed", latest == 0
+                    ? definition.code() + " has no version " + basedOnVersion + " to change."
+                    : basedOnVersion == 0 ? definition.code() + " is already a work type (version " + latest + "): change it instead."
+                    : "Version " + latest + " of " + definition.code() + " was saved after version " + basedOnVersion
+                    + ", which this change was made from.");
+        }
         int version = rows.insertNextVersion(clientId, definition, clock.instant(), Actor.name());
         audit.record(clientId, "work-type.defined", "work-type", definition.code() + "@" + version,
                 before.map(WorkTypeRows.Versioned::definition).orElse(null), definition);

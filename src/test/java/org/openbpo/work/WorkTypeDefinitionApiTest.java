@@ -9,6 +9,8 @@ import org.springframework.context.ApplicationContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,40 @@ class WorkTypeDefinitionApiTest extends IntegrationTest {
         assertThat(admin.get(path).body().toString()).doesNotContain("returns-check");
         Api.Response defined = admin.post(path, definition());
         assertThat(defined.status()).as(defined.body().toString()).isEqualTo(201);
+    }
+
+    /** Two administrators change the same version at once: one is saved, the other told, three times over. */
+    @Test
+    void twoChangesOfTheSameVersionAtOnceLeaveOneWinner() {
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("WTC"));
+        Api admin = api().as(setup.adminToken());
+        String path = "/api/v1/clients/" + setup.client().id() + "/work-types";
+        Api.Response first = admin.post(path + "?basedOnVersion=0", definition());
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        Api.Response again = admin.post(path + "?basedOnVersion=0", definition());
+        assertThat(again.status()).as("a new work type whose code is taken").isEqualTo(409);
+        assertThat(again.text("code")).isEqualTo("work-type-changed");
+        for (int basedOn = 1; basedOn <= 3; basedOn++) {
+            CountDownLatch start = new CountDownLatch(1);
+            String url = path + "?basedOnVersion=" + basedOn;
+            List<CompletableFuture<Api.Response>> both = List.of("Returns check A", "Returns check B").stream()
+                    .map(name -> CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        Map<String, Object> changed = definition();
+                        changed.put("name", name);
+                        return admin.post(url, changed);
+                    })).toList();
+            start.countDown();
+            List<Api.Response> answers = both.stream().map(CompletableFuture::join).toList();
+            assertThat(answers.stream().map(Api.Response::status).sorted().toList()).as("round " + basedOn).containsExactly(201, 409);
+            assertThat(answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow().text("detail"))
+                    .contains("Version " + (basedOn + 1) + " of returns-check was saved after version " + basedOn);
+        }
+        assertThat(admin.get(path).body().toString()).contains("\"version\":4");
     }
 
     private static Map<String, Object> definition() {

@@ -59,12 +59,6 @@ class WorkTypeEditPages {
         String basedOn = params.getOrDefault("basedOnVersion", "").strip();
         FormErrors errors = FormErrors.none();
         WorkTypeDefinition definition = new WorkTypeFormReader(form, errors).definition();
-        if (definition != null && !basedOn.equals(String.valueOf(current.version()))) {
-            // someone saved a version since this page was read: say so rather than replace theirs unseen
-            errors.addGeneral("Version " + current.version() + " was saved by someone else after you opened this page. "
-                    + "Your changes are kept below; look at the work type's current version, then save again to replace it.");
-            return form(model, client, current, String.valueOf(current.version()), form, errors);
-        }
         return save(client, definition, model, flash, errors, form, current, basedOn);
     }
 
@@ -95,7 +89,7 @@ class WorkTypeEditPages {
             return form(model, client, current, basedOn, form, errors);
         }
         try {
-            WorkTypes.VersionedWorkType defined = workTypes.define(client.id(), definition);
+            WorkTypes.VersionedWorkType defined = workTypes.define(client.id(), definition, basedOnVersion(basedOn));
             flash.addFlashAttribute("notice", defined.definition().name() + " version " + defined.version()
                     + " is saved: new work takes it" + (current == null ? "." : "; items raised before keep version "
                     + current.version() + "."));
@@ -104,9 +98,28 @@ class WorkTypeEditPages {
             if (e instanceof NotFound || e.status() == 403) {
                 throw e;
             }
+            if (e.code().equals("work-type-changed") && current != null) {
+                // someone saved a version since this page was read: say so rather than replace theirs unseen
+                WorkTypes.VersionedWorkType latest = workTypes.current(client.id(), current.definition().code());
+                errors.addGeneral("Version " + latest.version() + " was saved by someone else after you opened this page. "
+                        + "Your changes are kept below; look at the work type's current version, then save again to replace it.");
+                return form(model, client, latest, String.valueOf(latest.version()), form, errors);
+            }
             return form(model, client, current, basedOn, form, errors.add(e, List.of("code", "name")));
         } catch (IllegalArgumentException e) {
             return form(model, client, current, basedOn, form, errors.addGeneral("The work type is not valid: " + e.getMessage() + "."));
+        }
+    }
+
+    /** The version the page was opened on; 0 for a new work type, none when the page did not say. */
+    private static @Nullable Integer basedOnVersion(String basedOn) {
+        if (basedOn.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Integer.valueOf(basedOn);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

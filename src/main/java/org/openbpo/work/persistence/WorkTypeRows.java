@@ -25,6 +25,12 @@ public class WorkTypeRows {
         this.json = json;
     }
 
+    /** Holds the work type's code until the transaction ends, so that its versions are saved one after another. */
+    public void lock(UUID clientId, String code) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("work.work-type:" + clientId + ":" + code)
+                .query().singleRow();
+    }
+
     public int insertNextVersion(UUID clientId, WorkTypeDefinition definition, Instant at, String by) {
         return jdbc.sql("""
                         insert into work.work_type (client_id, code, version, name, definition, created_at, created_by)

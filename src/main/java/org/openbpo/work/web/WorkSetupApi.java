@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,12 +61,15 @@ class WorkSetupApi {
 
     @PostMapping("/clients/{clientId}/work-types")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Define a work type, or a new version of one")
+    @Operation(summary = "Define a work type, or a new version of one",
+            description = "With basedOnVersion (0 for a work type not defined yet) the definition is saved only if that is "
+                    + "still the newest version; otherwise 409 work-type-changed and nothing is saved.")
     WorkTypes.VersionedWorkType define(@PathVariable UUID clientId, @RequestBody WorkTypeDefinition definition,
+                                       @RequestParam(required = false) @Nullable Integer basedOnVersion,
                                        @AuthenticationPrincipal CurrentUser user) {
         clients.get(clientId);
         user.requireAny("define work types", Role.ADMINISTRATOR, Role.OPERATIONS_MANAGER);
-        return workTypes.define(clientId, definition);
+        return workTypes.define(clientId, definition, basedOnVersion);
     }
 
     @PostMapping("/clients/{clientId}/work-types/from-template")
