@@ -59,6 +59,49 @@ class BillingRenewalTest extends IntegrationTest {
     }
 
     @Test
+    void unitsLeftInAnEndedContractsPrepaidBankExpireWithItsTermAndDoNotFundTheRenewal() {
+        // the first contract ends with March: what is left of its bank expires with it
+        assertRenewalBankStartsAfresh("RPB", "2026-03-31", "2026-04-01", false);
+        // the first contract ends on 10 April, after its March bank rolled into April: the renewal holding the line
+        // at April's end rates April from its own bank, not from units the client prepaid under the first contract
+        assertRenewalBankStartsAfresh("RPM", "2026-04-10", "2026-04-11", true);
+    }
+
+    private void assertRenewalBankStartsAfresh(String code, String endsOn, String renewalStarts, boolean marchRollsOver) {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique(code));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        // both contracts: a bank of 3 tickets a month, unused tickets roll over one month; overage 5.00 a ticket
+        Map<String, Object> bank = Map.of("prepaidUnits", "3", "prepaidFee", "30.00", "rollover", true);
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "5.00")), bank)));
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending(endsOn)));
+        Map<String, Object> renewed = new java.util.HashMap<>(renewal("GBP"));
+        renewed.put("startsOn", renewalStarts);
+        String renewal = created(billing.post(client + "/contracts", renewed)).text("id");
+        created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "5.00")), bank)));
+        created(billing.post(client + "/usage", usage("2026-03", "1", "march-export")));
+        created(billing.post(client + "/usage", usage("2026-04", "4", "april-export")));
+
+        clock.set(Instant.parse("2026-05-02T09:00:00Z"));
+        created(billing.post(client + "/invoices", Map.of("period", "2026-03")));
+        JsonNode march = billing.get(client + "/usage/allowances?period=2026-03").body().get(0);
+        assertThat(march.path("remaining").decimalValue()).isEqualByComparingTo("2");
+        assertThat(march.path("rollover").asBoolean()).as("March's leftovers roll over only if the first contract runs into April")
+                .isEqualTo(marchRollsOver);
+
+        JsonNode april = billing.get(client + "/usage/allowances?period=2026-04").body().get(0);
+        assertThat(april.path("carriedIn").decimalValue()).as("nothing of the first contract's bank funds the renewal")
+                .isEqualByComparingTo("0");
+        assertThat(april.path("overage").decimalValue()).isEqualByComparingTo("1");
+        JsonNode invoice = onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-04")));
+        assertThat(lines(invoice)).as("4 tickets: 3 from the renewal's own bank, 1 overage at 5.00")
+                .containsExactlyInAnyOrder("support PREPAID_FEE 30.00", "support USAGE 5.00");
+    }
+
+    @Test
     void thePricePlansListShowsWhichPlanPricesEachLineByTheTermOfItsContract() {
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNL"));
