@@ -293,8 +293,8 @@ public class Invoicing {
 
     /**
      * The currency of a service line with no price plan in force in a month: that of the contract carrying the line
-     * in the month (the one holding it on the month's last day, else the one that held it last), in which its one-off
-     * fees are priced; else the newest contract carrying it; the client's when no contract carries it. A renewal may
+     * in the month (the one holding it on the month's last day, else the one that held it last); else the newest
+     * contract carrying it; the client's when no contract carries it. A renewal may
      * be in another currency than the contract it took the line over from.
      */
     private String unplannedCurrency(UUID clientId, String serviceLine, LocalDate month) {
@@ -404,7 +404,11 @@ public class Invoicing {
                     new PlanInForce(p, carried.getOrDefault(bankOf(p), BigDecimal.ZERO))));
             usageOf.getOrDefault(clientId, List.of()).forEach(t -> groups.computeIfAbsent(currencyOf.apply(t.serviceLine()),
                     c -> new Group()).usage.add(new Usage(t.serviceLine(), t.unit(), t.quantity(), t.records())));
-            feesOf.getOrDefault(clientId, List.of()).forEach(f -> groups.computeIfAbsent(currencyOf.apply(f.serviceLine()),
+            // a one-off fee belongs to its contract and is invoiced in that contract's currency, whichever plan prices the
+            // line this month (after a renewal in another currency, an ended contract's exit fee stays in its own)
+            Map<UUID, String> currencyOfContract = new HashMap<>();
+            feesOf.getOrDefault(clientId, List.of()).forEach(f -> groups.computeIfAbsent(
+                    currencyOfContract.computeIfAbsent(f.contractId(), id -> contracts.get(clientId, id).currency()),
                     c -> new Group()).oneOffs.add(new OneOff(f.id(), f.serviceLine(), f.description(), f.amount())));
             for (ServiceCredit credit : creditsOf.getOrDefault(clientId, List.of())) {
                 BigDecimal fees = null;

@@ -166,6 +166,36 @@ class BillingRenewalTest extends IntegrationTest {
         assertThat(lines(april)).containsExactly("support ONE_OFF_FEE 75.00");
     }
 
+    @Test
+    void aOneOffFeeIsInvoicedInTheCurrencyOfItsOwnContractNotOfThePlanPricingTheLine() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNF"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of())));
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
+        // the renewal is priced in US dollars and prices support from April
+        String renewal = created(billing.post(client + "/contracts", renewal("USD"))).text("id");
+        created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "0.00")), Map.of("monthlyFee", "200.00"))));
+        // April: the ended pound contract charges its exit handover, the renewal its onboarding
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine", "support",
+                "period", "2026-04", "description", "Handover of open tickets", "amount", "60.00", "sourceKey", "exit")));
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", renewal, "serviceLine", "support",
+                "period", "2026-04", "description", "Onboarding of the renewal", "amount", "75.00", "sourceKey", "onboarding")));
+
+        clock.set(Instant.parse("2026-05-02T09:00:00Z"));
+        Api.Response drafted = billing.post(client + "/invoices", Map.of("period", "2026-04"));
+        assertThat(drafted.status()).as(drafted.body().toString()).isEqualTo(201);
+        Map<String, List<String>> byCurrency = new java.util.TreeMap<>();
+        drafted.body().forEach(invoice -> byCurrency.put(invoice.path("currency").asString(), lines(invoice)));
+        assertThat(byCurrency).as("the exit fee in the ended contract's pounds, the rest in the renewal's dollars")
+                .containsOnlyKeys("GBP", "USD");
+        assertThat(byCurrency.get("GBP")).containsExactly("support ONE_OFF_FEE 60.00");
+        assertThat(byCurrency.get("USD")).containsExactlyInAnyOrder("support MONTHLY_FEE 200.00", "support ONE_OFF_FEE 75.00");
+    }
+
     private static Api.Response created(Api.Response response) {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         return response;
