@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openbpo.billing.BillingApiTest.assertRefused;
 import static org.openbpo.billing.BillingApiTest.plan;
 import static org.openbpo.billing.BillingLifecycleTest.money;
 
@@ -194,6 +195,36 @@ class BillingRenewalTest extends IntegrationTest {
                 .containsOnlyKeys("GBP", "USD");
         assertThat(byCurrency.get("GBP")).containsExactly("support ONE_OFF_FEE 60.00");
         assertThat(byCurrency.get("USD")).containsExactlyInAnyOrder("support MONTHLY_FEE 200.00", "support ONE_OFF_FEE 75.00");
+    }
+
+    @Test
+    void aPlanThatWouldPriceNoMonthBecauseTheRenewalsPlanTakesThemOrItsTermIsOverIsRefused() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNP"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        java.util.UUID first = setup.contract().id();
+        created(billing.post(client + "/price-plans", plan(first, "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of())));
+        // the first contract ends on 10 April; the renewal holds support from 11 April and prices April, the month's end
+        created(billing.post(client + "/contracts/" + first + "/revisions", ending("2026-04-10")));
+        Map<String, Object> renewed = new java.util.HashMap<>(renewal("GBP"));
+        renewed.put("startsOn", "2026-04-11");
+        String renewal = created(billing.post(client + "/contracts", renewed)).text("id");
+        created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "5.00")), Map.of())));
+
+        Api.Response taken = billing.post(client + "/price-plans", plan(first, "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "4.40")), Map.of()));
+        assertRefused(taken, 409, "effectiveFrom");
+        assertThat(taken.text("code")).isEqualTo("price-plan-overlap");
+        assertThat(taken.text("detail")).contains("MSA-R-GBP", "2026-04");
+        assertRefused(billing.post(client + "/price-plans", plan(first, "support", "ticket", "2026-05-01",
+                List.of(Map.of("unitPrice", "4.40")), Map.of())), 422, "effectiveFrom");
+
+        JsonNode plans = billing.get(client + "/price-plans?contractId=" + first).body();
+        assertThat(plans.size()).as("the first contract's March plan is neither superseded nor joined").isEqualTo(1);
+        assertThat(plans.get(0).path("effectiveTo").isNull() || plans.get(0).path("effectiveTo").asString("").isEmpty()).isTrue();
     }
 
     private static Api.Response created(Api.Response response) {
