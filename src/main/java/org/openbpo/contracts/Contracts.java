@@ -8,9 +8,11 @@ import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
 import org.openbpo.shared.tenant.Actor;
 import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.ClientTimeZoneChanged;
 import org.openbpo.tenancy.Clients;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +45,8 @@ public class Contracts {
     private final WorkTypeCatalogue workTypes;
     private final AuditTrail audit;
     private final Clock clock;
-    // A version's terms never change once written, so they can be kept as long as we like.
+    // A version's terms never change once written, so they can be kept as long as we like; all but the client's time
+    // zone, which decides where the term's first and last day begin and end, and is forgotten when it changes.
     private final Map<VersionKey, ServiceTerms> termsOfVersion = new ConcurrentHashMap<>();
 
     Contracts(ContractRows rows, Clients clients, WorkTypeCatalogue workTypes, AuditTrail audit, Clock clock) {
@@ -253,6 +256,17 @@ public class Contracts {
     /** The terms of one version, for work created under it. */
     public ServiceTerms terms(UUID clientId, UUID contractId, int version, String serviceLine) {
         return termsOfVersion.computeIfAbsent(new VersionKey(clientId, contractId, version, serviceLine), this::load);
+    }
+
+    /**
+     * The client's days start at other moments now: the terms kept for its contracts are read again with the new zone,
+     * so new work is accepted within the term as the client now counts its days, without a restart. (SLA clocks run on
+     * the contract calendar's own zone, which a revision changes with a new version.) After the change commits, so no
+     * terms read meanwhile with the old zone stay behind.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ClientTimeZoneChanged changed) {
+        termsOfVersion.keySet().removeIf(key -> key.clientId().equals(changed.clientId()));
     }
 
     private ServiceTerms load(VersionKey key) {
