@@ -157,9 +157,19 @@ public class Contracts {
         }
     }
 
+    /** The contract with its current terms; its status as of the client's today (ENDED once its term is over). */
     @Transactional(readOnly = true)
     public Contract get(UUID clientId, UUID contractId) {
-        return rows.find(clientId, contractId, null).orElseThrow(() -> new NotFound("contract", contractId));
+        return get(clientId, contractId, today(clientId));
+    }
+
+    private Contract get(UUID clientId, UUID contractId, LocalDate today) {
+        return rows.find(clientId, contractId, null).map(contract -> contract.asOf(today))
+                .orElseThrow(() -> new NotFound("contract", contractId));
+    }
+
+    private LocalDate today(UUID clientId) {
+        return LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
     }
 
     /**
@@ -169,13 +179,14 @@ public class Contracts {
     @Transactional(readOnly = true)
     public Contract inForceAt(UUID clientId, UUID contractId, Instant at) {
         int version = rows.versionAt(clientId, contractId, at).orElse(1);
-        return rows.find(clientId, contractId, version).orElseThrow(() -> new NotFound("contract", contractId));
+        return rows.find(clientId, contractId, version).map(contract -> contract.asOf(today(clientId)))
+                .orElseThrow(() -> new NotFound("contract", contractId));
     }
 
     @Transactional(readOnly = true)
     public List<Contract> of(UUID clientId) {
-        clients.get(clientId);
-        return rows.contractIds(clientId).stream().map(id -> get(clientId, id)).toList();
+        LocalDate today = today(clientId);
+        return rows.contractIds(clientId).stream().map(id -> get(clientId, id, today)).toList();
     }
 
     /**
@@ -187,7 +198,7 @@ public class Contracts {
     public List<ServiceLine> serviceLinesInForce(UUID clientId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
         Map<String, ServiceLine> lines = new java.util.TreeMap<>();
-        of(clientId).stream().filter(c -> c.status().equals("ACTIVE") && c.covers(today))
+        of(clientId).stream().filter(c -> c.signed() && c.covers(today))
                 .forEach(c -> c.serviceLines().forEach(line -> lines.putIfAbsent(line.code(), line)));
         return List.copyOf(lines.values());
     }
@@ -200,7 +211,7 @@ public class Contracts {
     @Transactional(readOnly = true)
     public List<ServiceLine> serviceLines(UUID clientId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
-        List<Contract> active = of(clientId).stream().filter(c -> c.status().equals("ACTIVE")).toList();
+        List<Contract> active = of(clientId).stream().filter(Contract::signed).toList();
         List<Contract> preferred = new java.util.ArrayList<>(active.stream().filter(c -> c.covers(today)).toList());
         active.stream().filter(c -> c.startsOn().isAfter(today)).sorted(java.util.Comparator.comparing(Contract::startsOn))
                 .forEach(preferred::add);
@@ -212,13 +223,13 @@ public class Contracts {
     }
 
     /**
-     * The service lines another of the client's active contracts holds on a day (a renewal that took over the
+     * The service lines another of the client's contracts (active, or ended since) holds on a day (a renewal that took over the
      * codes of this one, another contract's own lines): what a month ending that day is not scored under this contract.
      */
     @Transactional(readOnly = true)
     public Set<String> linesHeldByOthersOn(UUID clientId, UUID contractId, LocalDate day) {
         Set<String> held = new java.util.TreeSet<>();
-        of(clientId).stream().filter(c -> !c.id().equals(contractId) && c.status().equals("ACTIVE") && c.covers(day))
+        of(clientId).stream().filter(c -> !c.id().equals(contractId) && c.signed() && c.covers(day))
                 .forEach(c -> c.serviceLines().forEach(line -> held.add(line.code())));
         return held;
     }

@@ -58,12 +58,19 @@ class ContractTermTest extends IntegrationTest {
         chat.put("slaTargets", List.of());
         assertThat(admin.post(contracts, chat).status()).isEqualTo(201);
 
+        assertThat(admin.get(first).text("status")).as("on 2 March the first contract runs").isEqualTo("ACTIVE");
+
         Api.Response march = raise(requester, setup, "policy-admin");
         assertThat(march.status()).as(march.body().toString()).isEqualTo(201);
         assertThat(march.text("contractId")).isEqualTo(setup.contract().id().toString());
 
         // 31 March 23:30 UTC is 1 April 00:30 in London: the renewal's term has begun, the first one's has ended
         clock.set(Instant.parse("2026-03-31T23:30:00Z"));
+        assertThat(admin.get(first).text("status")).as("its term is over in London: it reads as ended").isEqualTo("ENDED");
+        List<String> listed = new java.util.ArrayList<>();
+        admin.get(contracts).body().forEach(c -> listed.add(c.path("reference").asString() + " " + c.path("status").asString()));
+        assertThat(listed).contains(setup.contract().reference() + " ENDED", "MSA-R1 ACTIVE", "MSA-CHAT ACTIVE");
+        assertThat(admin.get(contracts + "/" + renewal).text("status")).isEqualTo("ACTIVE");
         Api.Response april = raise(requester, setup, "policy-admin");
         assertThat(april.status()).as(april.body().toString()).isEqualTo(201);
         assertThat(april.text("contractId")).isEqualTo(renewal);
