@@ -257,7 +257,7 @@ public class Invoicing {
         clients.get(clientId);
         LocalDate month = period.withDayOfMonth(1);
         Map<String, BigDecimal> carried = new HashMap<>();
-        invoices.carriedOut(List.of(clientId), month.minusMonths(1)).forEach(c -> carried.put(c.serviceLine(), c.units()));
+        invoices.carriedOut(List.of(clientId), month.minusMonths(1)).forEach(c -> carried.put(bankOf(c), c.units()));
         Map<String, BigDecimal> used = new HashMap<>();
         List<PrepaidAllowance> result = new ArrayList<>();
         List<PricePlan> inForce = plans.inForce(List.of(clientId), month);
@@ -265,14 +265,14 @@ public class Invoicing {
                 .filter(p -> p.serviceLine().equals(t.serviceLine()) && p.unit().equals(t.unit()))
                 .findFirst().ifPresent(p -> used.put(p.serviceLine(), t.quantity())));
         for (PricePlan plan : inForce) {
-            BigDecimal carriedIn = carried.getOrDefault(plan.serviceLine(), BigDecimal.ZERO);
+            BigDecimal carriedIn = carried.getOrDefault(bankOf(plan), BigDecimal.ZERO);
             if (plan.prepaidUnits().signum() == 0 && carriedIn.signum() == 0) {
                 continue;
             }
             PrepaidBank bank = PrepaidBank.drawDown(plan.prepaidUnits(), carriedIn, used.getOrDefault(plan.serviceLine(), BigDecimal.ZERO),
-                    plan.rollover());
+                    plan.rollsOverAfter(month));
             result.add(new PrepaidAllowance(plan.serviceLine(), plan.unit(), month, plain(bank.allowance()), plain(bank.carriedIn()),
-                    plain(bank.used()), plain(bank.remaining()), plain(bank.overage()), plan.rollover()));
+                    plain(bank.used()), plain(bank.remaining()), plain(bank.overage()), plan.rollsOverAfter(month)));
         }
         return result;
     }
@@ -293,8 +293,8 @@ public class Invoicing {
 
     /**
      * The currency of a service line with no price plan in force in a month: that of the contract carrying the line
-     * in the month (the one holding it on the month's last day, else the one that held it last), in which its one-off
-     * fees are priced; else the newest contract carrying it; the client's when no contract carries it. A renewal may
+     * in the month (the one holding it on the month's last day, else the one that held it last); else the newest
+     * contract carrying it; the client's when no contract carries it. A renewal may
      * be in another currency than the contract it took the line over from.
      */
     private String unplannedCurrency(UUID clientId, String serviceLine, LocalDate month) {
@@ -384,7 +384,7 @@ public class Invoicing {
         Map<UUID, List<EarnBack>> earnBacksOf = earnBacks.owed(clientIds, month, draftIds).stream()
                 .collect(Collectors.groupingBy(EarnBack::clientId));
         Map<String, BigDecimal> carried = new HashMap<>();
-        invoices.carriedOut(clientIds, month.minusMonths(1)).forEach(c -> carried.put(c.clientId() + "/" + c.serviceLine(), c.units()));
+        invoices.carriedOut(clientIds, month.minusMonths(1)).forEach(c -> carried.put(bankOf(c), c.units()));
 
         Instant now = clock.instant();
         String by = Actor.name();
@@ -401,10 +401,14 @@ public class Invoicing {
             Function<String, String> currencyOf = line -> currencyOfLine.computeIfAbsent(line, l -> unplannedCurrency(clientId, l, month));
             Map<String, Group> groups = new LinkedHashMap<>();
             clientPlans.forEach(p -> groups.computeIfAbsent(p.currency(), c -> new Group()).plans.add(
-                    new PlanInForce(p, carried.getOrDefault(clientId + "/" + p.serviceLine(), BigDecimal.ZERO))));
+                    new PlanInForce(p, carried.getOrDefault(bankOf(p), BigDecimal.ZERO))));
             usageOf.getOrDefault(clientId, List.of()).forEach(t -> groups.computeIfAbsent(currencyOf.apply(t.serviceLine()),
                     c -> new Group()).usage.add(new Usage(t.serviceLine(), t.unit(), t.quantity(), t.records())));
-            feesOf.getOrDefault(clientId, List.of()).forEach(f -> groups.computeIfAbsent(currencyOf.apply(f.serviceLine()),
+            // a one-off fee belongs to its contract and is invoiced in that contract's currency, whichever plan prices the
+            // line this month (after a renewal in another currency, an ended contract's exit fee stays in its own)
+            Map<UUID, String> currencyOfContract = new HashMap<>();
+            feesOf.getOrDefault(clientId, List.of()).forEach(f -> groups.computeIfAbsent(
+                    currencyOfContract.computeIfAbsent(f.contractId(), id -> contracts.get(clientId, id).currency()),
                     c -> new Group()).oneOffs.add(new OneOff(f.id(), f.serviceLine(), f.description(), f.amount())));
             for (ServiceCredit credit : creditsOf.getOrDefault(clientId, List.of())) {
                 BigDecimal fees = null;
@@ -494,6 +498,19 @@ public class Invoicing {
             audit.recordMany("invoice.drafted", "invoice", auditClients, auditIds, auditAfters);
         }
         return rated;
+    }
+
+    /**
+     * A prepaid bank is a contract's: units left in it roll over (when its plan says so) only into a later month of the
+     * same contract, through its price changes. Units prepaid under a contract that ended expire with its term; a renewal
+     * that takes the service line over starts from its own allowance, never from what the client paid the old one for.
+     */
+    private static String bankOf(PricePlan plan) {
+        return plan.clientId() + "/" + plan.serviceLine() + "/" + plan.contractId();
+    }
+
+    private static String bankOf(InvoiceRows.Carried carried) {
+        return carried.clientId() + "/" + carried.serviceLine() + "/" + carried.contractId();
     }
 
     private static final class Group {

@@ -22,6 +22,14 @@ public record PricePlan(UUID clientId, UUID id, UUID contractId, String serviceL
                         BigDecimal minimumCommitment, BigDecimal prepaidUnits, BigDecimal prepaidFee, boolean rollover,
                         String taxName, BigDecimal taxPercent, @Nullable String note, Instant createdAt, String createdBy) {
 
+    /**
+     * Whether units left in its bank at the end of a month roll into the next: when the plan says so and its contract's
+     * term reaches that next month. A bank is its contract's; what is left when the term ends expires with it.
+     */
+    public boolean rollsOverAfter(LocalDate period) {
+        return rollover && (contractEndsOn == null || contractEndsOn.isAfter(period.withDayOfMonth(period.lengthOfMonth())));
+    }
+
     public boolean inForceOn(LocalDate day) {
         return !effectiveFrom.isAfter(day) && (effectiveTo == null || effectiveTo.isAfter(day));
     }

@@ -72,7 +72,7 @@ public class PricePlans {
         checkAmount("monthlyFee", command.monthlyFee(), digits);
         checkAmount("prepaidFee", command.prepaidFee(), digits);
         checkAmount("minimumCommitment", command.minimumCommitment(), digits);
-        plans.lock(clientId, command.contractId(), command.serviceLine());
+        plans.lock(clientId, command.serviceLine());
         if (usage.closed(clientId, command.effectiveFrom())) {
             throw new BusinessRuleViolation(409, "period-closed", "effectiveFrom", "Billing of "
                     + YearMonth.from(command.effectiveFrom()) + " is closed; a price can only change in an open month.");
@@ -96,6 +96,7 @@ public class PricePlans {
                     + " would leave the months after it without a price; leave effectiveTo empty to change the price from "
                     + command.effectiveFrom() + " on.");
         }
+        checkPricesAMonth(clientId, contract, command);
         if (superseded != null) {
             plans.endAt(clientId, superseded.id(), command.effectiveFrom());
             audit.record(clientId, "price-plan.superseded", "price-plan", superseded.id(), superseded,
@@ -175,6 +176,61 @@ public class PricePlans {
         if (amount != null && amount.stripTrailingZeros().scale() > digits) {
             throw BusinessRuleViolation.invalid(field, "has more decimals than the contract's currency allows (" + digits + ")");
         }
+    }
+
+    /**
+     * Rating prices a service line's month with one plan (see {@link PlanRows#inForce}): a plan charges only in months its
+     * contract's term reaches, and in a month two contracts' terms share (a renewal taking the line over mid-month), the
+     * plan of the contract holding the line at the month's end, else of the one that held it last. A plan that would so
+     * price no month at all is refused rather than kept to be silently ignored: one wholly outside its contract's term
+     * (422), or one every month of which, within the term, another contract's plan for the line takes (409).
+     */
+    private void checkPricesAMonth(UUID clientId, Contract contract, DefinePricePlan command) {
+        YearMonth from = max(YearMonth.from(command.effectiveFrom()), YearMonth.from(contract.startsOn()));
+        YearMonth to = contract.endsOn() == null ? null : YearMonth.from(contract.endsOn());
+        if (command.effectiveTo() != null) {
+            YearMonth last = YearMonth.from(command.effectiveTo()).minusMonths(1);
+            to = to == null || last.isBefore(to) ? last : to;
+        }
+        if (to == null) {
+            return; // the contract runs on and so does the plan: no later contract can take the line from it
+        }
+        if (from.isAfter(to)) {
+            boolean afterTheTerm = contract.endsOn() != null
+                    && YearMonth.from(command.effectiveFrom()).isAfter(YearMonth.from(contract.endsOn()));
+            throw BusinessRuleViolation.invalid(afterTheTerm ? "effectiveFrom" : "effectiveTo", "Contract " + contract.reference() + " runs from " + contract.startsOn()
+                    + (contract.endsOn() == null ? "" : " to " + contract.endsOn()) + "; a plan from " + command.effectiveFrom()
+                    + (command.effectiveTo() == null ? "" : " until " + command.effectiveTo())
+                    + " would price no month of its term.");
+        }
+        List<Contract> later = contracts.of(clientId).stream()
+                .filter(other -> !other.id().equals(contract.id()))
+                .filter(other -> other.serviceLines().stream().anyMatch(line -> line.code().equals(command.serviceLine())))
+                .filter(other -> contract.endsOn() != null && (other.endsOn() == null || other.endsOn().isAfter(contract.endsOn())))
+                .toList();
+        PricePlan taking = null;
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            LocalDate first = month.atDay(1);
+            LocalDate last = month.atEndOfMonth();
+            taking = later.stream()
+                    .filter(other -> !other.startsOn().isAfter(last) && (other.endsOn() == null || !other.endsOn().isBefore(first)))
+                    .flatMap(other -> plans.versions(clientId, other.id(), command.serviceLine()).stream())
+                    .filter(plan -> plan.inForceOn(first))
+                    .findFirst().orElse(null);
+            if (taking == null) {
+                return; // this month the plan prices
+            }
+        }
+        Contract holder = contracts.get(clientId, taking.contractId());
+        throw new BusinessRuleViolation(409, "price-plan-overlap", "effectiveFrom", "Contract " + holder.reference()
+                + " took " + command.serviceLine() + " over from " + holder.startsOn() + " and its price plan from "
+                + taking.effectiveFrom() + " prices " + (from.equals(to) ? from : from + " to " + to)
+                + "; a month has exactly one price plan, so this plan of contract " + contract.reference()
+                + " would price no month of its term.");
+    }
+
+    private static YearMonth max(YearMonth a, YearMonth b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static boolean overlap(LocalDate from, @Nullable LocalDate to, LocalDate otherFrom, @Nullable LocalDate otherTo) {

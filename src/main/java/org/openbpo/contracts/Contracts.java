@@ -8,9 +8,11 @@ import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
 import org.openbpo.shared.tenant.Actor;
 import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.ClientTimeZoneChanged;
 import org.openbpo.tenancy.Clients;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +45,8 @@ public class Contracts {
     private final WorkTypeCatalogue workTypes;
     private final AuditTrail audit;
     private final Clock clock;
-    // A version's terms never change once written, so they can be kept as long as we like.
+    // A version's terms never change once written, so they can be kept as long as we like; all but the client's time
+    // zone, which decides where the term's first and last day begin and end, and is forgotten when it changes.
     private final Map<VersionKey, ServiceTerms> termsOfVersion = new ConcurrentHashMap<>();
 
     Contracts(ContractRows rows, Clients clients, WorkTypeCatalogue workTypes, AuditTrail audit, Clock clock) {
@@ -154,9 +157,19 @@ public class Contracts {
         }
     }
 
+    /** The contract with its current terms; its status as of the client's today (ENDED once its term is over). */
     @Transactional(readOnly = true)
     public Contract get(UUID clientId, UUID contractId) {
-        return rows.find(clientId, contractId, null).orElseThrow(() -> new NotFound("contract", contractId));
+        return get(clientId, contractId, today(clientId));
+    }
+
+    private Contract get(UUID clientId, UUID contractId, LocalDate today) {
+        return rows.find(clientId, contractId, null).map(contract -> contract.asOf(today))
+                .orElseThrow(() -> new NotFound("contract", contractId));
+    }
+
+    private LocalDate today(UUID clientId) {
+        return LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
     }
 
     /**
@@ -166,13 +179,14 @@ public class Contracts {
     @Transactional(readOnly = true)
     public Contract inForceAt(UUID clientId, UUID contractId, Instant at) {
         int version = rows.versionAt(clientId, contractId, at).orElse(1);
-        return rows.find(clientId, contractId, version).orElseThrow(() -> new NotFound("contract", contractId));
+        return rows.find(clientId, contractId, version).map(contract -> contract.asOf(today(clientId)))
+                .orElseThrow(() -> new NotFound("contract", contractId));
     }
 
     @Transactional(readOnly = true)
     public List<Contract> of(UUID clientId) {
-        clients.get(clientId);
-        return rows.contractIds(clientId).stream().map(id -> get(clientId, id)).toList();
+        LocalDate today = today(clientId);
+        return rows.contractIds(clientId).stream().map(id -> get(clientId, id, today)).toList();
     }
 
     /**
@@ -184,7 +198,7 @@ public class Contracts {
     public List<ServiceLine> serviceLinesInForce(UUID clientId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
         Map<String, ServiceLine> lines = new java.util.TreeMap<>();
-        of(clientId).stream().filter(c -> c.status().equals("ACTIVE") && c.covers(today))
+        of(clientId).stream().filter(c -> c.signed() && c.covers(today))
                 .forEach(c -> c.serviceLines().forEach(line -> lines.putIfAbsent(line.code(), line)));
         return List.copyOf(lines.values());
     }
@@ -197,7 +211,7 @@ public class Contracts {
     @Transactional(readOnly = true)
     public List<ServiceLine> serviceLines(UUID clientId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
-        List<Contract> active = of(clientId).stream().filter(c -> c.status().equals("ACTIVE")).toList();
+        List<Contract> active = of(clientId).stream().filter(Contract::signed).toList();
         List<Contract> preferred = new java.util.ArrayList<>(active.stream().filter(c -> c.covers(today)).toList());
         active.stream().filter(c -> c.startsOn().isAfter(today)).sorted(java.util.Comparator.comparing(Contract::startsOn))
                 .forEach(preferred::add);
@@ -209,13 +223,13 @@ public class Contracts {
     }
 
     /**
-     * The service lines another of the client's active contracts holds on a day (a renewal that took over the
+     * The service lines another of the client's contracts (active, or ended since) holds on a day (a renewal that took over the
      * codes of this one, another contract's own lines): what a month ending that day is not scored under this contract.
      */
     @Transactional(readOnly = true)
     public Set<String> linesHeldByOthersOn(UUID clientId, UUID contractId, LocalDate day) {
         Set<String> held = new java.util.TreeSet<>();
-        of(clientId).stream().filter(c -> !c.id().equals(contractId) && c.status().equals("ACTIVE") && c.covers(day))
+        of(clientId).stream().filter(c -> !c.id().equals(contractId) && c.signed() && c.covers(day))
                 .forEach(c -> c.serviceLines().forEach(line -> held.add(line.code())));
         return held;
     }
@@ -253,6 +267,17 @@ public class Contracts {
     /** The terms of one version, for work created under it. */
     public ServiceTerms terms(UUID clientId, UUID contractId, int version, String serviceLine) {
         return termsOfVersion.computeIfAbsent(new VersionKey(clientId, contractId, version, serviceLine), this::load);
+    }
+
+    /**
+     * The client's days start at other moments now: the terms kept for its contracts are read again with the new zone,
+     * so new work is accepted within the term as the client now counts its days, without a restart. (SLA clocks run on
+     * the contract calendar's own zone, which a revision changes with a new version.) After the change commits, so no
+     * terms read meanwhile with the old zone stay behind.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ClientTimeZoneChanged changed) {
+        termsOfVersion.keySet().removeIf(key -> key.clientId().equals(changed.clientId()));
     }
 
     private ServiceTerms load(VersionKey key) {

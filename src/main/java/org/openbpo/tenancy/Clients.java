@@ -5,12 +5,15 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
+import org.openbpo.shared.tenant.Actor;
 import org.openbpo.tenancy.persistence.ClientRows;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
@@ -27,11 +30,13 @@ public class Clients {
     private final ClientRows rows;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Clients(ClientRows rows, AuditTrail audit, Clock clock) {
+    Clients(ClientRows rows, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
         this.rows = rows;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -56,8 +61,12 @@ public class Clients {
         Client after = new Client(id, before.code(), command.name().strip(), command.legalEntity().strip(),
                 country(command.country()), zone(command.timeZone()), currency(command.currency()),
                 command.status() == null ? before.status() : command.status(), before.createdAt());
-        rows.update(after, clock.instant());
+        Instant now = clock.instant();
+        rows.update(after, now);
         audit.record(id, "client.updated", "client", id, before, after);
+        if (!after.timeZone().equals(before.timeZone())) {
+            events.publishEvent(new ClientTimeZoneChanged(id, before.timeZone(), after.timeZone(), Actor.name(), now));
+        }
         return after;
     }
 

@@ -11,6 +11,7 @@ import org.openbpo.shared.database.GenericPlans;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.ClientTimeZoneChanged;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
@@ -35,6 +36,7 @@ import org.openbpo.workforce.Agents;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -203,6 +205,15 @@ public class WorkItems {
                         "The contract, work type or queues of " + first.serviceLine() + " are being changed; try again.");
             }
         }
+    }
+
+    /**
+     * The remembered configurations of a client keep its contract terms, and with them the client's time zone, which
+     * decides when a term's first and last day begin and end: a change of zone forgets them, after it commits.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ClientTimeZoneChanged changed) {
+        configurations.keySet().removeIf(key -> key.clientId().equals(changed.clientId()));
     }
 
     /**

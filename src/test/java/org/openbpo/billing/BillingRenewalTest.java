@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openbpo.billing.BillingApiTest.assertRefused;
 import static org.openbpo.billing.BillingApiTest.plan;
 import static org.openbpo.billing.BillingLifecycleTest.money;
 
@@ -56,6 +57,49 @@ class BillingRenewalTest extends IntegrationTest {
                 .containsExactlyInAnyOrder("support USAGE 15.00", "support MONTHLY_FEE 200.00");
         assertThat(money(april.path("subtotal"))).isEqualTo("215.00");
         assertThat(april.path("usageRecords").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void unitsLeftInAnEndedContractsPrepaidBankExpireWithItsTermAndDoNotFundTheRenewal() {
+        // the first contract ends with March: what is left of its bank expires with it
+        assertRenewalBankStartsAfresh("RPB", "2026-03-31", "2026-04-01", false);
+        // the first contract ends on 10 April, after its March bank rolled into April: the renewal holding the line
+        // at April's end rates April from its own bank, not from units the client prepaid under the first contract
+        assertRenewalBankStartsAfresh("RPM", "2026-04-10", "2026-04-11", true);
+    }
+
+    private void assertRenewalBankStartsAfresh(String code, String endsOn, String renewalStarts, boolean marchRollsOver) {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique(code));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        // both contracts: a bank of 3 tickets a month, unused tickets roll over one month; overage 5.00 a ticket
+        Map<String, Object> bank = Map.of("prepaidUnits", "3", "prepaidFee", "30.00", "rollover", true);
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "5.00")), bank)));
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending(endsOn)));
+        Map<String, Object> renewed = new java.util.HashMap<>(renewal("GBP"));
+        renewed.put("startsOn", renewalStarts);
+        String renewal = created(billing.post(client + "/contracts", renewed)).text("id");
+        created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "5.00")), bank)));
+        created(billing.post(client + "/usage", usage("2026-03", "1", "march-export")));
+        created(billing.post(client + "/usage", usage("2026-04", "4", "april-export")));
+
+        clock.set(Instant.parse("2026-05-02T09:00:00Z"));
+        created(billing.post(client + "/invoices", Map.of("period", "2026-03")));
+        JsonNode march = billing.get(client + "/usage/allowances?period=2026-03").body().get(0);
+        assertThat(march.path("remaining").decimalValue()).isEqualByComparingTo("2");
+        assertThat(march.path("rollover").asBoolean()).as("March's leftovers roll over only if the first contract runs into April")
+                .isEqualTo(marchRollsOver);
+
+        JsonNode april = billing.get(client + "/usage/allowances?period=2026-04").body().get(0);
+        assertThat(april.path("carriedIn").decimalValue()).as("nothing of the first contract's bank funds the renewal")
+                .isEqualByComparingTo("0");
+        assertThat(april.path("overage").decimalValue()).isEqualByComparingTo("1");
+        JsonNode invoice = onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-04")));
+        assertThat(lines(invoice)).as("4 tickets: 3 from the renewal's own bank, 1 overage at 5.00")
+                .containsExactlyInAnyOrder("support PREPAID_FEE 30.00", "support USAGE 5.00");
     }
 
     @Test
@@ -121,6 +165,66 @@ class BillingRenewalTest extends IntegrationTest {
         JsonNode april = onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-04")));
         assertThat(april.path("currency").asString()).as("the renewal's currency, not the ended contract's").isEqualTo("USD");
         assertThat(lines(april)).containsExactly("support ONE_OFF_FEE 75.00");
+    }
+
+    @Test
+    void aOneOffFeeIsInvoicedInTheCurrencyOfItsOwnContractNotOfThePlanPricingTheLine() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNF"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of())));
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
+        // the renewal is priced in US dollars and prices support from April
+        String renewal = created(billing.post(client + "/contracts", renewal("USD"))).text("id");
+        created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "0.00")), Map.of("monthlyFee", "200.00"))));
+        // April: the ended pound contract charges its exit handover, the renewal its onboarding
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine", "support",
+                "period", "2026-04", "description", "Handover of open tickets", "amount", "60.00", "sourceKey", "exit")));
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", renewal, "serviceLine", "support",
+                "period", "2026-04", "description", "Onboarding of the renewal", "amount", "75.00", "sourceKey", "onboarding")));
+
+        clock.set(Instant.parse("2026-05-02T09:00:00Z"));
+        Api.Response drafted = billing.post(client + "/invoices", Map.of("period", "2026-04"));
+        assertThat(drafted.status()).as(drafted.body().toString()).isEqualTo(201);
+        Map<String, List<String>> byCurrency = new java.util.TreeMap<>();
+        drafted.body().forEach(invoice -> byCurrency.put(invoice.path("currency").asString(), lines(invoice)));
+        assertThat(byCurrency).as("the exit fee in the ended contract's pounds, the rest in the renewal's dollars")
+                .containsOnlyKeys("GBP", "USD");
+        assertThat(byCurrency.get("GBP")).containsExactly("support ONE_OFF_FEE 60.00");
+        assertThat(byCurrency.get("USD")).containsExactlyInAnyOrder("support MONTHLY_FEE 200.00", "support ONE_OFF_FEE 75.00");
+    }
+
+    @Test
+    void aPlanThatWouldPriceNoMonthBecauseTheRenewalsPlanTakesThemOrItsTermIsOverIsRefused() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNP"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        java.util.UUID first = setup.contract().id();
+        created(billing.post(client + "/price-plans", plan(first, "support", "ticket", "2026-03-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of())));
+        // the first contract ends on 10 April; the renewal holds support from 11 April and prices April, the month's end
+        created(billing.post(client + "/contracts/" + first + "/revisions", ending("2026-04-10")));
+        Map<String, Object> renewed = new java.util.HashMap<>(renewal("GBP"));
+        renewed.put("startsOn", "2026-04-11");
+        String renewal = created(billing.post(client + "/contracts", renewed)).text("id");
+        created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "5.00")), Map.of())));
+
+        Api.Response taken = billing.post(client + "/price-plans", plan(first, "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "4.40")), Map.of()));
+        assertRefused(taken, 409, "effectiveFrom");
+        assertThat(taken.text("code")).isEqualTo("price-plan-overlap");
+        assertThat(taken.text("detail")).contains("MSA-R-GBP", "2026-04");
+        assertRefused(billing.post(client + "/price-plans", plan(first, "support", "ticket", "2026-05-01",
+                List.of(Map.of("unitPrice", "4.40")), Map.of())), 422, "effectiveFrom");
+
+        JsonNode plans = billing.get(client + "/price-plans?contractId=" + first).body();
+        assertThat(plans.size()).as("the first contract's March plan is neither superseded nor joined").isEqualTo(1);
+        assertThat(plans.get(0).path("effectiveTo").isNull() || plans.get(0).path("effectiveTo").asString("").isEmpty()).isTrue();
     }
 
     private static Api.Response created(Api.Response response) {

@@ -58,12 +58,19 @@ class ContractTermTest extends IntegrationTest {
         chat.put("slaTargets", List.of());
         assertThat(admin.post(contracts, chat).status()).isEqualTo(201);
 
+        assertThat(admin.get(first).text("status")).as("on 2 March the first contract runs").isEqualTo("ACTIVE");
+
         Api.Response march = raise(requester, setup, "policy-admin");
         assertThat(march.status()).as(march.body().toString()).isEqualTo(201);
         assertThat(march.text("contractId")).isEqualTo(setup.contract().id().toString());
 
         // 31 March 23:30 UTC is 1 April 00:30 in London: the renewal's term has begun, the first one's has ended
         clock.set(Instant.parse("2026-03-31T23:30:00Z"));
+        assertThat(admin.get(first).text("status")).as("its term is over in London: it reads as ended").isEqualTo("ENDED");
+        List<String> listed = new java.util.ArrayList<>();
+        admin.get(contracts).body().forEach(c -> listed.add(c.path("reference").asString() + " " + c.path("status").asString()));
+        assertThat(listed).contains(setup.contract().reference() + " ENDED", "MSA-R1 ACTIVE", "MSA-CHAT ACTIVE");
+        assertThat(admin.get(contracts + "/" + renewal).text("status")).isEqualTo("ACTIVE");
         Api.Response april = raise(requester, setup, "policy-admin");
         assertThat(april.status()).as(april.body().toString()).isEqualTo(201);
         assertThat(april.text("contractId")).isEqualTo(renewal);
@@ -80,6 +87,33 @@ class ContractTermTest extends IntegrationTest {
                 + march.body().path("id").asLong() + "/moves", Map.of("to", "processing"));
         assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
         assertThat(moved.text("contractId")).isEqualTo(setup.contract().id().toString());
+    }
+
+    @Test
+    void aClientsNewTimeZoneDecidesItsTermsLastDayWithoutARestart() {
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("TZC"));
+        Api admin = api().as(setup.adminToken());
+        Api requester = api().as(setup.requesterToken());
+        String client = "/api/v1/clients/" + setup.client().id();
+        assertThat(admin.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")).status())
+                .isEqualTo(201);
+        // 31 March, 11:00 in London: support raised, its terms remembered in London time
+        clock.set(Instant.parse("2026-03-31T10:00:00Z"));
+        assertThat(raise(requester, setup, "support").status()).isEqualTo(201);
+
+        // the client moves its operations to Tokyo: 31 March is over there at 15:00 UTC
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("code", setup.client().code(), "name", setup.client().name(),
+                "legalEntity", setup.client().legalEntity(), "country", setup.client().country(), "timeZone", "Asia/Tokyo",
+                "currency", setup.client().currency().getCurrencyCode()));
+        Api.Response moved = admin.put(client, settings);
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+        assertThat(raise(requester, setup, "support").status()).as("19:00 on 31 March in Tokyo: still in term").isEqualTo(201);
+
+        // 22:30 UTC: 23:30 on 31 March in London, but 07:30 on 1 April in Tokyo, the client's days now
+        clock.set(Instant.parse("2026-03-31T22:30:00Z"));
+        Api.Response late = raise(requester, setup, "support");
+        assertProblem(late, 422, "serviceLine");
+        assertThat(late.text("detail")).contains("ended on 2026-03-31");
     }
 
     private static Api.Response raise(Api requester, WorkFixture.Setup setup, String line) {

@@ -130,13 +130,14 @@ public final class InvoiceCalculation {
             BigDecimal billed = quantity;
             String prepaidNote = "";
             if (plan.prepaidUnits().signum() > 0 || inForce.carriedIn().signum() > 0) {
-                PrepaidBank bank = PrepaidBank.drawDown(plan.prepaidUnits(), inForce.carriedIn(), quantity, plan.rollover());
+                PrepaidBank bank = PrepaidBank.drawDown(plan.prepaidUnits(), inForce.carriedIn(), quantity,
+                        plan.rollsOverAfter(period));
                 banks.add(new BankMonth(plan.id(), plan.serviceLine(), bank));
                 billed = bank.overage();
                 prepaidNote = ", " + plain(quantity.subtract(bank.overage())) + " from the prepaid bank";
                 if (plan.prepaidFee().signum() > 0) {
                     lineFees = add(charges, new Charge(LineKind.PREPAID_FEE, plan.serviceLine(), null,
-                            "Prepaid bank of " + plain(plan.prepaidUnits()) + " " + plan.unit() + (plan.rollover() ? " (unused units roll over one month)" : ""),
+                            "Prepaid bank of " + plain(plan.prepaidUnits()) + " " + plan.unit() + (plan.rollsOverAfter(period) ? " (unused units roll over one month)" : ""),
                             BigDecimal.ONE, BigDecimal.ONE, lineRounding(new UnroundedMoney(plan.prepaidFee(), currency)),
                             plan.taxName(), plan.taxPercent(), 0, plan.id()), lineFees);
                 }

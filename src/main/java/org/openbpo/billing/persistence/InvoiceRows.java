@@ -32,7 +32,8 @@ public class InvoiceRows {
     public record Existing(UUID clientId, UUID id, String currency, InvoiceStatus status) {
     }
 
-    public record Carried(UUID clientId, String serviceLine, BigDecimal units) {
+    /** Units a contract's bank for a service line carried out of a month. */
+    public record Carried(UUID clientId, String serviceLine, UUID contractId, BigDecimal units) {
     }
 
     private final JdbcClient jdbc;
@@ -54,14 +55,19 @@ public class InvoiceRows {
                 .list();
     }
 
-    /** Units left in each prepaid bank at the end of a month, as its invoice rated them. */
+    /**
+     * Units left in each prepaid bank at the end of a month, as its invoice rated them, with the contract whose plan
+     * the bank was: units prepaid under one contract fund only that contract's later months.
+     */
     public List<Carried> carriedOut(List<UUID> clientIds, LocalDate period) {
         return jdbc.sql("""
-                        select p.client_id, p.service_line, p.carried_out from billing.prepaid_month p
+                        select p.client_id, p.service_line, pp.contract_id, p.carried_out from billing.prepaid_month p
                           join billing.invoice i on i.client_id = p.client_id and i.id = p.invoice_id and i.kind = 'INVOICE'
+                          join billing.price_plan pp on pp.client_id = p.client_id and pp.id = p.plan_id
                          where p.client_id = any (?) and p.period = ?""")
                 .params(clientIds.toArray(UUID[]::new), Date.valueOf(period))
-                .query((rs, n) -> new Carried(rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3)))
+                .query((rs, n) -> new Carried(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getBigDecimal(4)))
                 .list();
     }
 

@@ -35,10 +35,13 @@ public class PlanRows {
         this.json = json;
     }
 
-    /** Serialises changes to one service line's plan, so the overlap check and the insert see the same versions. */
-    public void lock(UUID clientId, UUID contractId, String serviceLine) {
+    /**
+     * Serialises changes to one service line's plans, whichever contract holds it, so the overlap checks and the insert
+     * see the same versions (those of a renewal or of the contract it took the line over from included).
+     */
+    public void lock(UUID clientId, String serviceLine) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param("billing.plan:" + clientId + ":" + contractId + ":" + serviceLine).query().singleRow();
+                .param("billing.plan:" + clientId + ":" + serviceLine).query().singleRow();
     }
 
     public void insert(UUID clientId, UUID id, DefinePricePlan plan, String currency, Instant at, String by) {
