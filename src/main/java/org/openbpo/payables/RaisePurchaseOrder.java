@@ -25,8 +25,9 @@ public record RaisePurchaseOrder(@NotBlank @Size(max = 60) String number, @NotBl
                                  boolean receiptRequired,
                                  @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {
 
-    public record Line(@NotBlank @Size(max = 300) String description, @NotNull @Positive BigDecimal quantity,
-                       @NotNull @DecimalMin("0") BigDecimal unitPrice,
+    public record Line(@NotBlank @Size(max = 300) String description,
+                       @NotNull @Positive @Digits(integer = 14, fraction = 4) BigDecimal quantity,
+                       @NotNull @DecimalMin("0") @Digits(integer = 14, fraction = 4) BigDecimal unitPrice,
                        @Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal taxPercent) {
 
         /** A line bearing no tax. */

@@ -232,6 +232,31 @@ class ApMailboxTest extends IntegrationTest {
     }
 
     @Test
+    void fetchingNowHonoursAnIdempotencyKeyLikeEveryPost() throws Exception {
+        String fetches = setup.path() + "/mailbox/fetches";
+        deliver(VendorMail.from("billing@paper.test").subject("Keyed 1").attach("K-1.pdf", "application/pdf", VendorMail.PDF));
+        Api keyed = providerAdmin.header("Idempotency-Key", "fetch-" + setup.client().id());
+
+        Api.Response first = keyed.post(fetches, Map.of());
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().path("lastFetched").asInt()).isEqualTo(1);
+
+        // A retry of the same request answers as the first did; what its own run fetched is not kept.
+        deliver(VendorMail.from("billing@paper.test").subject("Keyed 2").attach("K-2.pdf", "application/pdf", VendorMail.PDF));
+        Api.Response retried = keyed.post(fetches, Map.of());
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(clerk.get(setup.path() + "/inbound-mail").body().path("items")).extracting(m -> m.path("subject").asString())
+                .containsExactly("Keyed 1");
+
+        // A new request (a new key) fetches what has come since, once.
+        Api.Response next = providerAdmin.header("Idempotency-Key", "fetch-again-" + setup.client().id()).post(fetches, Map.of());
+        assertThat(next.body().path("lastFetched").asInt()).isEqualTo(1);
+        assertThat(clerk.get(setup.path() + "/inbound-mail").body().path("items")).extracting(m -> m.path("subject").asString())
+                .containsExactlyInAnyOrder("Keyed 1", "Keyed 2");
+    }
+
+    @Test
     void aRelayHandsInRawMailThroughTheApiOnce() {
         VendorMail mail = VendorMail.from("billing@paper.test").subject("Through the relay").attach("RL-1.xml", "application/xml",
                 EInvoices.invoice("RL-1", "TAX-PAPER", "GBP", "1", "5.00", "5.00", "1.00", "6.00", null));

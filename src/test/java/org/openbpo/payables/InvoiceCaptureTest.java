@@ -250,6 +250,11 @@ class InvoiceCaptureTest extends IntegrationTest {
         assertThat(clerk.post(setup.path() + "/purchase-orders", Map.of("number", "PO-BAD", "vendor", "PAPER", "currency", "GBP",
                 "receiptRequired", false, "lines", List.of(Map.of("description", "Paper", "quantity", "1", "unitPrice", "5.00",
                         "taxPercent", "120")))).text("field")).isEqualTo("lines[0].taxPercent");
+        // More than the order's columns hold is the caller's mistake, named, not the server's failure.
+        Api.Response huge = clerk.post(setup.path() + "/purchase-orders", Map.of("number", "PO-HUGE", "vendor", "PAPER", "currency", "GBP",
+                "receiptRequired", false, "lines", List.of(Map.of("description", "Paper", "quantity", "1", "unitPrice", "1000000000000000"))));
+        assertThat(huge.status()).isEqualTo(422);
+        assertThat(huge.text("field")).isEqualTo("lines[0].unitPrice");
     }
 
     @Test

@@ -7,9 +7,14 @@ import org.openbpo.shared.mail.MailSessions;
 
 import java.util.Properties;
 
-/** How to log in to a client's AP mailbox and which folder to read, the password opened for the moment it is needed. */
+/**
+ * How to log in to a client's AP mailbox and which folder to read, the password opened for the moment it is needed.
+ *
+ * @param checked the addresses checked for a mailbox a client set up, the only ones the connection may go to; null
+ *                for one the provider's staff set up, reached by its name
+ */
 record ApMailAccount(String host, int port, MailboxSecurity security, @Nullable String username, @Nullable String password,
-                     String folder) {
+                     String folder, PublicHosts.@Nullable Checked checked) {
 
     ImapFolderReader.Login login() {
         return new ImapFolderReader.Login(properties(), protocol(), host, port, username, password, folder);
@@ -20,7 +25,16 @@ record ApMailAccount(String host, int port, MailboxSecurity security, @Nullable 
     }
 
     private Properties properties() {
-        return MailSessions.properties(protocol(), host, port, security == MailboxSecurity.STARTTLS,
+        Properties properties = MailSessions.properties(protocol(), host, port, security == MailboxSecurity.STARTTLS,
                 security != MailboxSecurity.NONE, username != null);
+        if (checked != null) {
+            String prefix = "mail." + protocol() + ".";
+            // Under "imaps" Jakarta Mail takes the plain socket from the SSL key and wraps it in TLS for the host's name itself.
+            properties.put(prefix + (security == MailboxSecurity.TLS ? "ssl.socketFactory" : "socketFactory"),
+                    new CheckedAddressSockets(checked));
+            // By default a socket factory that fails is retried without it, by the name: that second try must not happen.
+            properties.setProperty(prefix + "socketFactory.fallback", "false");
+        }
+        return properties;
     }
 }

@@ -47,6 +47,7 @@ public class InvoiceMailboxPoller {
     private final InvoiceMailRules rules;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final PublicHosts.Resolver resolver = PublicHosts.Resolver.SYSTEM;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
     InvoiceMailboxPoller(ApMailboxRows mailboxes, InvoiceMails mails, Secrets secrets, InvoiceMailRules rules,
@@ -96,11 +97,12 @@ public class InvoiceMailboxPoller {
                 if (login == null) {
                     return; // removed meanwhile
                 }
+                PublicHosts.Checked checked = null;
                 if (login.setUpByClient()) {
-                    // The name may point elsewhere since it was set up: its addresses are checked again just before
-                    // connecting. The connection then finds the name in the JVM's address cache, which keeps the answer
-                    // just checked (30 seconds by default), so a name switched in between still reaches a checked address.
-                    Optional<String> refusal = PublicHosts.refusal(login.host());
+                    // The name may point elsewhere since it was set up: its addresses are asked for and checked again just
+                    // before connecting, and the connection goes to the very addresses checked, never asking the name again.
+                    checked = PublicHosts.check(login.host(), resolver);
+                    Optional<String> refusal = checked.refusal();
                     if (refusal.isPresent()) {
                         LOG.warn("The AP mailbox of client {} was not fetched: {}", client, refusal.get());
                         inTransaction(scope, () -> {
@@ -113,7 +115,7 @@ public class InvoiceMailboxPoller {
                 String password = login.sealedPassword() == null ? null
                         : secrets.open(login.sealedPassword(), InvoiceMails.secretContext(client));
                 ApMailAccount account = new ApMailAccount(login.host(), login.port(), login.security(), login.username(),
-                        password, login.folder());
+                        password, login.folder(), checked);
                 var fetched = ImapFolderReader.fetch(account.login(), lease.uidValidity(), lease.lastUid(), MESSAGES_PER_FETCH, MESSAGES_PER_BATCH,
                         rules.maxMessageSize().toBytes(), (validity, lastUid, batch) -> {
                             for (ImapFolderReader.Raw raw : batch) {

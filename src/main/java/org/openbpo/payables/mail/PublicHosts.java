@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,13 +21,46 @@ public final class PublicHosts {
     private PublicHosts() {
     }
 
+    /** Where a name points now; the system's resolver in production, one a test controls in tests. */
+    @FunctionalInterface
+    public interface Resolver {
+
+        Resolver SYSTEM = InetAddress::getAllByName;
+
+        InetAddress[] addresses(String host) throws UnknownHostException;
+    }
+
+    /**
+     * The addresses of the host, asked once, when every one of them is public; empty when one is
+     * internal (the reason then from {@link #refusal(String, InetAddress[])}). A connection must go to
+     * these addresses rather than look the name up again: a name may answer a public address to the
+     * check and an internal one a moment later (DNS rebinding).
+     *
+     * @throws UnknownHostException when the name resolves to nothing (now)
+     */
+    public static Checked check(String host, Resolver resolver) throws UnknownHostException {
+        InetAddress[] addresses = resolver.addresses(host);
+        if (addresses.length == 0) {
+            throw new UnknownHostException(host);
+        }
+        return new Checked(host, List.of(addresses), refusal(host, addresses));
+    }
+
+    /** A host's addresses as they were judged, and why they may not be reached, if so. */
+    public record Checked(String host, List<InetAddress> addresses, Optional<String> refusal) {
+    }
+
     /**
      * Why the host may not be reached for a client, or empty when every address it has is public.
      *
      * @throws UnknownHostException when the name resolves to nothing (now)
      */
     public static Optional<String> refusal(String host) throws UnknownHostException {
-        for (InetAddress address : InetAddress.getAllByName(host)) {
+        return refusal(host, InetAddress.getAllByName(host));
+    }
+
+    static Optional<String> refusal(String host, InetAddress[] addresses) {
+        for (InetAddress address : addresses) {
             String kind = internal(address);
             if (kind != null) {
                 return Optional.of(host + " is at " + address.getHostAddress() + ", " + kind + " address, not a public mail server: "

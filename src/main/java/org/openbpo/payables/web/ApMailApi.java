@@ -71,6 +71,9 @@ class ApMailApi {
         mails.remove(clientId, user);
     }
 
+    // Not excluded from Idempotency-Key: the whole fetch (the lease, each message stored, the mailbox's place) runs in the
+    // request's one transaction, so a retry with the key replays the first answer and what its own run fetched is rolled
+    // back; the mail server is only read (peek), and the next fetch finds that mail again, recognised by its message key.
     @PostMapping("/mailbox/fetches")
     @Operation(summary = "Fetch the client's AP mailbox now", description = "409 when another node is fetching it at this moment.")
     ApMailbox fetchNow(@PathVariable UUID clientId, @AuthenticationPrincipal CurrentUser user) {

@@ -14,11 +14,15 @@ import org.openbpo.payables.InvoiceMails;
 import org.openbpo.payables.InvoiceStatus;
 import org.openbpo.payables.Invoices;
 import org.openbpo.payables.PayablesReports;
+import org.openbpo.payables.PurchaseOrder;
+import org.openbpo.payables.PurchaseOrders;
+import org.openbpo.payables.RaisePurchaseOrder;
 import org.openbpo.payables.RegisterVendor;
 import org.openbpo.payables.Vendor;
 import org.openbpo.payables.Vendors;
 import org.openbpo.payables.FileRejected;
 import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.shared.error.NotFound;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,9 +37,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -43,11 +49,40 @@ import java.util.stream.Collectors;
 /**
  * Accounts payable for the chosen client: vendors (bank details masked) and the bank detail changes
  * waiting for a second person, the latest invoices with the client's approve button, an invoice
- * import from CSV or XLSX, the aging and the cash forecast. Every action goes through the same
- * facades as the API, which decide who may do what.
+ * import from CSV or XLSX, purchase orders with each line's tax, the aging and the cash forecast.
+ * Every action goes through the same facades as the API, which decide who may do what.
  */
 @Controller
 class PayablesPages {
+
+    /** A purchase order line as typed, kept as text so a mistake can be shown next to it. */
+    public record OrderLineRow(String description, String quantity, String unitPrice, String taxPercent) {
+
+        boolean empty() {
+            return description.isEmpty() && quantity.isEmpty() && unitPrice.isEmpty() && taxPercent.isEmpty();
+        }
+    }
+
+    /** The purchase order form as typed. */
+    public record OrderDraft(String number, String vendor, String currency, boolean receiptRequired, List<OrderLineRow> lines) {
+
+        static OrderDraft blank() {
+            return new OrderDraft("", "", "", false, padded(List.of()));
+        }
+
+        static List<OrderLineRow> padded(List<OrderLineRow> lines) {
+            List<OrderLineRow> rows = new ArrayList<>(lines);
+            while (rows.size() < ORDER_LINE_ROWS) {
+                rows.add(new OrderLineRow("", "", "", ""));
+            }
+            return rows;
+        }
+    }
+
+    private static final int ORDER_LINE_ROWS = 4;
+    private static final int MAX_ORDER_LINE_ROWS = 500;
+    private static final List<String> ORDER_FIELDS = List.of("number", "vendor", "currency");
+    private static final List<String> LINE_FIELDS = List.of("description", "quantity", "unitPrice", "taxPercent");
 
     private final Vendors vendors;
     private final Invoices invoices;
@@ -55,12 +90,14 @@ class PayablesPages {
     private final PayablesReports reports;
     private final CreditNotes creditNotes;
     private final InvoiceMails mails;
+    private final PurchaseOrders orders;
     private final ClientFocus focus;
     private final Validator validator;
 
     PayablesPages(Vendors vendors, Invoices invoices, InvoiceImports imports, PayablesReports reports, CreditNotes creditNotes,
-                  InvoiceMails mails, ClientFocus focus, Validator validator) {
+                  InvoiceMails mails, PurchaseOrders orders, ClientFocus focus, Validator validator) {
         this.vendors = vendors;
+        this.orders = orders;
         this.validator = validator;
         this.mails = mails;
         this.creditNotes = creditNotes;
@@ -80,6 +117,10 @@ class PayablesPages {
         if (chosen == null) {
             return focus.pick(model, "Accounts payable", "/payables");
         }
+        return view(chosen, user, model, OrderDraft.blank(), FormErrors.none());
+    }
+
+    private String view(Client chosen, CurrentUser user, Model model, OrderDraft order, FormErrors orderErrors) {
         List<Vendor> list = vendors.page(chosen.id(), null, 200);
         model.addAttribute("client", chosen);
         model.addAttribute("vendors", list);
@@ -96,7 +137,105 @@ class PayablesPages {
                 .collect(Collectors.groupingBy(CreditAllocation::creditNoteId)));
         model.addAttribute("aging", reports.aging(chosen.id(), null));
         model.addAttribute("forecast", reports.forecast(chosen.id(), null, 8));
+        model.addAttribute("orders", orders.page(chosen.id(), null, 50));
+        model.addAttribute("order", order);
+        model.addAttribute("orderErrors", orderErrors);
         return "payables/home";
+    }
+
+    @PostMapping("/payables/purchase-orders")
+    String raiseOrder(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+                      Model model, RedirectAttributes flash) {
+        Client chosen = required(user, request);
+        List<OrderLineRow> rows = new ArrayList<>();
+        for (int i = 0; i < MAX_ORDER_LINE_ROWS && hasLine(params, i); i++) {
+            int row = i;
+            List<String> typed = LINE_FIELDS.stream().map(f -> params.getOrDefault("line" + row + "." + f, "").strip()).toList();
+            rows.add(new OrderLineRow(typed.get(0), typed.get(1), typed.get(2), typed.get(3)));
+        }
+        OrderDraft draft = new OrderDraft(params.getOrDefault("number", "").strip(), params.getOrDefault("vendor", "").strip(),
+                params.getOrDefault("currency", "").strip().toUpperCase(Locale.ROOT), params.containsKey("receiptRequired"), rows);
+        FormErrors errors = FormErrors.none();
+        List<RaisePurchaseOrder.Line> lines = new ArrayList<>();
+        List<Integer> rowOfLine = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            OrderLineRow row = rows.get(i);
+            if (row.empty()) {
+                continue;
+            }
+            BigDecimal quantity = number(row.quantity(), "line" + i + ".quantity", "the quantity ordered, a number", errors);
+            BigDecimal price = number(row.unitPrice(), "line" + i + ".unitPrice", "the price of one unit, a number", errors);
+            BigDecimal tax = row.taxPercent().isEmpty() ? null : number(row.taxPercent().replaceFirst("\\s*%$", ""),
+                    "line" + i + ".taxPercent", "the tax the goods bear, a percentage such as 20, or empty for none", errors);
+            lines.add(new RaisePurchaseOrder.Line(row.description(), quantity, price, tax));
+            rowOfLine.add(i);
+        }
+        if (lines.isEmpty()) {
+            errors.add("line0.description", "give at least one line: what was ordered, how many and at what price");
+        }
+        RaisePurchaseOrder command = new RaisePurchaseOrder(draft.number(), draft.vendor(), draft.currency(), draft.receiptRequired(),
+                lines);
+        // The same constraints as the API's, each put next to the input it is about.
+        for (ConstraintViolation<RaisePurchaseOrder> violation : validator.validate(command)) {
+            String path = violation.getPropertyPath().toString();
+            errors.add(formField(path, rowOfLine), violation.getMessage());
+        }
+        if (errors.any()) {
+            return rejected(chosen, user, model, draft, errors);
+        }
+        try {
+            PurchaseOrder order = orders.raise(chosen.id(), command, user);
+            flash.addFlashAttribute("notice", "Purchase order " + order.number() + " recorded with " + order.lines().size() + " lines.");
+            return "redirect:/payables";
+        } catch (BusinessRuleViolation refused) {
+            if (refused instanceof NotFound || refused.status() == 403) {
+                throw refused;
+            }
+            String field = refused.field();
+            FormErrors ruled = field != null && field.startsWith("lines[")
+                    ? FormErrors.none().add(formField(field, rowOfLine), refused.getMessage())
+                    : FormErrors.none().add(refused, ORDER_FIELDS);
+            return rejected(chosen, user, model, draft, ruled);
+        }
+    }
+
+    private String rejected(Client chosen, CurrentUser user, Model model, OrderDraft draft, FormErrors errors) {
+        model.addAttribute("problem", "The purchase order was not recorded: see the marked inputs.");
+        return view(chosen, user, model, new OrderDraft(draft.number(), draft.vendor(), draft.currency(), draft.receiptRequired(),
+                OrderDraft.padded(draft.lines())), errors);
+    }
+
+    private static boolean hasLine(Map<String, String> params, int row) {
+        return LINE_FIELDS.stream().anyMatch(f -> params.containsKey("line" + row + "." + f));
+    }
+
+    /** The command's {@code lines[1].taxPercent} is the form's {@code line3.taxPercent} when rows 0 and 2 were left empty. */
+    private static String formField(String path, List<Integer> rowOfLine) {
+        if (!path.startsWith("lines")) {
+            return path;
+        }
+        int open = path.indexOf('[');
+        int close = path.indexOf(']');
+        if (open < 0 || close < open) {
+            return "line0.description";
+        }
+        int line = Integer.parseInt(path.substring(open + 1, close));
+        int row = line < rowOfLine.size() ? rowOfLine.get(line) : 0;
+        String rest = path.substring(close + 1);
+        String field = rest.startsWith(".") && LINE_FIELDS.contains(rest.substring(1)) ? rest.substring(1) : "description";
+        return "line" + row + "." + field;
+    }
+
+    private static @Nullable BigDecimal number(String typed, String field, String expected, FormErrors errors) {
+        if (typed.isEmpty()) {
+            return null; // the command's own constraints say it is needed
+        }
+        try {
+            return new BigDecimal(typed);
+        } catch (NumberFormatException e) {
+            errors.add(field, expected);
+            return null;
+        }
     }
 
     @PostMapping("/payables/vendors")

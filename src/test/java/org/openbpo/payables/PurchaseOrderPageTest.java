@@ -1,0 +1,136 @@
+package org.openbpo.payables;
+
+import org.junit.jupiter.api.Test;
+import org.openbpo.testing.Api;
+import org.openbpo.testing.IntegrationTest;
+import org.openbpo.tenancy.CurrentUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A clerk records a purchase order on the payables page with the tax each line's goods bear, as the
+ * API allows: a rate the API refuses is refused beside its input with what was typed kept, and an
+ * order recorded carries its rates.
+ */
+class PurchaseOrderPageTest extends IntegrationTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void aPurchaseOrderIsRecordedWithEachLinesTaxAndABadRateIsShownBesideItsInput() throws Exception {
+        CurrentUser admin = providerAdministrator();
+        PayablesFixture.Setup setup = PayablesFixture.client(context, IntegrationTest::unique, admin, "GB", "Europe/London", "GBP");
+        Api clerk = api().as(setup.clerkToken());
+        assertThat(clerk.post(setup.path() + "/vendors", VendorApiTest.vendor("PAPER", List.of("GBP"), null)).status()).isEqualTo(201);
+        Session session = new Session(setup.clerk().email(), setup.client().id().toString());
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("number", "PO-UI-1");
+        form.put("vendor", "PAPER");
+        form.put("currency", "gbp");
+        form.put("line0.description", "Copier paper");
+        form.put("line0.quantity", "10");
+        form.put("line0.unitPrice", "4.50");
+        form.put("line0.taxPercent", "120");
+        form.put("line1.description", "Books");
+        form.put("line1.quantity", "2");
+        form.put("line1.unitPrice", "12");
+        form.put("line1.taxPercent", "");
+        form.put("line2.description", "Toner");
+        form.put("line2.quantity", "1");
+        form.put("line2.unitPrice", "80");
+        form.put("line2.taxPercent", "five");
+
+        HttpResponse<String> refused = session.post("/payables/purchase-orders", form);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        String body = refused.body();
+        assertThat(errorBeside(body, "line0.taxPercent")).contains("must be less than or equal to 100");
+        assertThat(errorBeside(body, "line2.taxPercent")).contains("a percentage");
+        assertThat(errorBeside(body, "line1.taxPercent")).isNull();
+        assertThat(body).contains("name=\"line0.taxPercent\"").contains("value=\"120\"").contains("value=\"five\"")
+                .contains("value=\"Copier paper\"").contains("value=\"PO-UI-1\"");
+        assertThat(clerk.get(setup.path() + "/purchase-orders").body().path("items").size()).isZero();
+
+        form.put("line0.taxPercent", "20");
+        form.put("line2.taxPercent", "5 %");
+        HttpResponse<String> recorded = session.post("/payables/purchase-orders", form);
+        assertThat(recorded.statusCode()).isEqualTo(302);
+
+        Api.Response orders = clerk.get(setup.path() + "/purchase-orders");
+        var order = orders.body().path("items").get(0);
+        assertThat(order.path("number").asString()).isEqualTo("PO-UI-1");
+        assertThat(order.path("currency").asString()).isEqualTo("GBP");
+        var lines = order.path("lines");
+        assertThat(lines.get(0).path("taxPercent").decimalValue()).isEqualByComparingTo("20");
+        assertThat(lines.get(1).path("taxPercent").isNull()).isTrue();
+        assertThat(lines.get(2).path("taxPercent").decimalValue()).isEqualByComparingTo("5");
+        assertThat(session.get("/payables").body()).contains("1. Copier paper: 10 × GBP 4.5, tax 20%");
+    }
+
+    /** The error shown in the same cell as the named input, or null. */
+    private static String errorBeside(String body, String name) {
+        int input = body.indexOf("name=\"" + name + "\"");
+        assertThat(input).as(name).isPositive();
+        int cellEnd = body.indexOf("</td>", input);
+        Matcher error = Pattern.compile("class=\"field-error\">([^<]*)<").matcher(body.substring(input, cellEnd));
+        return error.find() ? error.group(1) : null;
+    }
+
+    /** A signed-in browser session without scripts, working for one client: cookies, and the CSRF token its pages carry. */
+    private final class Session {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final String csrf;
+
+        Session(String email, String client) throws Exception {
+            Matcher login = CSRF.matcher(get("/login").body());
+            assertThat(login.find()).isTrue();
+            HttpResponse<String> done = post("/login", Map.of("email", email, "password", "long enough password"), login.group(1));
+            assertThat(done.headers().firstValue("Location").orElse("")).as("signed in").doesNotContain("error");
+            Matcher page = CSRF.matcher(get("/").body());
+            assertThat(page.find()).isTrue();
+            csrf = page.group(1);
+            assertThat(post("/active-client", Map.of("clientId", client)).statusCode()).isLessThan(400);
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+            return post(path, form, csrf);
+        }
+
+        private HttpResponse<String> post(String path, Map<String, String> form, String token) throws Exception {
+            Map<String, String> sent = new LinkedHashMap<>(form);
+            sent.put("_csrf", token);
+            String body = sent.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+    }
+}
