@@ -378,7 +378,10 @@ public class Invoicing {
         Map<UUID, List<PricePlan>> plansOf = plans.inForce(clientIds, month).stream().collect(Collectors.groupingBy(PricePlan::clientId));
         Map<UUID, List<UsageRows.Total>> usageOf = usage.totals(clientIds, month).stream()
                 .collect(Collectors.groupingBy(UsageRows.Total::clientId));
-        Map<UUID, List<OneOffFee>> feesOf = credits.fees(clientIds, month).stream().collect(Collectors.groupingBy(OneOffFee::clientId));
+        List<OneOffFee> monthsFees = credits.fees(clientIds, month);
+        Map<UUID, List<OneOffFee>> feesOf = monthsFees.stream().collect(Collectors.groupingBy(OneOffFee::clientId));
+        Map<PlanRows.ContractLine, Tax> feeTaxes = plans.taxOfContractLines(monthsFees.stream()
+                .map(f -> new PlanRows.ContractLine(f.clientId(), f.contractId(), f.serviceLine())).distinct().toList(), month);
         Map<UUID, List<ServiceCredit>> creditsOf = credits.owed(clientIds, month, draftIds).stream()
                 .collect(Collectors.groupingBy(ServiceCredit::clientId));
         Map<UUID, List<EarnBack>> earnBacksOf = earnBacks.owed(clientIds, month, draftIds).stream()
@@ -405,11 +408,13 @@ public class Invoicing {
             usageOf.getOrDefault(clientId, List.of()).forEach(t -> groups.computeIfAbsent(currencyOf.apply(t.serviceLine()),
                     c -> new Group()).usage.add(new Usage(t.serviceLine(), t.unit(), t.quantity(), t.records())));
             // a one-off fee belongs to its contract and is invoiced in that contract's currency, whichever plan prices the
-            // line this month (after a renewal in another currency, an ended contract's exit fee stays in its own)
+            // line this month (after a renewal in another currency, an ended contract's exit fee stays in its own), and
+            // taxed as its own contract's plan for the line taxes it
             Map<UUID, String> currencyOfContract = new HashMap<>();
             feesOf.getOrDefault(clientId, List.of()).forEach(f -> groups.computeIfAbsent(
                     currencyOfContract.computeIfAbsent(f.contractId(), id -> contracts.get(clientId, id).currency()),
-                    c -> new Group()).oneOffs.add(new OneOff(f.id(), f.serviceLine(), f.description(), f.amount())));
+                    c -> new Group()).oneOffs.add(new OneOff(f.id(), f.serviceLine(), f.description(), f.amount(),
+                    feeTaxes.get(new PlanRows.ContractLine(clientId, f.contractId(), f.serviceLine())))));
             for (ServiceCredit credit : creditsOf.getOrDefault(clientId, List.of())) {
                 BigDecimal fees = null;
                 Tax tax = null;

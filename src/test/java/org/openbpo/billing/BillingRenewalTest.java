@@ -194,7 +194,39 @@ class BillingRenewalTest extends IntegrationTest {
         assertThat(byCurrency).as("the exit fee in the ended contract's pounds, the rest in the renewal's dollars")
                 .containsOnlyKeys("GBP", "USD");
         assertThat(byCurrency.get("GBP")).containsExactly("support ONE_OFF_FEE 60.00");
+        drafted.body().forEach(invoice -> {
+            if (invoice.path("currency").asString().equals("GBP")) {
+                assertThat(invoice.path("lines").get(0).path("taxName").asString())
+                        .as("the exit fee is taxed as its own contract's plan taxes support, not left untaxed").isEqualTo("VAT");
+                assertThat(money(invoice.path("tax"))).isEqualTo("12.00");
+            }
+        });
         assertThat(byCurrency.get("USD")).containsExactlyInAnyOrder("support MONTHLY_FEE 200.00", "support ONE_OFF_FEE 75.00");
+    }
+
+    @Test
+    void aFeeAfterItsContractsPlanEndedIsTaxedAsThatContractsLastPlanTaxesTheLine() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNT"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        // the pound contract charges VAT at 20% on support; its plan ends with February, before its term does
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-01-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("effectiveTo", "2026-03-01", "monthlyFee", "10.00"))));
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
+        // the dollar renewal prices support from April, exempt from VAT
+        String renewal = created(billing.post(client + "/contracts", renewal("USD"))).text("id");
+        created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "0.00")), Map.of("monthlyFee", "200.00", "taxName", "Export", "taxPercent", "0"))));
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine", "support",
+                "period", "2026-03", "description", "Exit handover", "amount", "60.00", "sourceKey", "exit")));
+
+        clock.set(Instant.parse("2026-05-02T09:00:00Z"));
+        JsonNode march = onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-03")));
+        JsonNode fee = march.path("lines").get(0);
+        assertThat(fee.path("kind").asString()).isEqualTo("ONE_OFF_FEE");
+        assertThat(fee.path("taxName").asString()).as("the contract's last plan taxes its fee after the plan ended").isEqualTo("VAT");
+        assertThat(money(march.path("tax"))).isEqualTo("12.00");
     }
 
     @Test
