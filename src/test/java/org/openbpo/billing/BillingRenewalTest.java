@@ -175,9 +175,12 @@ class BillingRenewalTest extends IntegrationTest {
         Api billing = api().as(setup.adminToken());
         created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
                 List.of(Map.of("unitPrice", "4.00")), Map.of())));
-        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
-        // the renewal is priced in US dollars and prices support from April
-        String renewal = created(billing.post(client + "/contracts", renewal("USD"))).text("id");
+        // the pound contract ends on 10 April, within its term it charges its exit handover in April
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-04-10")));
+        // the renewal is priced in US dollars, holds support from 11 April and so prices April
+        Map<String, Object> renewed = new java.util.HashMap<>(renewal("USD"));
+        renewed.put("startsOn", "2026-04-11");
+        String renewal = created(billing.post(client + "/contracts", renewed)).text("id");
         created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
                 List.of(Map.of("unitPrice", "0.00")), Map.of("monthlyFee", "200.00"))));
         // April: the ended pound contract charges its exit handover, the renewal its onboarding
@@ -227,6 +230,23 @@ class BillingRenewalTest extends IntegrationTest {
         assertThat(fee.path("kind").asString()).isEqualTo("ONE_OFF_FEE");
         assertThat(fee.path("taxName").asString()).as("the contract's last plan taxes its fee after the plan ended").isEqualTo("VAT");
         assertThat(money(march.path("tax"))).isEqualTo("12.00");
+    }
+
+    @Test
+    void aOneOffFeeForAMonthOutsideItsContractsTermIsRefusedNamingThePeriod() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNX"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
+        Api.Response after = billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine",
+                "support", "period", "2026-04", "description", "Handover", "amount", "60.00", "sourceKey", "after"));
+        assertRefused(after, 422, "period");
+        assertThat(after.text("detail")).contains("2026-01-01", "2026-03-31");
+        assertRefused(billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine",
+                "support", "period", "2025-12", "description", "Set-up", "amount", "60.00", "sourceKey", "before")), 422, "period");
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine",
+                "support", "period", "2026-03", "description", "Handover", "amount", "60.00", "sourceKey", "last-month")));
     }
 
     @Test
