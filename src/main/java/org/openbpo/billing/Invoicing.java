@@ -33,7 +33,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -150,7 +149,7 @@ public class Invoicing {
             }
         }
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = businessDay(clientId, now);
         long number = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), 1);
         String formatted = number(INVOICE_SERIES, today.getYear(), number);
         if (invoices.markIssued(clientId, invoiceId, formatted, now, today, Actor.name()) != 1) {
@@ -212,7 +211,7 @@ public class Invoicing {
             lines.add(new InvoiceRows.NewLine(clientId, id, i + 1, charges.get(i), corrected.get(i)));
         }
         invoices.insertLines(lines);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = businessDay(clientId, now);
         long number = invoices.nextNumbers(CREDIT_NOTE_SERIES, today.getYear(), 1);
         invoices.markIssued(clientId, id, number(CREDIT_NOTE_SERIES, today.getYear(), number), now, today, Actor.name());
         Invoice note = get(clientId, id);
@@ -322,14 +321,27 @@ public class Invoicing {
     @Transactional
     public int issueMonth(List<UUID> clientIds, LocalDate period) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<UUID> locked = invoices.lockInReview(clientIds, period.withDayOfMonth(1));
+        List<InvoiceRows.Locked> locked = invoices.lockInReview(clientIds, period.withDayOfMonth(1));
         if (locked.isEmpty()) {
             return 0;
         }
-        long first = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), locked.size());
-        List<InvoiceRows.Existing> issued = invoices.issueAll(clientIds, locked,
-                INVOICE_SERIES + "-" + today.getYear() + "-", first, now, today, Actor.name());
+        // each client's invoices are dated on its own business day (clients far from UTC may be a day apart), and
+        // numbered in the series of that day's year: one numbering statement per day, not per client
+        Map<UUID, LocalDate> dayOf = new HashMap<>();
+        Map<LocalDate, List<InvoiceRows.Locked>> byDay = new java.util.TreeMap<>();
+        for (InvoiceRows.Locked invoice : locked) {
+            byDay.computeIfAbsent(dayOf.computeIfAbsent(invoice.clientId(), c -> businessDay(c, now)), d -> new ArrayList<>())
+                    .add(invoice);
+        }
+        List<InvoiceRows.Existing> issued = new ArrayList<>();
+        for (Map.Entry<LocalDate, List<InvoiceRows.Locked>> day : byDay.entrySet()) {
+            List<InvoiceRows.Locked> ofDay = day.getValue();
+            int year = day.getKey().getYear();
+            long first = invoices.nextNumbers(INVOICE_SERIES, year, ofDay.size());
+            issued.addAll(invoices.issueAll(ofDay.stream().map(InvoiceRows.Locked::clientId).distinct().toList(),
+                    ofDay.stream().map(InvoiceRows.Locked::id).toList(), INVOICE_SERIES + "-" + year + "-", first, now,
+                    day.getKey(), Actor.name()));
+        }
         if (issued.size() != locked.size()) {
             throw new IllegalStateException("Issued " + issued.size() + " invoices for " + locked.size() + " numbers reserved");
         }
@@ -362,6 +374,11 @@ public class Invoicing {
         return new InvoiceIssued(invoice.clientId(), invoice.id(), invoice.kind(), java.util.Objects.requireNonNull(invoice.number()),
                 java.util.Objects.requireNonNull(invoice.issuedOn()), invoice.period(), invoice.currency(), invoice.subtotal(),
                 invoice.tax(), invoice.total(), lines);
+    }
+
+    /** The client's business day at this moment, in its own time zone: the date its invoices are issued on. */
+    private LocalDate businessDay(UUID clientId, Instant now) {
+        return LocalDate.ofInstant(now, clients.get(clientId).timeZone());
     }
 
     private void closeMonthOf(UUID clientId, LocalDate month) {

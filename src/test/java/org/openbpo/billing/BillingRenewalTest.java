@@ -250,6 +250,29 @@ class BillingRenewalTest extends IntegrationTest {
     }
 
     @Test
+    void anInvoiceIsIssuedOnTheClientsBusinessDayNotOnUtcs() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNZ"));
+        org.openbpo.tenancy.Client c = setup.client();
+        // the client works from Auckland, 13 hours ahead of UTC in March
+        org.openbpo.shared.tenant.TenantScope.call(org.openbpo.shared.tenant.AllowedClients.ALL, () -> context
+                .getBean(org.openbpo.tenancy.Clients.class).update(c.id(), new org.openbpo.tenancy.RegisterClient(c.code(),
+                        c.name(), c.legalEntity(), "NZ", "Pacific/Auckland", c.currency().getCurrencyCode(), c.status())));
+        String client = "/api/v1/clients/" + c.id();
+        Api billing = api().as(setup.adminToken());
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-02-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "100.00"))));
+        String invoice = client + "/invoices/" + onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-02"))).path("id").asString();
+        assertThat(billing.post(invoice + "/review", Map.of()).status()).isEqualTo(200);
+
+        // 31 March, 12:00 UTC: already 1 April, 01:00 in Auckland
+        clock.set(Instant.parse("2026-03-31T12:00:00Z"));
+        Api.Response issued = billing.post(invoice + "/issue", Map.of());
+        assertThat(issued.status()).as(issued.body().toString()).isEqualTo(200);
+        assertThat(issued.text("issuedOn")).isEqualTo("2026-04-01");
+    }
+
+    @Test
     void aPlanThatWouldPriceNoMonthBecauseTheRenewalsPlanTakesThemOrItsTermIsOverIsRefused() {
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNP"));
