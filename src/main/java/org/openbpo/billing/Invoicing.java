@@ -33,7 +33,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -150,7 +149,7 @@ public class Invoicing {
             }
         }
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = businessDay(clientId, now);
         long number = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), 1);
         String formatted = number(INVOICE_SERIES, today.getYear(), number);
         if (invoices.markIssued(clientId, invoiceId, formatted, now, today, Actor.name()) != 1) {
@@ -212,7 +211,7 @@ public class Invoicing {
             lines.add(new InvoiceRows.NewLine(clientId, id, i + 1, charges.get(i), corrected.get(i)));
         }
         invoices.insertLines(lines);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = businessDay(clientId, now);
         long number = invoices.nextNumbers(CREDIT_NOTE_SERIES, today.getYear(), 1);
         invoices.markIssued(clientId, id, number(CREDIT_NOTE_SERIES, today.getYear(), number), now, today, Actor.name());
         Invoice note = get(clientId, id);
@@ -322,14 +321,27 @@ public class Invoicing {
     @Transactional
     public int issueMonth(List<UUID> clientIds, LocalDate period) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<UUID> locked = invoices.lockInReview(clientIds, period.withDayOfMonth(1));
+        List<InvoiceRows.Locked> locked = invoices.lockInReview(clientIds, period.withDayOfMonth(1));
         if (locked.isEmpty()) {
             return 0;
         }
-        long first = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), locked.size());
-        List<InvoiceRows.Existing> issued = invoices.issueAll(clientIds, locked,
-                INVOICE_SERIES + "-" + today.getYear() + "-", first, now, today, Actor.name());
+        // each client's invoices are dated on its own business day (clients far from UTC may be a day apart), and
+        // numbered in the series of that day's year: one numbering statement per day, not per client
+        Map<UUID, LocalDate> dayOf = new HashMap<>();
+        Map<LocalDate, List<InvoiceRows.Locked>> byDay = new java.util.TreeMap<>();
+        for (InvoiceRows.Locked invoice : locked) {
+            byDay.computeIfAbsent(dayOf.computeIfAbsent(invoice.clientId(), c -> businessDay(c, now)), d -> new ArrayList<>())
+                    .add(invoice);
+        }
+        List<InvoiceRows.Existing> issued = new ArrayList<>();
+        for (Map.Entry<LocalDate, List<InvoiceRows.Locked>> day : byDay.entrySet()) {
+            List<InvoiceRows.Locked> ofDay = day.getValue();
+            int year = day.getKey().getYear();
+            long first = invoices.nextNumbers(INVOICE_SERIES, year, ofDay.size());
+            issued.addAll(invoices.issueAll(ofDay.stream().map(InvoiceRows.Locked::clientId).distinct().toList(),
+                    ofDay.stream().map(InvoiceRows.Locked::id).toList(), INVOICE_SERIES + "-" + year + "-", first, now,
+                    day.getKey(), Actor.name()));
+        }
         if (issued.size() != locked.size()) {
             throw new IllegalStateException("Issued " + issued.size() + " invoices for " + locked.size() + " numbers reserved");
         }
@@ -364,6 +376,11 @@ public class Invoicing {
                 invoice.tax(), invoice.total(), lines);
     }
 
+    /** The client's business day at this moment, in its own time zone: the date its invoices are issued on. */
+    private LocalDate businessDay(UUID clientId, Instant now) {
+        return LocalDate.ofInstant(now, clients.get(clientId).timeZone());
+    }
+
     private void closeMonthOf(UUID clientId, LocalDate month) {
         usage.lockMonth(clientId, month, true);
         usage.close(clientId, month, clock.instant(), Actor.name());
@@ -378,7 +395,10 @@ public class Invoicing {
         Map<UUID, List<PricePlan>> plansOf = plans.inForce(clientIds, month).stream().collect(Collectors.groupingBy(PricePlan::clientId));
         Map<UUID, List<UsageRows.Total>> usageOf = usage.totals(clientIds, month).stream()
                 .collect(Collectors.groupingBy(UsageRows.Total::clientId));
-        Map<UUID, List<OneOffFee>> feesOf = credits.fees(clientIds, month).stream().collect(Collectors.groupingBy(OneOffFee::clientId));
+        List<OneOffFee> monthsFees = credits.fees(clientIds, month);
+        Map<UUID, List<OneOffFee>> feesOf = monthsFees.stream().collect(Collectors.groupingBy(OneOffFee::clientId));
+        Map<PlanRows.ContractLine, Tax> feeTaxes = plans.taxOfContractLines(monthsFees.stream()
+                .map(f -> new PlanRows.ContractLine(f.clientId(), f.contractId(), f.serviceLine())).distinct().toList(), month);
         Map<UUID, List<ServiceCredit>> creditsOf = credits.owed(clientIds, month, draftIds).stream()
                 .collect(Collectors.groupingBy(ServiceCredit::clientId));
         Map<UUID, List<EarnBack>> earnBacksOf = earnBacks.owed(clientIds, month, draftIds).stream()
@@ -405,11 +425,13 @@ public class Invoicing {
             usageOf.getOrDefault(clientId, List.of()).forEach(t -> groups.computeIfAbsent(currencyOf.apply(t.serviceLine()),
                     c -> new Group()).usage.add(new Usage(t.serviceLine(), t.unit(), t.quantity(), t.records())));
             // a one-off fee belongs to its contract and is invoiced in that contract's currency, whichever plan prices the
-            // line this month (after a renewal in another currency, an ended contract's exit fee stays in its own)
+            // line this month (after a renewal in another currency, an ended contract's exit fee stays in its own), and
+            // taxed as its own contract's plan for the line taxes it
             Map<UUID, String> currencyOfContract = new HashMap<>();
             feesOf.getOrDefault(clientId, List.of()).forEach(f -> groups.computeIfAbsent(
                     currencyOfContract.computeIfAbsent(f.contractId(), id -> contracts.get(clientId, id).currency()),
-                    c -> new Group()).oneOffs.add(new OneOff(f.id(), f.serviceLine(), f.description(), f.amount())));
+                    c -> new Group()).oneOffs.add(new OneOff(f.id(), f.serviceLine(), f.description(), f.amount(),
+                    feeTaxes.get(new PlanRows.ContractLine(clientId, f.contractId(), f.serviceLine())))));
             for (ServiceCredit credit : creditsOf.getOrDefault(clientId, List.of())) {
                 BigDecimal fees = null;
                 Tax tax = null;

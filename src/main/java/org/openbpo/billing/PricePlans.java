@@ -139,6 +139,12 @@ public class PricePlans {
         }
         checkAmount("amount", command.amount(), Currency.getInstance(contract.currency()).getDefaultFractionDigits());
         LocalDate period = month("period", command.period());
+        LocalDate lastDay = period.plusMonths(1).minusDays(1);
+        if (lastDay.isBefore(contract.startsOn()) || (contract.endsOn() != null && period.isAfter(contract.endsOn()))) {
+            throw BusinessRuleViolation.invalid("period", "Contract " + contract.reference() + " runs from " + contract.startsOn()
+                    + (contract.endsOn() == null ? " on" : " to " + contract.endsOn()) + "; a fee of " + command.period()
+                    + " falls outside its term.");
+        }
         usage.lockMonth(clientId, period, false);
         if (usage.closed(clientId, period)) {
             throw new BusinessRuleViolation(409, "period-closed", "period", "Billing of " + command.period()

@@ -175,9 +175,12 @@ class BillingRenewalTest extends IntegrationTest {
         Api billing = api().as(setup.adminToken());
         created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-03-01",
                 List.of(Map.of("unitPrice", "4.00")), Map.of())));
-        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
-        // the renewal is priced in US dollars and prices support from April
-        String renewal = created(billing.post(client + "/contracts", renewal("USD"))).text("id");
+        // the pound contract ends on 10 April, within its term it charges its exit handover in April
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-04-10")));
+        // the renewal is priced in US dollars, holds support from 11 April and so prices April
+        Map<String, Object> renewed = new java.util.HashMap<>(renewal("USD"));
+        renewed.put("startsOn", "2026-04-11");
+        String renewal = created(billing.post(client + "/contracts", renewed)).text("id");
         created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
                 List.of(Map.of("unitPrice", "0.00")), Map.of("monthlyFee", "200.00"))));
         // April: the ended pound contract charges its exit handover, the renewal its onboarding
@@ -194,7 +197,79 @@ class BillingRenewalTest extends IntegrationTest {
         assertThat(byCurrency).as("the exit fee in the ended contract's pounds, the rest in the renewal's dollars")
                 .containsOnlyKeys("GBP", "USD");
         assertThat(byCurrency.get("GBP")).containsExactly("support ONE_OFF_FEE 60.00");
+        drafted.body().forEach(invoice -> {
+            if (invoice.path("currency").asString().equals("GBP")) {
+                assertThat(invoice.path("lines").get(0).path("taxName").asString())
+                        .as("the exit fee is taxed as its own contract's plan taxes support, not left untaxed").isEqualTo("VAT");
+                assertThat(money(invoice.path("tax"))).isEqualTo("12.00");
+            }
+        });
         assertThat(byCurrency.get("USD")).containsExactlyInAnyOrder("support MONTHLY_FEE 200.00", "support ONE_OFF_FEE 75.00");
+    }
+
+    @Test
+    void aFeeAfterItsContractsPlanEndedIsTaxedAsThatContractsLastPlanTaxesTheLine() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNT"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        // the pound contract charges VAT at 20% on support; its plan ends with February, before its term does
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-01-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("effectiveTo", "2026-03-01", "monthlyFee", "10.00"))));
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
+        // the dollar renewal prices support from April, exempt from VAT
+        String renewal = created(billing.post(client + "/contracts", renewal("USD"))).text("id");
+        created(billing.post(client + "/price-plans", plan(java.util.UUID.fromString(renewal), "support", "ticket", "2026-04-01",
+                List.of(Map.of("unitPrice", "0.00")), Map.of("monthlyFee", "200.00", "taxName", "Export", "taxPercent", "0"))));
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine", "support",
+                "period", "2026-03", "description", "Exit handover", "amount", "60.00", "sourceKey", "exit")));
+
+        clock.set(Instant.parse("2026-05-02T09:00:00Z"));
+        JsonNode march = onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-03")));
+        JsonNode fee = march.path("lines").get(0);
+        assertThat(fee.path("kind").asString()).isEqualTo("ONE_OFF_FEE");
+        assertThat(fee.path("taxName").asString()).as("the contract's last plan taxes its fee after the plan ended").isEqualTo("VAT");
+        assertThat(money(march.path("tax"))).isEqualTo("12.00");
+    }
+
+    @Test
+    void aOneOffFeeForAMonthOutsideItsContractsTermIsRefusedNamingThePeriod() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNX"));
+        String client = "/api/v1/clients/" + setup.client().id();
+        Api billing = api().as(setup.adminToken());
+        created(billing.post(client + "/contracts/" + setup.contract().id() + "/revisions", ending("2026-03-31")));
+        Api.Response after = billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine",
+                "support", "period", "2026-04", "description", "Handover", "amount", "60.00", "sourceKey", "after"));
+        assertRefused(after, 422, "period");
+        assertThat(after.text("detail")).contains("2026-01-01", "2026-03-31");
+        assertRefused(billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine",
+                "support", "period", "2025-12", "description", "Set-up", "amount", "60.00", "sourceKey", "before")), 422, "period");
+        created(billing.post(client + "/one-off-fees", Map.of("contractId", setup.contract().id(), "serviceLine",
+                "support", "period", "2026-03", "description", "Handover", "amount", "60.00", "sourceKey", "last-month")));
+    }
+
+    @Test
+    void anInvoiceIsIssuedOnTheClientsBusinessDayNotOnUtcs() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("RNZ"));
+        org.openbpo.tenancy.Client c = setup.client();
+        // the client works from Auckland, 13 hours ahead of UTC in March
+        org.openbpo.shared.tenant.TenantScope.call(org.openbpo.shared.tenant.AllowedClients.ALL, () -> context
+                .getBean(org.openbpo.tenancy.Clients.class).update(c.id(), new org.openbpo.tenancy.RegisterClient(c.code(),
+                        c.name(), c.legalEntity(), "NZ", "Pacific/Auckland", c.currency().getCurrencyCode(), c.status())));
+        String client = "/api/v1/clients/" + c.id();
+        Api billing = api().as(setup.adminToken());
+        created(billing.post(client + "/price-plans", plan(setup.contract().id(), "support", "ticket", "2026-02-01",
+                List.of(Map.of("unitPrice", "4.00")), Map.of("monthlyFee", "100.00"))));
+        String invoice = client + "/invoices/" + onlyInvoice(billing.post(client + "/invoices", Map.of("period", "2026-02"))).path("id").asString();
+        assertThat(billing.post(invoice + "/review", Map.of()).status()).isEqualTo(200);
+
+        // 31 March, 12:00 UTC: already 1 April, 01:00 in Auckland
+        clock.set(Instant.parse("2026-03-31T12:00:00Z"));
+        Api.Response issued = billing.post(invoice + "/issue", Map.of());
+        assertThat(issued.status()).as(issued.body().toString()).isEqualTo(200);
+        assertThat(issued.text("issuedOn")).isEqualTo("2026-04-01");
     }
 
     @Test

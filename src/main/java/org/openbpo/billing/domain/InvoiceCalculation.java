@@ -32,8 +32,10 @@ import java.util.UUID;
  *
  * <p>Tax rule: a line is taxed at the rate of the plan in force for the month it bills, so a credit
  * or an earn-back of an earlier month carries the rate that month's fees were charged at, not this
- * month's: it gives back, or charges again, exactly the tax of the fees it is a share of. A usage line's quantity is exactly the sum of the usage records
- * behind it.
+ * month's: it gives back, or charges again, exactly the tax of the fees it is a share of. A one-off fee is taxed at
+ * the rate of its own contract's plan for its line (in force in its month, else the contract's last plan before it),
+ * so an ended contract's exit fee billed beside a renewal in another currency is not left untaxed. A usage line's
+ * quantity is exactly the sum of the usage records behind it.
  */
 public final class InvoiceCalculation {
 
@@ -43,7 +45,11 @@ public final class InvoiceCalculation {
     public record Usage(String serviceLine, String unit, BigDecimal quantity, long records) {
     }
 
-    public record OneOff(UUID id, String serviceLine, String description, BigDecimal amount) {
+    /**
+     * A one-off fee with {@code tax}, the tax of its own contract's plan for its line (null when that contract has no
+     * plan for the line): a fee is its contract's, whichever plan prices the line on this invoice.
+     */
+    public record OneOff(UUID id, String serviceLine, String description, BigDecimal amount, @Nullable Tax tax) {
     }
 
     /** A tax as a line carries it: its name and its rate. */
@@ -176,10 +182,9 @@ public final class InvoiceCalculation {
                     BigDecimal.ZERO, Money.zero(currency), NO_TAX, BigDecimal.ZERO, u.records(), null), Money.zero(currency));
         }
         for (OneOff fee : oneOffs) {
-            PlanInForce plan = planByLine.get(fee.serviceLine());
+            Tax tax = fee.tax() != null ? fee.tax() : taxInForce(planByLine.get(fee.serviceLine()));
             add(charges, new Charge(LineKind.ONE_OFF_FEE, fee.serviceLine(), null, fee.description(), BigDecimal.ONE,
-                    BigDecimal.ONE, lineRounding(new UnroundedMoney(fee.amount(), currency)),
-                    plan == null ? NO_TAX : plan.plan().taxName(), plan == null ? BigDecimal.ZERO : plan.plan().taxPercent(),
+                    BigDecimal.ONE, lineRounding(new UnroundedMoney(fee.amount(), currency)), tax.name(), tax.percent(),
                     0, fee.id()), Money.zero(currency));
         }
         for (Credit credit : credits.stream().sorted(Comparator.comparing(Credit::period).thenComparing(Credit::serviceLine)).toList()) {

@@ -188,11 +188,16 @@ public class InvoiceRows {
     }
 
     /** The month's invoices in review, locked so they are issued exactly once. */
-    public List<UUID> lockInReview(List<UUID> clientIds, LocalDate period) {
+    public List<Locked> lockInReview(List<UUID> clientIds, LocalDate period) {
         return jdbc.sql("""
-                        select id from billing.invoice where client_id = any (?) and period = ? and kind = 'INVOICE'
+                        select client_id, id from billing.invoice where client_id = any (?) and period = ? and kind = 'INVOICE'
                            and status = 'REVIEW' for update""")
-                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period)).query(UUID.class).list();
+                .params(clientIds.toArray(UUID[]::new), Date.valueOf(period))
+                .query((rs, n) -> new Locked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    /** An invoice locked for issuing, with its client. */
+    public record Locked(UUID clientId, UUID id) {
     }
 
     /**

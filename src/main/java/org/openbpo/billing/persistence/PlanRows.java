@@ -5,6 +5,7 @@ import org.openbpo.billing.DefinePricePlan;
 import org.openbpo.billing.PricePlan;
 import org.openbpo.billing.Pricing;
 import org.openbpo.billing.Tier;
+import org.openbpo.billing.domain.InvoiceCalculation.Tax;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -17,7 +18,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -116,6 +119,41 @@ public class PlanRows {
                 .params(clientIds.toArray(UUID[]::new), Date.valueOf(period), Date.valueOf(period), Date.valueOf(last),
                         Date.valueOf(first), Date.valueOf(last))
                 .query(this::plan).list();
+    }
+
+    /** A service line of one contract of a client. */
+    public record ContractLine(UUID clientId, UUID contractId, String serviceLine) {
+    }
+
+    /**
+     * The tax each contract's plan for the line charges in the month: the plan in force then, else the contract's last
+     * plan before it (a fee after the plans ended, such as an exit fee), else its first plan; none when the contract has no
+     * plan for the line. In one statement, for month end.
+     */
+    public Map<ContractLine, Tax> taxOfContractLines(List<ContractLine> lines, LocalDate period) {
+        if (lines.isEmpty()) {
+            return Map.of();
+        }
+        Map<ContractLine, Tax> taxes = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (l.client_id, l.contract_id, l.service_line)
+                               l.client_id, l.contract_id, l.service_line, p.tax_name, p.tax_percent
+                          from unnest(?::uuid[], ?::uuid[], ?::text[]) as l (client_id, contract_id, service_line)
+                          join billing.price_plan p
+                            on p.client_id = l.client_id and p.contract_id = l.contract_id and p.service_line = l.service_line
+                         where p.client_id = any (?)
+                         order by l.client_id, l.contract_id, l.service_line, (p.effective_from <= ?) desc,
+                                  case when p.effective_from <= ? then p.effective_from end desc nulls last, p.effective_from""")
+                .params(lines.stream().map(ContractLine::clientId).toArray(UUID[]::new),
+                        lines.stream().map(ContractLine::contractId).toArray(UUID[]::new),
+                        lines.stream().map(ContractLine::serviceLine).toArray(String[]::new),
+                        lines.stream().map(ContractLine::clientId).distinct().toArray(UUID[]::new),
+                        Date.valueOf(period), Date.valueOf(period))
+                .query(rs -> {
+                    taxes.put(new ContractLine(rs.getObject("client_id", UUID.class), rs.getObject("contract_id", UUID.class),
+                            rs.getString("service_line")), new Tax(rs.getString("tax_name"), plain(rs.getBigDecimal("tax_percent"))));
+                });
+        return taxes;
     }
 
     private PricePlan plan(ResultSet rs, int row) throws SQLException {
