@@ -78,7 +78,9 @@ public class InvoiceMail {
 
     /**
      * Sets the provider's mail server. Without a new password the one kept before stays, but only for the same login
-     * on the same server: a password is never handed to a server it was not given for.
+     * on the same server: a password is never handed to a server it was not given for. Only administrators serving every
+     * client set it, so it may be a relay on the provider's own network, unchecked by
+     * {@link org.openbpo.shared.mail.PublicHosts}.
      */
     @Transactional
     public BillingMailServer setServer(SetBillingMailServer command) {

@@ -5,7 +5,7 @@ import org.openbpo.audit.AuditTrail;
 import org.openbpo.payables.domain.InvoiceMail;
 import org.openbpo.payables.domain.InvoiceMail.Document;
 import org.openbpo.payables.domain.InvoiceMail.Kind;
-import org.openbpo.payables.mail.PublicHosts;
+import org.openbpo.shared.mail.PublicHosts;
 import org.openbpo.payables.persistence.InboundMailRows;
 import org.openbpo.payables.persistence.InboundMailRows.NewDocument;
 import org.openbpo.payables.persistence.ApMailboxRows;

@@ -61,6 +61,11 @@ public class SupportChannels {
         return "support.channel/" + clientId + "/" + server;
     }
 
+    /**
+     * Only the provider's administrators set up a channel, so its mail servers may be on the provider's own network (a
+     * relay, a test server), as for an AP mailbox the provider's staff set up; they are not checked against
+     * {@link org.openbpo.shared.mail.PublicHosts}. Were clients ever to set up their channels, they would need that check.
+     */
     @Transactional
     public ChannelSettings configure(UUID clientId, ConfigureChannel command, CurrentUser by) {
         clients.get(clientId);

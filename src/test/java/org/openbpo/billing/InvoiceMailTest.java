@@ -163,6 +163,18 @@ class InvoiceMailTest extends IntegrationTest {
             });
             assertThat(api().as(limited).get(mailServerPath).status()).isEqualTo(403);
             assertThat(api().as(limited).put(mailServerPath, plain).status()).isEqualTo(403);
+            // A client's administrator names no mail server for the provider, an internal one least of all.
+            String clientAdmin = TenantScope.call(AllowedClients.ALL, () -> {
+                var user = context.getBean(org.openbpo.tenancy.Users.class).invite(new org.openbpo.tenancy.InviteUser(setup.client().id(),
+                        unique("own") + "@client.test", "Own Admin", "long enough password",
+                        java.util.Set.of(org.openbpo.tenancy.Role.CLIENT_ADMINISTRATOR), false, null), providerAdministrator());
+                return context.getBean(org.openbpo.tenancy.ApiTokens.class)
+                        .issue(org.openbpo.tenancy.CurrentUser.of(user), "test", null, Duration.ofDays(1)).secret();
+            });
+            Map<String, Object> internal = Map.of("host", "169.254.169.254", "port", 25, "security", "NONE",
+                    "fromAddress", "billing@northstar.test", "fromName", "Northstar Billing");
+            assertThat(api().as(clientAdmin).put(mailServerPath, internal).status()).isEqualTo(403);
+            assertThat(admin.get(mailServerPath).text("host")).as("nothing changed").isEqualTo("localhost");
         } finally {
             assertThat(admin.put(mailServerPath, plain).status()).isEqualTo(200);
         }

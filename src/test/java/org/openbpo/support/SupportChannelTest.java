@@ -86,6 +86,33 @@ class SupportChannelTest extends IntegrationTest {
         assertThat(taken.text("code")).isEqualTo("inbound-address-taken");
     }
 
+    /**
+     * The channel's mail servers are named only by the provider's administrators, who may name one on the provider's own
+     * network (as they may for an AP mailbox); a client's administrator names none, an internal one least of all.
+     */
+    @Test
+    void onlyTheProvidersAdministratorsNameTheMailServersAndTheyMayNameAnInternalOne() {
+        String address = "desk@" + setup.client().code().toLowerCase() + ".test";
+        Map<String, Object> internal = channel(address, "x");
+        internal.put("imap", Map.of("host", "127.0.0.1", "port", 143, "security", "NONE"));
+        internal.put("smtp", Map.of("host", "169.254.169.254", "port", 25, "security", "NONE"));
+        String clientAdmin = TenantScope.call(AllowedClients.ALL, () -> {
+            var user = context.getBean(org.openbpo.tenancy.Users.class).invite(new org.openbpo.tenancy.InviteUser(setup.client().id(),
+                    unique("own") + "@client.test", "Own Admin", "long enough password",
+                    java.util.Set.of(org.openbpo.tenancy.Role.CLIENT_ADMINISTRATOR), false, null), providerAdministrator());
+            return context.getBean(org.openbpo.tenancy.ApiTokens.class)
+                    .issue(org.openbpo.tenancy.CurrentUser.of(user), "test", null, java.time.Duration.ofDays(1)).secret();
+        });
+        Api.Response refused = api().as(clientAdmin).put(settings, internal);
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(403);
+        Api admin = api().as(setup.adminToken());
+        assertThat(admin.get(settings).status()).as("nothing was saved").isEqualTo(404);
+
+        Api.Response own = admin.put(settings, internal);
+        assertThat(own.status()).as(own.body().toString()).isEqualTo(200);
+        assertThat(own.body().path("imap").path("host").asString()).isEqualTo("127.0.0.1");
+    }
+
     private static Map<String, Object> channel(String inbound, String imapPassword) {
         Map<String, Object> imap = new HashMap<>(Map.of("host", "imap.albion.test", "port", 993, "security", "TLS",
                 "username", inbound));

@@ -2,8 +2,10 @@ package org.openbpo.payables.mail;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.payables.MailboxSecurity;
+import org.openbpo.shared.mail.CheckedAddressSockets;
 import org.openbpo.shared.mail.ImapFolderReader;
 import org.openbpo.shared.mail.MailSessions;
+import org.openbpo.shared.mail.PublicHosts;
 
 import java.util.Properties;
 
@@ -27,14 +29,6 @@ record ApMailAccount(String host, int port, MailboxSecurity security, @Nullable 
     private Properties properties() {
         Properties properties = MailSessions.properties(protocol(), host, port, security == MailboxSecurity.STARTTLS,
                 security != MailboxSecurity.NONE, username != null);
-        if (checked != null) {
-            String prefix = "mail." + protocol() + ".";
-            // Under "imaps" Jakarta Mail takes the plain socket from the SSL key and wraps it in TLS for the host's name itself.
-            properties.put(prefix + (security == MailboxSecurity.TLS ? "ssl.socketFactory" : "socketFactory"),
-                    new CheckedAddressSockets(checked));
-            // By default a socket factory that fails is retried without it, by the name: that second try must not happen.
-            properties.setProperty(prefix + "socketFactory.fallback", "false");
-        }
-        return properties;
+        return checked == null ? properties : CheckedAddressSockets.connectOnlyTo(checked, protocol(), properties);
     }
 }

@@ -5,6 +5,7 @@ import org.openbpo.payables.InvoiceMailRules;
 import org.openbpo.payables.InvoiceMails;
 import org.openbpo.payables.persistence.ApMailboxRows;
 import org.openbpo.shared.mail.ImapFolderReader;
+import org.openbpo.shared.mail.PublicHosts;
 import org.openbpo.shared.secret.Secrets;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;

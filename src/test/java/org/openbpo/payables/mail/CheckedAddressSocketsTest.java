@@ -6,7 +6,9 @@ import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openbpo.payables.MailboxSecurity;
+import org.openbpo.shared.mail.CheckedAddressSockets;
 import org.openbpo.shared.mail.ImapFolderReader;
+import org.openbpo.shared.mail.PublicHosts;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package org.openbpo.payables.mail;
+package org.openbpo.shared.mail;
 
 import javax.net.SocketFactory;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * Sockets to a client's mail server that go only to the addresses {@link PublicHosts} checked, never
@@ -15,12 +16,25 @@ import java.util.Locale;
  * socket connects to the checked address instead, which carries that name, so TLS (from the first
  * byte or after STARTTLS) still sends it as SNI and Jakarta Mail still checks the certificate against it.
  */
-final class CheckedAddressSockets extends SocketFactory {
+public final class CheckedAddressSockets extends SocketFactory {
 
     private final String host;
     private final List<InetAddress> addresses;
 
-    CheckedAddressSockets(PublicHosts.Checked checked) {
+    /**
+     * Makes a Jakarta Mail session's connections for {@code protocol} ("imap", "imaps", "smtp", "smtps")
+     * go only to the checked addresses, with no second try by the name.
+     */
+    public static Properties connectOnlyTo(PublicHosts.Checked checked, String protocol, Properties properties) {
+        String prefix = "mail." + protocol + ".";
+        // Under "imaps"/"smtps" Jakarta Mail takes the plain socket from the SSL key and wraps it in TLS for the host's name itself.
+        properties.put(prefix + (protocol.equals("imaps") || protocol.equals("smtps") ? "ssl.socketFactory" : "socketFactory"), new CheckedAddressSockets(checked));
+        // By default a socket factory that fails is retried without it, by the name: that second try must not happen.
+        properties.setProperty(prefix + "socketFactory.fallback", "false");
+        return properties;
+    }
+
+    public CheckedAddressSockets(PublicHosts.Checked checked) {
         if (checked.refusal().isPresent() || checked.addresses().isEmpty()) {
             throw new IllegalArgumentException("Only a host whose every address is public may be connected to: " + checked.host());
         }

@@ -1,4 +1,4 @@
-package org.openbpo.payables.mail;
+package org.openbpo.shared.mail;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * Which mail servers OpenBPO may connect to on a client's behalf: only public ones. A client's
- * administrator names the server of its AP mailbox; were it 127.0.0.1, 10.0.0.5 or the cloud's
- * metadata address 169.254.169.254, the platform would connect to the provider's own network for
- * the client and report what it found. Every address a name resolves to is judged, so a name, a
- * numeric form (2130706433 is 127.0.0.1) or an IPv6 address carrying an IPv4 one cannot hide an
- * internal address. The provider's staff may name any server; this is for what clients set up.
+ * administrator names a mail server (the server of its AP mailbox, say); were it 127.0.0.1, 10.0.0.5
+ * or the cloud's metadata address 169.254.169.254, the platform would connect to the provider's own
+ * network for the client and report what it found. Every address a name resolves to is judged, so a
+ * name, a numeric form (2130706433 is 127.0.0.1) or an IPv6 address carrying an IPv4 one cannot hide
+ * an internal address. The provider's staff may name any server; this is for what clients set up.
+ * Connect with {@link CheckedAddressSockets} to the addresses checked.
  */
 public final class PublicHosts {
 
@@ -64,7 +65,7 @@ public final class PublicHosts {
             String kind = internal(address);
             if (kind != null) {
                 return Optional.of(host + " is at " + address.getHostAddress() + ", " + kind + " address, not a public mail server: "
-                        + "a client's AP mailbox must be on a mail server reachable on the internet.");
+                        + "a client's mail server must be reachable on the internet.");
             }
         }
         return Optional.empty();

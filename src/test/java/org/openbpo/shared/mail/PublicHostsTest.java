@@ -1,4 +1,4 @@
-package org.openbpo.payables.mail;
+package org.openbpo.shared.mail;
 
 import org.junit.jupiter.api.Test;
 
