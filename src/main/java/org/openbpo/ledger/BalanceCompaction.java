@@ -37,6 +37,9 @@ public class BalanceCompaction {
     @Scheduled(initialDelayString = "${openbpo.ledger.compaction-interval:3600000}",
             fixedDelayString = "${openbpo.ledger.compaction-interval:3600000}")
     public void compactAll() {
+        // Deliberately UTC, not each client's zone: the days before yesterday's UTC date are over in every zone (none is
+        // more than 12 hours behind UTC), so folding them is safe for every client; one far east of UTC just has a day
+        // folded a little later than it could be.
         LocalDate yesterday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
         List<UUID> clients = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> charts.clientsWithBooks()));
         for (UUID client : clients == null ? List.<UUID>of() : clients) {

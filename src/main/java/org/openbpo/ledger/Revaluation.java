@@ -10,6 +10,7 @@ import org.openbpo.ledger.persistence.ChartRows;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.Clients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,10 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -30,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Revalues foreign-currency balances of monetary accounts (assets and liabilities, IAS 21.23) at
@@ -53,12 +53,12 @@ public class Revaluation {
     private final AuditTrail audit;
     private final Periods periods;
     private final TransactionTemplate transactions;
-    private final Clock clock;
+    private final Clients clients;
 
     Revaluation(Journal journal, Books books, BalanceRows balances, ChartRows charts, ExchangeRates rates, AuditTrail audit,
-                Periods periods, TransactionTemplate transactions, Clock clock) {
+                Periods periods, TransactionTemplate transactions, Clients clients) {
         this.periods = periods;
-        this.clock = clock;
+        this.clients = clients;
         this.journal = journal;
         this.books = books;
         this.balances = balances;
@@ -192,27 +192,33 @@ public class Revaluation {
     }
 
     /**
-     * At the start of each month, every client's books are revalued at the end of the month before.
-     * Every node may run it: the revaluation's key makes a second run a no-op.
+     * At the start of each month, every client's books are revalued at the end of the month before, the month as the
+     * client counts it: at 01:00 UTC on the 1st a client in Honolulu is still in the last day of the month, so that
+     * month is not over for it yet. The job runs on the 1st and again on the 2nd, when every zone has reached the 1st;
+     * every node may run it, and the revaluation's key makes a second run a no-op.
      */
-    @Scheduled(cron = "${openbpo.ledger.revaluation-cron:0 0 1 1 * *}", zone = "UTC")
+    @Scheduled(cron = "${openbpo.ledger.revaluation-cron:0 0 1 1,2 * *}", zone = "UTC")
     public void monthEnd() {
-        revalueAll(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1).minusDays(1));
+        revalueEach(client -> clients.today(client).withDayOfMonth(1).minusDays(1));
     }
 
     /** The job: revalues every client's books at a day, each client in its own transaction. */
     public int revalueAll(LocalDate asOf) {
-        List<UUID> clients = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> charts.clientsWithBooks()));
+        return revalueEach(client -> asOf);
+    }
+
+    private int revalueEach(Function<UUID, LocalDate> dayOf) {
+        List<UUID> clientIds = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> charts.clientsWithBooks()));
         int posted = 0;
-        for (UUID client : clients == null ? List.<UUID>of() : clients) {
+        for (UUID client : clientIds == null ? List.<UUID>of() : clientIds) {
             try {
-                Optional<Posted> result = TenantScope.call(AllowedClients.only(client),
-                        () -> transactions.execute(tx -> revalue(client, asOf)));
+                Optional<Posted> result = TenantScope.call(AllowedClients.only(client), () -> transactions.execute(tx ->
+                        revalue(client, dayOf.apply(client))));
                 posted += result != null && result.isPresent() && !result.get().replayed() ? 1 : 0;
             } catch (BusinessRuleViolation refused) {
                 // A client without the day's rate (or a missed month's), or with its month closed, waits for its
                 // accountant; the next run revalues the months it missed first.
-                LOG.warn("Revaluation of client {} at {} refused: {}", client, asOf, refused.getMessage());
+                LOG.warn("Revaluation of client {} refused: {}", client, refused.getMessage());
             }
         }
         return posted;

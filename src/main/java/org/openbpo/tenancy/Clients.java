@@ -75,6 +75,15 @@ public class Clients {
         return rows.find(id).orElseThrow(() -> new NotFound("client", id));
     }
 
+    /**
+     * The client's business day at this moment, in its own time zone: what "today" means for its books, reports and
+     * month ends, wherever the server or the person asking is.
+     */
+    @Transactional(readOnly = true)
+    public java.time.LocalDate today(UUID id) {
+        return java.time.LocalDate.now(clock.withZone(get(id).timeZone()));
+    }
+
     /** The client known by this code (as in a public page's address); empty when the caller may not see it. */
     @Transactional(readOnly = true)
     public java.util.Optional<Client> byCode(String code) {

@@ -28,9 +28,15 @@ final class Bookkeeping {
 
     static Setup client(Function<String, String> unique, CurrentUser admin, Clients clients, Users users, ApiTokens tokens,
                         Books books, String template, String currency) {
+        return client(unique, admin, clients, users, tokens, books, template, currency, "US", "America/New_York");
+    }
+
+    /** A client keeping its books in its own country and time zone. */
+    static Setup client(Function<String, String> unique, CurrentUser admin, Clients clients, Users users, ApiTokens tokens,
+                        Books books, String template, String currency, String country, String timeZone) {
         return TenantScope.call(AllowedClients.ALL, () -> {
-            Client client = clients.register(new RegisterClient(unique.apply("BOOKS"), "Books Co", "Books Co Inc", "US",
-                    "America/New_York", currency, ClientStatus.ACTIVE));
+            Client client = clients.register(new RegisterClient(unique.apply("BOOKS"), "Books Co", "Books Co Inc", country,
+                    timeZone, currency, ClientStatus.ACTIVE));
             Book book = books.open(client.id(), template, null);
             User accountant = users.invite(new InviteUser(null, unique.apply("acct") + "@provider.test", "Accountant",
                     "long enough password", Set.of(Role.OPERATIONS_MANAGER), false, Set.of(client.id())), admin);

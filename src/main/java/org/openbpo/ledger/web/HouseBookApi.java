@@ -13,6 +13,7 @@ import org.openbpo.ledger.IncomeStatement;
 import org.openbpo.ledger.Reports;
 import org.openbpo.ledger.TrialBalance;
 import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,9 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 @RestController
@@ -42,13 +41,13 @@ class HouseBookApi {
     private final HouseBook house;
     private final Books books;
     private final Reports reports;
-    private final Clock clock;
+    private final Clients clients;
 
-    HouseBookApi(HouseBook house, Books books, Reports reports, Clock clock) {
+    HouseBookApi(HouseBook house, Books books, Reports reports, Clients clients) {
         this.house = house;
         this.books = books;
         this.reports = reports;
-        this.clock = clock;
+        this.clients = clients;
     }
 
     @PostMapping
@@ -68,8 +67,8 @@ class HouseBookApi {
     @Operation(summary = "The house book's trial balance at the end of a day (default: today)")
     TrialBalance trialBalance(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
                               @AuthenticationPrincipal CurrentUser user) {
-        LocalDate day = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
-        return house.read(user, id -> reports.trialBalance(id, day));
+        // The house is the provider's legal entity registered as a client: its time zone is the provider's.
+        return house.read(user, id -> reports.trialBalance(id, asOf == null ? clients.today(id) : asOf));
     }
 
     @GetMapping("/reports/income-statement")

@@ -12,6 +12,7 @@ import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.page.CursorPage;
 import org.openbpo.ledger.ReportFile;
 import org.openbpo.ledger.ReportFiles;
+import org.openbpo.tenancy.Clients;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,9 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 @RestController
@@ -35,19 +34,19 @@ class ReportApi {
 
     private final Reports reports;
     private final ReportFiles files;
-    private final Clock clock;
+    private final Clients clients;
 
-    ReportApi(Reports reports, ReportFiles files, Clock clock) {
+    ReportApi(Reports reports, ReportFiles files, Clients clients) {
         this.reports = reports;
         this.files = files;
-        this.clock = clock;
+        this.clients = clients;
     }
 
     @GetMapping("/trial-balance")
     @Operation(summary = "Every account's balance per currency at the end of a day (default: today)")
     TrialBalance trialBalance(@PathVariable UUID clientId,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
-        return reports.trialBalance(clientId, asOf == null ? today() : asOf);
+        return reports.trialBalance(clientId, asOf == null ? clients.today(clientId) : asOf);
     }
 
     @GetMapping("/income-statement")
@@ -63,7 +62,7 @@ class ReportApi {
     @Operation(summary = "Assets, liabilities and equity at the end of a day (default: today)")
     BalanceSheet balanceSheet(@PathVariable UUID clientId,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
-        return reports.balanceSheet(clientId, asOf == null ? today() : asOf);
+        return reports.balanceSheet(clientId, asOf == null ? clients.today(clientId) : asOf);
     }
 
     @GetMapping("/general-ledger/{account}")
@@ -96,7 +95,7 @@ class ReportApi {
     ResponseEntity<byte[]> trialBalanceFile(@PathVariable UUID clientId, @RequestParam String format,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
         ReportFile.Format as = ReportFile.Format.of(format);
-        return download(files.trialBalance(clientId, asOf == null ? today() : asOf, as));
+        return download(files.trialBalance(clientId, asOf == null ? clients.today(clientId) : asOf, as));
     }
 
     @GetMapping(value = "/income-statement", params = "format")
@@ -114,7 +113,7 @@ class ReportApi {
     ResponseEntity<byte[]> balanceSheetFile(@PathVariable UUID clientId, @RequestParam String format,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
         ReportFile.Format as = ReportFile.Format.of(format);
-        return download(files.balanceSheet(clientId, asOf == null ? today() : asOf, as));
+        return download(files.balanceSheet(clientId, asOf == null ? clients.today(clientId) : asOf, as));
     }
 
     @GetMapping(value = "/general-ledger/{account}", params = "format")
@@ -133,10 +132,6 @@ class ReportApi {
                 .contentType(MediaType.parseMediaType(file.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
                 .body(file.content());
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private static void requireOrder(LocalDate from, LocalDate to) {

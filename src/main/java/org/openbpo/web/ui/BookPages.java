@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -61,13 +60,17 @@ class BookPages {
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                       @AuthenticationPrincipal CurrentUser user, Model model) {
         View shown = view(view);
-        LocalDate to = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
-        LocalDate start = from == null ? to.withDayOfMonth(1) : from;
-        if (to.isBefore(start)) {
-            throw BusinessRuleViolation.invalid("asOf", "must not be before from");
-        }
         house.read(user, id -> {
-            model.addAttribute("client", clients.get(id));
+            // The house is the provider's legal entity registered as a client: its zone says which day it is for the provider.
+            Client provider = clients.get(id);
+            LocalDate to = asOf == null ? today(provider) : asOf;
+            LocalDate start = from == null ? to.withDayOfMonth(1) : from;
+            if (to.isBefore(start)) {
+                throw BusinessRuleViolation.invalid("asOf", "must not be before from");
+            }
+            model.addAttribute("client", provider);
+            model.addAttribute("asOf", to);
+            model.addAttribute("from", start);
             switch (shown) {
                 case TRIAL_BALANCE -> model.addAttribute("trialBalance", reports.trialBalance(id, to));
                 case INCOME_STATEMENT -> model.addAttribute("income", reports.incomeStatement(id, start, to));
@@ -79,8 +82,6 @@ class BookPages {
         model.addAttribute("booksBase", "/books/house");
         model.addAttribute("downloadBase", "/books/house");
         model.addAttribute("view", shown.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        model.addAttribute("asOf", to);
-        model.addAttribute("from", start);
         model.addAttribute("hasBooks", true);
         return "books/reports";
     }
@@ -91,12 +92,14 @@ class BookPages {
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                                          @AuthenticationPrincipal CurrentUser user) {
         ReportFile.Format as = ReportFile.Format.of(format);
-        LocalDate to = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
         View shown = view(report);
-        ReportFile file = house.read(user, id -> switch (shown) {
-            case TRIAL_BALANCE -> files.trialBalance(id, to, as);
-            case INCOME_STATEMENT -> files.incomeStatement(id, from == null ? to.withDayOfMonth(1) : from, to, as);
-            case BALANCE_SHEET -> files.balanceSheet(id, to, as);
+        ReportFile file = house.read(user, id -> {
+            LocalDate to = asOf == null ? today(clients.get(id)) : asOf;
+            return switch (shown) {
+                case TRIAL_BALANCE -> files.trialBalance(id, to, as);
+                case INCOME_STATEMENT -> files.incomeStatement(id, from == null ? to.withDayOfMonth(1) : from, to, as);
+                case BALANCE_SHEET -> files.balanceSheet(id, to, as);
+            };
         });
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
@@ -134,7 +137,7 @@ class BookPages {
         model.addAttribute("booksBase", "/books");
         model.addAttribute("downloadBase", "/books/" + chosen.id());
         View shown = view(view);
-        LocalDate to = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
+        LocalDate to = asOf == null ? today(chosen) : asOf;
         LocalDate start = from == null ? to.withDayOfMonth(1) : from;
         if (to.isBefore(start)) {
             throw BusinessRuleViolation.invalid("asOf", "must not be before from");
@@ -163,7 +166,7 @@ class BookPages {
                                     @AuthenticationPrincipal CurrentUser user) {
         house.requireMayReadIfHouse(clientId, user);
         ReportFile.Format as = ReportFile.Format.of(format);
-        LocalDate to = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
+        LocalDate to = asOf == null ? clients.today(clientId) : asOf;
         ReportFile file = switch (view(report)) {
             case TRIAL_BALANCE -> files.trialBalance(clientId, to, as);
             case INCOME_STATEMENT -> files.incomeStatement(clientId, from == null ? to.withDayOfMonth(1) : from, to, as);
@@ -172,6 +175,11 @@ class BookPages {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
                 .body(file.content());
+    }
+
+    /** The client's business day now: a report "as of today" means the client's today, not the server's. */
+    private LocalDate today(Client client) {
+        return LocalDate.now(clock.withZone(client.timeZone()));
     }
 
     private static View view(@Nullable String name) {
