@@ -2,24 +2,18 @@ package org.openbpo.payables;
 
 import org.junit.jupiter.api.Test;
 import org.openbpo.testing.Api;
+import org.openbpo.testing.FormSession;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PurchaseOrderPageTest extends IntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
 
     @Autowired
     ApplicationContext context;
@@ -41,7 +34,7 @@ class PurchaseOrderPageTest extends IntegrationTest {
         PayablesFixture.Setup setup = PayablesFixture.client(context, IntegrationTest::unique, admin, "GB", "Europe/London", "GBP");
         Api clerk = api().as(setup.clerkToken());
         assertThat(clerk.post(setup.path() + "/vendors", VendorApiTest.vendor("PAPER", List.of("GBP"), null)).status()).isEqualTo(201);
-        Session session = new Session(setup.clerk().email(), setup.client().id().toString());
+        FormSession session = new FormSession(port, setup.clerk().email(), "long enough password").workingFor(setup.client().id());
 
         Map<String, String> form = new LinkedHashMap<>();
         form.put("number", "PO-UI-1");
@@ -95,42 +88,4 @@ class PurchaseOrderPageTest extends IntegrationTest {
         return error.find() ? error.group(1) : null;
     }
 
-    /** A signed-in browser session without scripts, working for one client: cookies, and the CSRF token its pages carry. */
-    private final class Session {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String csrf;
-
-        Session(String email, String client) throws Exception {
-            Matcher login = CSRF.matcher(get("/login").body());
-            assertThat(login.find()).isTrue();
-            HttpResponse<String> done = post("/login", Map.of("email", email, "password", "long enough password"), login.group(1));
-            assertThat(done.headers().firstValue("Location").orElse("")).as("signed in").doesNotContain("error");
-            Matcher page = CSRF.matcher(get("/").body());
-            assertThat(page.find()).isTrue();
-            csrf = page.group(1);
-            assertThat(post("/active-client", Map.of("clientId", client)).statusCode()).isLessThan(400);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            return post(path, form, csrf);
-        }
-
-        private HttpResponse<String> post(String path, Map<String, String> form, String token) throws Exception {
-            Map<String, String> sent = new LinkedHashMap<>(form);
-            sent.put("_csrf", token);
-            String body = sent.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.testing.Api;
+import org.openbpo.testing.FormSession;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.domain.WorkTypeTemplates;
 import org.openbpo.work.persistence.WorkItemRows;
@@ -13,20 +14,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -187,7 +178,7 @@ class ChecklistTest extends IntegrationTest {
         requireTheChecklist();
         long id = raise("Change of address");
         assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(id);
-        Page page = new Page(setup.maker().email());
+        FormSession page = new FormSession(port, setup.maker().email(), "long enough password");
         String itemPage = "/work/" + setup.client().id() + "/" + id;
 
         HttpResponse<String> shown = page.get(itemPage);
@@ -195,22 +186,23 @@ class ChecklistTest extends IntegrationTest {
         assertThat(shown.body()).contains("id=\"step-1\"", "hx-post=\"" + itemPage + "/checklist/1\"",
                 "Tick every step before done");
 
-        HttpResponse<String> ticked = page.post(itemPage + "/checklist/1", Map.of("ticked", "true"));
+        HttpResponse<String> ticked = page.htmx(itemPage + "/checklist/1", Map.of("ticked", "true"));
         assertThat(ticked.statusCode()).as(ticked.body()).isEqualTo(200);
         assertThat(ticked.body()).contains("id=\"procedure\"", "data-step=\"1\" data-ticked=\"true\"");
-        HttpResponse<String> unticked = page.post(itemPage + "/checklist/1", Map.of());
+        HttpResponse<String> unticked = page.htmx(itemPage + "/checklist/1", Map.of());
         assertThat(unticked.body()).contains("data-step=\"1\" data-ticked=\"false\"");
-        page.post(itemPage + "/checklist/1", Map.of("ticked", "true"));
+        page.htmx(itemPage + "/checklist/1", Map.of("ticked", "true"));
 
-        HttpResponse<String> move = page.post(itemPage + "/moves", Map.of("to", "processing"));
+        HttpResponse<String> move = page.htmx(itemPage + "/moves", Map.of("to", "processing"));
         assertThat(move.statusCode()).isEqualTo(302);
         assertThat(move(maker, id, "checking").status()).isEqualTo(200);
-        Page check = new Page(setup.checker().email());
-        HttpResponse<String> refused = check.post(itemPage + "/moves", Map.of("to", "completed"));
+        FormSession check = new FormSession(port, setup.checker().email(), "long enough password");
+        HttpResponse<String> refused = check.htmx(itemPage + "/moves", Map.of("to", "completed"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("id=\"problem\"", "2. Source documents attached");
 
-        HttpResponse<String> notHis = new Page(other().email()).post(itemPage + "/checklist/2", Map.of("ticked", "true"));
+        HttpResponse<String> notHis = new FormSession(port, other().email(), "long enough password")
+                .htmx(itemPage + "/checklist/2", Map.of("ticked", "true"));
         assertThat(notHis.statusCode()).as("the lead-less colleague of another client sees nothing").isEqualTo(404);
     }
 
@@ -219,20 +211,20 @@ class ChecklistTest extends IntegrationTest {
         requireTheChecklist();
         long id = raise("Change of bank");
         assertThat(maker.post("/api/v1/work/next", "").body().path("id").asLong()).isEqualTo(id);
-        Page page = new Page(setup.maker().email());
+        FormSession page = new FormSession(port, setup.maker().email(), "long enough password");
         String itemPage = "/work/" + setup.client().id() + "/" + id;
         assertThat(page.get(itemPage).body()).contains("<noscript><button type=\"submit\"");
 
-        HttpResponse<String> ticked = page.submit(itemPage + "/checklist/1", Map.of("ticked", "true"));
+        HttpResponse<String> ticked = page.post(itemPage + "/checklist/1", Map.of("ticked", "true"));
         assertThat(ticked.statusCode()).isEqualTo(302);
         assertThat(ticked.headers().firstValue("Location").orElseThrow()).endsWith(itemPage + "#procedure");
         assertThat(page.get(itemPage).body()).contains("data-step=\"1\" data-ticked=\"true\"");
-        assertThat(page.submit(itemPage + "/checklist/1", Map.of()).statusCode()).as("the box left empty").isEqualTo(302);
+        assertThat(page.post(itemPage + "/checklist/1", Map.of()).statusCode()).as("the box left empty").isEqualTo(302);
         assertThat(page.get(itemPage).body()).contains("data-step=\"1\" data-ticked=\"false\"");
 
         Api.Response rejected = move(maker, id, "rejected");
         assertThat(rejected.status()).as(rejected.body().toString()).isEqualTo(200);
-        HttpResponse<String> refused = page.submit(itemPage + "/checklist/2", Map.of("ticked", "true"));
+        HttpResponse<String> refused = page.post(itemPage + "/checklist/2", Map.of("ticked", "true"));
         assertThat(refused.statusCode()).as("a closed item's checklist stays").isEqualTo(409);
         assertThat(refused.body()).contains("id=\"problem\"", "checklist stays as it was closed.");
     }
@@ -240,7 +232,7 @@ class ChecklistTest extends IntegrationTest {
     @Test
     void theAdministratorRequiresTheChecklistOnTheWorkTypesPage() throws Exception {
         long before = raise("Address change raised before");
-        Page admin = new Page(providerAdministrator().email(), "correct horse battery");
+        FormSession admin = new FormSession(port, providerAdministrator().email(), "correct horse battery");
         String typePage = "/admin/work-types/" + setup.client().id() + "/back-office-request";
         assertThat(admin.get(typePage).body()).contains("Guidance only", "Require every step ticked before done");
 
@@ -297,60 +289,4 @@ class ChecklistTest extends IntegrationTest {
         return raised.body().path("id").asLong();
     }
 
-    /** A browser without a browser: the session, its CSRF token and the pages' forms. */
-    private final class Page {
-
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String csrf;
-
-        Page(String email) throws Exception {
-            this(email, "long enough password");
-        }
-
-        Page(String email, String password) throws Exception {
-            Matcher login = CSRF.matcher(get("/login").body());
-            assertThat(login.find()).isTrue();
-            send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("email", email, "password", password,
-                            "_csrf", login.group(1))))));
-            Matcher page = CSRF.matcher(get("/").body());
-            assertThat(page.find()).as("logged in").isTrue();
-            csrf = page.group(1);
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(uri(path)).GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-            return send(form(path, form).header("HX-Request", "true"));
-        }
-
-        /** The form sent by its button, as a browser without JavaScript does. */
-        HttpResponse<String> submit(String path, Map<String, String> form) throws IOException, InterruptedException {
-            return send(form(path, form));
-        }
-
-        private HttpRequest.Builder form(String path, Map<String, String> form) {
-            Map<String, String> sent = new HashMap<>(form);
-            sent.put("_csrf", csrf);
-            return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(sent)));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private static String encode(Map<String, String> form) {
-            return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        }
-    }
 }

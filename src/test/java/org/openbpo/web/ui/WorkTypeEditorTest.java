@@ -7,6 +7,7 @@ import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.InviteUser;
 import org.openbpo.tenancy.Role;
 import org.openbpo.tenancy.Users;
+import org.openbpo.testing.FormSession;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.WorkFixture;
 import org.openbpo.work.WorkTypes;
@@ -20,21 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import java.math.BigDecimal;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WorkTypeEditorTest extends IntegrationTest {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
 
     @Autowired
     ApplicationContext context;
@@ -62,7 +53,7 @@ class WorkTypeEditorTest extends IntegrationTest {
         UUID client = setup.client().id();
         String edit = "/admin/work-types/" + client + "/back-office-request/edit";
         WorkTypeDefinition before = version(client).definition();
-        Session session = new Session(admin.email());
+        FormSession session = new FormSession(port, admin.email(), PASSWORD);
 
         HttpResponse<String> page = session.get(edit);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -119,7 +110,7 @@ class WorkTypeEditorTest extends IntegrationTest {
     void aNewWorkTypeFromScratchIsVersionOneAndItsCodeCannotBeTakenTwice() throws Exception {
         CurrentUser admin = providerAdministrator();
         UUID client = new WorkFixture(context).clientUnderContract(admin, unique("WTN")).client().id();
-        Session session = new Session(admin.email());
+        FormSession session = new FormSession(port, admin.email(), PASSWORD);
         String create = "/admin/work-types/new?client=" + client;
         assertThat(session.get(create).body()).contains("New work type · ").contains("value=\"new\"");
 
@@ -152,7 +143,7 @@ class WorkTypeEditorTest extends IntegrationTest {
         String email = unique("limited").toLowerCase() + "@provider.test";
         TenantScope.run(AllowedClients.ALL, () -> users.invite(new InviteUser(null, email, "Limited Administrator", PASSWORD,
                 Set.of(Role.ADMINISTRATOR), false, Set.of(own.client().id())), admin));
-        Session limited = new Session(email);
+        FormSession limited = new FormSession(port, email, PASSWORD);
         Map<String, String> form = params(version(own.client().id()).definition());
 
         assertThat(limited.get("/admin/work-types/" + own.client().id() + "/back-office-request/edit").statusCode()).isEqualTo(200);
@@ -223,41 +214,4 @@ class WorkTypeEditorTest extends IntegrationTest {
         return input > 0 && body.substring(cell, input).contains("invalid") && body.substring(input, end).contains("field-error");
     }
 
-    /** A signed-in browser session without scripts: cookies, and the CSRF token its pages carry. */
-    private final class Session {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String csrf;
-
-        Session(String email) throws Exception {
-            Matcher login = CSRF.matcher(get("/login").body());
-            assertThat(login.find()).isTrue();
-            HttpResponse<String> done = post("/login", Map.of("email", email, "password", PASSWORD), login.group(1));
-            assertThat(done.headers().firstValue("Location").orElse("")).as("signed in").doesNotContain("error");
-            Matcher page = CSRF.matcher(get("/").body());
-            assertThat(page.find()).isTrue();
-            csrf = page.group(1);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            return post(path, form, csrf);
-        }
-
-        private HttpResponse<String> post(String path, Map<String, String> form, String token) throws Exception {
-            Map<String, String> sent = new LinkedHashMap<>(form);
-            sent.put("_csrf", token);
-            String body = sent.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-    }
 }
