@@ -14,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -80,13 +82,13 @@ public class Clients {
      * month ends, wherever the server or the person asking is.
      */
     @Transactional(readOnly = true)
-    public java.time.LocalDate today(UUID id) {
-        return java.time.LocalDate.now(clock.withZone(get(id).timeZone()));
+    public LocalDate today(UUID id) {
+        return LocalDate.now(clock.withZone(get(id).timeZone()));
     }
 
     /** The client known by this code (as in a public page's address); empty when the caller may not see it. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Client> byCode(String code) {
+    public Optional<Client> byCode(String code) {
         return rows.findByCode(code);
     }
 
