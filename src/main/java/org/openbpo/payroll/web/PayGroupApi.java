@@ -9,6 +9,7 @@ import org.openbpo.payroll.PayGroup;
 import org.openbpo.payroll.PayGroups;
 import org.openbpo.payroll.domain.PaySchedule;
 import org.openbpo.shared.error.BusinessRuleViolation;
+import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,11 +33,11 @@ import java.util.UUID;
 class PayGroupApi {
 
     private final PayGroups groups;
-    private final Clock clock;
+    private final Clients clients;
 
-    PayGroupApi(PayGroups groups, Clock clock) {
+    PayGroupApi(PayGroups groups, Clients clients) {
         this.groups = groups;
-        this.clock = clock;
+        this.clients = clients;
     }
 
     @PostMapping
@@ -74,7 +74,8 @@ class PayGroupApi {
     }
 
     @GetMapping("/{code}/schedule")
-    @Operation(summary = "The next periods: days, cut-off, pay date (a business day of the client's calendar), tax year and period")
+    @Operation(summary = "The next periods: days, cut-off, pay date (a business day of the client's calendar), tax year and period",
+            description = "From the day given, or from the client's today in its own time zone.")
     List<PaySchedule.Period> schedule(@PathVariable UUID clientId, @PathVariable String code,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                                       @RequestParam(required = false) @Nullable Integer count) {
@@ -82,6 +83,6 @@ class PayGroupApi {
         if (periods < 1 || periods > 60) {
             throw BusinessRuleViolation.invalid("count", "count must be between 1 and 60");
         }
-        return groups.upcoming(clientId, code, from == null ? LocalDate.now(clock) : from, periods);
+        return groups.upcoming(clientId, code, from == null ? clients.today(clientId) : from, periods);
     }
 }
