@@ -149,7 +149,7 @@ public class Invoicing {
             }
         }
         Instant now = clock.instant();
-        LocalDate today = businessDay(clientId, now);
+        LocalDate today = clients.dayAt(clientId, now);
         long number = invoices.nextNumbers(INVOICE_SERIES, today.getYear(), 1);
         String formatted = number(INVOICE_SERIES, today.getYear(), number);
         if (invoices.markIssued(clientId, invoiceId, formatted, now, today, Actor.name()) != 1) {
@@ -211,7 +211,7 @@ public class Invoicing {
             lines.add(new InvoiceRows.NewLine(clientId, id, i + 1, charges.get(i), corrected.get(i)));
         }
         invoices.insertLines(lines);
-        LocalDate today = businessDay(clientId, now);
+        LocalDate today = clients.dayAt(clientId, now);
         long number = invoices.nextNumbers(CREDIT_NOTE_SERIES, today.getYear(), 1);
         invoices.markIssued(clientId, id, number(CREDIT_NOTE_SERIES, today.getYear(), number), now, today, Actor.name());
         Invoice note = get(clientId, id);
@@ -330,7 +330,7 @@ public class Invoicing {
         Map<UUID, LocalDate> dayOf = new HashMap<>();
         Map<LocalDate, List<InvoiceRows.Locked>> byDay = new java.util.TreeMap<>();
         for (InvoiceRows.Locked invoice : locked) {
-            byDay.computeIfAbsent(dayOf.computeIfAbsent(invoice.clientId(), c -> businessDay(c, now)), d -> new ArrayList<>())
+            byDay.computeIfAbsent(dayOf.computeIfAbsent(invoice.clientId(), c -> clients.dayAt(c, now)), d -> new ArrayList<>())
                     .add(invoice);
         }
         List<InvoiceRows.Existing> issued = new ArrayList<>();
@@ -374,11 +374,6 @@ public class Invoicing {
         return new InvoiceIssued(invoice.clientId(), invoice.id(), invoice.kind(), java.util.Objects.requireNonNull(invoice.number()),
                 java.util.Objects.requireNonNull(invoice.issuedOn()), invoice.period(), invoice.currency(), invoice.subtotal(),
                 invoice.tax(), invoice.total(), lines);
-    }
-
-    /** The client's business day at this moment, in its own time zone: the date its invoices are issued on. */
-    private LocalDate businessDay(UUID clientId, Instant now) {
-        return LocalDate.ofInstant(now, clients.get(clientId).timeZone());
     }
 
     private void closeMonthOf(UUID clientId, LocalDate month) {

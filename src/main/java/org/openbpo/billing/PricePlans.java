@@ -125,7 +125,7 @@ public class PricePlans {
      * shows as not in force).
      */
     private List<UUID> inForceNow(UUID clientId) {
-        LocalDate today = LocalDate.now(clock.withZone(clients.get(clientId).timeZone()));
+        LocalDate today = clients.today(clientId);
         return plans.inForce(List.of(clientId), today.withDayOfMonth(1)).stream().map(PricePlan::id).toList();
     }
 

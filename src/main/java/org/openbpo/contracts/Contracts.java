@@ -122,7 +122,7 @@ public class Contracts {
         checkTargets(lines, command.slaTargets(), kpis);
         Instant now = clock.instant();
         if (command.endsOn() != null && !command.endsOn().equals(before.endsOn())) {
-            LocalDate today = LocalDate.ofInstant(now, clients.get(clientId).timeZone());
+            LocalDate today = clients.dayAt(clientId, now);
             if (!command.endsOn().isAfter(before.startsOn())) {
                 throw BusinessRuleViolation.invalid("endsOn", "must be after the start of the term, " + before.startsOn());
             }
@@ -160,16 +160,12 @@ public class Contracts {
     /** The contract with its current terms; its status as of the client's today (ENDED once its term is over). */
     @Transactional(readOnly = true)
     public Contract get(UUID clientId, UUID contractId) {
-        return get(clientId, contractId, today(clientId));
+        return get(clientId, contractId, clients.today(clientId));
     }
 
     private Contract get(UUID clientId, UUID contractId, LocalDate today) {
         return rows.find(clientId, contractId, null).map(contract -> contract.asOf(today))
                 .orElseThrow(() -> new NotFound("contract", contractId));
-    }
-
-    private LocalDate today(UUID clientId) {
-        return LocalDate.ofInstant(clock.instant(), clients.get(clientId).timeZone());
     }
 
     /**
@@ -179,13 +175,13 @@ public class Contracts {
     @Transactional(readOnly = true)
     public Contract inForceAt(UUID clientId, UUID contractId, Instant at) {
         int version = rows.versionAt(clientId, contractId, at).orElse(1);
-        return rows.find(clientId, contractId, version).map(contract -> contract.asOf(today(clientId)))
+        return rows.find(clientId, contractId, version).map(contract -> contract.asOf(clients.today(clientId)))
                 .orElseThrow(() -> new NotFound("contract", contractId));
     }
 
     @Transactional(readOnly = true)
     public List<Contract> of(UUID clientId) {
-        LocalDate today = today(clientId);
+        LocalDate today = clients.today(clientId);
         return rows.contractIds(clientId).stream().map(id -> get(clientId, id, today)).toList();
     }
 
@@ -241,7 +237,7 @@ public class Contracts {
     @Transactional(readOnly = true)
     public Optional<ServiceTerms> termsInForce(UUID clientId, String serviceLine) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, clients.get(clientId).timeZone());
+        LocalDate today = clients.dayAt(clientId, now);
         return rows.versionsInForce(clientId, serviceLine, now).stream().filter(v -> v.covers(today)).findFirst()
                 .map(inForce -> terms(clientId, inForce.contractId(), inForce.version(), serviceLine));
     }

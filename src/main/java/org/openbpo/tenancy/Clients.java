@@ -83,7 +83,13 @@ public class Clients {
      */
     @Transactional(readOnly = true)
     public LocalDate today(UUID id) {
-        return LocalDate.now(clock.withZone(get(id).timeZone()));
+        return dayAt(id, clock.instant());
+    }
+
+    /** The client's business day at a moment, in its own time zone. */
+    @Transactional(readOnly = true)
+    public LocalDate dayAt(UUID id, Instant at) {
+        return LocalDate.ofInstant(at, get(id).timeZone());
     }
 
     /** The client known by this code (as in a public page's address); empty when the caller may not see it. */
