@@ -100,13 +100,16 @@ public class WorkItemComments {
     @Transactional
     public Comment customerAnswered(UUID clientId, long itemId, String body, CurrentUser customer) {
         Comment comment = add(clientId, itemId, customer.email(), body, Visibility.CLIENT);
-        WorkItem item = workItems.get(clientId, itemId);
-        if (item.category() == StateCategory.PENDING_CLIENT) {
-            backToWork(item, customer).ifPresent(to -> workItems.move(clientId, itemId, new MoveWorkItem(to, "The customer answered"), customer));
-        } else if (item.category().closed()) {
-            backToWork(item, customer).ifPresent(to -> workItems.move(clientId, itemId,
-                    new MoveWorkItem(to, "The customer wrote again after it was closed"), customer));
-        }
+        // decided on the item as it is moved: an agent's move meanwhile (resuming it, say) leaves nothing to move
+        workItems.moveAsDecided(clientId, itemId, item -> {
+            if (item.category() == StateCategory.PENDING_CLIENT) {
+                return backToWork(item, customer).map(to -> new MoveWorkItem(to, "The customer answered"));
+            }
+            if (item.category().closed()) {
+                return backToWork(item, customer).map(to -> new MoveWorkItem(to, "The customer wrote again after it was closed"));
+            }
+            return Optional.empty();
+        }, customer);
         return comment;
     }
 
@@ -119,7 +122,7 @@ public class WorkItemComments {
     /** The state the customer's move takes the item back to work in; empty when the work type allows them none. */
     private Optional<String> backToWork(WorkItem item, CurrentUser customer) {
         WorkTypeDefinition definition = workTypes.version(item.clientId(), item.workType(), item.workTypeVersion());
-        return workItems.movesFor(item.clientId(), item.id(), customer).stream()
+        return workItems.movesFor(item, customer).stream()
                 .map(WorkTransition::to)
                 .filter(to -> definition.state(to).category().routable())
                 .findFirst();

@@ -50,6 +50,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -371,7 +372,12 @@ public class WorkItems {
     /** The moves the caller may make from the item's current state. */
     @Transactional(readOnly = true)
     public List<WorkTransition> movesFor(UUID clientId, long id, CurrentUser by) {
-        WorkItem item = get(clientId, id);
+        return movesFor(get(clientId, id), by);
+    }
+
+    /** The moves the caller may make from the state of the item as read. */
+    List<WorkTransition> movesFor(WorkItem item, CurrentUser by) {
+        UUID clientId = item.clientId();
         WorkTypeDefinition definition = workTypes.version(clientId, item.workType(), item.workTypeVersion());
         Set<String> roles = roleNames(by);
         if (!mayMoveWhoeverHolds(item, by)) {
@@ -405,13 +411,29 @@ public class WorkItems {
      */
     @Transactional
     public WorkItem move(UUID clientId, long id, MoveWorkItem command, CurrentUser by) {
+        return moveAsDecided(clientId, id, item -> Optional.of(command), by).orElseThrow();
+    }
+
+    /**
+     * Moves the item where {@code decide} says from the item as it is written: when someone changed the
+     * item since it was read, the move is decided again on the item read afresh, so a move chosen from
+     * the item's state (a customer's answer taking it back to work) never rests on a state that is gone.
+     * Empty when {@code decide} chooses no move.
+     */
+    @Transactional
+    public Optional<WorkItem> moveAsDecided(UUID clientId, long id, Function<WorkItem, Optional<MoveWorkItem>> decide,
+                                            CurrentUser by) {
         for (int attempt = 1; ; attempt++) {
             WorkItemRows.Read read = attempt <= 3
                     ? items.read(clientId, id).orElseThrow(() -> new NotFound("work item", id))
                     : new WorkItemRows.Read(items.lock(clientId, id).orElseThrow(() -> new NotFound("work item", id)), null);
-            Optional<WorkItem> moved = move(read.item(), read.version(), command, by);
+            Optional<MoveWorkItem> command = decide.apply(read.item());
+            if (command.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<WorkItem> moved = move(read.item(), read.version(), command.get(), by);
             if (moved.isPresent()) {
-                return moved.get();
+                return moved;
             }
         }
     }

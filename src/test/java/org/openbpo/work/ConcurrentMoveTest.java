@@ -42,6 +42,8 @@ class ConcurrentMoveTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    WorkItemComments comments;
 
     @Test
     void aChangeCommittedWhileTheMoveWaitsIsKept() throws Exception {
@@ -86,12 +88,53 @@ class ConcurrentMoveTest extends IntegrationTest {
         });
     }
 
+    @Test
+    void aCustomersAnswerWhileTheAgentResumesTheItemIsFiledWithoutAMoveOfItsOwn() throws Exception {
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("CMA"));
+        UUID client = setup.client().id();
+        CurrentUser agent = CurrentUser.of(setup.maker());
+        CurrentUser customer = CurrentUser.of(setup.requester());
+        WorkItem item = TenantScope.call(AllowedClients.ALL, () -> {
+            WorkItem raised = workItems.create(client, new CreateWorkItem("support", null, Priority.NORMAL, "Which courier?",
+                    Map.of("description", "Which courier?"), null), customer);
+            workItems.take(client, raised.id(), agent);
+            workItems.move(client, raised.id(), new MoveWorkItem("open", null), agent);
+            return workItems.move(client, raised.id(), new MoveWorkItem("waiting_on_customer", "Order number?"), agent);
+        });
+
+        AtomicReference<String> resumeXid = new AtomicReference<>();
+        CountDownLatch resumed = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            // The agent resumes the item, uncommitted while the customer's answer arrives.
+            Future<?> resume = threads.submit(() -> TenantScope.run(agent.allowedClients(), () -> transactions.executeWithoutResult(tx -> {
+                workItems.move(client, item.id(), new MoveWorkItem("open", null), agent);
+                resumeXid.set(jdbc.sql("select pg_current_xact_id()::text").query(String.class).single());
+                resumed.countDown();
+                await(commit);
+            })));
+            assertThat(resumed.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<WorkItemComments.Comment> answer = threads.submit(() -> TenantScope.call(customer.allowedClients(),
+                    () -> comments.customerAnswered(client, item.id(), "Order 4411", customer)));
+            awaitWaitingFor(resumeXid.get(), answer);
+            commit.countDown();
+            resume.get(30, TimeUnit.SECONDS);
+            assertThat(answer.get(30, TimeUnit.SECONDS).body()).isEqualTo("Order 4411");
+        }
+        TenantScope.run(AllowedClients.ALL, () -> {
+            assertThat(workItems.get(client, item.id()).state()).isEqualTo("open");
+            assertThat(comments.of(client, item.id())).extracting(WorkItemComments.Comment::body).containsExactly("Order 4411");
+            assertThat(workItems.timeline(client, item.id())).filteredOn(entry -> entry.type().equals("moved"))
+                    .as("created → open → waiting → open: the agent's resume, none by the customer").hasSize(3);
+        });
+    }
+
     /** Until the move waits for the escalation's transaction to end (as its write of the item must). */
     private void awaitWaitingFor(String xid, Future<?> move) throws Exception {
         for (int i = 0; i < 300; i++) {
             if (move.isDone()) {
                 move.get(); // its failure, if any
-                throw new AssertionError("the move ended without waiting for the escalation");
+                throw new AssertionError("the move ended without waiting for the other transaction");
             }
             Long waiting = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> jdbc.sql("""
                     select count(*) from pg_locks where locktype = 'transactionid' and not granted and transactionid::text = ?""")
