@@ -300,7 +300,7 @@ public class Scorecards {
                 b.oldestAgeHours() == null ? null : b.oldestAgeHours() - early)).toList();
     }
 
-    private static KpiResult result(KpiTarget target, String when, List<WorkStatistics.Completed> completed, WorkStatistics.@Nullable Backlog backlog,
+    static KpiResult result(KpiTarget target, String when, List<WorkStatistics.Completed> completed, WorkStatistics.@Nullable Backlog backlog,
                                     EvaluationRows.@Nullable LineAccuracy accuracy, CsatRows.@Nullable LineCsat satisfaction) {
         return switch (target.kpi()) {
             case SLA_ATTAINMENT -> {
@@ -315,9 +315,10 @@ public class Scorecards {
                     : measured(target, BigDecimal.valueOf(backlog.averageAgeHours()).setScale(1, RoundingMode.HALF_UP),
                     "average age in hours of " + backlog.open() + " items open " + when);
             case AVERAGE_HANDLE_TIME -> {
+                // each priority's average weighs as many as the items it was taken over: those with handle time
                 double seconds = completed.stream().filter(c -> c.averageHandleSeconds() != null)
-                        .mapToDouble(c -> c.averageHandleSeconds() * c.completed()).sum();
-                long items = completed.stream().filter(c -> c.averageHandleSeconds() != null).mapToLong(WorkStatistics.Completed::completed).sum();
+                        .mapToDouble(c -> c.averageHandleSeconds() * c.handled()).sum();
+                long items = completed.stream().mapToLong(WorkStatistics.Completed::handled).sum();
                 yield items == 0 ? unmeasured(target, "no handle time recorded in the period")
                         : measured(target, BigDecimal.valueOf(seconds / items / 60).setScale(1, RoundingMode.HALF_UP),
                         "average minutes agents held each of " + items + " completed items");

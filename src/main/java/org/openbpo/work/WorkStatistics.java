@@ -20,9 +20,12 @@ import java.util.UUID;
 @Service
 public class WorkStatistics {
 
-    /** Work completed in the period; {@code withSla} counts those that had an SLA, {@code slaMet} those that met it. */
+    /**
+     * Work completed in the period; {@code withSla} counts those that had an SLA, {@code slaMet} those that met it,
+     * {@code handled} those with handle time recorded, over which {@code averageHandleSeconds} is taken.
+     */
     public record Completed(String serviceLine, Priority priority, long completed, long withSla, long slaMet,
-                            long everPaused, @Nullable Double averageHandleSeconds) {
+                            long everPaused, long handled, @Nullable Double averageHandleSeconds) {
     }
 
     /** Work still open at the end of the period and how old it is. */
@@ -93,7 +96,7 @@ public class WorkStatistics {
                                                                        where t.client_id = w.client_id and t.code = w.work_type
                                                                          and t.version = w.work_type_version
                                                                          and s ->> 'category' in ('PENDING_CLIENT', 'PENDING_THIRD_PARTY')))),
-                               avg(h.seconds)
+                               count(h.seconds), avg(h.seconds)
                           from work.work_item w
                           left join lateral (select sum(extract(epoch from ended_at - started_at)) as seconds
                                                from work.handle_time t
@@ -102,7 +105,7 @@ public class WorkStatistics {
                          group by w.service_line, w.priority order by w.service_line, w.priority desc""")
                 .params(clientId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
                 .query((rs, n) -> new Completed(rs.getString(1), Priority.ofRank(rs.getInt(2)), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getObject(7) == null ? null : rs.getDouble(7)))
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getObject(8) == null ? null : rs.getDouble(8)))
                 .list();
     }
 

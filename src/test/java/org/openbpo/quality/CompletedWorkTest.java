@@ -124,6 +124,7 @@ class CompletedWorkTest extends IntegrationTest {
             assertThat(c.withSla()).isEqualTo(3);
             assertThat(c.slaMet()).isEqualTo(2);
             assertThat(c.everPaused()).isEqualTo(1);
+            assertThat(c.handled()).isEqualTo(3);
             assertThat(c.averageHandleSeconds()).isEqualTo(60.0); // (60 + 30 + 90) / 3 handled
         });
         assertThat(TenantScope.call(AllowedClients.ALL, () -> completedWork.pendingClient(client, may))).singleElement()
@@ -138,6 +139,7 @@ class CompletedWorkTest extends IntegrationTest {
         assertThat(TenantScope.call(AllowedClients.ALL, () -> completedWork.completed(client, may))).singleElement().satisfies(c -> {
             assertThat(c.completed()).isEqualTo(5);
             assertThat(c.slaMet()).isEqualTo(3);
+            assertThat(c.handled()).isEqualTo(4);
             assertThat(c.averageHandleSeconds()).isEqualTo(75.0); // (60 + 30 + 90 + 120) / 4
         });
     }

@@ -247,13 +247,13 @@ public class CompletedWorkRows {
     public List<WorkStatistics.Completed> completed(UUID clientId, YearMonth period) {
         return jdbc.sql("""
                         select service_line, priority, sum(completed), sum(with_sla), sum(sla_met), sum(ever_paused),
-                               sum(handle_seconds) / nullif(sum(handled), 0)
+                               sum(handled), sum(handle_seconds) / nullif(sum(handled), 0)
                           from quality.completed_tally
                          where client_id = ? and period = ?
                          group by service_line, priority order by service_line, priority desc""")
                 .params(clientId, period.toString())
                 .query((rs, n) -> new WorkStatistics.Completed(rs.getString(1), Priority.ofRank(rs.getInt(2)), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getObject(7) == null ? null : rs.getDouble(7)))
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getObject(8) == null ? null : rs.getDouble(8)))
                 .list();
     }
 
