@@ -3,6 +3,7 @@ package org.openbpo.ledger;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.ledger.domain.Chart;
+import org.openbpo.ledger.domain.LedgerKeys;
 import org.openbpo.ledger.domain.Posting;
 import org.openbpo.ledger.domain.PostingLine;
 import org.openbpo.ledger.domain.PostingRules;
@@ -306,8 +307,17 @@ public class Journal {
     }
 
     /** Which of the keys the client's entries hold. */
-    Set<String> keysHeld(UUID client, List<String> keys) {
-        return rows.keysHeld(client, keys);
+    void lockRevaluations(UUID client) {
+        rows.lockRevaluations(client);
+    }
+
+    /** The key a revaluation of the day posts under now: each reversal of that day's revaluation frees it again. */
+    String revaluationKey(UUID client, LocalDate day) {
+        return LedgerKeys.revaluation(day, rows.reversedRevaluations(client, day));
+    }
+
+    Set<LocalDate> revaluedDays(UUID client, List<LocalDate> days) {
+        return rows.revaluedDays(client, days);
     }
 
     /** The latest revaluation after the day that stands (was not reversed), if any. */

@@ -2,7 +2,6 @@ package org.openbpo.ledger;
 
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.ledger.domain.Conversion;
-import org.openbpo.ledger.domain.LedgerKeys;
 import org.openbpo.ledger.domain.Posting;
 import org.openbpo.ledger.domain.PostingLine;
 import org.openbpo.ledger.persistence.BalanceRows;
@@ -19,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -30,14 +32,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Revalues foreign-currency balances of monetary accounts (assets and liabilities, IAS 21.23) at
  * the closing rate of a day. Each account's functional value moves to its balance at that rate;
  * the difference goes to the unrealised exchange gain or loss account. Lines carry no foreign
  * amount, only functional value, so the foreign balances stay as they are. One revaluation per
- * client and day: running it again returns the first. Revaluations run in date order: a day before
- * a later revaluation that stands is refused.
+ * client and day: running it again returns the first, until that one is reversed; then the day may be
+ * revalued again. Revaluations of one client's books run one at a time and in date order: a day
+ * before a later revaluation that stands is refused.
  */
 @Service
 public class Revaluation {
@@ -54,9 +58,11 @@ public class Revaluation {
     private final Periods periods;
     private final TransactionTemplate transactions;
     private final Clients clients;
+    private final Clock clock;
 
     Revaluation(Journal journal, Books books, BalanceRows balances, ChartRows charts, ExchangeRates rates, AuditTrail audit,
-                Periods periods, TransactionTemplate transactions, Clients clients) {
+                Periods periods, TransactionTemplate transactions, Clients clients, Clock clock) {
+        this.clock = clock;
         this.periods = periods;
         this.clients = clients;
         this.journal = journal;
@@ -79,6 +85,8 @@ public class Revaluation {
     @Transactional
     public Optional<Posted> revalue(UUID client, LocalDate asOf) {
         Currency functional = books.book(client).functionalCurrency();
+        // Two revaluations at once would each move the balances they read before the other posted.
+        journal.lockRevaluations(client);
         Optional<Posted> earlier = earlier(client, asOf);
         if (earlier.isPresent()) {
             return earlier;
@@ -112,13 +120,14 @@ public class Revaluation {
     }
 
     private Optional<Posted> earlier(UUID client, LocalDate asOf) {
-        return journal.replay(client, LedgerKeys.revaluation(asOf))
+        return journal.replay(client, journal.revaluationKey(client, asOf))
                 .filter(first -> first.entry().source() == EntrySource.REVALUATION);
     }
 
     /**
      * The month ends before {@code asOf}, after the books' first foreign-currency movement and after
-     * their latest month-end revaluation, that were not revalued and whose month is not closed.
+     * their latest month-end revaluation that stands, that were not revalued (or whose revaluation was
+     * reversed) and whose month is not closed.
      */
     private List<LocalDate> missedMonthEnds(UUID client, Currency functional, LocalDate asOf) {
         Optional<LocalDate> first = balances.firstDayIn(client, functional.getCurrencyCode());
@@ -132,10 +141,10 @@ public class Revaluation {
         if (monthEnds.isEmpty()) {
             return List.of();
         }
-        Set<String> done = journal.keysHeld(client, monthEnds.stream().map(LedgerKeys::revaluation).toList());
+        Set<LocalDate> done = journal.revaluedDays(client, monthEnds);
         List<LocalDate> missed = new ArrayList<>();
         for (LocalDate monthEnd : monthEnds) {
-            if (done.contains(LedgerKeys.revaluation(monthEnd))) {
+            if (done.contains(monthEnd)) {
                 missed.clear();
             } else if (periods.status(client, YearMonth.from(monthEnd)) != PeriodStatus.CLOSED) {
                 missed.add(monthEnd);
@@ -184,7 +193,7 @@ public class Revaluation {
             return Optional.empty();
         }
         Posted posted = journal.write(client, new Posting(asOf, "Revaluation of foreign-currency balances at " + asOf,
-                EntrySource.REVALUATION, LedgerKeys.revaluation(asOf), true, null, lines));
+                EntrySource.REVALUATION, journal.revaluationKey(client, asOf), true, null, lines));
         if (!posted.replayed()) {
             audit.record(client, "ledger.revalued", "entry", posted.entry().id(), null, asOf);
         }
@@ -195,19 +204,28 @@ public class Revaluation {
      * At the start of each month, every client's books are revalued at the end of the month before, the month as the
      * client counts it: at 01:00 UTC on the 1st a client in Honolulu is still in the last day of the month, so that
      * month is not over for it yet. The job runs on the 1st and again on the 2nd, when every zone has reached the 1st;
-     * every node may run it, and the revaluation's key makes a second run a no-op.
+     * every node may run it, and the revaluation's key makes a second run a no-op. A client whose month end the run a
+     * day earlier already tried and was refused is tried again, but its accountant was warned then: the repeat is
+     * only noted.
      */
     @Scheduled(cron = "${openbpo.ledger.revaluation-cron:0 0 1 1,2 * *}", zone = "UTC")
     public void monthEnd() {
-        revalueEach(client -> clients.today(client).withDayOfMonth(1).minusDays(1));
+        Instant now = clock.instant();
+        Instant dayBefore = now.minus(Duration.ofDays(1));
+        revalueEach(client -> monthEndBefore(clients.dayAt(client, now)),
+                client -> monthEndBefore(clients.dayAt(client, dayBefore)).equals(monthEndBefore(clients.dayAt(client, now))));
+    }
+
+    private static LocalDate monthEndBefore(LocalDate day) {
+        return day.withDayOfMonth(1).minusDays(1);
     }
 
     /** The job: revalues every client's books at a day, each client in its own transaction. */
     public int revalueAll(LocalDate asOf) {
-        return revalueEach(client -> asOf);
+        return revalueEach(client -> asOf, client -> false);
     }
 
-    private int revalueEach(Function<UUID, LocalDate> dayOf) {
+    private int revalueEach(Function<UUID, LocalDate> dayOf, Predicate<UUID> triedADayEarlier) {
         List<UUID> clientIds = TenantScope.call(AllowedClients.ALL, () -> transactions.execute(tx -> charts.clientsWithBooks()));
         int posted = 0;
         for (UUID client : clientIds == null ? List.<UUID>of() : clientIds) {
@@ -218,7 +236,11 @@ public class Revaluation {
             } catch (BusinessRuleViolation refused) {
                 // A client without the day's rate (or a missed month's), or with its month closed, waits for its
                 // accountant; the next run revalues the months it missed first.
-                LOG.warn("Revaluation of client {} refused: {}", client, refused.getMessage());
+                if (TenantScope.call(AllowedClients.only(client), () -> triedADayEarlier.test(client))) {
+                    LOG.info("Revaluation of client {} refused again, as a day earlier: {}", client, refused.getMessage());
+                } else {
+                    LOG.warn("Revaluation of client {} refused: {}", client, refused.getMessage());
+                }
             }
         }
         return posted;

@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * What the client owes to whom for a country's pay paid between two dates, from finalised runs: each tax
  * and contribution withheld from employees or owed by the employer, the authority and when it is due.
+ * {@code owed} is the sum of the lines: what the client pays the authorities. A UK client that claims the
+ * Employment Allowance has its claim as its own line (a negative amount) beside the employer NICs in full.
  * For a US calendar quarter, the figures in the shape of Form 941's lines.
  */
 public record TaxLiabilities(String country, LocalDate from, LocalDate to, String currency, String grossPay, String netPay,
-                             List<Liability> liabilities, @Nullable Form941 form941) {
+                             List<Liability> liabilities, String owed, @Nullable Form941 form941) {
 
     public record Liability(String code, String side, String amount, String base, String authority, String due) {
     }

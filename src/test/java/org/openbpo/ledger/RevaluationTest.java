@@ -10,11 +10,30 @@ import org.openbpo.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.openbpo.ledger.LedgerPostingTest.entry;
 
 /**
@@ -32,6 +51,12 @@ class RevaluationTest extends IntegrationTest {
     @Autowired
     Books books;
 
+    @Autowired
+    Revaluation revaluation;
+    @Autowired
+    DataSource dataSource;
+
+    UUID client;
     Api agent;
     Api accountant;
     String base;
@@ -40,6 +65,7 @@ class RevaluationTest extends IntegrationTest {
     void euroBalanceFromJanuary() {
         Bookkeeping.Setup setup = Bookkeeping.client(IntegrationTest::unique, providerAdministrator(), clients, users, tokens,
                 books, "US_GAAP", "USD");
+        client = setup.client().id();
         agent = api().as(setup.agentToken());
         accountant = api().as(setup.accountantToken());
         base = "/api/v1/clients/" + setup.client().id() + "/ledger";
@@ -146,6 +172,89 @@ class RevaluationTest extends IntegrationTest {
         assertThat(march.text("code")).isEqualTo("no-exchange-rate");
         assertThat(march.text("detail")).contains("2026-02").contains("GBP/USD");
         assertThat(revaluationDays()).as("all or nothing").isEmpty();
+    }
+
+    @Test
+    void aReversedRevaluationsDayIsRevaluedAgain() {
+        rate("2026-01-31", "1.12");
+        Api.Response first = accountant.post(base + "/revaluations", Map.of("date", "2026-01-31"));
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        assertThat(accountant.post(base + "/entries/" + first.body().path("id").asLong() + "/reversal", Map.of()).status())
+                .isEqualTo(201);
+        assertThat(euroBankInDollars("2026-01-31")).as("back at January's booked rate").isEqualTo(1_100_00);
+
+        Api.Response again = accountant.post(base + "/revaluations", Map.of("date", "2026-01-31"));
+
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(201);
+        assertThat(again.body().path("id").asLong()).isNotEqualTo(first.body().path("id").asLong());
+        assertThat(euroBankInDollars("2026-01-31")).isEqualTo(1_120_00);
+        Api.Response retry = accountant.post(base + "/revaluations", Map.of("date", "2026-01-31"));
+        assertThat(retry.status()).as("a retry finds the second revaluation").isEqualTo(200);
+        assertThat(retry.body().path("id").asLong()).isEqualTo(again.body().path("id").asLong());
+        assertThat(revaluationDays()).containsExactly("2026-01-31", "2026-01-31");
+    }
+
+    @Test
+    void twoRevaluationsOfTheBooksAtOnceRunOneAfterTheOther() throws Exception {
+        rate("2026-02-15", "1.30");
+        rate("2026-02-20", "1.40");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Connection holder = dataSource.getConnection()) {
+            // Holding February's period lock stops each revaluation at its insert, after it read the balances it moves.
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select pg_advisory_xact_lock(7, ledger.period_lock(?, ?))")) {
+                lock.setObject(1, client);
+                lock.setObject(2, LocalDate.of(2026, 2, 1));
+                lock.execute();
+            }
+            Future<Api.Response> fifteenth = threads.submit(() -> accountant.post(base + "/revaluations", Map.of("date", "2026-02-15")));
+            Future<Api.Response> twentieth = threads.submit(() -> accountant.post(base + "/revaluations", Map.of("date", "2026-02-20")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingAdvisoryLocks(holder) >= 2);
+            holder.commit();
+            List<Integer> statuses = List.of(fifteenth.get(30, TimeUnit.SECONDS).status(), twentieth.get(30, TimeUnit.SECONDS).status());
+            assertThat(statuses).as("the 20th posts; the 15th before it, or is refused after it").contains(201)
+                    .allMatch(status -> status == 201 || status == 409);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(euroBankInDollars("2026-02-20")).as("stated at the 20th's rate, each difference taken once").isEqualTo(1_400_00);
+    }
+
+    private static long waitingAdvisoryLocks(Connection connection) throws java.sql.SQLException {
+        try (PreparedStatement waiting = connection.prepareStatement(
+                "select count(*) from pg_locks where locktype = 'advisory' and not granted");
+             ResultSet rows = waiting.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void aClientWhoseMonthEndIsRefusedOnTheFirstAndTheSecondIsWarnedAboutOnce() {
+        Bookkeeping.Setup london = Bookkeeping.client(IntegrationTest::unique, providerAdministrator(), clients, users, tokens,
+                books, "US_GAAP", "USD", "GB", "Europe/London");
+        String theirs = "/api/v1/clients/" + london.client().id() + "/ledger";
+        // Euros with no euro rate: every revaluation of these books is refused.
+        assertThat(api().as(london.agentToken()).post(theirs + "/entries", entry("2026-01-05", "eur-sale", List.of(
+                Map.of("account", "1020", "debit", 1_000_00, "currency", "EUR", "functionalAmount", 1_100_00),
+                Map.of("account", "4100", "credit", 1_000_00, "currency", "EUR", "functionalAmount", -1_100_00)))).status())
+                .isEqualTo(201);
+        Logger logger = (Logger) LoggerFactory.getLogger(Revaluation.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            clock.set(Instant.parse("2026-03-01T01:00:00Z"));
+            revaluation.monthEnd();
+            clock.set(Instant.parse("2026-03-02T01:00:00Z"));
+            revaluation.monthEnd();
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN
+                && event.getFormattedMessage().contains(london.client().id().toString())).hasSize(1);
+        assertThat(log.list).filteredOn(event -> event.getFormattedMessage().contains(london.client().id().toString()))
+                .as("the second refusal is still told, as a repeat").hasSize(2);
     }
 
     private List<String> revaluationDays() {

@@ -19,9 +19,12 @@ public final class LedgerKeys {
     private LedgerKeys() {
     }
 
-    /** The key of the revaluation at the end of a day. */
-    public static String revaluation(java.time.LocalDate day) {
-        return "revaluation:" + day;
+    /**
+     * The key of the revaluation at the end of a day, after {@code reversed} revaluations of that day were
+     * reversed: each reversal frees the day for one more revaluation, and a retry of that one finds it.
+     */
+    public static String revaluation(java.time.LocalDate day, int reversed) {
+        return reversed == 0 ? "revaluation:" + day : "revaluation:" + day + "/" + (reversed + 1);
     }
 
     public static boolean isLedgers(String key) {

@@ -211,6 +211,34 @@ public class EntryRows {
                 .params(List.of(client, keys.toArray(String[]::new))).query(String.class).list());
     }
 
+    /** Serialises the revaluations of a client's books: each waits for the one before it to commit or roll back. */
+    public void lockRevaluations(UUID client) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('ledger.revaluation:' || ?, 0))").param(client.toString())
+                .query(rs -> { });
+    }
+
+    /** How many revaluations of the day were reversed. */
+    public int reversedRevaluations(UUID client, LocalDate day) {
+        return jdbc.sql("""
+                        select count(*) from ledger.entry e
+                         where e.client_id = ? and e.entry_date = ? and e.source = 'REVALUATION'
+                           and exists (select 1 from ledger.entry r where r.client_id = e.client_id and r.reverses = e.id)""")
+                .params(client, day).query(Integer.class).single();
+    }
+
+    /** The days among these with a revaluation that stands (was not reversed). */
+    public java.util.Set<LocalDate> revaluedDays(UUID client, List<LocalDate> days) {
+        if (days.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("""
+                        select distinct e.entry_date from ledger.entry e
+                         where e.client_id = ? and e.entry_date = any (?::date[]) and e.source = 'REVALUATION'
+                           and not exists (select 1 from ledger.entry r where r.client_id = e.client_id and r.reverses = e.id)""")
+                .params(client, days.stream().map(LocalDate::toString).toArray(String[]::new))
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).list());
+    }
+
     /**
      * The latest revaluation dated after the day that was not reversed, if any: the one a revaluation
      * of that day would partly undo.

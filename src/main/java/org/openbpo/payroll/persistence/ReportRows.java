@@ -68,6 +68,28 @@ public class ReportRows {
                         rs.getBigDecimal("amount"), rs.getBigDecimal("base"))).list();
     }
 
+    /** One GB run's employer (secondary) Class 1 NICs; a reversal run's are negative and name the run it reverses. */
+    public record RunEmployerNics(long run, @org.jspecify.annotations.Nullable Long reverses, String taxYear, LocalDate payDate,
+                                  BigDecimal employerNics) {
+    }
+
+    /** The employer NICs of each finalised GB run paid between the dates, in pay-run order. */
+    public List<RunEmployerNics> employerNicsByRun(UUID client, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select r.id, r.reverses, r.tax_year, r.pay_date,
+                            coalesce(sum(l.amount) filter (where l.section = 'R' and l.code = 'NI_ER'), 0) employer_nics
+                        from payroll.pay_run r
+                        join payroll.pay_group g on g.client_id = r.client_id and g.code = r.pay_group
+                        left join payroll.payslip p on p.client_id = r.client_id and p.run_id = r.id
+                        left join lateral unnest(p.line_sections, p.line_codes, p.line_amounts) l (section, code, amount) on true
+                        where r.client_id = ? and g.country = 'GB' and r.status in ('FINALISED', 'PAID', 'REVERSED')
+                          and r.pay_date between ? and ?
+                        group by r.client_id, r.id order by r.pay_date, r.id""")
+                .params(client, Date.valueOf(from), Date.valueOf(to))
+                .query((rs, n) -> new RunEmployerNics(rs.getLong("id"), rs.getObject("reverses", Long.class), rs.getString("tax_year"),
+                        rs.getDate("pay_date").toLocalDate(), rs.getBigDecimal("employer_nics"))).list();
+    }
+
     /** Gross pay and net pay of the country's finalised runs paid between the dates. */
     public Map<String, Object> pay(UUID client, String country, LocalDate from, LocalDate to) {
         return jdbc.sql("""
