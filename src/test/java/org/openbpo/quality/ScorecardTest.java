@@ -78,6 +78,22 @@ class ScorecardTest extends IntegrationTest {
                 .satisfies(r -> assertThat(r.measured()).isNull());
     }
 
+    /**
+     * The contract's term began in January but it was drawn up in March: February's card (the portal lists
+     * every month of the term) is scored against the first terms it ever had, not refused with a 500.
+     */
+    @Test
+    void aMonthOfTheTermBeforeTheContractWasDrawnUpIsScoredOnItsFirstTerms() {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        setup = new WorkFixture(context).clientUnderContract(providerAdministrator(), unique("SCB"));
+        String february = "/api/v1/clients/" + setup.client().id() + "/contracts/" + setup.contract().id() + "/scorecards/2026-02";
+
+        org.openbpo.testing.Api.Response card = api().as(setup.adminToken()).get(february);
+
+        assertThat(card.status()).as(card.body().toString()).isEqualTo(200);
+        assertThat(card.body().path("results").toString()).contains("SLA_ATTAINMENT");
+    }
+
     @Test
     void theLiveMonthsBacklogIsAgedNowAndAnEndedMonthsAtItsEnd() {
         clock.set(Instant.parse("2026-03-03T09:00:00Z"));

@@ -149,10 +149,11 @@ public class ContractRows {
 
     /** The newest version of a contract effective at a moment; empty before its first. */
     public Optional<Integer> versionAt(UUID clientId, UUID contractId, Instant at) {
-        return Optional.ofNullable(jdbc.sql("""
-                        select max(version) from contracts.contract_version
-                         where client_id = ? and contract_id = ? and effective_from <= ?""")
-                .params(clientId, contractId, Timestamp.from(at)).query(Integer.class).single());
+        return jdbc.sql("""
+                        select version from contracts.contract_version
+                         where client_id = ? and contract_id = ? and effective_from <= ?
+                         order by version desc limit 1""")
+                .params(clientId, contractId, Timestamp.from(at)).query(Integer.class).optional();
     }
 
     public Optional<Contract> find(UUID clientId, UUID contractId, @Nullable Integer version) {
