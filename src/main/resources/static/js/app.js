@@ -21,16 +21,21 @@
         }
     });
 
-    // A copy of a table row with every input emptied and its number (lines[3].amount, lines-3-amount) made index.
+    // A copy of a table row with every input emptied and the row's number in its names and ids (states[3].code,
+    // states-3-code, line3.quantity) made index; labels counting from one ("Line 4 quantity") say index + 1.
     function blankCopy(row, index) {
         var copy = row.cloneNode(true);
-        copy.querySelectorAll("[name], [id], [for], [aria-controls]").forEach(function (element) {
-            ["name", "id", "for", "aria-controls"].forEach(function (attribute) {
+        copy.querySelectorAll("[name], [id], [for], [aria-label]").forEach(function (element) {
+            ["name", "id", "for"].forEach(function (attribute) {
                 var value = element.getAttribute(attribute);
                 if (value) {
-                    element.setAttribute(attribute, value.replace(/\[\d+\]/, "[" + index + "]").replace(/-\d+-/, "-" + index + "-"));
+                    element.setAttribute(attribute, value.replace(/\d+/, String(index)));
                 }
             });
+            var label = element.getAttribute("aria-label");
+            if (label) {
+                element.setAttribute("aria-label", label.replace(/\d+/, String(index + 1)));
+            }
         });
         copy.querySelectorAll("input, textarea").forEach(function (input) {
             if (input.type === "checkbox" || input.type === "radio") {
