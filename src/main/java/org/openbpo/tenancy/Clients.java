@@ -29,6 +29,9 @@ public class Clients {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
+    /** The longest text a client search takes: longer than any client's name. */
+    public static final int SEARCH_LENGTH = 200;
+
     private final ClientRows rows;
     private final AuditTrail audit;
     private final Clock clock;
@@ -101,6 +104,19 @@ public class Clients {
     @Transactional(readOnly = true)
     public List<Client> page(@Nullable String afterCode, int limit) {
         return rows.page(afterCode, limit);
+    }
+
+    /**
+     * The clients the caller serves whose code or name contains {@code text}, most relevant first, at most
+     * {@code limit} of them; a blank text finds them all, by code.
+     */
+    @Transactional(readOnly = true)
+    public ClientMatches search(@Nullable String text, int limit) {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.length() > SEARCH_LENGTH) {
+            throw BusinessRuleViolation.invalid("clientSearch", "is longer than " + SEARCH_LENGTH + " characters");
+        }
+        return rows.search(wanted, limit);
     }
 
     private static String country(String code) {

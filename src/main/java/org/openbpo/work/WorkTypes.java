@@ -34,6 +34,10 @@ public class WorkTypes implements WorkTypeCatalogue {
     public record VersionedWorkType(int version, WorkTypeDefinition definition) {
     }
 
+    /** Open items (neither done nor cancelled) still running as an older version of a work type. */
+    public record OpenOnVersion(int version, long openItems) {
+    }
+
     private record Key(UUID clientId, String code, int version) {
     }
 
@@ -136,5 +140,11 @@ public class WorkTypes implements WorkTypeCatalogue {
     public List<VersionedWorkType> of(UUID clientId) {
         clients.get(clientId);
         return rows.latestOfClient(clientId).stream().map(v -> new VersionedWorkType(v.version(), v.definition())).toList();
+    }
+
+    /** For each version before {@code version} that open items still run as, how many, oldest first; in one query. */
+    @Transactional(readOnly = true)
+    public List<OpenOnVersion> openBefore(UUID clientId, String code, int version) {
+        return rows.openBefore(clientId, code, version).stream().map(v -> new OpenOnVersion(v.version(), v.openItems())).toList();
     }
 }

@@ -65,6 +65,30 @@ class PayablesBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void aClerkAddsALineBeyondTheFourTheOrderFormShows() {
+        PayablesFixture.Setup setup = PayablesFixture.client(context, IntegrationTest::unique, providerAdministrator(), "GB",
+                "Europe/London", "GBP");
+        api().as(setup.clerkToken()).post(setup.path() + "/vendors", VendorApiTest.vendor("PAPER", java.util.List.of("GBP"), null));
+        browser.logIn(setup.clerk().email(), "long enough password");
+        browser.open("/payables?client=" + setup.client().id()).clickToLoad("#switch-client");
+        browser.type("#po-number", "PO-FIVE").choose("#po-vendor", "PAPER · Vendor PAPER").type("#po-currency", "GBP");
+        assertThat(browser.findAll("#po-lines tbody tr")).hasSize(4);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.find("#add-po-line"));
+        browser.click("#add-po-line");
+        assertThat(browser.findAll("#po-lines tbody tr")).hasSize(5);
+        assertThat(browser.find("[name='line4.description']").getAttribute("aria-label")).isEqualTo("Line 5 description");
+        for (int i = 0; i < 5; i++) {
+            browser.type("[name='line" + i + ".description']", "Box " + (i + 1)).type("[name='line" + i + ".quantity']", "1")
+                    .type("[name='line" + i + ".unitPrice']", "3");
+        }
+        browser.screenshot("payables-order-added-line");
+        browser.clickToLoad("#raise-order button[type=submit]");
+        assertThat(browser.text(".notice")).isEqualTo("Purchase order PO-FIVE recorded with 5 lines.");
+        assertThat(browser.texts("#purchase-orders .order-line")).contains("5. Box 5: 1 × GBP 3, no tax");
+    }
+
+    @Test
     void creditNotesShowWhatIsLeftAndTheInvoicesTheirCreditWasSetAgainst() {
         PayablesFixture.Setup setup = PayablesFixture.client(context, IntegrationTest::unique, providerAdministrator(), "US",
                 "America/New_York", "USD");

@@ -79,6 +79,40 @@ class PurchaseOrderPageTest extends IntegrationTest {
         assertThat(session.get("/payables").body()).contains("1. Copier paper: 10 × GBP 4.5, tax 20%");
     }
 
+    @Test
+    void anOrderWithMoreLinesThanTheFormShowsIsRecordedAndTheFormOffersToAddALine() throws Exception {
+        CurrentUser admin = providerAdministrator();
+        PayablesFixture.Setup setup = PayablesFixture.client(context, IntegrationTest::unique, admin, "GB", "Europe/London", "GBP");
+        Api clerk = api().as(setup.clerkToken());
+        assertThat(clerk.post(setup.path() + "/vendors", VendorApiTest.vendor("PAPER", List.of("GBP"), null)).status()).isEqualTo(201);
+        FormSession session = new FormSession(port, setup.clerk().email(), "long enough password").workingFor(setup.client().id());
+
+        String page = session.get("/payables").body();
+        assertThat(page).as("four rows, and a button a script shows to add more").contains("name=\"line3.description\"")
+                .doesNotContain("name=\"line4.description\"")
+                .containsPattern("<button type=\"button\"[^>]*id=\"add-po-line\"[^>]*data-add-row=\"po-lines\"[^>]*hidden");
+
+        // the rows a script added are numbered on, and the order has all six lines
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("number", "PO-UI-6");
+        form.put("vendor", "PAPER");
+        form.put("currency", "GBP");
+        for (int i = 0; i < 6; i++) {
+            form.put("line" + i + ".description", "Item " + (i + 1));
+            form.put("line" + i + ".quantity", "1");
+            form.put("line" + i + ".unitPrice", i == 5 ? "ten" : "10");
+            form.put("line" + i + ".taxPercent", "20");
+        }
+        String refused = session.post("/payables/purchase-orders", form).body();
+        assertThat(errorBeside(refused, "line5.unitPrice")).contains("a number");
+        assertThat(refused).contains("value=\"Item 6\"");
+        form.put("line5.unitPrice", "10");
+        assertThat(session.post("/payables/purchase-orders", form).statusCode()).isEqualTo(302);
+        var lines = clerk.get(setup.path() + "/purchase-orders").body().path("items").get(0).path("lines");
+        assertThat(lines.size()).isEqualTo(6);
+        assertThat(lines.get(5).path("description").asString()).isEqualTo("Item 6");
+    }
+
     /** The error shown in the same cell as the named input, or null. */
     private static String errorBeside(String body, String name) {
         int input = body.indexOf("name=\"" + name + "\"");

@@ -2,6 +2,7 @@ package org.openbpo.tenancy.persistence;
 
 import org.jspecify.annotations.Nullable;
 import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.ClientMatches;
 import org.openbpo.tenancy.ClientStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +58,24 @@ public class ClientRows {
     public List<Client> page(@Nullable String afterCode, int limit) {
         return jdbc.sql("select * from tenancy.client where code > ? order by code limit ?")
                 .params(afterCode == null ? "" : afterCode, limit).query(CLIENT).list();
+    }
+
+    /**
+     * Clients whose code or name contains {@code text} (any case), most relevant first: the exact code, then codes
+     * and names starting with it, then the rest, each by code; with the count of all matches. Row-level security
+     * leaves out the clients the caller does not serve.
+     */
+    public ClientMatches search(String text, int limit) {
+        String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        List<Map.Entry<Client, Integer>> rows = jdbc.sql("""
+                        select *, count(*) over () as found from tenancy.client
+                        where code ilike :within or name ilike :within
+                        order by case when upper(code) = upper(:text) then 0
+                                      when code ilike :start or name ilike :start then 1 else 2 end, code
+                        limit :limit""")
+                .param("text", text).param("within", "%" + escaped + "%").param("start", escaped + "%").param("limit", limit)
+                .query((rs, n) -> Map.entry(CLIENT.mapRow(rs, n), rs.getInt("found"))).list();
+        return new ClientMatches(rows.stream().map(Map.Entry::getKey).toList(), rows.isEmpty() ? 0 : rows.getFirst().getValue());
     }
 
     public void update(Client client, java.time.Instant at) {

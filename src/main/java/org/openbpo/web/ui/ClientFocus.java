@@ -3,6 +3,7 @@ package org.openbpo.web.ui;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.ClientMatches;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -24,10 +25,15 @@ class ClientFocus {
     /** The most clients a page lists at once; beyond that the user picks one in the switcher. */
     static final int ALL_AT_ONCE = 200;
 
-    private final Clients clients;
+    /** The query parameter that searches the clients on the pick page. */
+    static final String SEARCH = "clientSearch";
 
-    ClientFocus(Clients clients) {
+    private final Clients clients;
+    private final HttpServletRequest request; // the current request's, as Spring injects it
+
+    ClientFocus(Clients clients, HttpServletRequest request) {
         this.clients = clients;
+        this.request = request;
     }
 
     /** The client the page is about, or null when none is chosen. */
@@ -85,16 +91,29 @@ class ClientFocus {
         return all;
     }
 
-    /** The page that asks which client an administration page should show. */
+    /** The page that asks which client an administration page should show, found by the request's search. */
     String pick(Model model, String heading, String base) {
         return pick(model, heading, base, null);
     }
 
     /** The same, without {@code offeredApart}: a client the page offers in a choice of its own. */
     String pick(Model model, String heading, String base, @Nullable UUID offeredApart) {
+        return pick(model, heading, base, base, offeredApart);
+    }
+
+    /**
+     * The pick page, whose choices lead to {@code base} and whose search asks {@code searchAt} (with {@code base} as
+     * {@code to} when they differ). It lists the {@link #ALL_AT_ONCE} most relevant clients and says how many more it found.
+     */
+    String pick(Model model, String heading, String base, String searchAt, @Nullable UUID offeredApart) {
+        String search = request.getParameter(SEARCH);
+        ClientMatches matches = clients.search(search, ALL_AT_ONCE);
         model.addAttribute("heading", heading);
         model.addAttribute("base", base);
-        model.addAttribute("choices", visible().stream().filter(c -> !c.id().equals(offeredApart)).toList());
+        model.addAttribute("searchAt", searchAt);
+        model.addAttribute("search", search);
+        model.addAttribute("choices", matches.listed().stream().filter(c -> !c.id().equals(offeredApart)).toList());
+        model.addAttribute("more", matches.more());
         return "admin/pick-client";
     }
 }

@@ -7,6 +7,8 @@ import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -18,9 +20,21 @@ import java.util.UUID;
 class ClientSwitcher {
 
     private final Clients clients;
+    private final ClientFocus focus;
 
-    ClientSwitcher(Clients clients) {
+    ClientSwitcher(Clients clients, ClientFocus focus) {
         this.clients = clients;
+        this.focus = focus;
+    }
+
+    /** Finds a client to switch to among all the user serves, for when the top bar's list cannot show them all. */
+    @GetMapping("/active-client")
+    String find(@RequestParam(required = false) @Nullable String to, @AuthenticationPrincipal CurrentUser user, Model model) {
+        String page = onThisSite(to, true);
+        if (!user.providerStaff()) {
+            return "redirect:" + page;
+        }
+        return focus.pick(model, "Switch client", page, "/active-client", null);
     }
 
     /** Switches, then goes on to {@code to} (the pick page's and a link's page), else back to the page it was made on. */

@@ -140,6 +140,7 @@ class PayablesPages {
         model.addAttribute("orders", orders.page(chosen.id(), null, 50));
         model.addAttribute("order", order);
         model.addAttribute("orderErrors", orderErrors);
+        model.addAttribute("maxOrderLines", MAX_ORDER_LINE_ROWS);
         return "payables/home";
     }
 

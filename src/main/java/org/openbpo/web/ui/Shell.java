@@ -8,8 +8,11 @@ import org.openbpo.tenancy.Role;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What the layout around every page shows: who is logged in, their menu and their clients. */
-public record Shell(CurrentUser user, Navigation navigation, List<Client> switchable,
+/**
+ * What the layout around every page shows: who is logged in, their menu and their clients; {@code moreClients}
+ * counts those the switcher cannot list, which its search finds.
+ */
+public record Shell(CurrentUser user, Navigation navigation, List<Client> switchable, int moreClients,
                     @Nullable ActiveClient activeClient, String path) {
 
     public String roleLabels() {

@@ -127,12 +127,15 @@ class WorkTypeEditPages {
                         WorkTypeForm form, FormErrors errors) {
         model.addAttribute("client", client);
         model.addAttribute("current", current);
+        model.addAttribute("openBefore", current == null ? List.of()
+                : workTypes.openBefore(client.id(), current.definition().code(), current.version()));
         model.addAttribute("basedOnVersion", basedOn);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("categories", StateCategory.values());
         model.addAttribute("fieldTypes", FieldType.values());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("maxRows", WorkTypeForm.MAX_ROWS);
         return "admin/work-type-form";
     }
 }

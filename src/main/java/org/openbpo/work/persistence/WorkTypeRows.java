@@ -17,6 +17,10 @@ public class WorkTypeRows {
     public record Versioned(int version, WorkTypeDefinition definition) {
     }
 
+    /** Open items still running as one version of a work type. */
+    public record OpenOnVersion(int version, long openItems) {
+    }
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
@@ -70,5 +74,15 @@ public class WorkTypeRows {
                 .param(clientId)
                 .query((rs, n) -> new Versioned(rs.getInt(1), json.readValue(rs.getString(2), WorkTypeDefinition.class)))
                 .list();
+    }
+
+    /** How many items not done or cancelled each version of the work type before {@code version} still runs, oldest first. */
+    public List<OpenOnVersion> openBefore(UUID clientId, String code, int version) {
+        return jdbc.sql("""
+                        select work_type_version, count(*) from work.work_item
+                         where client_id = ? and work_type = ? and work_type_version < ? and category not in ('DONE', 'CANCELLED')
+                         group by work_type_version order by work_type_version""")
+                .params(clientId, code, version)
+                .query((rs, n) -> new OpenOnVersion(rs.getInt(1), rs.getLong(2))).list();
     }
 }

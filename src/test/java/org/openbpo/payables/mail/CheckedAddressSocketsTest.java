@@ -10,8 +10,10 @@ import org.openbpo.shared.mail.CheckedAddressSockets;
 import org.openbpo.shared.mail.ImapFolderReader;
 import org.openbpo.shared.mail.PublicHosts;
 
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -83,5 +85,28 @@ class CheckedAddressSocketsTest {
         assertThat(checked.refusal()).hasValueSatisfying(reason -> assertThat(reason)
                 .startsWith("mail.client.test is at 169.254.169.254, a link-local address"));
         assertThatThrownBy(() -> new CheckedAddressSockets(checked)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNameWithSeveralCheckedAddressesIsReachedAtTheFirstThatAnswers() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // 127.0.0.2 stands for the name's first address, whose server is down: nothing listens there
+            InetAddress down = InetAddress.getByName("127.0.0.2");
+            assertThatThrownBy(() -> new Socket(down, server.getLocalPort()).close()).isInstanceOf(ConnectException.class);
+            PublicHosts.Checked checked = new PublicHosts.Checked("mail.client.invalid",
+                    List.of(down, InetAddress.getLoopbackAddress()), java.util.Optional.empty());
+
+            try (Socket socket = new CheckedAddressSockets(checked).createSocket("mail.client.invalid", server.getLocalPort());
+                 Socket accepted = server.accept()) {
+                assertThat(socket.getInetAddress().getHostAddress()).isEqualTo("127.0.0.1");
+                socket.getOutputStream().write('A');
+                assertThat(accepted.getInputStream().read()).as("the connection carries the conversation").isEqualTo('A');
+            }
+
+            // with every checked address down, the connection fails and reaches nothing else
+            PublicHosts.Checked allDown = new PublicHosts.Checked("mail.client.invalid", List.of(down), java.util.Optional.empty());
+            assertThatThrownBy(() -> new CheckedAddressSockets(allDown).createSocket("mail.client.invalid", server.getLocalPort()))
+                    .isInstanceOf(ConnectException.class);
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.WorkFixture;
 import org.openbpo.work.domain.WorkTypeDefinition;
 import org.openbpo.work.domain.WorkTypeTemplates;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -30,6 +31,9 @@ class WorkTypeEditorBrowserTest extends IntegrationTest {
 
     @RegisterExtension
     final Browser browser = new Browser(() -> port);
+
+    @RegisterExtension
+    final Browser phone = Browser.phone(() -> port);
 
     @Autowired
     ApplicationContext context;
@@ -61,6 +65,18 @@ class WorkTypeEditorBrowserTest extends IntegrationTest {
         String field = "#fields-" + template.fields().size() + "-";
         browser.type(field + "name", "policyNumber").type(field + "label", "Policy number").choose(field + "type", "Text")
                 .type(field + "maxLength", "20").click(field + "required");
+        // past the spare rows, "Add a row" gives another, blank and numbered next
+        String added = "#fields-" + (template.fields().size() + WorkTypeForm.SPARE_ROWS) + "-";
+        assertThat(browser.findAll(added + "name")).isEmpty();
+        clickInView("#add-field-row");
+        assertThat(browser.find(added + "name").getAttribute("name")).isEqualTo("fields[" + (template.fields().size() + WorkTypeForm.SPARE_ROWS) + "].name");
+        assertThat(browser.find(added + "label").getAttribute("value")).isEmpty();
+        browser.type(added + "name", "claimReference").type(added + "label", "Claim reference").choose(added + "type", "Text");
+        String addedMove = "#moves-" + (template.transitions().size() + WorkTypeForm.SPARE_ROWS) + "-";
+        clickInView("#add-move-row");
+        assertThat(browser.text(addedMove + "roles summary")).isEqualTo("Provider staff");
+        assertThat(browser.find(addedMove + "roles input[data-role='TEAM_LEAD']").isSelected()).isFalse();
+        browser.screenshotPage("work-type-editor-added-rows");
         browser.find("#checklist").sendKeys("\nPolicy number verified");
         browser.clickToLoad("#save-work-type");
 
@@ -71,6 +87,7 @@ class WorkTypeEditorBrowserTest extends IntegrationTest {
         assertThat(browser.find(move + "label").getAttribute("value")).isEqualTo("Ask for documents");
         assertThat(browser.find(move + "roles input[data-role='TEAM_LEAD']").isSelected()).isTrue();
         assertThat(browser.find(field + "required").isSelected()).isTrue();
+        assertThat(browser.find(added + "name").getAttribute("value")).as("an added row is kept as typed").isEqualTo("claimReference");
         assertThat(browser.find("#checklist").getAttribute("value")).endsWith("Policy number verified");
         browser.screenshotPage("work-type-editor-refused");
         browser.type(state + "code", "awaiting_documents").clickToLoad("#save-work-type");
@@ -84,6 +101,7 @@ class WorkTypeEditorBrowserTest extends IntegrationTest {
         assertThat(browser.texts("#fields-table tbody tr")).anyMatch(row -> row.contains("Policy number") && row.contains("Yes")
                 && row.contains("up to 20 characters"));
         assertThat(browser.texts(".checklist li")).last().isEqualTo("Policy number verified");
+        assertThat(browser.texts("#fields-table tbody tr")).anyMatch(row -> row.contains("Claim reference"));
 
         String items = "/api/v1/clients/" + setup.client().id() + "/work-items";
         Api requester = api().as(setup.requesterToken());
@@ -95,5 +113,18 @@ class WorkTypeEditorBrowserTest extends IntegrationTest {
                 "form", Map.of("requestType", "address change", "details", "New address", "policyNumber", "AM-7781")));
         assertThat(raised.status()).as(raised.body().toString()).isEqualTo(201);
         assertThat(raised.body().path("workTypeVersion").asInt()).isEqualTo(2);
+
+        // on a phone the editor, with a row added, does not scroll sideways: its tables scroll in their cards
+        phone.logIn(admin.email(), PASSWORD).open(page + "/edit").click("#add-state-row");
+        Object overflow = ((JavascriptExecutor) phone.driver())
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).as("sideways scrolling").isLessThanOrEqualTo(0);
+        phone.screenshotPage("work-type-editor-phone");
+    }
+
+    /** Clicks a button after bringing it to the middle of the window, clear of the top bar that stays on screen. */
+    private void clickInView(String css) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.find(css));
+        browser.click(css);
     }
 }

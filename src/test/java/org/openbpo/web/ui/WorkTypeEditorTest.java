@@ -7,6 +7,7 @@ import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.InviteUser;
 import org.openbpo.tenancy.Role;
 import org.openbpo.tenancy.Users;
+import org.openbpo.testing.Api;
 import org.openbpo.testing.FormSession;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.work.WorkFixture;
@@ -17,6 +18,7 @@ import org.openbpo.work.domain.StateCategory;
 import org.openbpo.work.domain.WorkState;
 import org.openbpo.work.domain.WorkTransition;
 import org.openbpo.work.domain.WorkTypeDefinition;
+import org.openbpo.work.domain.WorkTypeTemplates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -104,6 +106,38 @@ class WorkTypeEditorTest extends IntegrationTest {
         assertThat(stale.body()).as("a page read before version 2 does not replace it unseen")
                 .contains("Version 2 was saved by someone else after you opened this page");
         assertThat(version(client).version()).isEqualTo(2);
+    }
+
+    @Test
+    void theEditorSaysHowManyOpenItemsEachOlderVersionStillRuns() throws Exception {
+        CurrentUser admin = providerAdministrator();
+        WorkFixture.Setup setup = new WorkFixture(context).clientUnderContract(admin, unique("WTV"));
+        UUID client = setup.client().id();
+        String items = "/api/v1/clients/" + client + "/work-items";
+        Api requester = api().as(setup.requesterToken());
+        for (int n = 0; n < 3; n++) {
+            raise(requester, items);
+        }
+        Api maker = api().as(setup.makerToken());
+        long taken = maker.post("/api/v1/work/next", "").body().path("id").asLong();
+        assertThat(maker.post(items + "/" + taken + "/moves", Map.of("to", "rejected")).status()).isEqualTo(200);
+        WorkTypeDefinition template = WorkTypeTemplates.backOfficeRequest();
+        TenantScope.run(AllowedClients.ALL, () -> workTypes.define(client, template));
+        raise(requester, items);
+        FormSession session = new FormSession(port, admin.email(), PASSWORD);
+        String edit = "/admin/work-types/" + client + "/back-office-request/edit";
+        assertThat(session.get(edit).body()).contains("2 open items on version 1 keep their version")
+                .doesNotContain("on version 2");
+
+        TenantScope.run(AllowedClients.ALL, () -> workTypes.define(client, template));
+        assertThat(session.get(edit).body()).contains("2 open items on version 1 keep their version")
+                .contains("1 open item on version 2 keeps its version").doesNotContain("on version 3");
+    }
+
+    private static void raise(Api requester, String items) {
+        Api.Response raised = requester.post(items, Map.of("serviceLine", "policy-admin", "title", "Change of address",
+                "form", Map.of("requestType", "address change", "details", "New address")));
+        assertThat(raised.status()).as(raised.body().toString()).isEqualTo(201);
     }
 
     @Test
