@@ -33,12 +33,14 @@ public class Clients {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ClientTimeZones zones;
 
-    Clients(ClientRows rows, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+    Clients(ClientRows rows, AuditTrail audit, Clock clock, ApplicationEventPublisher events, ClientTimeZones zones) {
         this.rows = rows;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        this.zones = zones;
     }
 
     @Transactional
@@ -67,6 +69,7 @@ public class Clients {
         rows.update(after, now);
         audit.record(id, "client.updated", "client", id, before, after);
         if (!after.timeZone().equals(before.timeZone())) {
+            zones.changedOnCommit(id); // other nodes hear of it from the database (ClientTimeZones)
             events.publishEvent(new ClientTimeZoneChanged(id, before.timeZone(), after.timeZone(), Actor.name(), now));
         }
         return after;
