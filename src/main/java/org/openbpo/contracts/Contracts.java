@@ -11,6 +11,7 @@ import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.ClientTimeZones;
 import org.openbpo.tenancy.Clients;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -173,6 +174,19 @@ public class Contracts {
     private Contract get(UUID clientId, UUID contractId, LocalDate today) {
         return rows.find(clientId, contractId, null).map(contract -> contract.asOf(today))
                 .orElseThrow(() -> new NotFound("contract", contractId));
+    }
+
+    /**
+     * The contract with its current terms, held as they are until the caller's transaction ends: a revision of it
+     * waits until then, and one under way is waited for and its terms read. For what is checked against the contract's
+     * term (a price plan, say) and must not be saved once a revision moved the term.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Contract hold(UUID clientId, UUID contractId) {
+        if (!rows.shareContract(clientId, contractId)) {
+            throw new NotFound("contract", contractId);
+        }
+        return get(clientId, contractId);
     }
 
     /**
