@@ -326,12 +326,12 @@ public class Invoicing {
             return 0;
         }
         // each client's invoices are dated on its own business day (clients far from UTC may be a day apart), and
-        // numbered in the series of that day's year: one numbering statement per day, not per client
-        Map<UUID, LocalDate> dayOf = new HashMap<>();
+        // numbered in the series of that day's year: one numbering statement per day, not per client; the days of all
+        // the clients with invoices in one look-up
+        Map<UUID, LocalDate> dayOf = clients.daysAt(locked.stream().map(InvoiceRows.Locked::clientId).distinct().toList(), now);
         Map<LocalDate, List<InvoiceRows.Locked>> byDay = new java.util.TreeMap<>();
         for (InvoiceRows.Locked invoice : locked) {
-            byDay.computeIfAbsent(dayOf.computeIfAbsent(invoice.clientId(), c -> clients.dayAt(c, now)), d -> new ArrayList<>())
-                    .add(invoice);
+            byDay.computeIfAbsent(dayOf.get(invoice.clientId()), d -> new ArrayList<>()).add(invoice);
         }
         List<InvoiceRows.Existing> issued = new ArrayList<>();
         for (Map.Entry<LocalDate, List<InvoiceRows.Locked>> day : byDay.entrySet()) {

@@ -52,7 +52,8 @@ public class PricePlans {
 
     @Transactional
     public PricePlan define(UUID clientId, DefinePricePlan command) {
-        Contract contract = contracts.get(clientId, command.contractId());
+        // checked against the contract's term as it stands, which no revision moves until this plan is saved
+        Contract contract = contracts.hold(clientId, command.contractId());
         if (contract.serviceLines().stream().noneMatch(line -> line.code().equals(command.serviceLine()))) {
             throw BusinessRuleViolation.invalid("serviceLine", command.serviceLine() + " is not a service line of contract "
                     + contract.reference());
@@ -132,7 +133,7 @@ public class PricePlans {
     /** Adds a one-off fee to a month's invoice; the same source key again returns the first fee. */
     @Transactional
     public OneOffFee addOneOffFee(UUID clientId, AddOneOffFee command) {
-        Contract contract = contracts.get(clientId, command.contractId());
+        Contract contract = contracts.hold(clientId, command.contractId()); // the month is checked against the term as it stands
         if (contract.serviceLines().stream().noneMatch(line -> line.code().equals(command.serviceLine()))) {
             throw BusinessRuleViolation.invalid("serviceLine", command.serviceLine() + " is not a service line of contract "
                     + contract.reference());

@@ -8,11 +8,11 @@ import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.id.Ids;
 import org.openbpo.shared.tenant.Actor;
 import org.openbpo.tenancy.Client;
-import org.openbpo.tenancy.ClientTimeZoneChanged;
+import org.openbpo.tenancy.ClientTimeZones;
 import org.openbpo.tenancy.Clients;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,21 +40,29 @@ public class Contracts {
     private record VersionKey(UUID clientId, UUID contractId, int version, String serviceLine) {
     }
 
+    private record KeptTerms(ServiceTerms terms, long zoneGeneration) {
+    }
+
     private final ContractRows rows;
     private final Clients clients;
     private final WorkTypeCatalogue workTypes;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ClientTimeZones zones;
     // A version's terms never change once written, so they can be kept as long as we like; all but the client's time
-    // zone, which decides where the term's first and last day begin and end, and is forgotten when it changes.
-    private final Map<VersionKey, ServiceTerms> termsOfVersion = new ConcurrentHashMap<>();
+    // zone, which decides where the term's first and last day begin and end: kept terms are used while the zone they
+    // were read with is current on this node, whichever node changes it. (A revision moving the term's end writes a
+    // new version, which is read afresh.)
+    private final Map<VersionKey, KeptTerms> termsOfVersion = new ConcurrentHashMap<>();
 
-    Contracts(ContractRows rows, Clients clients, WorkTypeCatalogue workTypes, AuditTrail audit, Clock clock) {
+    Contracts(ContractRows rows, Clients clients, WorkTypeCatalogue workTypes, AuditTrail audit, Clock clock,
+              ClientTimeZones zones) {
         this.rows = rows;
         this.clients = clients;
         this.workTypes = workTypes;
         this.audit = audit;
         this.clock = clock;
+        this.zones = zones;
     }
 
     @Transactional
@@ -169,6 +177,19 @@ public class Contracts {
     }
 
     /**
+     * The contract with its current terms, held as they are until the caller's transaction ends: a revision of it
+     * waits until then, and one under way is waited for and its terms read. For what is checked against the contract's
+     * term (a price plan, say) and must not be saved once a revision moved the term.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Contract hold(UUID clientId, UUID contractId) {
+        if (!rows.shareContract(clientId, contractId)) {
+            throw new NotFound("contract", contractId);
+        }
+        return get(clientId, contractId);
+    }
+
+    /**
      * The contract with the terms in force at a moment: its newest version effective by then. A moment
      * before the contract was drafted gets its first version, the earliest terms it ever had.
      */
@@ -262,18 +283,15 @@ public class Contracts {
 
     /** The terms of one version, for work created under it. */
     public ServiceTerms terms(UUID clientId, UUID contractId, int version, String serviceLine) {
-        return termsOfVersion.computeIfAbsent(new VersionKey(clientId, contractId, version, serviceLine), this::load);
-    }
-
-    /**
-     * The client's days start at other moments now: the terms kept for its contracts are read again with the new zone,
-     * so new work is accepted within the term as the client now counts its days, without a restart. (SLA clocks run on
-     * the contract calendar's own zone, which a revision changes with a new version.) After the change commits, so no
-     * terms read meanwhile with the old zone stay behind.
-     */
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(ClientTimeZoneChanged changed) {
-        termsOfVersion.keySet().removeIf(key -> key.clientId().equals(changed.clientId()));
+        VersionKey key = new VersionKey(clientId, contractId, version, serviceLine);
+        KeptTerms kept = termsOfVersion.get(key);
+        if (kept != null && zones.current(clientId, kept.zoneGeneration())) {
+            return kept.terms();
+        }
+        long generation = zones.generation(clientId); // before reading: a change meanwhile makes these terms stale
+        ServiceTerms terms = load(key);
+        termsOfVersion.put(key, new KeptTerms(terms, generation));
+        return terms;
     }
 
     private ServiceTerms load(VersionKey key) {

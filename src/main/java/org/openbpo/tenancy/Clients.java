@@ -16,9 +16,12 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,12 +39,14 @@ public class Clients {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ClientTimeZones zones;
 
-    Clients(ClientRows rows, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+    Clients(ClientRows rows, AuditTrail audit, Clock clock, ApplicationEventPublisher events, ClientTimeZones zones) {
         this.rows = rows;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        this.zones = zones;
     }
 
     @Transactional
@@ -70,6 +75,7 @@ public class Clients {
         rows.update(after, now);
         audit.record(id, "client.updated", "client", id, before, after);
         if (!after.timeZone().equals(before.timeZone())) {
+            zones.changedOnCommit(id); // other nodes hear of it from the database (ClientTimeZones)
             events.publishEvent(new ClientTimeZoneChanged(id, before.timeZone(), after.timeZone(), Actor.name(), now));
         }
         return after;
@@ -93,6 +99,21 @@ public class Clients {
     @Transactional(readOnly = true)
     public LocalDate dayAt(UUID id, Instant at) {
         return LocalDate.ofInstant(at, get(id).timeZone());
+    }
+
+    /** Each client's business day at a moment, in its own time zone: {@link #dayAt} for many clients in one look-up. */
+    @Transactional(readOnly = true)
+    public Map<UUID, LocalDate> daysAt(Collection<UUID> ids, Instant at) {
+        Map<UUID, ZoneId> zones = rows.zones(ids);
+        Map<UUID, LocalDate> days = new HashMap<>();
+        for (UUID id : ids) {
+            ZoneId zone = zones.get(id);
+            if (zone == null) {
+                throw new NotFound("client", id);
+            }
+            days.put(id, LocalDate.ofInstant(at, zone));
+        }
+        return days;
     }
 
     /** The client known by this code (as in a public page's address); empty when the caller may not see it. */

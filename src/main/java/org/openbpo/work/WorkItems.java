@@ -11,7 +11,7 @@ import org.openbpo.shared.database.GenericPlans;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
 import org.openbpo.shared.tenant.TenantScope;
-import org.openbpo.tenancy.ClientTimeZoneChanged;
+import org.openbpo.tenancy.ClientTimeZones;
 import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.openbpo.tenancy.Role;
@@ -36,7 +36,6 @@ import org.openbpo.workforce.Agents;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -75,18 +74,20 @@ public class WorkItems {
     private final ChecklistRows checklists;
     private final Users users;
     private final Clock clock;
+    private final ClientTimeZones zones;
     // What items of a client's service line (and queue, when named) are built from; checked by every insert.
     private final Map<ConfigurationKey, Configuration> configurations = new ConcurrentHashMap<>();
 
     private record ConfigurationKey(UUID clientId, String serviceLine, @Nullable String queueCode) {
     }
 
-    private record Configuration(ServiceTerms terms, WorkTypes.VersionedWorkType workType, Queue queue) {
+    /** Built from the contract terms read under the client's time zone generation {@code zoneGeneration}. */
+    private record Configuration(ServiceTerms terms, WorkTypes.VersionedWorkType workType, Queue queue, long zoneGeneration) {
     }
 
     WorkItems(WorkItemRows items, QueueRows queues, TimelineRows timeline, WorkTypes workTypes, Contracts contracts,
               Clients clients, AuditTrail audit, ApplicationEventPublisher events, CompletionFeed completions, Agents agents,
-              ChecklistRows checklists, Users users, Clock clock) {
+              ChecklistRows checklists, Users users, Clock clock, ClientTimeZones zones) {
         this.items = items;
         this.users = users;
         this.queues = queues;
@@ -100,6 +101,7 @@ public class WorkItems {
         this.agents = agents;
         this.checklists = checklists;
         this.clock = clock;
+        this.zones = zones;
     }
 
     /**
@@ -209,22 +211,15 @@ public class WorkItems {
     }
 
     /**
-     * The remembered configurations of a client keep its contract terms, and with them the client's time zone, which
-     * decides when a term's first and last day begin and end: a change of zone forgets them, after it commits.
-     */
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(ClientTimeZoneChanged changed) {
-        configurations.keySet().removeIf(key -> key.clientId().equals(changed.clientId()));
-    }
-
-    /**
      * The remembered configuration while its contract's term runs. The insert checks the version, not the
      * term: once the term has ended (or not yet begun) the configuration is forgotten and looked up afresh,
-     * which finds a renewal that took the service line over, or refuses the work saying why.
+     * which finds a renewal that took the service line over, or refuses the work saying why. The term's days
+     * are counted in the client's time zone, so a configuration is also forgotten once the zone it was read
+     * with is no longer current, whichever node changed it.
      */
     private @Nullable Configuration inTerm(ConfigurationKey key, Instant now) {
         Configuration remembered = configurations.get(key);
-        if (remembered != null && !remembered.terms().inTermAt(now)) {
+        if (remembered != null && (!zones.current(key.clientId(), remembered.zoneGeneration()) || !remembered.terms().inTermAt(now))) {
             configurations.remove(key, remembered);
             return null;
         }
@@ -233,6 +228,7 @@ public class WorkItems {
 
     /** The configuration an item of the command is built from, read afresh. */
     private Configuration lookUp(UUID clientId, CreateWorkItem command) {
+        long zoneGeneration = zones.generation(clientId);
         clients.get(clientId);
         ServiceTerms terms = contracts.requireTermsInForce(clientId, command.serviceLine());
         Queue queue = command.queue() == null
@@ -240,7 +236,7 @@ public class WorkItems {
                 "serviceLine", "no queue serves " + command.serviceLine() + " yet"))
                 : queues.byCode(clientId, command.queue()).filter(q -> q.serviceLine().equals(command.serviceLine()))
                 .orElseThrow(() -> BusinessRuleViolation.invalid("queue", command.queue() + " is not a queue of " + command.serviceLine()));
-        return new Configuration(terms, workTypes.current(clientId, terms.serviceLine().workType()), queue);
+        return new Configuration(terms, workTypes.current(clientId, terms.serviceLine().workType()), queue, zoneGeneration);
     }
 
     private WorkItem draft(UUID clientId, CreateWorkItem command, Configuration configuration, CurrentUser by, Instant now) {

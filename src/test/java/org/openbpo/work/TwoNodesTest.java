@@ -11,7 +11,10 @@ import org.openbpo.contracts.ReviseContract;
 import org.openbpo.contracts.SlaTarget;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
+import org.openbpo.tenancy.Client;
+import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
+import org.openbpo.tenancy.RegisterClient;
 import org.openbpo.testing.IntegrationTest;
 import org.openbpo.testing.TestDatabase;
 import org.openbpo.work.sla.SlaTimers;
@@ -24,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +44,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two application nodes on one database, as a provider runs them behind a load balancer: work is
@@ -152,6 +159,31 @@ class TwoNodesTest extends IntegrationTest {
                 new OpenQueue("aaa-first", "Comes first", "policy-admin", null, null, null)));
         clock.set(now);
         assertThat(raise(onA, requester).queueId()).as("opened on node B").isEqualTo(earlier.id());
+    }
+
+    @Test
+    void aTimeZoneChangedOnOneNodeIsHowTheOtherNodeCountsTheTermsDaysSoon() {
+        UUID client = setup.client().id();
+        CurrentUser requester = CurrentUser.of(setup.requester());
+        clock.set(Instant.parse("2026-03-02T12:00:00Z")); // noon of 2 March in London, already 3 March on Kiritimati (UTC+14)
+        int version = TenantScope.call(AllowedClients.ALL, () -> nodeA.getBean(Contracts.class).revise(client, setup.contract().id(),
+                new ReviseContract(CalendarSpec.mondayToFriday("Europe/London", "09:00-17:30", List.of()),
+                        List.of(new SlaTarget("policy-admin", Priority.NORMAL, null, 120, null, null, null)), null,
+                        "Last day today", LocalDate.of(2026, 3, 2)))).version();
+        WorkItems onB = nodeB.getBean(WorkItems.class);
+        raise(onB, requester); // node B keeps the terms, their last day counted in London
+
+        Client before = setup.client();
+        TenantScope.run(AllowedClients.ALL, () -> nodeA.getBean(Clients.class).update(client, new RegisterClient(before.code(),
+                before.name(), before.legalEntity(), before.country(), "Pacific/Kiritimati", "GBP", before.status())));
+
+        assertThatThrownBy(() -> raise(nodeA.getBean(WorkItems.class), requester)).as("on the node that changed it")
+                .hasMessageContaining("no longer in force");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThatThrownBy(() -> raise(onB, requester))
+                .as("on the other node").hasMessageContaining("no longer in force"));
+        ZoneId keptOnB = TenantScope.call(AllowedClients.ALL, () -> nodeB.getBean(TransactionTemplate.class).execute(tx ->
+                nodeB.getBean(Contracts.class).terms(client, setup.contract().id(), version, "policy-admin").clientZone()));
+        assertThat(keptOnB).as("the zone of the terms node B keeps").isEqualTo(ZoneId.of("Pacific/Kiritimati"));
     }
 
     private WorkItem raise(WorkItems node, CurrentUser requester) {

@@ -89,6 +89,15 @@ public class ContractRows {
                 .params(clientId, contractId).query(UUID.class).optional().isPresent();
     }
 
+    /**
+     * Holds the contract's row against revision until the transaction ends, waiting for a revision under way; false
+     * when the caller's client has no such contract. Work referring to the contract goes on meanwhile.
+     */
+    public boolean shareContract(UUID clientId, UUID contractId) {
+        return jdbc.sql("select id from contracts.contract where client_id = ? and id = ? for share")
+                .params(clientId, contractId).query(UUID.class).optional().isPresent();
+    }
+
     public void endTerm(UUID clientId, UUID contractId, LocalDate endsOn) {
         jdbc.sql("update contracts.contract set ends_on = ? where client_id = ? and id = ?")
                 .params(Date.valueOf(endsOn), clientId, contractId).update();

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +54,16 @@ public class ClientRows {
 
     public Optional<Client> findByCode(String code) {
         return jdbc.sql("select * from tenancy.client where code = ?").param(code).query(CLIENT).optional();
+    }
+
+    /** The time zone of each of the clients the caller may see. */
+    public Map<UUID, ZoneId> zones(Collection<UUID> ids) {
+        Map<UUID, ZoneId> zones = new HashMap<>();
+        jdbc.sql("select id, time_zone from tenancy.client where id = any (?)").param(ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    zones.put(rs.getObject(1, UUID.class), ZoneId.of(rs.getString(2)));
+                });
+        return zones;
     }
 
     /** One page ordered by code, starting after {@code afterCode} (the cursor). */

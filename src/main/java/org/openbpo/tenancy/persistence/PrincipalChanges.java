@@ -1,8 +1,8 @@
 package org.openbpo.tenancy.persistence;
 
+import org.jspecify.annotations.Nullable;
+import org.openbpo.shared.database.ChannelListener;
 import org.openbpo.shared.database.DatabaseSettings;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -11,9 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,13 +35,12 @@ public class PrincipalChanges implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PrincipalChanges.class);
     private static final String CHANNEL = "openbpo_principals";
-    private static final int WAIT_MILLIS = 1_000;
 
     private final DatabaseSettings database;
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean listening;
     private volatile boolean running;
-    private Thread listener;
+    private @Nullable ChannelListener listener;
 
     PrincipalChanges(Environment environment) {
         this.database = DatabaseSettings.forListening(environment);
@@ -71,7 +69,28 @@ public class PrincipalChanges implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        listener = Thread.ofPlatform().daemon().name("principal-changes").start(this::listen);
+        listener = ChannelListener.start(database, CHANNEL, new ChannelListener.Receiver() {
+            @Override
+            public void listening() {
+                generation.incrementAndGet();
+                listening = true;
+            }
+
+            @Override
+            public void announced(List<String> payloads) {
+                generation.incrementAndGet();
+            }
+
+            @Override
+            public void deaf(@Nullable SQLException cause) {
+                listening = false;
+                generation.incrementAndGet();
+                if (cause != null) {
+                    log.warn("Listening for token and user changes failed; checking every token against the database until it is back: {}",
+                            cause.getMessage());
+                }
+            }
+        });
     }
 
     @Override
@@ -79,49 +98,12 @@ public class PrincipalChanges implements SmartLifecycle {
         running = false;
         listening = false;
         if (listener != null) {
-            listener.interrupt();
+            listener.stop();
         }
     }
 
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = database.connect()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + CHANNEL);
-                }
-                PGConnection notices = connection.unwrap(PGConnection.class);
-                generation.incrementAndGet();
-                listening = true;
-                while (running) {
-                    PGNotification[] received = notices.getNotifications(WAIT_MILLIS);
-                    if (received != null && received.length > 0) {
-                        generation.incrementAndGet();
-                    }
-                }
-            } catch (SQLException e) {
-                if (running) {
-                    log.warn("Listening for token and user changes failed; checking every token against the database until it is back: {}",
-                            e.getMessage());
-                }
-            } finally {
-                listening = false;
-                generation.incrementAndGet();
-            }
-            pause();
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }
