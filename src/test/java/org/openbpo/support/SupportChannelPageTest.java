@@ -2,6 +2,7 @@ package org.openbpo.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openbpo.contracts.Priority;
 import org.openbpo.shared.tenant.AllowedClients;
 import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.tenancy.CurrentUser;
@@ -11,7 +12,10 @@ import org.openbpo.tenancy.Users;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.FormSession;
 import org.openbpo.testing.IntegrationTest;
+import org.openbpo.work.CreateWorkItem;
 import org.openbpo.work.WorkFixture;
+import org.openbpo.work.WorkItem;
+import org.openbpo.work.WorkItems;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -26,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The provider's administrator sets up a client's support channel on its page, as the API allows: a bad setting is
  * refused beside its input with what was typed kept, a stored password stays when its input is left blank, and nobody
- * else reaches the page. Until the channel is set up, the support desk says so instead of failing.
+ * else reaches the page. Until the channel is set up, the support desk says so instead of failing, and the client's
+ * other work shows nothing beside it.
  */
 class SupportChannelPageTest extends IntegrationTest {
 
@@ -34,6 +39,8 @@ class SupportChannelPageTest extends IntegrationTest {
     ApplicationContext context;
     @Autowired
     Users users;
+    @Autowired
+    WorkItems workItems;
 
     CurrentUser admin;
     WorkFixture.Setup setup;
@@ -130,6 +137,12 @@ class SupportChannelPageTest extends IntegrationTest {
         HttpResponse<String> bulk = agent.post("/support/tickets/bulk", Map.of("action", "CLOSE", "itemIds", "1"));
         assertThat(bulk.statusCode()).isEqualTo(200);
         assertThat(bulk.body()).contains("has no support desk yet");
+
+        WorkItem request = TenantScope.call(AllowedClients.ALL, () -> workItems.create(setup.client().id(), new CreateWorkItem(
+                "policy-admin", null, Priority.NORMAL, "Change of address", Map.of("requestType", "other", "details", "New address"),
+                null), CurrentUser.of(setup.requester())));
+        HttpResponse<String> beside = agent.get("/support/beside/" + setup.client().id() + "/" + request.id());
+        assertThat(beside.statusCode()).as("nothing beside work that is not a ticket").isEqualTo(200);
 
         FormSession administrator = new FormSession(port, admin.email(), "correct horse battery").workingFor(setup.client().id());
         assertThat(administrator.get("/support/tickets").body()).contains("id=\"set-up-channel\"")
