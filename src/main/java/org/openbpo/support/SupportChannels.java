@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.contracts.Contracts;
+import org.openbpo.contracts.ServiceLine;
 import org.openbpo.contracts.ServiceLineKind;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.shared.error.NotFound;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -105,19 +107,38 @@ public class SupportChannels {
 
     @Transactional(readOnly = true)
     public ChannelSettings settings(UUID clientId, CurrentUser by) {
+        return find(clientId, by).orElseThrow(() -> new NotFound("support channel for client", clientId));
+    }
+
+    /** The client's channel, or empty while it has none, so a page can offer to set it up instead of failing. */
+    @Transactional(readOnly = true)
+    public Optional<ChannelSettings> find(UUID clientId, CurrentUser by) {
         clients.get(clientId);
         requireProviderStaff(by);
-        return rows.find(clientId).map(StoredChannel::view)
-                .orElseThrow(() -> new NotFound("support channel for client", clientId));
+        return rows.find(clientId).map(StoredChannel::view);
+    }
+
+    /** The client's support service lines in force today: the ones a channel may serve, in code order. */
+    @Transactional(readOnly = true)
+    public List<ServiceLine> supportLines(UUID clientId, CurrentUser by) {
+        clients.get(clientId);
+        requireProviderStaff(by);
+        return contracts.serviceLinesInForce(clientId).stream().filter(line -> FRONT_OFFICE.contains(line.kind())).toList();
     }
 
     /** How fetching the client's mailbox goes; not found when the channel has no IMAP mailbox. */
     @Transactional(readOnly = true)
     public MailboxStatus mailbox(UUID clientId, CurrentUser by) {
+        return findMailbox(clientId, by).orElseThrow(() -> new NotFound("mailbox for client", clientId));
+    }
+
+    /** How fetching the client's mailbox goes, or empty when the channel has no IMAP mailbox. */
+    @Transactional(readOnly = true)
+    public Optional<MailboxStatus> findMailbox(UUID clientId, CurrentUser by) {
         clients.get(clientId);
         requireProviderStaff(by);
         return mailboxes.state(clientId).map(s -> new MailboxStatus(s.dueAt(), s.lastPolledAt(), s.lastFetched(), s.failures(),
-                s.lastError())).orElseThrow(() -> new NotFound("mailbox for client", clientId));
+                s.lastError()));
     }
 
     private StoredChannel.@Nullable Server server(UUID clientId, String name, @Nullable ServerAccess access,

@@ -46,16 +46,26 @@ class SupportBesidePages {
             ticket = tickets.get(clientId, itemId);
         } catch (NotFound e) {
             // Not a support ticket (or not one the agent may see): nothing to show beside it.
-            model.addAttribute("procedures", List.of());
-            model.addAttribute("customer", null);
-            model.addAttribute("macros", List.of());
-            return "support/beside :: beside";
+            return nothingBeside(model);
+        } catch (BusinessRuleViolation e) {
+            if (!"no-support-channel".equals(e.code())) {
+                throw e;
+            }
+            // The client has no support desk, so none of its work is a ticket.
+            return nothingBeside(model);
         }
         model.addAttribute("procedures", knowledge.proceduresFor(ticket));
         model.addAttribute("customer", customers.ofTicket(clientId, itemId).map(c -> customers.history(clientId, c.id())).orElse(null));
         model.addAttribute("ticketId", itemId);
         model.addAttribute("clientId", clientId);
         model.addAttribute("macros", ticket.category().closed() ? List.of() : macros.of(clientId, user));
+        return "support/beside :: beside";
+    }
+
+    private static String nothingBeside(Model model) {
+        model.addAttribute("procedures", List.of());
+        model.addAttribute("customer", null);
+        model.addAttribute("macros", List.of());
         return "support/beside :: beside";
     }
 

@@ -7,6 +7,7 @@ import org.openbpo.support.BulkAction;
 import org.openbpo.support.BulkTicketActions;
 import org.openbpo.support.Call;
 import org.openbpo.support.PhoneCalls;
+import org.openbpo.support.SupportChannels;
 import org.openbpo.support.SupportTickets;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.CurrentUser;
@@ -51,6 +52,7 @@ class SupportDeskPages {
     }
 
     private final SupportTickets tickets;
+    private final SupportChannels channels;
     private final BulkTicketActions bulk;
     private final PhoneCalls calls;
     private final WorkTypes workTypes;
@@ -59,9 +61,10 @@ class SupportDeskPages {
     private final ClientFocus focus;
     private final Clock clock;
 
-    SupportDeskPages(SupportTickets tickets, BulkTicketActions bulk, PhoneCalls calls, WorkTypes workTypes, Agents agents,
+    SupportDeskPages(SupportTickets tickets, SupportChannels channels, BulkTicketActions bulk, PhoneCalls calls, WorkTypes workTypes, Agents agents,
                      Users users, ClientFocus focus, Clock clock) {
         this.tickets = tickets;
+        this.channels = channels;
         this.bulk = bulk;
         this.calls = calls;
         this.workTypes = workTypes;
@@ -88,6 +91,9 @@ class SupportDeskPages {
         if (chosen == null) {
             return focus.pick(model, "Support desk", "/support/tickets");
         }
+        if (noDesk(chosen, user, model)) {
+            return "support/no-desk";
+        }
         list(chosen, q, show, user, model);
         model.addAttribute("results", List.of());
         return "support/tickets";
@@ -104,6 +110,9 @@ class SupportDeskPages {
         Client chosen = focus.chosen(user, request);
         if (chosen == null) {
             return focus.pick(model, "Support desk", "/support/tickets");
+        }
+        if (noDesk(chosen, user, model)) {
+            return "support/no-desk";
         }
         List<BulkLine> lines = new ArrayList<>();
         if (itemIds == null || itemIds.isEmpty()) {
@@ -142,6 +151,9 @@ class SupportDeskPages {
         if (chosen == null) {
             return focus.pick(model, "Call log", "/support/calls");
         }
+        if (noDesk(chosen, user, model)) {
+            return "support/no-desk";
+        }
         List<Call> shown = ticket == null ? calls.page(chosen.id(), clock.instant().plusSeconds(3600), LISTED, user)
                 : calls.ofTicket(chosen.id(), ticket, user);
         Set<UUID> agentIds = new HashSet<>();
@@ -154,6 +166,22 @@ class SupportDeskPages {
                 .mapToLong(Integer::longValue).sum());
         model.addAttribute("talk", new TalkTime());
         return "support/calls";
+    }
+
+    /**
+     * Whether the client has no support channel yet, so no desk: the page then says so, with a link to set one up for
+     * those who may, and the names of those who may for everyone else.
+     */
+    private boolean noDesk(Client chosen, CurrentUser user, Model model) {
+        if (channels.find(chosen.id(), user).isPresent()) {
+            return false;
+        }
+        boolean maySetUp = SupportChannelPages.maySetUp(user);
+        model.addAttribute("client", chosen);
+        model.addAttribute("maySetUp", maySetUp);
+        model.addAttribute("administrators", maySetUp ? List.of()
+                : users.staffServing(chosen.id(), Set.of(Role.ADMINISTRATOR), user).stream().limit(5).toList());
+        return true;
     }
 
     private void list(Client chosen, @Nullable String q, String show, CurrentUser user, Model model) {
