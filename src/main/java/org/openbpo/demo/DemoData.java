@@ -65,8 +65,7 @@ public class DemoData {
     }
 
     public boolean loaded() {
-        return TenantScope.call(AllowedClients.ALL, () -> clients.page(null, 500).stream()
-                .anyMatch(client -> client.code().equals("LAKESHORE")));
+        return TenantScope.call(AllowedClients.ALL, () -> clients.byCode("LAKESHORE").isPresent());
     }
 
     public void loadOnce() {

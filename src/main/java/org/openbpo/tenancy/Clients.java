@@ -116,6 +116,21 @@ public class Clients {
         return days;
     }
 
+    /**
+     * Every client the caller serves, however many: for what is gathered across all of them (an agent's
+     * work, a month's invoices). Pick lists page through {@link #page} or {@link #search} instead.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> ids() {
+        return rows.ids();
+    }
+
+    /** The names of these clients, by id, in one look-up. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        return rows.names(ids);
+    }
+
     /** The client known by this code (as in a public page's address); empty when the caller may not see it. */
     @Transactional(readOnly = true)
     public Optional<Client> byCode(String code) {

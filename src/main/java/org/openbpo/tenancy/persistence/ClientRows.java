@@ -66,6 +66,21 @@ public class ClientRows {
         return zones;
     }
 
+    /** The ids of every client the caller serves (row-level security leaves out the rest). */
+    public List<UUID> ids() {
+        return jdbc.sql("select id from tenancy.client order by code").query(UUID.class).list();
+    }
+
+    /** The names of these clients, by id; those the caller does not serve are left out. */
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("select id, name from tenancy.client where id = any (?)").param(ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return names;
+    }
+
     /** One page ordered by code, starting after {@code afterCode} (the cursor). */
     public List<Client> page(@Nullable String afterCode, int limit) {
         return jdbc.sql("select * from tenancy.client where code > ? order by code limit ?")

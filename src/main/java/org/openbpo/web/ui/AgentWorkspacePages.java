@@ -143,7 +143,7 @@ class AgentWorkspacePages {
 
     /** The clients whose items may be assigned to the user: all they may see. */
     private Collection<UUID> clientIdsOf(CurrentUser user) {
-        return user.allowedClients().all() ? focus.visible().stream().map(Client::id).toList()
+        return user.allowedClients().all() ? clients.ids()
                 : user.allowedClients().clients();
     }
 

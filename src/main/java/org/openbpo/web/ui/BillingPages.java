@@ -47,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The provider's billing pages: a client's price plans (view, add a version), its invoices, a
@@ -152,11 +153,9 @@ class BillingPages {
             model.addAttribute("invoices", invoicing.of(chosen.id(), null, false, 200));
             model.addAttribute("contact", mail.contact(chosen.id()));
         } else {
-            List<Client> visible = focus.visible();
-            Map<UUID, String> names = new LinkedHashMap<>();
-            visible.forEach(c -> names.put(c.id(), c.name()));
-            model.addAttribute("names", names);
-            model.addAttribute("invoices", invoicing.ofMonth(visible.stream().map(Client::id).toList(), month.atDay(1), 500));
+            List<Invoice> invoices = invoicing.ofMonth(clients.ids(), month.atDay(1), 500);
+            model.addAttribute("names", clients.names(invoices.stream().map(Invoice::clientId).collect(Collectors.toSet())));
+            model.addAttribute("invoices", invoices);
         }
         return "billing/invoices";
     }
