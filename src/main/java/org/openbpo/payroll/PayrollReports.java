@@ -59,8 +59,10 @@ public class PayrollReports {
     private final ReportRows rows;
     private final Clients clients;
     private final EmploymentAllowanceClaims claims;
+    private final PayrollCalculator calculator;
 
-    PayrollReports(PayRuns runs, ReportRows rows, Clients clients, EmploymentAllowanceClaims claims) {
+    PayrollReports(PayRuns runs, ReportRows rows, Clients clients, EmploymentAllowanceClaims claims, PayrollCalculator calculator) {
+        this.calculator = calculator;
         this.runs = runs;
         this.rows = rows;
         this.clients = clients;
@@ -132,12 +134,33 @@ public class PayrollReports {
             liabilities.add(new TaxLiabilities.Liability("EMPLOYMENT_ALLOWANCE", "EMPLOYER", claimed.negate().toPlainString(),
                     amount(totals, "NI_ER").toPlainString(), "HMRC", "Claimed on the EPS; taken off the employer NICs paid with PAYE"));
         }
+        if (country == Country.IN) {
+            liabilities.addAll(epfAdministration(clientId, from, to));
+        }
         BigDecimal owed = liabilities.stream().map(l -> new BigDecimal(l.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, Object> pay = rows.pay(clientId, country.name(), from, to);
         TaxLiabilities.Form941 form = country == Country.US && isQuarter(from, to) ? form941(clientId, from, totals,
                 (BigDecimal) pay.get("gross")) : null;
         return new TaxLiabilities(country.name(), from, to, country.currency().getCurrencyCode(),
                 ((BigDecimal) pay.get("gross")).toPlainString(), ((BigDecimal) pay.get("net")).toPlainString(), liabilities, owed.toPlainString(), form);
+    }
+
+    /**
+     * The employer's EPF administration charges, one line a month: the client is one establishment, charged on
+     * the EPF wages of the IN runs paid in the month (within the dates).
+     */
+    private List<TaxLiabilities.Liability> epfAdministration(UUID clientId, LocalDate from, LocalDate to) {
+        List<TaxLiabilities.Liability> lines = new ArrayList<>();
+        for (ReportRows.MonthEpfWages month : rows.epfWagesByMonth(clientId, from, to)) {
+            int year = month.month().getMonthValue() < 4 ? month.month().getYear() - 1 : month.month().getYear();
+            var pack = (org.openbpo.payroll.domain.india.IndiaRulePack) calculator.packs().find(Country.IN,
+                    year + "-" + String.format("%02d", (year + 1) % 100));
+            var charge = pack.epfAdministration().charge(org.openbpo.shared.money.Money.of(month.wages(), Country.IN.currency()));
+            lines.add(new TaxLiabilities.Liability("EPF_ADMIN", "EMPLOYER", charge.amount().toPlainString(),
+                    month.wages().toPlainString(), "EPFO (ECR)", "For " + month.month().toString().substring(0, 7)
+                    + ": administration charges (A/c 2), by the 15th of the next month"));
+        }
+        return lines;
     }
 
     /** The Employment Allowance of the tax year the client's today falls in. */
