@@ -60,9 +60,12 @@ public class PayrollReports {
     private final Clients clients;
     private final EmploymentAllowanceClaims claims;
     private final PayrollCalculator calculator;
+    private final PayGroups groups;
 
-    PayrollReports(PayRuns runs, ReportRows rows, Clients clients, EmploymentAllowanceClaims claims, PayrollCalculator calculator) {
+    PayrollReports(PayRuns runs, ReportRows rows, Clients clients, EmploymentAllowanceClaims claims, PayrollCalculator calculator,
+                   PayGroups groups) {
         this.calculator = calculator;
+        this.groups = groups;
         this.runs = runs;
         this.rows = rows;
         this.clients = clients;
@@ -163,11 +166,14 @@ public class PayrollReports {
         return lines;
     }
 
-    /** The Employment Allowance of the tax year the client's today falls in. */
+    /** The Employment Allowance of the tax year the client's today falls in; none for a client without a UK pay group. */
     @Transactional(readOnly = true)
-    public EmploymentAllowanceYear employmentAllowance(UUID clientId) {
+    public java.util.Optional<EmploymentAllowanceYear> employmentAllowance(UUID clientId) {
         clients.get(clientId);
-        return claims.year(clientId, clients.today(clientId));
+        if (groups.of(clientId).stream().noneMatch(group -> group.country() == Country.GB)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(claims.year(clientId, clients.today(clientId)));
     }
 
     private TaxLiabilities.Form941 form941(UUID clientId, LocalDate from, List<ReportRows.CodeTotal> totals, BigDecimal wages) {

@@ -65,13 +65,12 @@ class PayrollPages {
         }
         model.addAttribute("client", chosen);
         model.addAttribute("employees", employees.page(chosen.id(), null, LISTED).items());
-        var payGroups = groups.of(chosen.id());
-        model.addAttribute("groups", payGroups);
-        if (payGroups.stream().anyMatch(g -> g.country().name().equals("GB"))) {
-            model.addAttribute("allowance", reports.employmentAllowance(chosen.id()));
+        model.addAttribute("groups", groups.of(chosen.id()));
+        reports.employmentAllowance(chosen.id()).ifPresent(allowance -> {
+            model.addAttribute("allowance", allowance);
             model.addAttribute("mayChangeAllowance", user.roles().contains(org.openbpo.tenancy.Role.ADMINISTRATOR)
                     || user.roles().contains(org.openbpo.tenancy.Role.OPERATIONS_MANAGER));
-        }
+        });
         model.addAttribute("runs", runs.latest(chosen.id(), Long.MAX_VALUE, 50).stream().map(run -> run.seenBy(user)).toList());
         return "payroll/home";
     }
