@@ -326,6 +326,8 @@ public class PayRuns {
         PayRun run = locked(client, id);
         PayrollPermissions.requireClientApprover(by, "approve pay runs");
         requireStatus(run, PayRun.Status.AWAITING_CLIENT, "approve");
+        // the checker's note was about the version the client has now decided on: it must not show again on a later one
+        rows.returned(client, id, null);
         if (decision.decision() == PayRunDecision.Decision.APPROVE) {
             rows.approved(client, id, by.id(), by.displayName());
             rows.status(client, id, PayRun.Status.APPROVED);
