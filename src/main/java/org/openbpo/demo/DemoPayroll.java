@@ -172,6 +172,7 @@ class DemoPayroll {
         for (String[] e : staff) {
             Map<String, String> form = base(e, "IN", "Karnataka", "IN-M", "2024-0" + (4 + n % 5) + "-15");
             form.put("taxRegime", "NEW");
+            form.put("epsMember", "false"); // joined after September 2014 on more than 15,000 a month
             form.put("bankScheme", "IN_IFSC");
             form.put("bankRouting", n % 2 == 0 ? "ICIC0000104" : "SBIN0040277");
             form.put("bankAccount", Long.toString(30418827461L + n * 7_654_321L));

@@ -1,5 +1,6 @@
 package org.openbpo.ledger;
 
+import org.openbpo.audit.AuditTrail;
 import org.openbpo.payroll.PayRunFinalized;
 import org.openbpo.ledger.persistence.ChartRows;
 import org.openbpo.shared.tenant.AllowedClients;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -28,19 +30,33 @@ public class PayrollPosting {
     private static final Map<String, Map<PayRunFinalized.Purpose, String>> ACCOUNTS = Map.of(
             "US_GAAP", Map.of(PayRunFinalized.Purpose.GROSS_PAY, "6010", PayRunFinalized.Purpose.EMPLOYER_COST, "6020",
                     PayRunFinalized.Purpose.NET_PAY, "2200", PayRunFinalized.Purpose.WITHHELD, "2210",
-                    PayRunFinalized.Purpose.EMPLOYER_LIABILITY, "2210", PayRunFinalized.Purpose.DEDUCTION, "2100"),
+                    PayRunFinalized.Purpose.EMPLOYER_LIABILITY, "2210", PayRunFinalized.Purpose.DEDUCTION, "2100",
+                    PayRunFinalized.Purpose.EMPLOYMENT_ALLOWANCE, "6020-EA"),
             "IFRS", Map.of(PayRunFinalized.Purpose.GROSS_PAY, "7200", PayRunFinalized.Purpose.EMPLOYER_COST, "7210",
                     PayRunFinalized.Purpose.NET_PAY, "5300", PayRunFinalized.Purpose.WITHHELD, "5500",
-                    PayRunFinalized.Purpose.EMPLOYER_LIABILITY, "5500", PayRunFinalized.Purpose.DEDUCTION, "5200"));
+                    PayRunFinalized.Purpose.EMPLOYER_LIABILITY, "5500", PayRunFinalized.Purpose.DEDUCTION, "5200",
+                    PayRunFinalized.Purpose.EMPLOYMENT_ALLOWANCE, "7210-EA"));
+
+    /**
+     * The templates have no account for the Employment Allowance: a client's chart gets it, beside the employer
+     * cost it reduces, when its first claim is posted.
+     */
+    private static final Map<String, Account> EMPLOYMENT_ALLOWANCE = Map.of(
+            "US_GAAP", new Account("6020-EA", "Employment Allowance (employer NICs)", AccountType.EXPENSE, "6000", false, null),
+            "IFRS", new Account("7210-EA", "Employment Allowance (employer NICs)", AccountType.EXPENSE, "7000", false, null));
 
     private final ChartRows chart;
     private final Journal journal;
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    PayrollPosting(ChartRows chart, Journal journal, TransactionTemplate transactions) {
+    PayrollPosting(ChartRows chart, Journal journal, TransactionTemplate transactions, AuditTrail audit, Clock clock) {
         this.chart = chart;
         this.journal = journal;
         this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Async
@@ -69,6 +85,9 @@ public class PayrollPosting {
                 continue;
             }
             String account = accounts.get(line.purpose());
+            if (line.purpose() == PayRunFinalized.Purpose.EMPLOYMENT_ALLOWANCE) {
+                openIfMissing(finalized.clientId(), EMPLOYMENT_ALLOWANCE.get(book.template()));
+            }
             // A reversal run's journal carries negative amounts: posted on the other side, it reverses the original entry.
             boolean debit = line.debit() == (minor > 0);
             minor = Math.abs(minor);
@@ -84,5 +103,11 @@ public class PayrollPosting {
                 + finalized.payGroup() + "), paid " + finalized.payDate(), EntrySource.PAYROLL_RUN,
                 "payroll-run:" + finalized.payRunId(), false, lines));
         return true;
+    }
+
+    private void openIfMissing(java.util.UUID client, Account account) {
+        if (chart.openIfMissing(client, account, clock.instant())) {
+            audit.record(client, "ledger.account-opened", "account", account.code(), null, account);
+        }
     }
 }

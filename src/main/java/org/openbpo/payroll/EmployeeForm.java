@@ -52,7 +52,8 @@ public record EmployeeForm(
         @Schema(description = "IN: NEW (the only regime the rule packs calculate)") @Nullable String taxRegime,
         @Schema(description = "IN: EPF wages per month (basic + DA); default the gross") @Nullable String epfWages,
         @Schema(description = "IN: EPF on actual wages above the ceiling: true or false") @Nullable String epfOnActualWages,
-        @Schema(description = "IN: member of the pension scheme (EPS): true or false; default true") @Nullable String epsMember,
+        @Schema(description = "IN: member of the pension scheme (EPS): true or false; default true. Refused (422) as true "
+                + "for an employee who joined after 1 September 2014 with EPF wages above 15,000 a month, unless the record already said member") @Nullable String epsMember,
         @Schema(description = "IN: resident: true or false; default true") @Nullable String resident,
         @Schema(description = "PH: monthly basic salary; default the annual salary / 12") @Nullable String basicMonthly,
         @Schema(description = "PH: monthly compensation for SSS; default basicMonthly") @Nullable String sssCompensation,

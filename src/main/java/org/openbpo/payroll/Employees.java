@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.openbpo.audit.AuditTrail;
 import org.openbpo.payroll.domain.Country;
 import org.openbpo.payroll.domain.EmployeeCheck;
+import org.openbpo.payroll.domain.india.PensionMembership;
 import org.openbpo.payroll.domain.EmployeeData;
 import org.openbpo.payroll.domain.Problem;
 import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomRulePack;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,6 +119,7 @@ public class Employees {
         List<Problem> problems = new ArrayList<>(checked.problems());
         if (checked.valid()) {
             problems.addAll(groupProblems(checked.employee(), groupCountries));
+            problems.addAll(pensionProblems(checked.employee(), stored));
         }
         return problems;
     }
@@ -140,6 +144,7 @@ public class Employees {
         List<Problem> problems = new ArrayList<>(checked.problems());
         if (checked.valid()) {
             problems.addAll(groupProblems(checked.employee(), groupCountries));
+            problems.addAll(pensionProblems(checked.employee(), stored));
         }
         if (!problems.isEmpty()) {
             throw new InvalidEmployee(problems);
@@ -157,6 +162,23 @@ public class Employees {
                     + data.country()));
         }
         return List.of();
+    }
+
+    /**
+     * An Indian record may not say it is an EPS member (epsMember, true unless given) when the reference's rule says
+     * it is not. A record that already said member keeps that through changes: membership follows the wages at
+     * joining, and a raise since does not end it.
+     */
+    private static List<Problem> pensionProblems(EmployeeData data, Map<String, String> stored) {
+        boolean alreadyMember = "IN".equalsIgnoreCase(stored.get("country")) && "true".equals(stored.get("epsMember"));
+        if (data.country() != Country.IN || !"true".equals(data.taxData().get("epsMember")) || alreadyMember) {
+            return List.of();
+        }
+        String epfWages = data.taxData().get("epfWages");
+        BigDecimal monthly = epfWages != null ? new BigDecimal(epfWages)
+                : data.annualSalary() == null ? null : data.annualSalary().divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
+        return PensionMembership.notAMember(data.startDate(), monthly).map(why -> List.of(new Problem("epsMember", why)))
+                .orElse(List.of());
     }
 
     /** Stored values overlaid by the new ones; a change of country drops the old country's tax fields. */

@@ -9,7 +9,8 @@ import java.util.UUID;
  * A pay run was finalised: its payslips are numbered and locked and the employees' figures to date carry
  * them. The journal it makes in the client's books: the gross pay and the employer's costs as expenses;
  * the net pay owed to the employees, each tax and contribution withheld or owed by the employer, and each
- * deduction after tax as liabilities. Debits equal credits.
+ * deduction after tax as liabilities; a UK run's Employment Allowance claim off the employer NICs owed.
+ * Debits equal credits.
  */
 public record PayRunFinalized(UUID clientId, long payRunId, String payGroup, LocalDate payDate, String currency,
                               List<JournalLine> lines) {
@@ -26,7 +27,12 @@ public record PayRunFinalized(UUID clientId, long payRunId, String payGroup, Loc
         /** Credit: the employer's taxes and contributions, owed to the authority. */
         EMPLOYER_LIABILITY,
         /** Credit: deductions after tax, owed to whoever they are for. */
-        DEDUCTION
+        DEDUCTION,
+        /**
+         * Credit: the UK Employment Allowance the run claims against its employer NICs (code NI_ER), reducing
+         * their cost; the EMPLOYER_LIABILITY line for NI_ER is then what is owed to HMRC net of the claim.
+         */
+        EMPLOYMENT_ALLOWANCE
     }
 
     /**

@@ -60,10 +60,12 @@ public class PayRuns {
     private final Clock clock;
     private final BigDecimal changeThreshold;
     private final PayrollBankFiles bankFiles;
+    private final EmploymentAllowanceClaims allowanceClaims;
 
-    PayRuns(PayrollBankFiles bankFiles, PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayItems items, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
+    PayRuns(EmploymentAllowanceClaims allowanceClaims, PayrollBankFiles bankFiles, PayRunRows rows, org.openbpo.payroll.persistence.EmployeeRows employees, PayItems items, PayGroups groups, PayrollCalculator calculator, WorkItems workItems, Clients clients, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock,
             @Value("${openbpo.payroll.pay-change-threshold:0.25}") BigDecimal changeThreshold) {
+        this.allowanceClaims = allowanceClaims;
         this.bankFiles = bankFiles;
         this.rows = rows;
         this.employees = employees;
@@ -154,7 +156,8 @@ public class PayRuns {
         rows.carryToDate(client, reversal, run.taxYear(), false);
         rows.finalised(client, reversal, now);
         rows.reversed(client, id, reversal);
-        events.publishEvent(new PayRunFinalized(client, reversal, run.payGroup(), run.payDate(), run.currency(), journal(client, reversal)));
+        events.publishEvent(new PayRunFinalized(client, reversal, run.payGroup(), run.payDate(), run.currency(),
+                journal(client, reversal, run.payDate())));
         PayRun correction = prepare(client, groups.get(client, run.payGroup()), run.kind(), run.periodEnd(), id, by);
         Reopened reopened = new Reopened(get(client, id), get(client, reversal), correction);
         audit.record(client, "payroll.pay-run-reopened", "pay-run", id, Map.of("status", run.status()),
@@ -323,6 +326,8 @@ public class PayRuns {
         PayRun run = locked(client, id);
         PayrollPermissions.requireClientApprover(by, "approve pay runs");
         requireStatus(run, PayRun.Status.AWAITING_CLIENT, "approve");
+        // the checker's note was about the version the client has now decided on: it must not show again on a later one
+        rows.returned(client, id, null);
         if (decision.decision() == PayRunDecision.Decision.APPROVE) {
             rows.approved(client, id, by.id(), by.displayName());
             rows.status(client, id, PayRun.Status.APPROVED);
@@ -359,7 +364,8 @@ public class PayRuns {
         rows.markItemsPaid(client, id, run.payGroup(), period, run.kind() == PayRun.Kind.OFF_CYCLE);
         rows.finalised(client, id, now);
         move(client, run, PayRunWorkType.FINALISED, null, by);
-        events.publishEvent(new PayRunFinalized(client, id, run.payGroup(), run.payDate(), run.currency(), journal(client, id)));
+        events.publishEvent(new PayRunFinalized(client, id, run.payGroup(), run.payDate(), run.currency(),
+                journal(client, id, run.payDate())));
         return changed(client, run, "payroll.pay-run-finalised");
     }
 
@@ -472,7 +478,7 @@ public class PayRuns {
                 "tax", "0", "employee_contributions", "0", "employer_contributions", "0", "net", "0"));
     }
 
-    private List<PayRunFinalized.JournalLine> journal(UUID client, long id) {
+    private List<PayRunFinalized.JournalLine> journal(UUID client, long id, java.time.LocalDate payDate) {
         List<PayRunFinalized.JournalLine> lines = new ArrayList<>();
         List<PayRunFinalized.JournalLine> credits = new ArrayList<>();
         for (Map<String, Object> sum : rows.journalSums(client, id)) {
@@ -494,6 +500,26 @@ public class PayRuns {
             }
         }
         lines.addAll(credits);
+        return withEmploymentAllowance(client, id, payDate, lines);
+    }
+
+    /**
+     * A UK run's Employment Allowance claim, as the tax liabilities report takes it, comes off the employer NICs
+     * owed to HMRC and is credited on its own line, reducing their cost; a reversal run's gives the claim back.
+     */
+    private List<PayRunFinalized.JournalLine> withEmploymentAllowance(UUID client, long id, java.time.LocalDate payDate,
+                                                                      List<PayRunFinalized.JournalLine> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            PayRunFinalized.JournalLine owed = lines.get(i);
+            if (owed.purpose() == PayRunFinalized.Purpose.EMPLOYER_LIABILITY && owed.code().equals("NI_ER")) {
+                BigDecimal claimed = allowanceClaims.claimedBy(client, id, payDate).amount();
+                if (claimed.signum() != 0) {
+                    lines.set(i, new PayRunFinalized.JournalLine(owed.purpose(), owed.code(), owed.amount().subtract(claimed)));
+                    lines.add(new PayRunFinalized.JournalLine(PayRunFinalized.Purpose.EMPLOYMENT_ALLOWANCE, owed.code(), claimed));
+                }
+                break;
+            }
+        }
         return List.copyOf(lines);
     }
 

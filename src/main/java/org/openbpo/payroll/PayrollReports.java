@@ -2,10 +2,7 @@ package org.openbpo.payroll;
 
 import org.openbpo.payroll.document.PayslipDocument;
 import org.openbpo.payroll.domain.Country;
-import org.openbpo.payroll.domain.unitedkingdom.EmploymentAllowance;
-import org.openbpo.payroll.domain.unitedkingdom.UnitedKingdomRulePack;
 import org.openbpo.payroll.persistence.ReportRows;
-import org.openbpo.shared.money.Money;
 import org.openbpo.shared.error.BusinessRuleViolation;
 import org.openbpo.tenancy.Client;
 import org.openbpo.tenancy.Clients;
@@ -18,8 +15,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +24,6 @@ import java.util.UUID;
 /** Payslip PDFs, the period register of a run and the tax liability report per jurisdiction. */
 @Service
 public class PayrollReports {
-
-    private static final Currency GBP = Currency.getInstance("GBP");
 
     /** Brand colours a client's documents take until clients can set their own: chosen by the client's code. */
     private static final Color[] BRANDS = {new Color(0x1F4E79), new Color(0x2E7D32), new Color(0x6A1B9A), new Color(0xB23C17),
@@ -65,15 +58,18 @@ public class PayrollReports {
     private final PayRuns runs;
     private final ReportRows rows;
     private final Clients clients;
-    private final EmployerSettings settings;
+    private final EmploymentAllowanceClaims claims;
     private final PayrollCalculator calculator;
+    private final PayGroups groups;
 
-    PayrollReports(PayRuns runs, ReportRows rows, Clients clients, EmployerSettings settings, PayrollCalculator calculator) {
+    PayrollReports(PayRuns runs, ReportRows rows, Clients clients, EmploymentAllowanceClaims claims, PayrollCalculator calculator,
+                   PayGroups groups) {
+        this.calculator = calculator;
+        this.groups = groups;
         this.runs = runs;
         this.rows = rows;
         this.clients = clients;
-        this.settings = settings;
-        this.calculator = calculator;
+        this.claims = claims;
     }
 
     /** The employee's payslip as a PDF; a run not yet finalised gives a draft, marked so. */
@@ -136,10 +132,13 @@ public class PayrollReports {
             liabilities.add(new TaxLiabilities.Liability(total.code(), total.section().equals("T") ? "WITHHELD" : "EMPLOYER",
                     total.amount().toPlainString(), total.base().toPlainString(), authority[0], authority[1]));
         }
-        if (country == Country.GB && settings.employmentAllowance(clientId).claims()) {
-            BigDecimal claimed = employmentAllowanceClaimed(clientId, from, to);
+        if (country == Country.GB && claims.claims(clientId)) {
+            BigDecimal claimed = claims.claimedBetween(clientId, from, to).amount().setScale(2, RoundingMode.UNNECESSARY);
             liabilities.add(new TaxLiabilities.Liability("EMPLOYMENT_ALLOWANCE", "EMPLOYER", claimed.negate().toPlainString(),
                     amount(totals, "NI_ER").toPlainString(), "HMRC", "Claimed on the EPS; taken off the employer NICs paid with PAYE"));
+        }
+        if (country == Country.IN) {
+            liabilities.addAll(epfAdministration(clientId, from, to));
         }
         BigDecimal owed = liabilities.stream().map(l -> new BigDecimal(l.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, Object> pay = rows.pay(clientId, country.name(), from, to);
@@ -150,33 +149,31 @@ public class PayrollReports {
     }
 
     /**
-     * The Employment Allowance claimed against the employer NICs of the GB runs paid between the dates: each
-     * run claims, in pay-run order within its tax year (6 April to 5 April), the lesser of its employer NICs
-     * and the allowance left; a reversal run gives back what the run it reverses claimed.
+     * The employer's EPF administration charges, one line a month: the client is one establishment, charged on
+     * the EPF wages of the IN runs paid in the month (within the dates).
      */
-    private BigDecimal employmentAllowanceClaimed(UUID clientId, LocalDate from, LocalDate to) {
-        LocalDate april6 = LocalDate.of(from.getYear(), 4, 6);
-        LocalDate taxYearStart = from.isBefore(april6) ? april6.minusYears(1) : april6;
-        Map<String, Money> claimedInYear = new HashMap<>();
-        Map<Long, Money> claimedByRun = new HashMap<>();
-        Money claimedBetween = Money.zero(GBP);
-        for (ReportRows.RunEmployerNics run : rows.employerNicsByRun(clientId, taxYearStart, to)) {
-            Money earlier = claimedInYear.getOrDefault(run.taxYear(), Money.zero(GBP));
-            Money claimed;
-            if (run.employerNics().signum() >= 0) {
-                EmploymentAllowance allowance = ((UnitedKingdomRulePack) calculator.packs().find(Country.GB, run.taxYear()))
-                        .employmentAllowance();
-                claimed = allowance.claim(Money.of(run.employerNics(), GBP), earlier).claimed();
-            } else {
-                claimed = run.reverses() == null ? Money.zero(GBP) : claimedByRun.getOrDefault(run.reverses(), Money.zero(GBP)).negate();
-            }
-            claimedInYear.put(run.taxYear(), earlier.plus(claimed));
-            claimedByRun.put(run.run(), claimed);
-            if (!run.payDate().isBefore(from)) {
-                claimedBetween = claimedBetween.plus(claimed);
-            }
+    private List<TaxLiabilities.Liability> epfAdministration(UUID clientId, LocalDate from, LocalDate to) {
+        List<TaxLiabilities.Liability> lines = new ArrayList<>();
+        for (ReportRows.MonthEpfWages month : rows.epfWagesByMonth(clientId, from, to)) {
+            int year = month.month().getMonthValue() < 4 ? month.month().getYear() - 1 : month.month().getYear();
+            var pack = (org.openbpo.payroll.domain.india.IndiaRulePack) calculator.packs().find(Country.IN,
+                    year + "-" + String.format("%02d", (year + 1) % 100));
+            var charge = pack.epfAdministration().charge(org.openbpo.shared.money.Money.of(month.wages(), Country.IN.currency()));
+            lines.add(new TaxLiabilities.Liability("EPF_ADMIN", "EMPLOYER", charge.amount().toPlainString(),
+                    month.wages().toPlainString(), "EPFO (ECR)", "For " + month.month().toString().substring(0, 7)
+                    + ": administration charges (A/c 2), by the 15th of the next month"));
         }
-        return claimedBetween.amount().setScale(2, RoundingMode.UNNECESSARY);
+        return lines;
+    }
+
+    /** The Employment Allowance of the tax year the client's today falls in; none for a client without a UK pay group. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<EmploymentAllowanceYear> employmentAllowance(UUID clientId) {
+        clients.get(clientId);
+        if (groups.of(clientId).stream().noneMatch(group -> group.country() == Country.GB)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(claims.year(clientId, clients.today(clientId)));
     }
 
     private TaxLiabilities.Form941 form941(UUID clientId, LocalDate from, List<ReportRows.CodeTotal> totals, BigDecimal wages) {

@@ -10,6 +10,7 @@ import java.util.List;
  * and contribution withheld from employees or owed by the employer, the authority and when it is due.
  * {@code owed} is the sum of the lines: what the client pays the authorities. A UK client that claims the
  * Employment Allowance has its claim as its own line (a negative amount) beside the employer NICs in full.
+ * An Indian report has the employer's EPF administration charges (EPF_ADMIN) as one line a month.
  * For a US calendar quarter, the figures in the shape of Form 941's lines.
  */
 public record TaxLiabilities(String country, LocalDate from, LocalDate to, String currency, String grossPay, String netPay,

@@ -74,6 +74,35 @@ class EmployeeApiTest extends IntegrationTest {
     }
 
     @Test
+    void anIndianRecordMayNotSayPensionMemberWhenTheEpsRuleSaysNot() {
+        Api preparer = api().as(setup.preparerToken());
+        Map<String, Object> member = PayrollSetup.indianEmployee("I1");
+        member.put("epsMember", "true");
+        Api.Response refused = preparer.post(path, member);
+        assertThat(refused.status()).as("joined 2024 on 1,00,000 a month").isEqualTo(422);
+        assertThat(refused.text("field")).isEqualTo("epsMember");
+        member.remove("epsMember");
+        assertThat(preparer.post(path, member).text("field")).as("a member unless told otherwise").isEqualTo("epsMember");
+        member.put("epsMember", "true");
+        member.put("startDate", "2014-09-01");
+        assertThat(preparer.post(path, member).status()).as("joined on 1 September 2014, not after").isEqualTo(201);
+
+        Map<String, Object> atTheCeiling = PayrollSetup.indianEmployee("I2");
+        atTheCeiling.put("annualSalary", "180000.00");
+        atTheCeiling.put("epsMember", "true");
+        Api.Response joined = preparer.post(path, atTheCeiling);
+        assertThat(joined.status()).as("15,000 a month is not above 15,000").isEqualTo(201);
+        assertThat(preparer.patch(path + "/" + joined.text("id"), Map.of("annualSalary", "600000.00")).status())
+                .as("a member stays one after a raise").isEqualTo(200);
+
+        Api.Response notMember = preparer.post(path, PayrollSetup.indianEmployee("I3"));
+        assertThat(notMember.status()).isEqualTo(201);
+        Api.Response changed = preparer.patch(path + "/" + notMember.text("id"), Map.of("epsMember", "true"));
+        assertThat(changed.status()).isEqualTo(422);
+        assertThat(changed.text("field")).isEqualTo("epsMember");
+    }
+
+    @Test
     void everyProblemIsNamedWithItsField() {
         Map<String, Object> uk = PayrollSetup.ukEmployee("E2");
         uk.put("taxCode", "1257Q");

@@ -2,6 +2,11 @@ package org.openbpo.payroll;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openbpo.ledger.Books;
+import org.openbpo.ledger.Entry;
+import org.openbpo.ledger.Journal;
+import org.openbpo.shared.tenant.AllowedClients;
+import org.openbpo.shared.tenant.TenantScope;
 import org.openbpo.testing.Api;
 import org.openbpo.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,10 +14,15 @@ import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A UK client that claims the Employment Allowance owes HMRC its employer NICs less each period's claim,
@@ -22,6 +32,10 @@ class EmploymentAllowanceTest extends IntegrationTest {
 
     @Autowired
     ApplicationContext context;
+    @Autowired
+    Books books;
+    @Autowired
+    Journal journal;
 
     PayrollSetup.Setup setup;
     String base;
@@ -110,6 +124,55 @@ class EmploymentAllowanceTest extends IntegrationTest {
         assertThat(ours.body().path("claims").asBoolean()).as("unchanged").isFalse();
     }
 
+    @Test
+    void theRunsJournalOwesHmrcTheEmployerNicsLessTheClaimAsTheReportDoesAndAReversalGivesItBack() {
+        UUID client = setup.client().id();
+        TenantScope.run(AllowedClients.ALL, () -> books.open(client, "IFRS", "GBP"));
+        assertThat(api().as(setup.managerToken()).put(base + "/employment-allowance", Map.of("claims", true)).status()).isEqualTo(200);
+        finalised("2026-01-31");
+        long february = finalised("2026-02-28");
+        posted(client, 2);
+
+        JsonNode report = report("2026-01-01", "2026-02-28");
+        assertThat(amount(report, "EMPLOYMENT_ALLOWANCE")).as("the whole allowance, used up in February").hasValue(new BigDecimal("-10500.00"));
+        assertThat(balance(client, "5500")).as("owed to HMRC in the books, in pence, as the report owes it")
+                .isEqualTo(pence(report.path("owed").asString()));
+        assertThat(balance(client, "7210-EA")).as("the claim on its own account, reducing the NICs' cost").isEqualTo(1_050_000);
+        assertThat(balance(client, "7210")).as("the employer NICs themselves in full").isEqualTo(-pence(amount(report, "NI_ER").orElseThrow()
+                .toPlainString()));
+
+        Api.Response reopened = api().as(setup.managerToken()).post(base + "/pay-runs/" + february + "/reopening",
+                Map.of("reason", "February's hours were wrong"));
+        assertThat(reopened.status()).as(reopened.body().toString()).isEqualTo(201);
+        posted(client, 3);
+        report = report("2026-01-01", "2026-02-28");
+        BigDecimal januaryClaim = amount(report("2026-01-01", "2026-01-31"), "EMPLOYMENT_ALLOWANCE").orElseThrow();
+        assertThat(amount(report, "EMPLOYMENT_ALLOWANCE")).as("February's claim given back").hasValue(januaryClaim);
+        assertThat(balance(client, "5500")).isEqualTo(pence(report.path("owed").asString()));
+        assertThat(balance(client, "7210-EA")).isEqualTo(-pence(januaryClaim.toPlainString()));
+    }
+
+    /** Waits for the runs' journals in the client's books; each is balanced. */
+    private void posted(UUID client, int entries) {
+        List<Entry> posted = await().atMost(Duration.ofSeconds(20)).until(() -> TenantScope.call(AllowedClients.ALL,
+                () -> journal.page(client, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), null, 0, 10)), e -> e.size() == entries);
+        for (Entry entry : posted) {
+            assertThat(entry.lines().stream().mapToLong(Entry.Line::debit).sum()).as("balanced")
+                    .isEqualTo(entry.lines().stream().mapToLong(Entry.Line::credit).sum());
+        }
+    }
+
+    /** The account's credits less its debits, in pence. */
+    private long balance(UUID client, String account) {
+        return TenantScope.call(AllowedClients.ALL, () -> journal.page(client, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31),
+                null, 0, 10)).stream().flatMap(e -> e.lines().stream()).filter(l -> l.account().equals(account))
+                .mapToLong(l -> l.credit() - l.debit()).sum();
+    }
+
+    private static long pence(String amount) {
+        return new BigDecimal(amount).movePointRight(2).longValueExact();
+    }
+
     private JsonNode report(String from, String to) {
         Api.Response report = api().as(setup.approverToken()).get(base + "/tax-liabilities?country=GB&from=" + from + "&to=" + to);
         assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
@@ -121,7 +184,7 @@ class EmploymentAllowanceTest extends IntegrationTest {
                 .map(l -> new BigDecimal(l.path("amount").asString())).findFirst();
     }
 
-    private void finalised(String periodEnd) {
+    private long finalised(String periodEnd) {
         Api.Response prepared = api().as(setup.preparerToken()).post(base + "/pay-runs", Map.of("payGroup", "UK-M", "periodEnd", periodEnd));
         assertThat(prepared.status()).as(prepared.body().toString()).isEqualTo(201);
         long run = prepared.body().path("id").asLong();
@@ -130,5 +193,6 @@ class EmploymentAllowanceTest extends IntegrationTest {
         api().as(setup.approverToken()).post(base + "/pay-runs/" + run + "/client-approval", Map.of("decision", "APPROVE"));
         Api.Response finalised = api().as(setup.managerToken()).post(base + "/pay-runs/" + run + "/finalisation", Map.of());
         assertThat(finalised.text("status")).as(finalised.body().toString()).isEqualTo("FINALISED");
+        return run;
     }
 }

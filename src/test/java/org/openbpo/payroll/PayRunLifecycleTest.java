@@ -214,7 +214,33 @@ class PayRunLifecycleTest extends IntegrationTest {
         assertThat(staff.text("preparedBy")).isEqualTo("Payroll Agent");
         assertThat(staff.text("checkedBy")).isEqualTo("Payroll Agent");
         assertThat(staff.text("preparedById")).isEqualTo(setup.preparer().id().toString());
-        assertThat(staff.text("returnNote")).isEqualTo(note);
+        assertThat(staff.body().path("returnNote").isNull()).as("the client decided on the version after the return").isTrue();
+    }
+
+    @Test
+    void theCheckersReturnNoteGoesOnceTheClientRejectsOrApprovesALaterVersion() {
+        Api preparer = api().as(setup.preparerToken());
+        Api checker = api().as(setup.checkerToken());
+        Api client = api().as(setup.approverToken());
+        Api manager = api().as(setup.managerToken());
+        long run = preparer.post(base + "/pay-runs", Map.of("payGroup", "UK-M", "periodEnd", "2026-01-31")).body().path("id").asLong();
+        String path = base + "/pay-runs/" + run;
+
+        preparer.post(path + "/submission", Map.of());
+        checker.post(path + "/check", Map.of("decision", "RETURN", "note", "E1's overtime is missing"));
+        preparer.post(path + "/submission", Map.of());
+        checker.post(path + "/check", Map.of("decision", "APPROVE"));
+        assertThat(manager.get(path).text("returnNote")).as("kept while the client decides").isEqualTo("E1's overtime is missing");
+        assertThat(client.post(path + "/client-approval", Map.of("decision", "RETURN", "note", "Hold E2's bonus")).text("status"))
+                .isEqualTo("PREPARED");
+        assertThat(manager.get(path).body().path("returnNote").isNull()).as("the client returned a later version").isTrue();
+
+        preparer.post(path + "/submission", Map.of());
+        checker.post(path + "/check", Map.of("decision", "RETURN", "note", "Recalculate after the bonus"));
+        preparer.post(path + "/submission", Map.of());
+        checker.post(path + "/check", Map.of("decision", "APPROVE"));
+        assertThat(client.post(path + "/client-approval", Map.of("decision", "APPROVE")).text("status")).isEqualTo("APPROVED");
+        assertThat(manager.get(path).body().path("returnNote").isNull()).as("the client approved a later version").isTrue();
     }
 
     @Test

@@ -87,4 +87,19 @@ class PayrollBrowserTest extends IntegrationTest {
         assertThat(browser.text("#run-people")).isEqualTo("Prepared by Payroll Agent, checked by Payroll Agent.");
         assertThat(browser.text("#return-note")).isEqualTo("Last returned at the provider check: " + note);
     }
+
+    @Test
+    void aPayrollManagerSetsTheEmploymentAllowanceOnThePayrollPage() {
+        PayrollSetup.Setup setup = PayrollSetup.client(context, IntegrationTest::unique, providerAdministrator());
+        browser.logIn(setup.manager().email(), PASSWORD);
+        browser.switchClient(setup.client().id());
+        browser.open("/payroll");
+        assertThat(browser.text("#allowance-claims")).isEqualTo("No");
+        assertThat(browser.text("#allowance-left")).isEqualTo("10500.00 GBP");
+        browser.click("#allowance-form input[value=true]");
+        browser.clickToLoad("#allowance-button");
+        assertThat(browser.text(".notice")).contains("claims the Employment Allowance");
+        assertThat(browser.text("#allowance-claims")).isEqualTo("Yes");
+        browser.screenshotPage("payroll-employment-allowance");
+    }
 }

@@ -69,6 +69,33 @@ class PayrollReportsTest extends IntegrationTest {
     }
 
     @Test
+    void anIndianMonthOwesEpfAdministrationChargesOnItsEpfWages() {
+        Api preparer = api().as(setup.preparerToken());
+        PayRunLifecycleTest.hired(preparer.post(base + "/employees", PayrollSetup.indianEmployee("I1")));
+        Map<String, Object> onActualWages = PayrollSetup.indianEmployee("I2");
+        onActualWages.put("epfOnActualWages", "true");
+        PayRunLifecycleTest.hired(preparer.post(base + "/employees", onActualWages));
+        long indian = preparer.post(base + "/pay-runs", Map.of("payGroup", "IN-M", "periodEnd", "2026-01-31")).body().path("id").asLong();
+        preparer.post(base + "/pay-runs/" + indian + "/submission", Map.of());
+        api().as(setup.checkerToken()).post(base + "/pay-runs/" + indian + "/check", Map.of("decision", "APPROVE"));
+        api().as(setup.approverToken()).post(base + "/pay-runs/" + indian + "/client-approval", Map.of("decision", "APPROVE"));
+        assertThat(api().as(setup.managerToken()).post(base + "/pay-runs/" + indian + "/finalisation", Map.of()).text("status"))
+                .isEqualTo("FINALISED");
+
+        JsonNode report = api().as(setup.approverToken()).get(base + "/tax-liabilities?country=IN&from=2026-01-01&to=2026-02-28").body();
+        List<JsonNode> charges = report.path("liabilities").valueStream().filter(l -> l.path("code").asString().equals("EPF_ADMIN")).toList();
+        // EPF wages 15,000 (up to the ceiling) + 1,00,000 (actual wages) = 1,15,000; 0.50% = 575; February has no run.
+        assertThat(charges).as(report.toString()).hasSize(1);
+        assertThat(charges.getFirst().path("side").asString()).isEqualTo("EMPLOYER");
+        assertThat(charges.getFirst().path("base").asString()).isEqualTo("115000.00");
+        assertThat(charges.getFirst().path("amount").asString()).isEqualTo("575.00");
+        assertThat(charges.getFirst().path("due").asString()).startsWith("For 2026-01");
+        BigDecimal lines = report.path("liabilities").valueStream().map(l -> new BigDecimal(l.path("amount").asString()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(new BigDecimal(report.path("owed").asString())).isEqualByComparingTo(lines);
+    }
+
+    @Test
     void theTaxLiabilitiesOfAUsQuarterHaveForm941sShape() {
         Api.Response report = api().as(setup.approverToken()).get(base + "/tax-liabilities?country=US&from=2026-01-01&to=2026-03-31");
         assertThat(report.status()).as(report.body().toString()).isEqualTo(200);

@@ -123,6 +123,7 @@ final class PayrollSetup {
                 java.util.Map.entry("payGroup", "IN-M"), java.util.Map.entry("startDate", "2024-04-01"),
                 java.util.Map.entry("payBasis", "SALARY"), java.util.Map.entry("annualSalary", "1200000.00"),
                 java.util.Map.entry("bankScheme", "IN_IFSC"), java.util.Map.entry("bankRouting", "ICIC0001234"),
-                java.util.Map.entry("bankAccount", "123456789012"), java.util.Map.entry("taxRegime", "NEW")));
+                java.util.Map.entry("bankAccount", "123456789012"), java.util.Map.entry("taxRegime", "NEW"),
+                java.util.Map.entry("epsMember", "false")));
     }
 }

@@ -62,6 +62,15 @@ public class ChartRows {
         }
     }
 
+    /** Opens the account unless the chart has one of its code; true if it opened it. */
+    public boolean openIfMissing(UUID client, Account account, Instant at) {
+        return jdbc.sql("""
+                        insert into ledger.account (client_id, code, name, type, parent_code, heading, purpose, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (client_id, code) do nothing""")
+                .params(client, account.code(), account.name(), account.type().name(), account.parent(), account.heading(),
+                        account.purpose() == null ? null : account.purpose().name(), Timestamp.from(at)).update() == 1;
+    }
+
     public List<Account> accounts(UUID client) {
         return jdbc.sql("select * from ledger.account where client_id = ? order by code").param(client).query(ACCOUNT).list();
     }

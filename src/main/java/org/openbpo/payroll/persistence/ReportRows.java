@@ -90,6 +90,26 @@ public class ReportRows {
                         rs.getDate("pay_date").toLocalDate(), rs.getBigDecimal("employer_nics"))).list();
     }
 
+    /** One month's EPF wages (the wages EPF is paid on, EPF_EE's base) of the finalised IN runs paid in it. */
+    public record MonthEpfWages(LocalDate month, BigDecimal wages) {
+    }
+
+    /** The EPF wages of each month in which finalised IN runs were paid between the dates; a reversal's count negative. */
+    public List<MonthEpfWages> epfWagesByMonth(UUID client, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select date_trunc('month', r.pay_date)::date paid_in,
+                            coalesce(sum(l.base) filter (where l.code = 'EPF_EE'), 0) wages
+                        from payroll.pay_run r
+                        join payroll.pay_group g on g.client_id = r.client_id and g.code = r.pay_group
+                        left join payroll.payslip p on p.client_id = r.client_id and p.run_id = r.id
+                        left join lateral unnest(p.line_codes, p.line_bases) l (code, base) on true
+                        where r.client_id = ? and g.country = 'IN' and r.status in ('FINALISED', 'PAID', 'REVERSED')
+                          and r.pay_date between ? and ?
+                        group by 1 order by 1""")
+                .params(client, Date.valueOf(from), Date.valueOf(to))
+                .query((rs, n) -> new MonthEpfWages(rs.getDate("paid_in").toLocalDate(), rs.getBigDecimal("wages"))).list();
+    }
+
     /** Gross pay and net pay of the country's finalised runs paid between the dates. */
     public Map<String, Object> pay(UUID client, String country, LocalDate from, LocalDate to) {
         return jdbc.sql("""

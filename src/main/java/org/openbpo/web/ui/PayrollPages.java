@@ -38,9 +38,12 @@ class PayrollPages {
     private final org.openbpo.payroll.PayrollReports reports;
     private final org.openbpo.payroll.EmployeeImports imports;
     private final org.openbpo.payroll.PayrollQuestions questions;
+    private final org.openbpo.payroll.EmployerSettings settings;
 
     PayrollPages(Employees employees, PayGroups groups, PayRuns runs, ClientFocus focus, org.openbpo.payroll.PayrollReports reports,
-                 org.openbpo.payroll.EmployeeImports imports, org.openbpo.payroll.PayrollQuestions questions) {
+                 org.openbpo.payroll.EmployeeImports imports, org.openbpo.payroll.PayrollQuestions questions,
+                 org.openbpo.payroll.EmployerSettings settings) {
+        this.settings = settings;
         this.imports = imports;
         this.questions = questions;
         this.reports = reports;
@@ -63,6 +66,11 @@ class PayrollPages {
         model.addAttribute("client", chosen);
         model.addAttribute("employees", employees.page(chosen.id(), null, LISTED).items());
         model.addAttribute("groups", groups.of(chosen.id()));
+        reports.employmentAllowance(chosen.id()).ifPresent(allowance -> {
+            model.addAttribute("allowance", allowance);
+            model.addAttribute("mayChangeAllowance", user.roles().contains(org.openbpo.tenancy.Role.ADMINISTRATOR)
+                    || user.roles().contains(org.openbpo.tenancy.Role.OPERATIONS_MANAGER));
+        });
         model.addAttribute("runs", runs.latest(chosen.id(), Long.MAX_VALUE, 50).stream().map(run -> run.seenBy(user)).toList());
         return "payroll/home";
     }
@@ -92,6 +100,27 @@ class PayrollPages {
         } catch (BusinessRuleViolation refused) {
             flash.addFlashAttribute("problem", refused.getMessage());
             flash.addFlashAttribute("employeeForm", values);
+        }
+        return "redirect:/payroll";
+    }
+
+    /** Whether the client's UK payroll claims the Employment Allowance: the payroll managers' answer, from the page's form. */
+    @PostMapping("/payroll/{clientId}/employment-allowance")
+    String setEmploymentAllowance(@PathVariable UUID clientId, @RequestParam(required = false) @Nullable String claims,
+                                  @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            if (!"true".equals(claims) && !"false".equals(claims)) {
+                throw BusinessRuleViolation.invalid("claims", "Choose whether the client claims the Employment Allowance.");
+            }
+            boolean claiming = Boolean.parseBoolean(claims);
+            settings.setEmploymentAllowance(clientId, new org.openbpo.payroll.EmploymentAllowanceSetting(claiming), user);
+            flash.addFlashAttribute("notice", claiming ? "The client claims the Employment Allowance."
+                    : "The client does not claim the Employment Allowance.");
+        } catch (BusinessRuleViolation refused) {
+            if (refused instanceof NotFound) {
+                throw refused;
+            }
+            flash.addFlashAttribute("problem", refused.field() == null ? refused.getMessage() : refused.field() + ": " + refused.getMessage());
         }
         return "redirect:/payroll";
     }
