@@ -8,6 +8,8 @@ import org.openbpo.tenancy.Clients;
 import org.openbpo.tenancy.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +31,9 @@ class ClientFocus {
     static final String SEARCH = "clientSearch";
 
     private final Clients clients;
-    private final HttpServletRequest request; // the current request's, as Spring injects it
 
-    ClientFocus(Clients clients, HttpServletRequest request) {
+    ClientFocus(Clients clients) {
         this.clients = clients;
-        this.request = request;
     }
 
     /** The client the page is about, or null when none is chosen. */
@@ -106,7 +106,8 @@ class ClientFocus {
      * {@code to} when they differ). It lists the {@link #ALL_AT_ONCE} most relevant clients and says how many more it found.
      */
     String pick(Model model, String heading, String base, String searchAt, @Nullable UUID offeredApart) {
-        String search = request.getParameter(SEARCH);
+        // the page's own request, wherever the pick page is asked for (the application also runs without a web server)
+        String search = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest().getParameter(SEARCH);
         ClientMatches matches = clients.search(search, ALL_AT_ONCE);
         model.addAttribute("heading", heading);
         model.addAttribute("base", base);
