@@ -96,6 +96,19 @@ class PhoneCallsTest extends IntegrationTest {
     }
 
     @Test
+    void anotherClientsOrAnUnknownClientsCallLogIsNotFound() {
+        SupportFixture.Desk other = SupportFixture.desk(context, providerAdministrator(), unique("TELO"), null, null);
+        Map<String, Object> call = Map.of("caller", "07700 900123", "startedAt", clock.instant().minusSeconds(60).toString(),
+                "endedAt", clock.instant().toString(), "note", "Asked about the renewal date");
+
+        Api outsider = api().as(other.setup().makerToken());
+        assertThat(outsider.post("/api/v1/clients/" + desk.clientId() + "/support/calls", call).status()).isEqualTo(404);
+        assertThat(outsider.post("/api/v1/clients/" + java.util.UUID.randomUUID() + "/support/calls", call).status()).isEqualTo(404);
+        assertThat(api().as(desk.setup().makerToken()).get("/api/v1/clients/" + desk.clientId() + "/support/calls")
+                .body().path("items").size()).as("nothing logged").isZero();
+    }
+
+    @Test
     void theWebhookRefusesWrongSecretsAndBadEvents() {
         Map<String, Object> started = event("call.started", "c-2001", clock.instant());
         Api.Response noSecret = api().post(hook, started);
